@@ -1,0 +1,36 @@
+package dev.newsflow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code newsflow} command: one entry point for the demo, each stage, and the editorial tools. */
+@Command(
+        name = "newsflow",
+        mixinStandardHelpOptions = true,
+        versionProvider = NewsflowCommand.Version.class,
+        description = "Event-driven article processing on Apache Kafka: ingest, enrich, publish.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class NewsflowCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new NewsflowCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = NewsflowCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"newsflow " + (v == null ? "dev" : v)};
+        }
+    }
+}
