@@ -1,0 +1,77 @@
+package dev.newsflow.schemas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.SchemaStore;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Registry-free Kafka serde on Avro single-object encoding ({@code C3 01} + 8-byte schema fingerprint + body).
+ * The decoder knows every released version of the record, so data written by older producers still decodes.
+ * Thread-safe: Avro's message encoder and decoder keep per-thread buffers.
+ */
+public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
+
+    private final Class<T> type;
+    private final BinaryMessageEncoder<T> encoder;
+    private final BinaryMessageDecoder<T> decoder;
+
+    private AvroSerde(Class<T> type, Schema schema) {
+        AvroTrust.ensure();
+        this.type = type;
+        SpecificData model = SpecificData.getForClass(type);
+        SchemaStore.Cache history = new SchemaStore.Cache();
+        SchemaHistory.released(schema.getName()).forEach(history::addSchema);
+        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.decoder = new BinaryMessageDecoder<>(model, schema, history);
+    }
+
+    /** A serde for a generated record class, e.g. {@code AvroSerde.of(RawArticle.class)}. */
+    public static <T extends SpecificRecordBase> AvroSerde<T> of(Class<T> type) {
+        try {
+            Schema schema = (Schema) type.getMethod("getClassSchema").invoke(null);
+            return new AvroSerde<>(type, schema);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(type + " is not an Avro generated record class", e);
+        }
+    }
+
+    public byte[] encode(T value) {
+        try {
+            ByteBuffer buffer = encoder.encode(value);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode " + type.getSimpleName(), e);
+        }
+    }
+
+    /** @throws SerializationException when the bytes are not a readable {@code T} of any released version */
+    public T decode(byte[] bytes) {
+        try {
+            return decoder.decode(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("not a readable " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> value == null ? null : encode(value);
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> bytes == null ? null : decode(bytes);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.newsflow.schemas;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+
+/**
+ * Every released version of a record schema, kept as resources {@code /dev/newsflow/schemas/history/<Name>/v<N>.avsc}.
+ * Readers register them all, so records written by any released producer stay readable; the build checks that
+ * each new version can read every older one.
+ */
+public final class SchemaHistory {
+
+    private static final String ROOT = "/dev/newsflow/schemas/history/";
+
+    private SchemaHistory() {
+    }
+
+    /** Released versions of the named record, oldest first (v1, v2, ...). */
+    public static List<Schema> released(String recordName) {
+        List<Schema> versions = new ArrayList<>();
+        for (int v = 1; ; v++) {
+            try (InputStream in = SchemaHistory.class.getResourceAsStream(resource(recordName, v))) {
+                if (in == null) {
+                    return List.copyOf(versions);
+                }
+                versions.add(new Schema.Parser().parse(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read released schema " + resource(recordName, v), e);
+            }
+        }
+    }
+
+    static String resource(String recordName, int version) {
+        return ROOT + recordName + "/v" + version + ".avsc";
+    }
+}

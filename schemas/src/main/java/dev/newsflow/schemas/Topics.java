@@ -1,0 +1,65 @@
+package dev.newsflow.schemas;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every topic of the pipeline, with its settings, defined once. Stages, tests, the demo and downstream
+ * consumers take names from here; no topic name is written as a literal anywhere else.
+ */
+public final class Topics {
+
+    /** Raw articles as pushed; compacted and never expired, so a replay can rebuild every post. */
+    public static final String ARTICLES_RAW = "news.articles.raw";
+    /** Enriched articles, key = article id. */
+    public static final String ARTICLES_ENRICHED = "news.articles.enriched";
+    /** Every post event (upsert / delete), in order per article. */
+    public static final String POSTS = "news.posts";
+    /** The latest post per id; a tombstone when an article is killed. */
+    public static final String POSTS_CURRENT = "news.posts.current";
+    /** Dead letters of the enrich stage. */
+    public static final String ENRICH_DLQ = "news.enrich.dlq";
+    /** Dead letters of the publish stage. */
+    public static final String PUBLISH_DLQ = "news.publish.dlq";
+
+    private static final String POSTS_PREFIX = "news.posts.";
+    private static final int PARTITIONS = 3;
+    private static final String FOREVER = "-1";
+
+    private Topics() {
+    }
+
+    /** The posts topic of one category, e.g. {@code news.posts.sport}. */
+    public static String postsFor(MediaTopic topic) {
+        return POSTS_PREFIX + topic.slug();
+    }
+
+    /** All topics the pipeline needs, created up front (and waited on) before any traffic is accepted. */
+    public static List<TopicSpec> all() {
+        List<TopicSpec> specs = new ArrayList<>(List.of(
+                compacted(ARTICLES_RAW),
+                expiring(ARTICLES_ENRICHED, Duration.ofDays(30)),
+                expiring(POSTS, Duration.ofDays(30)),
+                compacted(POSTS_CURRENT),
+                expiring(ENRICH_DLQ, Duration.ofDays(30)),
+                expiring(PUBLISH_DLQ, Duration.ofDays(30))));
+        Arrays.stream(MediaTopic.values()).map(t -> expiring(postsFor(t), Duration.ofDays(30))).forEach(specs::add);
+        return List.copyOf(specs);
+    }
+
+    private static TopicSpec compacted(String name) {
+        return new TopicSpec(name, PARTITIONS, Map.of(
+                "cleanup.policy", "compact",
+                "retention.ms", FOREVER,
+                "min.compaction.lag.ms", String.valueOf(Duration.ofMinutes(10).toMillis())));
+    }
+
+    private static TopicSpec expiring(String name, Duration retention) {
+        return new TopicSpec(name, PARTITIONS, Map.of(
+                "cleanup.policy", "delete",
+                "retention.ms", String.valueOf(retention.toMillis())));
+    }
+}

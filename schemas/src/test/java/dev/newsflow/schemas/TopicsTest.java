@@ -1,0 +1,37 @@
+package dev.newsflow.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void shouldDefineOnePostsTopicPerMediaTopic() {
+        assertThat(Topics.all()).extracting(TopicSpec::name)
+                .contains(Topics.postsFor(MediaTopic.SPORT), Topics.postsFor(MediaTopic.WEATHER))
+                .doesNotHaveDuplicates()
+                .hasSize(6 + MediaTopic.values().length);
+    }
+
+    @Test
+    void shouldKeepRawArticlesForeverCompacted() {
+        TopicSpec raw = Topics.all().stream().filter(t -> t.name().equals(Topics.ARTICLES_RAW)).findFirst().orElseThrow();
+
+        assertThat(raw.configs()).containsEntry("cleanup.policy", "compact").containsEntry("retention.ms", "-1");
+    }
+
+    @Test
+    void shouldCompactTheCurrentPostsTopic() {
+        TopicSpec current = Topics.all().stream().filter(t -> t.name().equals(Topics.POSTS_CURRENT)).findFirst().orElseThrow();
+
+        assertThat(current.configs()).containsEntry("cleanup.policy", "compact");
+    }
+
+    @Test
+    void shouldFindMediaTopicsByCodeAndSlug() {
+        assertThat(MediaTopic.fromCode("medtop:15000000")).contains(MediaTopic.SPORT);
+        assertThat(MediaTopic.fromSlug("science-technology")).contains(MediaTopic.SCIENCE_TECHNOLOGY);
+        assertThat(MediaTopic.fromCode("medtop:99")).isEmpty();
+    }
+}
