@@ -1,0 +1,105 @@
+package dev.newsflow.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one stage's topology: state changes logged, uncaught exceptions answered (and logged with the decision),
+ * Kafka Streams metrics bound to the stage's registry, and readiness true only in RUNNING.
+ */
+public final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+    /** Replacing a dying thread heals transient faults; past this many in a row it is a bug, so stop the client. */
+    private static final int MAX_THREAD_REPLACEMENTS = 3;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String stage;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final AtomicInteger replacements = new AtomicInteger();
+    private volatile Instant stateSince = Instant.now();
+
+    public StreamsRunner(String stage, Topology topology, Properties streamsProps, MeterRegistry registry) {
+        this.stage = stage;
+        this.streams = new KafkaStreams(topology, streamsProps);
+        this.streams.setStateListener((now, before) -> {
+            stateSince = Instant.now();
+            if (now == KafkaStreams.State.RUNNING) {
+                replacements.set(0);
+            }
+            log.info("Streams state changed stage={} from={} to={}", stage, before, now);
+        });
+        this.streams.setUncaughtExceptionHandler(e -> {
+            lastError.set(e.getClass().getName() + ": " + e.getMessage());
+            // called from the dying stream thread: the counter keeps the decision thread-safe
+            if (replacements.incrementAndGet() <= MAX_THREAD_REPLACEMENTS) {
+                log.error("Stream thread died stage={} decision=REPLACE_THREAD attempt={} reason={}",
+                        stage, replacements.get(), e.toString(), e);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
+            log.error("Stream thread died again stage={} decision=SHUTDOWN_CLIENT reason={}", stage, e.toString(), e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        this.metrics = new KafkaStreamsMetrics(streams);
+        this.metrics.bindTo(registry);
+        log.info("Topology stage={}\n{}", stage, topology.describe());
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Ready only while RUNNING: a rebalancing or restoring instance does not process records. */
+    public HealthStatus readiness() {
+        KafkaStreams.State state = streams.state();
+        return new HealthStatus(state == KafkaStreams.State.RUNNING, details(state));
+    }
+
+    /** Alive unless the client has given up (ERROR, or shut down). */
+    public HealthStatus liveness() {
+        KafkaStreams.State state = streams.state();
+        boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
+                && state != KafkaStreams.State.PENDING_ERROR;
+        return new HealthStatus(alive, details(state));
+    }
+
+    private Map<String, Object> details(KafkaStreams.State state) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("streamsState", state.name());
+        details.put("since", stateSince.toString());
+        String error = lastError.get();
+        if (error != null) {
+            details.put("lastError", error);
+        }
+        return details;
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+        boolean clean = streams.close(CLOSE_TIMEOUT);
+        log.info("Streams closed stage={} clean={}", stage, clean);
+    }
+}
