@@ -1,0 +1,75 @@
+package dev.newsflow.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API keys newsroom systems present, from the environment ({@code NEWSFLOW_API_KEYS=cms:KEY,wire:KEY2}).
+ * A key is known by its name in logs and in the article's {@code provider}; the key itself is never logged.
+ */
+public final class ApiKeys {
+
+    static final int MIN_KEY_LENGTH = 16;
+
+    private final Map<String, byte[]> keysByName;
+
+    private ApiKeys(Map<String, byte[]> keysByName) {
+        this.keysByName = keysByName;
+    }
+
+    /**
+     * @param spec comma-separated {@code name:key} pairs
+     * @throws IllegalArgumentException naming the bad entry (by position and name, never by key)
+     */
+    public static ApiKeys parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("api.keys (NEWSFLOW_API_KEYS) is empty: set at least one name:key pair");
+        }
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        String[] entries = spec.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            int colon = entry.indexOf(':');
+            if (colon <= 0 || colon == entry.length() - 1) {
+                throw new IllegalArgumentException("api.keys entry " + (i + 1) + " is not name:key");
+            }
+            String name = entry.substring(0, colon).strip();
+            String key = entry.substring(colon + 1).strip();
+            if (key.length() < MIN_KEY_LENGTH) {
+                throw new IllegalArgumentException("api.keys entry " + (i + 1) + " (" + name + ") is shorter than "
+                        + MIN_KEY_LENGTH + " characters");
+            }
+            if (keys.put(name, key.getBytes(StandardCharsets.UTF_8)) != null) {
+                throw new IllegalArgumentException("api.keys names " + name + " twice");
+            }
+        }
+        return new ApiKeys(keys);
+    }
+
+    /** The name of the key presented, when it is one of ours. Compares in constant time. */
+    public Optional<String> authenticate(String presented) {
+        if (presented == null || presented.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] candidate = presented.getBytes(StandardCharsets.UTF_8);
+        String match = null;
+        for (Map.Entry<String, byte[]> e : keysByName.entrySet()) {
+            if (MessageDigest.isEqual(e.getValue(), candidate)) {
+                match = e.getKey(); // no early exit: every key is compared
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    public int size() {
+        return keysByName.size();
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeys" + keysByName.keySet();
+    }
+}

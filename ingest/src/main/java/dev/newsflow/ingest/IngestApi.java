@@ -1,0 +1,319 @@
+package dev.newsflow.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.newsflow.schemas.avro.RawArticle;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest HTTP API for newsroom systems. Every answer tells the truth: 202 only after Kafka acknowledged the
+ * write, 503 with {@code Retry-After} when it could not, and a problem document naming every bad field otherwise.
+ *
+ * <pre>
+ * POST   /v1/articles        one JSON article
+ * POST   /v1/articles:batch  NDJSON, one article a line
+ * DELETE /v1/articles/{id}   kill (unpublish) an article
+ * </pre>
+ */
+public final class IngestApi {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestApi.class);
+    private static final String PROVIDER = "newsflow.provider";
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final ArticleParser parser;
+    private final ArticleWriter writer;
+    private final ApiKeys keys;
+    private final IngestLimits limits;
+    private final Duration ackTimeout;
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final MeterRegistry registry;
+    private final Timer ackLatency;
+
+    public IngestApi(ArticleParser parser, ArticleWriter writer, ApiKeys keys, IngestLimits limits,
+                     Duration ackTimeout, MeterRegistry registry) {
+        this.parser = parser;
+        this.writer = writer;
+        this.keys = keys;
+        this.limits = limits;
+        this.ackTimeout = ackTimeout;
+        this.registry = registry;
+        this.ackLatency = Timer.builder("newsflow.ingest.ack.latency")
+                .description("Time from request to Kafka acknowledgement").publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    public void routes(Javalin app) {
+        app.before("/v1/*", this::authenticate);
+        app.post("/v1/articles", this::postArticle);
+        app.post("/v1/articles:batch", this::postBatch);
+        app.delete("/v1/articles/{id}", this::killArticle);
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+                tooLarge(ctx, limits.maxBatchBytes());
+            } else {
+                problem(ctx, e.getStatus(), "http-error", e.getMessage(), e.getMessage());
+            }
+        });
+    }
+
+    private void authenticate(Context ctx) {
+        String presented = Optional.ofNullable(ctx.header("X-Api-Key"))
+                .orElseGet(() -> bearer(ctx.header(Header.AUTHORIZATION)));
+        Optional<String> name = keys.authenticate(presented);
+        if (name.isEmpty()) {
+            count("unauthorized", "none");
+            log.info("Refused request without a valid API key path={} remote={}", ctx.path(), ctx.ip());
+            ctx.header(Header.WWW_AUTHENTICATE, "Bearer realm=\"newsflow\"");
+            problem(ctx, 401, "unauthorized", "Unauthorized",
+                    "send a valid API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        ctx.attribute(PROVIDER, name.get());
+    }
+
+    private void postArticle(Context ctx) {
+        if (!hasContentType(ctx, "application/json")) {
+            unsupported(ctx, "application/json");
+            return;
+        }
+        if (declaredLength(ctx) > limits.maxRequestBytes()) {
+            tooLarge(ctx, limits.maxRequestBytes());
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > limits.maxRequestBytes()) {
+            tooLarge(ctx, limits.maxRequestBytes());
+            return;
+        }
+        ParsedArticle parsed = parser.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8), provider(ctx));
+        if (!parsed.valid()) {
+            count("rejected", provider(ctx));
+            log.info("Refused article provider={} errors={}", provider(ctx), parsed.errors());
+            send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
+            return;
+        }
+        writeOne(ctx, parsed);
+    }
+
+    private void killArticle(Context ctx) {
+        ParsedArticle parsed = parser.kill(ctx.pathParam("id"), ctx.queryParam("version"), provider(ctx));
+        if (!parsed.valid()) {
+            count("rejected", provider(ctx));
+            send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
+            return;
+        }
+        log.info("Kill requested articleId={} provider={}", parsed.article().getUri(), provider(ctx));
+        writeOne(ctx, parsed);
+    }
+
+    private void writeOne(Context ctx, ParsedArticle parsed) {
+        RawArticle article = parsed.article();
+        long started = System.nanoTime();
+        try {
+            RecordMetadata ack = writer.write(article).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            count("accepted", provider(ctx));
+            log.debug("Accepted articleId={} version={} partition={} offset={}", article.getUri(),
+                    article.getVersion(), ack.partition(), ack.offset());
+            Map<String, Object> answer = accepted(article, ack);
+            if (!parsed.ignoredFields().isEmpty()) {
+                answer.put("ignoredFields", parsed.ignoredFields());
+            }
+            send(ctx, 202, "application/json", answer);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            writeFailed(ctx, article, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writeFailed(ctx, article, e);
+        }
+    }
+
+    private void writeFailed(Context ctx, RawArticle article, Throwable cause) {
+        count("failed", provider(ctx));
+        log.warn("Article not written articleId={} version={} reason={}", article.getUri(), article.getVersion(), cause.toString());
+        if (cause instanceof RecordTooLargeException) {
+            problem(ctx, 413, "too-large", "Article too large", "Kafka refused the record as too large: " + cause.getMessage());
+            return;
+        }
+        ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        problem(ctx, 503, "kafka-unavailable", "Article not stored",
+                "Kafka did not acknowledge the write (" + cause.getClass().getSimpleName()
+                        + "); nothing was published; retry later");
+    }
+
+    private void postBatch(Context ctx) {
+        if (!hasContentType(ctx, "application/x-ndjson") && !hasContentType(ctx, "application/jsonl")) {
+            unsupported(ctx, "application/x-ndjson");
+            return;
+        }
+        if (declaredLength(ctx) > limits.maxBatchBytes()) {
+            tooLarge(ctx, limits.maxBatchBytes());
+            return;
+        }
+        String[] lines = ctx.body().split("\r?\n");
+        List<Integer> lineNumbers = new ArrayList<>();
+        List<ParsedArticle> parsed = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                lineNumbers.add(i + 1);
+                parsed.add(lines[i].length() > limits.maxRequestBytes()
+                        ? new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + limits.maxRequestBytes() + " characters")), List.of())
+                        : parser.parse(lines[i], provider(ctx)));
+            }
+        }
+        if (parsed.size() > limits.maxBatchLines()) {
+            problem(ctx, 413, "batch-too-large", "Batch too large",
+                    "at most " + limits.maxBatchLines() + " articles per batch (got " + parsed.size() + ")");
+            return;
+        }
+        if (parsed.isEmpty()) {
+            problem(ctx, 400, "empty-batch", "Empty batch", "the body holds no NDJSON lines");
+            return;
+        }
+        // send every valid article first, then wait: the producer batches them
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+        for (ParsedArticle p : parsed) {
+            acks.add(p.valid() ? writer.write(p.article()) : null);
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        int accepted = 0;
+        int rejected = 0;
+        int failed = 0;
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        for (int i = 0; i < parsed.size(); i++) {
+            ParsedArticle p = parsed.get(i);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("line", lineNumbers.get(i));
+            if (!p.valid()) {
+                rejected++;
+                count("rejected", provider(ctx));
+                result.put("status", "rejected");
+                result.put("errors", p.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+            } else {
+                result.put("id", p.article().getUri());
+                result.put("version", p.article().getVersion());
+                try {
+                    long wait = Math.max(0, deadline - System.nanoTime());
+                    RecordMetadata ack = acks.get(i).get(wait, TimeUnit.NANOSECONDS);
+                    accepted++;
+                    count("accepted", provider(ctx));
+                    result.put("status", "accepted");
+                    result.put("partition", ack.partition());
+                    result.put("offset", ack.offset());
+                } catch (ExecutionException | TimeoutException e) {
+                    failed++;
+                    count("failed", provider(ctx));
+                    result.put("status", "failed");
+                    result.put("detail", "Kafka did not acknowledge the write: "
+                            + (e instanceof ExecutionException ? e.getCause() : e).getClass().getSimpleName());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed++;
+                    result.put("status", "failed");
+                    result.put("detail", "interrupted");
+                }
+            }
+            results.add(result);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accepted", accepted);
+        answer.put("rejected", rejected);
+        answer.put("failed", failed);
+        answer.put("results", results);
+        log.info("Batch handled provider={} accepted={} rejected={} failed={}", provider(ctx), accepted, rejected, failed);
+        if (failed > 0) {
+            ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            send(ctx, 503, "application/json", answer);
+        } else if (accepted == 0) {
+            send(ctx, 400, "application/json", answer);
+        } else {
+            send(ctx, rejected > 0 ? 207 : 202, "application/json", answer);
+        }
+    }
+
+    private static Map<String, Object> accepted(RawArticle article, RecordMetadata ack) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", article.getUri());
+        answer.put("version", article.getVersion());
+        answer.put("status", article.getPubStatus().name().equals("CANCELED") ? "kill-accepted" : "accepted");
+        answer.put("topic", ack.topic());
+        answer.put("partition", ack.partition());
+        answer.put("offset", ack.offset());
+        return answer;
+    }
+
+    private static boolean hasContentType(Context ctx, String expected) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).split(";")[0].strip().equals(expected);
+    }
+
+    private static long declaredLength(Context ctx) {
+        return ctx.contentLength();
+    }
+
+    private void unsupported(Context ctx, String expected) {
+        problem(ctx, 415, "unsupported-media-type", "Unsupported media type",
+                "send Content-Type: " + expected + " (got " + ctx.contentType() + ")");
+    }
+
+    private void tooLarge(Context ctx, long limit) {
+        problem(ctx, 413, "too-large", "Request too large", "the request body must be at most " + limit + " bytes");
+    }
+
+    private void problem(Context ctx, int status, String type, String title, String detail) {
+        send(ctx, status, Problem.MEDIA_TYPE, Problem.of(status, type, title, detail));
+    }
+
+    private void send(Context ctx, int status, String contentType, Object body) {
+        try {
+            ctx.status(status).contentType(contentType).result(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render an answer", e);
+        }
+    }
+
+    private void count(String result, String provider) {
+        Counter.builder("newsflow.ingest.requests").description("Articles received by the ingest API, by result")
+                .tag("result", result).tag("provider", provider).register(registry).increment();
+        if (result.equals("accepted")) {
+            Counter.builder("newsflow.articles.in").tag("stage", "ingest").register(registry).increment();
+        }
+    }
+
+    private static String provider(Context ctx) {
+        String p = ctx.attribute(PROVIDER);
+        return p == null ? "none" : p;
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).strip();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.newsflow.ingest;
+
+import dev.newsflow.runtime.HealthStatus;
+import dev.newsflow.runtime.Settings;
+import dev.newsflow.runtime.StageServer;
+import dev.newsflow.runtime.TopicSetup;
+import dev.newsflow.schemas.Topics;
+import dev.newsflow.schemas.avro.RawArticle;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The ingest stage: reads its config, makes sure the topics exist, and serves the API until closed. */
+public final class IngestApp implements AutoCloseable {
+
+    public static final String STAGE = "ingest";
+    private static final Logger log = LoggerFactory.getLogger(IngestApp.class);
+
+    private final KafkaProducer<String, RawArticle> producer;
+    private final KafkaClientMetrics producerMetrics;
+    private final StageServer server;
+
+    private IngestApp(KafkaProducer<String, RawArticle> producer, KafkaClientMetrics producerMetrics, StageServer server) {
+        this.producer = producer;
+        this.producerMetrics = producerMetrics;
+        this.server = server;
+    }
+
+    public static IngestApp start(Settings settings) {
+        IngestConfig config = new IngestConfig(settings.newsflow());
+        ApiKeys keys = config.apiKeys();
+        log.info("Starting stage={} settings={} apiKeys={}", STAGE, Settings.masked(config.values()), keys);
+        log.info("Kafka client settings stage={} kafka={}", STAGE, Settings.masked(settings.kafka()));
+        if (config.createTopics()) {
+            try (Admin admin = Admin.create(settings.kafkaProperties())) {
+                TopicSetup.ensure(admin, Topics.all(), Duration.ofMillis(config.topicSetupTimeoutMs()));
+            }
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("stage", STAGE);
+        KafkaProducer<String, RawArticle> producer = RawArticleProducer.create(settings, "newsflow-ingest");
+        KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+        ArticleWriter writer = new ArticleWriter(producer);
+        IngestLimits limits = config.limits();
+        IngestApi api = new IngestApi(new ArticleParser(limits, Clock.systemUTC()), writer, keys, limits,
+                config.ackTimeout(), registry);
+        StageServer server = StageServer.start(STAGE, config.httpHost(), config.httpPort(),
+                Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()), registry,
+                () -> HealthStatus.up(Map.of()), () -> producerReadiness(producer), api::routes);
+        return new IngestApp(producer, producerMetrics, server);
+    }
+
+    /** Ready when the producer can find the raw topic's partitions and their leaders. */
+    private static HealthStatus producerReadiness(KafkaProducer<String, RawArticle> producer) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("checkedAt", Instant.now().toString());
+        try {
+            var partitions = producer.partitionsFor(Topics.ARTICLES_RAW);
+            long withLeader = partitions.stream().filter(p -> p.leader() != null && !p.leader().isEmpty()).count();
+            details.put("rawTopicPartitions", partitions.size());
+            details.put("partitionsWithLeader", withLeader);
+            return new HealthStatus(!partitions.isEmpty() && withLeader == partitions.size(), details);
+        } catch (RuntimeException e) {
+            details.put("error", e.toString());
+            return HealthStatus.down(details);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String url() {
+        return server.localUrl();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        producerMetrics.close();
+        producer.close(Duration.ofSeconds(10));
+        log.info("Stopped stage={}", STAGE);
+    }
+}

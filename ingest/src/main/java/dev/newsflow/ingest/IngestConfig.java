@@ -1,0 +1,53 @@
+package dev.newsflow.ingest;
+
+import dev.newsflow.runtime.StageConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** The ingest stage's settings (environment: {@code NEWSFLOW_API_KEYS}, {@code NEWSFLOW_HTTP_PORT}, ...). */
+public final class IngestConfig extends StageConfig {
+
+    public static final String API_KEYS = "api.keys";
+    public static final String MAX_REQUEST_BYTES = "max.request.bytes";
+    public static final String MAX_BATCH_BYTES = "max.batch.bytes";
+    public static final String MAX_BATCH_LINES = "max.batch.lines";
+    public static final String MAX_BODY_CHARS = "max.body.chars";
+    public static final String ACK_TIMEOUT_MS = "ack.timeout.ms";
+
+    private static final IngestLimits DEFAULTS = IngestLimits.defaults();
+
+    static final ConfigDef DEFINITION = baseDefinition(8080)
+            .define(API_KEYS, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                    "Comma-separated name:key pairs newsroom systems authenticate with; keys of 16+ characters. From the environment only.")
+            .define(MAX_REQUEST_BYTES, Type.LONG, DEFAULTS.maxRequestBytes(), Range.between(1024, 64L << 20), Importance.MEDIUM,
+                    "Largest request body of POST /v1/articles; larger answers 413.")
+            .define(MAX_BATCH_BYTES, Type.LONG, DEFAULTS.maxBatchBytes(), Range.between(1024, 256L << 20), Importance.MEDIUM,
+                    "Largest request body of POST /v1/articles:batch; larger answers 413.")
+            .define(MAX_BATCH_LINES, Type.INT, DEFAULTS.maxBatchLines(), Range.between(1, 10_000), Importance.MEDIUM,
+                    "Most articles in one batch; more answers 413.")
+            .define(MAX_BODY_CHARS, Type.INT, DEFAULTS.maxBodyChars(), Range.between(1_000, 4_000_000), Importance.MEDIUM,
+                    "Longest article body in characters.")
+            .define(ACK_TIMEOUT_MS, Type.LONG, 20_000L, Range.between(1_000, 300_000), Importance.LOW,
+                    "How long a request waits for Kafka's acknowledgement before answering 503.");
+
+    public IngestConfig(Map<String, String> settings) {
+        super(DEFINITION, settings);
+    }
+
+    public ApiKeys apiKeys() {
+        return ApiKeys.parse(getPassword(API_KEYS).value());
+    }
+
+    public IngestLimits limits() {
+        return new IngestLimits(getLong(MAX_REQUEST_BYTES), getLong(MAX_BATCH_BYTES), getInt(MAX_BATCH_LINES),
+                getInt(MAX_BODY_CHARS), DEFAULTS.maxHeadlineChars(), DEFAULTS.maxTeaserChars(), DEFAULTS.maxIdChars());
+    }
+
+    public Duration ackTimeout() {
+        return Duration.ofMillis(getLong(ACK_TIMEOUT_MS));
+    }
+}
