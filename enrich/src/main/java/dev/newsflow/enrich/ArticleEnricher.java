@@ -1,0 +1,106 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.enrich.classify.Categorizer;
+import dev.newsflow.enrich.classify.CategoryScore;
+import dev.newsflow.enrich.classify.Classification;
+import dev.newsflow.enrich.classify.ClassifierInput;
+import dev.newsflow.enrich.text.ExtractedArticle;
+import dev.newsflow.enrich.text.TextExtractor;
+import dev.newsflow.enrich.text.Teaser;
+import dev.newsflow.enrich.text.TeaserWriter;
+import dev.newsflow.schemas.avro.ContentType;
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import dev.newsflow.schemas.avro.PubStatus;
+import dev.newsflow.schemas.avro.RawArticle;
+import dev.newsflow.schemas.avro.Subject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a raw article into an enriched one: clean text, teaser, categories, word count and reading time.
+ * Plain Java, no Kafka: the enrich topology, {@code newsflow preview} and tests all call this one class.
+ */
+public final class ArticleEnricher {
+
+    /** Adult silent reading speed for news prose, words per minute. */
+    static final int WORDS_PER_MINUTE = 230;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.-][\\p{L}\\p{N}]+)*");
+
+    private final TextExtractor extractor;
+    private final TeaserWriter teaserWriter;
+    private final Categorizer categorizer;
+
+    public ArticleEnricher(TextExtractor extractor, TeaserWriter teaserWriter, Categorizer categorizer) {
+        this.extractor = extractor;
+        this.teaserWriter = teaserWriter;
+        this.categorizer = categorizer;
+    }
+
+    public EnrichedArticle enrich(RawArticle raw, Instant now) {
+        EnrichedArticle.Builder out = EnrichedArticle.newBuilder()
+                .setUri(raw.getUri())
+                .setVersion(raw.getVersion())
+                .setProvider(raw.getProvider())
+                .setSource(raw.getSource())
+                .setHeadline(raw.getHeadline())
+                .setByline(raw.getByline())
+                .setFirstCreated(raw.getFirstCreated())
+                .setVersionCreated(raw.getVersionCreated())
+                .setPubStatus(raw.getPubStatus())
+                .setEmbargoedUntil(raw.getEmbargoedUntil())
+                .setUrgency(raw.getUrgency())
+                .setUrl(raw.getUrl())
+                .setKeywords(raw.getKeywords())
+                .setReceivedAt(raw.getReceivedAt())
+                .setEnrichedAt(now);
+        if (raw.getPubStatus() == PubStatus.CANCELED) {
+            // a kill carries no content; publish only needs the id and version
+            return out.setText("").setTeaser("").setTeaserMachineMade(false).setWordCount(0).setReadingTimeMinutes(0)
+                    .build();
+        }
+        ExtractedArticle extracted = extractor.extract(raw.getBody(), raw.getContentType() == ContentType.HTML);
+        String headline = raw.getHeadline().isBlank() && extracted.title() != null ? extracted.title() : raw.getHeadline();
+        String text = extracted.text();
+        Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(), raw.getDescription());
+        Classification classification = categorizer.categorize(
+                new ClassifierInput(headline, text, raw.getSource() != null ? raw.getSource() : raw.getProvider(),
+                        raw.getLanguage()));
+        List<String> reasons = new ArrayList<>(classification.reviewReasons());
+        if (text.isBlank()) {
+            reasons.add("no-text");
+        }
+        int words = countWords(text);
+        return out.setHeadline(headline)
+                .setByline(raw.getByline() != null ? raw.getByline() : extracted.byline())
+                .setFirstCreated(raw.getFirstCreated() != null ? raw.getFirstCreated() : extracted.published())
+                .setText(text)
+                .setTeaser(teaser.text())
+                .setTeaserMachineMade(teaser.machineMade())
+                .setCategories(classification.categories().stream().map(ArticleEnricher::subject).toList())
+                .setReviewRequired(classification.reviewRequired() || !reasons.isEmpty())
+                .setReviewReasons(reasons.stream().distinct().toList())
+                .setWordCount(words)
+                .setReadingTimeMinutes(words == 0 ? 0 : Math.max(1, (words + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE))
+                .build();
+    }
+
+    static int countWords(String text) {
+        int n = 0;
+        var m = WORD.matcher(text);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static Subject subject(CategoryScore score) {
+        return Subject.newBuilder()
+                .setCode(score.topic().code())
+                .setLabel(score.topic().label())
+                .setConfidence(score.confidence())
+                .setDecidedBy(score.decidedBy())
+                .build();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.runtime.DeadLetters;
+import dev.newsflow.runtime.KeyedDecoder;
+import dev.newsflow.runtime.Outcome;
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import dev.newsflow.schemas.avro.RawArticle;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads raw bytes from {@code news.articles.raw}, decodes and enriches them, and passes on either the enriched
+ * article or a dead letter with the reason. Decoding happens here, not in a serde, so unreadable bytes become a
+ * dead letter with their source coordinates instead of stopping the stream.
+ */
+final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome<EnrichedArticle>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
+
+    private final ArticleEnricher enricher;
+    private final DeadLetters deadLetters;
+    private final KeyedDecoder<RawArticle> decoder;
+    private final Clock clock;
+    private final Counter articlesIn;
+    private final Timer enrichTime;
+    private FixedKeyProcessorContext<byte[], Outcome<EnrichedArticle>> context;
+
+    EnrichProcessor(ArticleEnricher enricher, DeadLetters deadLetters, Clock clock, MeterRegistry registry) {
+        this.enricher = enricher;
+        this.deadLetters = deadLetters;
+        this.decoder = new KeyedDecoder<>(Serdes.RAW_ARTICLE, RawArticle::getUri, deadLetters);
+        this.clock = clock;
+        this.articlesIn = Counter.builder("newsflow.articles.in").tag("stage", "enrich").register(registry);
+        this.enrichTime = Timer.builder("newsflow.enrich.duration").description("Time to enrich one article")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<byte[], Outcome<EnrichedArticle>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<byte[], byte[]> record) {
+        articlesIn.increment();
+        Outcome<RawArticle> decoded = decoder.decode(record.key(), record.value(), context.recordMetadata(), clock.instant());
+        if (!decoded.isOk()) {
+            context.forward(record.withValue(Outcome.failed(decoded.deadLetter())));
+            return;
+        }
+        RawArticle raw = decoded.value();
+        try {
+            EnrichedArticle enriched = enrichTime.record(() -> enricher.enrich(raw, clock.instant()));
+            log.debug("Enriched articleId={} version={} categories={}", raw.getUri(), raw.getVersion(),
+                    enriched.getCategories().size());
+            context.forward(record.withValue(Outcome.ok(enriched)));
+        } catch (RuntimeException e) {
+            fail(record, "processing-failed", e);
+        }
+    }
+
+    private void fail(FixedKeyRecord<byte[], byte[]> record, String reason, Throwable error) {
+        context.forward(record.withValue(Outcome.failed(deadLetters.create(record.key(), record.value(), reason, error,
+                context.recordMetadata(), clock.instant()))));
+    }
+}

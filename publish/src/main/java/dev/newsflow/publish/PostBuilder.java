@@ -1,0 +1,86 @@
+package dev.newsflow.publish;
+
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import dev.newsflow.schemas.avro.Post;
+import dev.newsflow.schemas.avro.PostEventType;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Makes the finished post sites render: slug and canonical URL (both fixed at first publication, so links never
+ * break when a headline is corrected), sanitised body HTML, and the enriched fields. No Kafka.
+ */
+public final class PostBuilder {
+
+    private static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+    /** What a post body may contain; anything else is removed even if upstream let it through. */
+    private static final Safelist BODY_SAFELIST = Safelist.basic();
+
+    private final String baseUrl;
+
+    /** @param baseUrl canonical site URL, e.g. {@code https://news.example.com} (no trailing slash needed) */
+    public PostBuilder(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * @param article  the enriched article
+     * @param previous the last post event of this article, or null; its slug and URL are kept
+     * @param now      publication time of this event
+     */
+    public Post upsert(EnrichedArticle article, Post previous, Instant now) {
+        String slug = previous != null && previous.getSlug() != null ? previous.getSlug()
+                : Slugs.of(article.getHeadline(), article.getUri());
+        String url = previous != null && previous.getUrl() != null ? previous.getUrl()
+                : baseUrl + "/" + DATE_PATH.format(article.getFirstCreated() != null ? article.getFirstCreated() : now)
+                        + "/" + slug;
+        return Post.newBuilder()
+                .setEvent(PostEventType.UPSERT)
+                .setId(article.getUri())
+                .setVersion(article.getVersion())
+                .setSlug(slug)
+                .setUrl(url)
+                .setHeadline(article.getHeadline())
+                .setTeaser(article.getTeaser())
+                .setTeaserMachineMade(article.getTeaserMachineMade())
+                .setBodyHtml(bodyHtml(article.getText()))
+                .setByline(article.getByline())
+                .setSource(article.getSource())
+                .setCategories(article.getCategories())
+                .setReviewRequired(article.getReviewRequired())
+                .setUrgency(article.getUrgency())
+                .setWordCount(article.getWordCount())
+                .setReadingTimeMinutes(article.getReadingTimeMinutes())
+                .setFirstCreated(article.getFirstCreated())
+                .setVersionCreated(article.getVersionCreated())
+                .setPublishedAt(now)
+                .build();
+    }
+
+    /** A delete event: the last known content (so a site can say what went), this version, no body. */
+    public Post delete(String id, long version, Post previous, Instant now) {
+        Post.Builder b = previous != null ? Post.newBuilder(previous) : Post.newBuilder().setId(id);
+        return b.setEvent(PostEventType.DELETE)
+                .setVersion(previous == null ? version : Math.max(version, previous.getVersion()))
+                .setBodyHtml(null)
+                .setPublishedAt(now)
+                .build();
+    }
+
+    /** Paragraphs as escaped {@code <p>} elements, then run through jsoup's cleaner as a second line of defence. */
+    static String bodyHtml(String text) {
+        StringBuilder html = new StringBuilder(text.length() + 64);
+        for (String paragraph : text.split("\\n\\s*\\n")) {
+            if (!paragraph.isBlank()) {
+                html.append("<p>").append(Entities.escape(paragraph.strip())).append("</p>");
+            }
+        }
+        Document.OutputSettings compact = new Document.OutputSettings().prettyPrint(false);
+        return Jsoup.clean(html.toString(), "", BODY_SAFELIST, compact);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.newsflow.publish;
+
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import dev.newsflow.schemas.avro.Post;
+import dev.newsflow.schemas.avro.PostEventType;
+import dev.newsflow.schemas.avro.PubStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what each article version means for the post topics, keeping per article the last post event:
+ * <ul>
+ *   <li>a version not newer than the last one published is a duplicate or arrived late: skipped, counted;</li>
+ *   <li>a kill (CANCELED) or a withhold (WITHHELD) unpublishes: a delete event and a tombstone;</li>
+ *   <li>an embargoed version is held until its embargo passes (wall-clock punctuation), then published;</li>
+ *   <li>an update that drops a category sends that category topic a delete event.</li>
+ * </ul>
+ */
+final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[], PublishDecision> {
+
+    static final String POSTS_STORE = "published-posts";
+    static final String EMBARGO_STORE = "embargoed-articles";
+    private static final Logger log = LoggerFactory.getLogger(PublishProcessor.class);
+
+    private final PostBuilder posts;
+    private final CategoryRouting routing;
+    private final Duration embargoCheckInterval;
+    private final MeterRegistry registry;
+    private final Timer endToEnd;
+    private ProcessorContext<byte[], PublishDecision> context;
+    private KeyValueStore<String, Post> published;
+    private KeyValueStore<String, EnrichedArticle> embargoed;
+
+    PublishProcessor(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, MeterRegistry registry) {
+        this.posts = posts;
+        this.routing = routing;
+        this.embargoCheckInterval = embargoCheckInterval;
+        this.registry = registry;
+        this.endToEnd = Timer.builder("newsflow.publish.end.to.end").description("From ingest acceptance to post")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], PublishDecision> context) {
+        this.context = context;
+        this.published = context.getStateStore(POSTS_STORE);
+        this.embargoed = context.getStateStore(EMBARGO_STORE);
+        context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseEmbargoed);
+    }
+
+    @Override
+    public void process(Record<byte[], EnrichedArticle> record) {
+        EnrichedArticle article = record.value();
+        String id = article.getUri();
+        Post previous = published.get(id);
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (article.getPubStatus() != PubStatus.USABLE) {
+            embargoed.delete(id); // a kill also cancels a pending embargoed release
+            if (previous != null && previous.getEvent() == PostEventType.DELETE) {
+                skip(id, article, "already-unpublished");
+                return;
+            }
+            Post delete = posts.delete(id, article.getVersion(), previous, now);
+            published.put(id, delete);
+            List<CategoryPost> categoryPosts = new ArrayList<>();
+            routing.topicsFor(previous).forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
+            log.info("Unpublished articleId={} version={} status={}", id, delete.getVersion(), article.getPubStatus());
+            emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
+            return;
+        }
+        if (previous != null && article.getVersion() <= previous.getVersion()) {
+            skip(id, article, article.getVersion() == previous.getVersion() ? "duplicate-version" : "stale-version");
+            return;
+        }
+        EnrichedArticle pending = embargoed.get(id);
+        if (pending != null && article.getVersion() <= pending.getVersion()) {
+            skip(id, article, "stale-version");
+            return;
+        }
+        if (article.getEmbargoedUntil() != null && article.getEmbargoedUntil().isAfter(now)) {
+            embargoed.put(id, article);
+            Counter.builder("newsflow.publish.embargoed").description("Article versions held for an embargo")
+                    .register(registry).increment();
+            log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
+            return;
+        }
+        embargoed.delete(id);
+        publish(record.key(), record.timestamp(), article, previous, now);
+    }
+
+    private void publish(byte[] key, long timestamp, EnrichedArticle article, Post previous, Instant now) {
+        Post post = posts.upsert(article, previous, now);
+        published.put(article.getUri(), post);
+        Set<String> topics = routing.topicsFor(post);
+        List<CategoryPost> categoryPosts = new ArrayList<>();
+        topics.forEach(topic -> categoryPosts.add(new CategoryPost(topic, post)));
+        if (previous != null && previous.getEvent() == PostEventType.UPSERT) {
+            Post dropped = posts.delete(article.getUri(), article.getVersion(), previous, now);
+            routing.topicsFor(previous).stream().filter(t -> !topics.contains(t))
+                    .forEach(topic -> categoryPosts.add(new CategoryPost(topic, dropped)));
+        }
+        endToEnd.record(Duration.between(article.getReceivedAt(), now));
+        log.debug("Published articleId={} version={} topics={}", article.getUri(), article.getVersion(), topics);
+        emit(key, timestamp, new PublishDecision(post, categoryPosts, post));
+    }
+
+    /** Publishes every held version whose embargo has passed. */
+    private void releaseEmbargoed(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        List<KeyValue<String, EnrichedArticle>> due = new ArrayList<>();
+        try (KeyValueIterator<String, EnrichedArticle> all = embargoed.all()) {
+            all.forEachRemaining(kv -> {
+                if (!kv.value.getEmbargoedUntil().isAfter(now)) {
+                    due.add(kv);
+                }
+            });
+        }
+        for (KeyValue<String, EnrichedArticle> kv : due) {
+            embargoed.delete(kv.key);
+            log.info("Embargo lifted articleId={} version={}", kv.key, kv.value.getVersion());
+            publish(kv.key.getBytes(StandardCharsets.UTF_8), wallClockMs, kv.value, published.get(kv.key), now);
+        }
+    }
+
+    private void emit(byte[] key, long timestamp, PublishDecision decision) {
+        for (CategoryPost cp : decision.categoryPosts()) {
+            Counter.builder("newsflow.posts.out").description("Post events written, by category topic")
+                    .tag("category", cp.topic().substring(cp.topic().lastIndexOf('.') + 1)).tag("event", cp.post().getEvent().name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry).increment();
+        }
+        Counter.builder("newsflow.posts.out").tag("category", "all").tag("event", decision.event().getEvent().name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry).increment();
+        context.forward(new Record<>(key, decision, timestamp));
+    }
+
+    private void skip(String id, EnrichedArticle article, String reason) {
+        Counter.builder("newsflow.publish.skipped").description("Article versions not published, by reason")
+                .tag("reason", reason).register(registry).increment();
+        log.info("Skipped articleId={} version={} reason={}", id, article.getVersion(), reason);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.newsflow.runtime;
+
+import dev.newsflow.schemas.AvroSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Decodes a record's value and checks that its key is the article id, turning every failure into a dead letter
+ * with a stable reason ({@code null-value}, {@code undecodable-record}, {@code key-mismatch}).
+ */
+public final class KeyedDecoder<T extends SpecificRecordBase> {
+
+    private final AvroSerde<T> serde;
+    private final Function<T, String> idOf;
+    private final DeadLetters deadLetters;
+
+    public KeyedDecoder(AvroSerde<T> serde, Function<T, String> idOf, DeadLetters deadLetters) {
+        this.serde = serde;
+        this.idOf = idOf;
+        this.deadLetters = deadLetters;
+    }
+
+    public Outcome<T> decode(byte[] key, byte[] value, Optional<RecordMetadata> source, Instant now) {
+        if (value == null) {
+            return Outcome.failed(deadLetters.create(key, null, "null-value", null, source, now));
+        }
+        T decoded;
+        try {
+            decoded = serde.decode(value);
+        } catch (SerializationException e) {
+            return Outcome.failed(deadLetters.create(key, value, "undecodable-record", e, source, now));
+        }
+        String id = idOf.apply(decoded);
+        if (key == null || !id.equals(new String(key, StandardCharsets.UTF_8))) {
+            return Outcome.failed(deadLetters.create(key, value, "key-mismatch",
+                    new IllegalArgumentException("record key must be the article id " + id), source, now));
+        }
+        return Outcome.ok(decoded);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.newsflow.runtime;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Kafka Streams settings every stage shares: exactly-once v2, explicit names, byte-array defaults. */
+public final class StreamsSettings {
+
+    private StreamsSettings() {
+    }
+
+    public static Properties forStage(Settings settings, String applicationId, Path stateDir) {
+        Properties props = settings.kafkaProperties();
+        props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putIfAbsent(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.putIfAbsent(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), String.valueOf(8 * 1024 * 1024));
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // one article must never be published twice or lost between topics
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // generated names change when the topology changes, and state would be lost with them
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        return props;
+    }
+}
