@@ -19,9 +19,11 @@ final class Slugs {
     }
 
     static String of(String headline, String articleId) {
-        String ascii = MARKS.matcher(Normalizer.normalize(headline.replace("ß", "ss").replace("æ", "ae")
-                .replace("ø", "o").replace("đ", "d").replace("ł", "l"), Normalizer.Form.NFKD)).replaceAll("");
-        String words = NON_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
+        // letters NFKD does not decompose into a base letter plus marks
+        String lower = headline.toLowerCase(Locale.ROOT).replace("ß", "ss").replace("æ", "ae").replace("ø", "o")
+                .replace("đ", "d").replace("ł", "l").replace("œ", "oe");
+        String ascii = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD)).replaceAll("");
+        String words = NON_ALNUM.matcher(ascii).replaceAll("-").replaceAll("^-+|-+$", "");
         if (words.length() > MAX_WORDS_CHARS) {
             int cut = words.lastIndexOf('-', MAX_WORDS_CHARS);
             words = words.substring(0, cut > 0 ? cut : MAX_WORDS_CHARS);

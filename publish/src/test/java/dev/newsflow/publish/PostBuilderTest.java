@@ -1,0 +1,52 @@
+package dev.newsflow.publish;
+
+import static dev.newsflow.publish.EnrichedArticles.anArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schemas.MediaTopic;
+import dev.newsflow.schemas.avro.Post;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PostBuilderTest {
+
+    private final PostBuilder builder = new PostBuilder("https://news.example.com");
+    private final Instant now = Instant.parse("2026-11-28T10:00:00Z");
+
+    @Test
+    void shouldEscapeMarkupThatArrivesAsText() {
+        Post post = builder.upsert(anArticle("x1").text("<script>alert(1)</script> & <b>bold</b>").build(), null, now);
+
+        assertThat(post.getBodyHtml()).doesNotContain("<script>", "<b>")
+                .contains("&lt;script&gt;").startsWith("<p>").endsWith("</p>");
+    }
+
+    @Test
+    void shouldMakeAnAsciiSlugCutAtAWordAndUniquePerArticle() {
+        String a = Slugs.of("Zürich: Ærø's café reopens — “finally”, after 3½ years of a very long renovation project indeed", "id-1");
+        String b = Slugs.of("Zürich: Ærø's café reopens — “finally”, after 3½ years of a very long renovation project indeed", "id-2");
+
+        assertThat(a).matches("[a-z0-9-]+").startsWith("zurich-aero-s-cafe-reopens-finally-after-3").doesNotContain("--");
+        assertThat(a.length()).isLessThanOrEqualTo(80);
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void shouldKeepTheSlugOfThePreviousPost() {
+        Post first = builder.upsert(anArticle("s1").headline("Old headline").inCategory(MediaTopic.SPORT, 1).build(), null, now);
+        Post second = builder.upsert(anArticle("s1").headline("New headline").version(2).build(), first, now);
+
+        assertThat(second.getSlug()).isEqualTo(first.getSlug());
+        assertThat(second.getUrl()).isEqualTo(first.getUrl());
+    }
+
+    @Test
+    void shouldMakeADeleteEventWithoutABody() {
+        Post first = builder.upsert(anArticle("s2").build(), null, now);
+        Post delete = builder.delete("s2", 0, first, now);
+
+        assertThat(delete.getBodyHtml()).isNull();
+        assertThat(delete.getVersion()).isEqualTo(first.getVersion());
+        assertThat(delete.getHeadline()).isEqualTo(first.getHeadline());
+    }
+}

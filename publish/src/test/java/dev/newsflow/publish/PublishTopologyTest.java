@@ -1,0 +1,200 @@
+package dev.newsflow.publish;
+
+import static dev.newsflow.publish.EnrichedArticles.anArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schemas.MediaTopic;
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.Topics;
+import dev.newsflow.schemas.avro.DeadLetter;
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import dev.newsflow.schemas.avro.Post;
+import dev.newsflow.schemas.avro.PostEventType;
+import dev.newsflow.schemas.avro.PubStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PublishTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, EnrichedArticle> enriched;
+    private TestInputTopic<String, byte[]> enrichedBytes;
+    private TestOutputTopic<String, Post> posts;
+    private TestOutputTopic<String, Post> current;
+    private TestOutputTopic<String, Post> sport;
+    private TestOutputTopic<String, Post> politics;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+    private SimpleMeterRegistry registry;
+
+    @BeforeEach
+    void startDriver() throws Exception {
+        registry = new SimpleMeterRegistry();
+        var topology = new PublishTopology(new PostBuilder("https://news.example.com/"), new CategoryRouting(0.35),
+                Duration.ofSeconds(1), Clock.fixed(NOW, ZoneOffset.UTC), registry).build();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "publish-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("publish-test").toString());
+        driver = new TopologyTestDriver(topology, props, NOW);
+        enriched = driver.createInputTopic(Topics.ARTICLES_ENRICHED, new StringSerializer(), Serdes.ENRICHED_ARTICLE.serializer());
+        enrichedBytes = driver.createInputTopic(Topics.ARTICLES_ENRICHED, new StringSerializer(), new ByteArraySerializer());
+        posts = driver.createOutputTopic(Topics.POSTS, new StringDeserializer(), Serdes.POST.deserializer());
+        current = driver.createOutputTopic(Topics.POSTS_CURRENT, new StringDeserializer(), Serdes.POST.deserializer());
+        sport = driver.createOutputTopic(Topics.postsFor(MediaTopic.SPORT), new StringDeserializer(), Serdes.POST.deserializer());
+        politics = driver.createOutputTopic(Topics.postsFor(MediaTopic.POLITICS), new StringDeserializer(), Serdes.POST.deserializer());
+        deadLetters = driver.createOutputTopic(Topics.PUBLISH_DLQ, new StringDeserializer(), Serdes.DEAD_LETTER.deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void send(EnrichedArticle article) {
+        enriched.pipeInput(article.getUri(), article);
+    }
+
+    @Test
+    void shouldRouteSportToSportTopicAndPublishToAllAndCurrent() {
+        send(anArticle("a1").inCategory(MediaTopic.SPORT, 0.97).build());
+
+        Post post = sport.readValue();
+        assertThat(post.getEvent()).isEqualTo(PostEventType.UPSERT);
+        assertThat(post.getId()).isEqualTo("a1");
+        assertThat(post.getUrl()).startsWith("https://news.example.com/2026/11/28/headline-of-a1-");
+        assertThat(post.getBodyHtml()).isEqualTo("<p>First paragraph.</p><p>Second paragraph.</p>");
+        assertThat(posts.readValue().getId()).isEqualTo("a1");
+        assertThat(current.readKeyValue().key).isEqualTo("a1");
+        assertThat(politics.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRouteToConfidentSecondaryCategoriesButNotLongShots() {
+        send(anArticle("a2").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.SPORT, 0.4)
+                .inCategory(MediaTopic.WEATHER, 0.1).build());
+
+        assertThat(politics.readValuesToList()).hasSize(1);
+        assertThat(sport.readValuesToList()).hasSize(1);
+        assertThat(driver.createOutputTopic(Topics.postsFor(MediaTopic.WEATHER), new StringDeserializer(),
+                Serdes.POST.deserializer()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldWriteDeleteEventAndTombstoneWhenAnArticleIsKilled() {
+        send(anArticle("k1").inCategory(MediaTopic.SPORT, 0.9).version(3).build());
+        send(anArticle("k1").status(PubStatus.CANCELED).version(0).text("").build());
+
+        List<Post> events = posts.readValuesToList();
+        assertThat(events).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT, PostEventType.DELETE);
+        assertThat(events.get(1).getVersion()).isEqualTo(3);
+        assertThat(events.get(1).getBodyHtml()).isNull();
+        List<TestRecord<String, Post>> currentRecords = current.readRecordsToList();
+        assertThat(currentRecords).hasSize(2);
+        assertThat(currentRecords.get(1).value()).isNull();
+        assertThat(sport.readValuesToList()).extracting(Post::getEvent)
+                .containsExactly(PostEventType.UPSERT, PostEventType.DELETE);
+    }
+
+    @Test
+    void shouldIgnoreARepeatedKill() {
+        send(anArticle("k2").inCategory(MediaTopic.SPORT, 0.9).build());
+        send(anArticle("k2").status(PubStatus.CANCELED).build());
+        send(anArticle("k2").status(PubStatus.CANCELED).build());
+
+        assertThat(posts.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void shouldSkipDuplicateAndStaleVersions() {
+        send(anArticle("d1").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
+        send(anArticle("d1").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
+        send(anArticle("d1").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getVersion).containsExactly(2L);
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "duplicate-version").count()).isEqualTo(1.0);
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "stale-version").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldReplaceThePostAndKeepItsUrlWhenTheHeadlineIsCorrected() {
+        send(anArticle("u1").inCategory(MediaTopic.SPORT, 0.9).headline("Teh match").build());
+        send(anArticle("u1").inCategory(MediaTopic.SPORT, 0.9).headline("The match").version(2).build());
+
+        List<Post> events = current.readValuesToList();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).getHeadline()).isEqualTo("The match");
+        assertThat(events.get(1).getUrl()).isEqualTo(events.get(0).getUrl());
+    }
+
+    @Test
+    void shouldSendADeleteToACategoryTheUpdateNoLongerHas() {
+        send(anArticle("c1").inCategory(MediaTopic.SPORT, 0.9).build());
+        send(anArticle("c1").inCategory(MediaTopic.POLITICS, 0.9).version(2).build());
+
+        assertThat(sport.readValuesToList()).extracting(Post::getEvent)
+                .containsExactly(PostEventType.UPSERT, PostEventType.DELETE);
+        assertThat(politics.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT);
+    }
+
+    @Test
+    void shouldHoldAnEmbargoedArticleUntilItsEmbargoPasses() {
+        send(anArticle("e1").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+
+        assertThat(posts.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        assertThat(posts.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(31));
+        assertThat(posts.readValue().getId()).isEqualTo("e1");
+    }
+
+    @Test
+    void shouldNeverReleaseAnEmbargoedArticleThatWasKilled() {
+        send(anArticle("e2").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("e2").status(PubStatus.CANCELED).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(120));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.DELETE);
+    }
+
+    @Test
+    void shouldSendUndecodableBytesToTheDeadLetterTopicAndCarryOn() {
+        enrichedBytes.pipeInput("bad", "garbage".getBytes(StandardCharsets.UTF_8));
+        send(anArticle("g1").inCategory(MediaTopic.SPORT, 0.9).build());
+
+        DeadLetter dead = deadLetters.readValue();
+        assertThat(dead.getReason()).isEqualTo("undecodable-record");
+        assertThat(dead.getStage()).isEqualTo("publish");
+        assertThat(dead.getSourceTopic()).isEqualTo(Topics.ARTICLES_ENRICHED);
+        assertThat(StandardCharsets.UTF_8.decode(dead.getValue()).toString()).isEqualTo("garbage");
+        assertThat(posts.readValue().getId()).isEqualTo("g1");
+        assertThat(registry.counter("newsflow.dead.letters", "stage", "publish", "reason", "undecodable-record").count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldDeadLetterARecordWhoseKeyIsNotItsId() {
+        enriched.pipeInput("other-key", anArticle("m1").build());
+
+        assertThat(deadLetters.readValue().getReason()).isEqualTo("key-mismatch");
+        assertThat(posts.isEmpty()).isTrue();
+    }
+}
