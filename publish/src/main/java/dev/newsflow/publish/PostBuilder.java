@@ -1,5 +1,6 @@
 package dev.newsflow.publish;
 
+import dev.newsflow.schemas.AvroTrust;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Post;
 import dev.newsflow.schemas.avro.PostEventType;
@@ -22,6 +23,10 @@ public final class PostBuilder {
     private static final Safelist BODY_SAFELIST = Safelist.basic();
 
     private final String baseUrl;
+
+    static {
+        AvroTrust.ensure(); // delete() copies a Post with newBuilder(previous)
+    }
 
     /** @param baseUrl canonical site URL, e.g. {@code https://news.example.com} (no trailing slash needed) */
     public PostBuilder(String baseUrl) {

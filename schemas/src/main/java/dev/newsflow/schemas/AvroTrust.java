@@ -5,9 +5,11 @@ import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro 1.12 refuses to instantiate classes it does not trust when decoding, including its own generated
- * classes. We trust exactly our generated package, in code, so no JVM flag is needed anywhere.
+ * classes (when decoding, and when deep-copying with {@code newBuilder(other)}). We trust exactly our generated
+ * package, in code, so no JVM flag is needed: the serdes call {@link #ensure()}, and so must code that copies
+ * records before any serde was loaded.
  */
-final class AvroTrust {
+public final class AvroTrust {
 
     private static final String GENERATED_PACKAGE = RawArticle.class.getPackageName();
 
@@ -21,7 +23,7 @@ final class AvroTrust {
     }
 
     /** Triggers the class initialiser once; safe to call from anywhere, any number of times. */
-    static void ensure() {
+    public static void ensure() {
         // the static initialiser above does the work
     }
 }
