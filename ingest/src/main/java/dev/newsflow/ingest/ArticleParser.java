@@ -79,8 +79,11 @@ public final class ArticleParser {
             errors.add(new FieldError("uri", "must start with a letter or digit and use only letters, digits and :._~/@+-"));
         }
         Long version = f.integer("version", 1, MAX_VERSION, true);
-        String headline = f.text("headline", "title", limits.maxHeadlineChars(), true);
-        String body = f.text("body", null, limits.maxBodyChars(), true);
+        String pubStatus = f.choice("pubStatus", Set.of("usable", "withheld", "canceled"));
+        boolean killed = "canceled".equals(pubStatus);
+        // a kill needs no content: only the id (and optionally the version)
+        String headline = f.text("headline", "title", limits.maxHeadlineChars(), !killed);
+        String body = f.text("body", null, limits.maxBodyChars(), !killed);
         String bodyType = f.choice("bodyType", Set.of("html", "plain"));
         String byline = f.text("byline", null, 500, false);
         String language = f.text("language", null, 16, false);
@@ -89,7 +92,6 @@ public final class ArticleParser {
         }
         Instant firstCreated = f.time("firstCreated");
         Instant versionCreated = f.time("versionCreated");
-        String pubStatus = f.choice("pubStatus", Set.of("usable", "withheld", "canceled"));
         Instant embargoedUntil = f.time("embargoedUntil");
         Long urgency = f.integer("urgency", 1, 9, false);
         String description = f.text("description", null, limits.maxTeaserChars(), false);
@@ -99,7 +101,6 @@ public final class ArticleParser {
             errors.add(new FieldError("url", "must be an http(s) URL"));
         }
         List<String> keywords = f.strings("keywords", 50, 100);
-        boolean killed = "canceled".equals(pubStatus);
         if (body != null && body.isBlank() && !killed) {
             errors.add(new FieldError("body", "must not be blank"));
         }
@@ -115,9 +116,9 @@ public final class ArticleParser {
                 .setVersion(version)
                 .setProvider(provider)
                 .setSource(source)
-                .setHeadline(headline.strip())
-                .setBody(body)
-                .setContentType(contentType(bodyType, body))
+                .setHeadline(headline == null ? "" : headline.strip())
+                .setBody(body == null ? "" : body)
+                .setContentType(contentType(bodyType, body == null ? "" : body))
                 .setByline(blankToNull(byline))
                 .setLanguage(language == null ? null : language.toLowerCase(Locale.ROOT))
                 .setFirstCreated(firstCreated)

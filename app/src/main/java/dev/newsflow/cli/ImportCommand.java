@@ -1,0 +1,97 @@
+package dev.newsflow.cli;
+
+import dev.newsflow.ingest.ArticleParser;
+import dev.newsflow.ingest.ArticleWriter;
+import dev.newsflow.ingest.IngestLimits;
+import dev.newsflow.ingest.NdjsonImporter;
+import dev.newsflow.ingest.RawArticleProducer;
+import dev.newsflow.runtime.Settings;
+import dev.newsflow.runtime.TopicSetup;
+import dev.newsflow.schemas.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import NDJSON article files into news.articles.raw, with the same validation as the API.",
+                "Exit code: 0 all lines accepted, 1 some lines rejected, 2 some writes not acknowledged by Kafka."})
+final class ImportCommand implements Callable<Integer> {
+
+    private static final int SHOWN_PROBLEMS = 50;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "NDJSON files, one article a line.")
+    List<Path> files;
+
+    @Option(names = "--dry-run", description = "Validate only; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--provider", defaultValue = "import", description = "Provider recorded on each article (default: ${DEFAULT-VALUE}).")
+    String provider;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path f : files) {
+            if (!Files.isReadable(f)) {
+                err.println("cannot read " + f);
+                return 2;
+            }
+        }
+        IngestLimits limits = IngestLimits.defaults();
+        ArticleParser parser = new ArticleParser(limits, Clock.systemUTC());
+        Settings settings = config.load();
+        NdjsonImporter.Summary summary;
+        if (dryRun) {
+            summary = new NdjsonImporter(parser, null, 0, (int) limits.maxRequestBytes())
+                    .importFiles(files, provider, true, p -> progress(err, p));
+        } else {
+            try (Admin admin = Admin.create(settings.kafkaProperties())) {
+                TopicSetup.ensure(admin, Topics.all(), Duration.ofSeconds(60));
+            }
+            try (ArticleWriter writer = new ArticleWriter(RawArticleProducer.create(settings, "newsflow-import"))) {
+                summary = new NdjsonImporter(parser, writer, 30_000, (int) limits.maxRequestBytes())
+                        .importFiles(files, provider, false, p -> progress(err, p));
+            }
+        }
+        err.println();
+        out.printf("%s: %d lines, %d accepted, %d rejected, %d failed%n", dryRun ? "checked" : "imported",
+                summary.lines(), summary.accepted(), summary.rejected(), summary.failed());
+        Map<String, Integer> byReason = new TreeMap<>();
+        summary.problems().forEach(p -> p.reasons().forEach(r -> byReason.merge(r.replaceAll("\\(got .*\\)", "").strip(), 1, Integer::sum)));
+        byReason.forEach((reason, count) -> out.printf("  %5d × %s%n", count, reason));
+        summary.problems().stream().limit(SHOWN_PROBLEMS).forEach(p ->
+                out.printf("  %s:%d %s%s: %s%n", p.file(), p.line(), p.status(), p.id() == null ? "" : " " + p.id(),
+                        String.join("; ", p.reasons())));
+        if (summary.problems().size() > SHOWN_PROBLEMS) {
+            out.printf("  ... and %d more%n", summary.problems().size() - SHOWN_PROBLEMS);
+        }
+        out.flush();
+        return summary.failed() > 0 ? 2 : summary.rejected() > 0 ? 1 : 0;
+    }
+
+    private static void progress(PrintWriter err, NdjsonImporter.Progress p) {
+        err.printf("\r%s: %d lines, %d accepted, %d rejected, %d failed", p.file().getFileName(), p.lines(),
+                p.accepted(), p.rejected(), p.failed());
+        err.flush();
+    }
+}

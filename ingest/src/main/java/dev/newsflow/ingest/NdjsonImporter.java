@@ -1,0 +1,125 @@
+package dev.newsflow.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Imports NDJSON files of articles with the same validation as the HTTP API. Every line is accounted for:
+ * accepted (Kafka acknowledged it), rejected (with its reasons) or failed (Kafka did not acknowledge it).
+ */
+public final class NdjsonImporter {
+
+    /** Unacknowledged writes in flight before the importer waits; bounds memory on huge files. */
+    private static final int MAX_IN_FLIGHT = 1_000;
+
+    private final ArticleParser parser;
+    private final ArticleWriter writer;
+    private final long ackTimeoutMs;
+    private final int maxLineChars;
+
+    public NdjsonImporter(ArticleParser parser, ArticleWriter writer, long ackTimeoutMs, int maxLineChars) {
+        this.parser = parser;
+        this.writer = writer;
+        this.ackTimeoutMs = ackTimeoutMs;
+        this.maxLineChars = maxLineChars;
+    }
+
+    /** One line that was not imported, and why. */
+    public record LineProblem(Path file, int line, String id, String status, List<String> reasons) {
+    }
+
+    /** Counts so far, for a progress line. */
+    public record Progress(Path file, int lines, int accepted, int rejected, int failed) {
+    }
+
+    /** What happened to every line of the files. */
+    public record Summary(int lines, int accepted, int rejected, int failed, List<LineProblem> problems) {
+    }
+
+    /** @param dryRun validate only, write nothing */
+    public Summary importFiles(List<Path> files, String provider, boolean dryRun, Consumer<Progress> progress)
+            throws IOException {
+        int lines = 0;
+        int accepted = 0;
+        int rejected = 0;
+        int failed = 0;
+        List<LineProblem> problems = new ArrayList<>();
+        for (Path file : files) {
+            List<Pending> inFlight = new ArrayList<>();
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String text;
+                int lineNo = 0;
+                while ((text = reader.readLine()) != null) {
+                    lineNo++;
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    lines++;
+                    ParsedArticle parsed = text.length() > maxLineChars
+                            ? new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + maxLineChars + " characters")), List.of())
+                            : parser.parse(text, provider);
+                    if (!parsed.valid()) {
+                        rejected++;
+                        problems.add(new LineProblem(file, lineNo, null, "rejected",
+                                parsed.errors().stream().map(FieldError::toString).toList()));
+                    } else if (dryRun) {
+                        accepted++;
+                    } else {
+                        inFlight.add(new Pending(lineNo, parsed.article().getUri(), writer.write(parsed.article())));
+                        if (inFlight.size() >= MAX_IN_FLIGHT) {
+                            int[] counts = settle(file, inFlight, problems);
+                            accepted += counts[0];
+                            failed += counts[1];
+                        }
+                    }
+                    if (lines % 1_000 == 0) {
+                        progress.accept(new Progress(file, lines, accepted, rejected, failed));
+                    }
+                }
+            }
+            int[] counts = settle(file, inFlight, problems);
+            accepted += counts[0];
+            failed += counts[1];
+            progress.accept(new Progress(file, lines, accepted, rejected, failed));
+        }
+        return new Summary(lines, accepted, rejected, failed, problems);
+    }
+
+    /** Waits for every write in flight; returns {accepted, failed}. */
+    private int[] settle(Path file, List<Pending> inFlight, List<LineProblem> problems) {
+        writer.producer().flush();
+        int accepted = 0;
+        int failed = 0;
+        for (Pending p : inFlight) {
+            try {
+                p.ack().get(ackTimeoutMs, TimeUnit.MILLISECONDS);
+                accepted++;
+            } catch (ExecutionException | TimeoutException e) {
+                failed++;
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                problems.add(new LineProblem(file, p.line(), p.id(), "failed",
+                        List.of("Kafka did not acknowledge the write: " + cause)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed++;
+                problems.add(new LineProblem(file, p.line(), p.id(), "failed", List.of("interrupted")));
+            }
+        }
+        inFlight.clear();
+        return new int[] {accepted, failed};
+    }
+
+    private record Pending(int line, String id, CompletableFuture<RecordMetadata> ack) {
+    }
+}
