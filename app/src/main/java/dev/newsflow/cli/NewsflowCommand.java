@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Event-driven article processing on Apache Kafka: ingest, enrich, publish.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.newsflow.enrich.cli.TrainCommand.class,
+                dev.newsflow.enrich.cli.ClassifyCommand.class,
         })
 public final class NewsflowCommand implements Runnable {
 

@@ -1,0 +1,171 @@
+package dev.newsflow.enrich.classify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Stratified k-fold cross-validation per data set, as the shipped model is used: for each data set and fold, a
+ * model is trained on the other folds of that data set plus every other data set, and the held-out fold is
+ * classified by the whole categoriser (model and lexicon). The out-of-fold predictions then calibrate the softmax
+ * temperature and give the recommended review threshold.
+ */
+public final class CrossValidation {
+
+    /** Grid of review thresholds that are reported; the recommendation is taken from it. */
+    static final double[] THRESHOLDS = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+    /** The review threshold recommended is the lowest at which the articles not flagged are this accurate. */
+    static final double TARGET_UNFLAGGED_ACCURACY = 0.95;
+
+    /**
+     * @param categoriser   per data set, scored on the primary category of the full categoriser
+     * @param modelOnly     per data set, scored on the model's most probable topic alone
+     * @param shortTemperature fitted softmax temperature of the short-item model
+     * @param longTemperature  fitted softmax temperature of the article model
+     * @param threshold     recommended review threshold
+     * @param thresholdTable the coverage and accuracy behind it, as text
+     */
+    public record Result(Map<String, EvaluationReport> categoriser, Map<String, EvaluationReport> modelOnly,
+                         double shortTemperature, double longTemperature, double threshold, String thresholdTable) {
+    }
+
+    private record OutOfFold(boolean shortText, double[] logits, int goldIndex, boolean correct) {
+    }
+
+    private final TrainingParameters parameters;
+    private final int folds;
+    private final TopicLexicon lexicon;
+    private final int shortTextTokens;
+
+    public CrossValidation(TrainingParameters parameters, int folds, TopicLexicon lexicon, int shortTextTokens) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds must be >= 2: " + folds);
+        }
+        this.parameters = parameters;
+        this.folds = folds;
+        this.lexicon = lexicon;
+        this.shortTextTokens = shortTextTokens;
+    }
+
+    public Result run(List<TrainingExample> examples) {
+        Set<String> datasets = new LinkedHashSet<>();
+        examples.forEach(e -> datasets.add(e.dataset()));
+        ModelTrainer trainer = new ModelTrainer(parameters);
+        Map<String, EvaluationReport> full = new LinkedHashMap<>();
+        Map<String, EvaluationReport> modelOnly = new LinkedHashMap<>();
+        List<OutOfFold> outOfFold = new ArrayList<>();
+        for (String dataset : datasets) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (examples.get(i).dataset().equals(dataset)) {
+                    members.add(i);
+                }
+            }
+            LabelMapping.Scheme scheme = LabelMapping.schemeFor(members.stream().map(i -> examples.get(i).label()).toList());
+            int[] fold = stratifiedFolds(examples, members, dataset);
+            EvaluationReport fullReport = new EvaluationReport();
+            EvaluationReport modelReport = new EvaluationReport();
+            for (int k = 0; k < folds; k++) {
+                List<TrainingExample> training = new ArrayList<>();
+                List<TrainingExample> heldOut = new ArrayList<>();
+                for (int i = 0; i < examples.size(); i++) {
+                    (fold[i] == k ? heldOut : training).add(examples.get(i));
+                }
+                CategoryModel model = trainer.trainCategoryModel(training, shortTextTokens, 0.5);
+                TrainedCategorizer categorizer = new TrainedCategorizer(model, lexicon, ClassifierConfig.defaults());
+                for (TrainingExample example : heldOut) {
+                    String gold = LabelMapping.goldClass(example.label(), scheme).orElseThrow();
+                    Classification c = categorizer.categorize(example.tokens(), null, null);
+                    fullReport.add(gold, LabelMapping.predictedClass(c.categories().get(0).topic(), scheme));
+                    int tokens = example.counts().tokenCount();
+                    LinearModel linear = model.modelFor(tokens);
+                    double[] logits = linear.logits(linear.vectorize(example.counts()));
+                    String predicted = LabelMapping.predictedClass(linear.topics().get(argmax(logits)), scheme);
+                    modelReport.add(gold, predicted);
+                    outOfFold.add(new OutOfFold(linear == model.shortModel(), logits, linear.topics().indexOf(example.topic()),
+                            gold.equals(predicted)));
+                }
+            }
+            full.put(dataset, fullReport);
+            modelOnly.put(dataset, modelReport);
+        }
+        double shortTemperature = fitTemperature(outOfFold.stream().filter(OutOfFold::shortText).toList());
+        double longTemperature = fitTemperature(outOfFold.stream().filter(o -> !o.shortText()).toList());
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "  %-9s %9s %12s%n", "threshold", "flagged", "acc(kept)"));
+        double recommended = THRESHOLDS[THRESHOLDS.length - 1];
+        boolean found = false;
+        for (double t : THRESHOLDS) {
+            int kept = 0;
+            int keptCorrect = 0;
+            for (OutOfFold o : outOfFold) {
+                double[] p = LinearModel.softmax(o.logits(), o.shortText() ? shortTemperature : longTemperature);
+                if (p[argmax(p)] >= t) {
+                    kept++;
+                    keptCorrect += o.correct() ? 1 : 0;
+                }
+            }
+            double accuracy = kept == 0 ? 1 : (double) keptCorrect / kept;
+            table.append(String.format(Locale.ROOT, "  %-9.2f %8.1f%% %12.4f%n", t, 100.0 * (outOfFold.size() - kept) / outOfFold.size(), accuracy));
+            if (!found && accuracy >= TARGET_UNFLAGGED_ACCURACY) {
+                recommended = t;
+                found = true;
+            }
+        }
+        return new Result(full, modelOnly, shortTemperature, longTemperature, recommended, table.toString());
+    }
+
+    /** Per label, members in file order shuffled by a seeded generator, then dealt round-robin into folds. */
+    private int[] stratifiedFolds(List<TrainingExample> examples, List<Integer> members, String dataset) {
+        int[] fold = new int[examples.size()];
+        java.util.Arrays.fill(fold, -1);
+        Map<String, List<Integer>> byLabel = new TreeMap<>();
+        for (int i : members) {
+            byLabel.computeIfAbsent(examples.get(i).label(), l -> new ArrayList<>()).add(i);
+        }
+        Random random = new Random(parameters.seed() * 31 + dataset.hashCode());
+        for (List<Integer> group : byLabel.values()) {
+            java.util.Collections.shuffle(group, random);
+            for (int r = 0; r < group.size(); r++) {
+                fold[group.get(r)] = r % folds;
+            }
+        }
+        return fold;
+    }
+
+    /** Temperature in [0.2, 5] minimising the log loss of the out-of-fold predictions (grid search, deterministic). */
+    static double fitTemperature(List<OutOfFold> outOfFold) {
+        double best = 1.0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (int step = 0; step <= 240; step++) {
+            double t = 0.2 + step * 0.02;
+            double loss = 0;
+            for (OutOfFold o : outOfFold) {
+                if (o.goldIndex() >= 0) { // a topic the model was not trained on says nothing about its temperature
+                    double[] p = LinearModel.softmax(o.logits(), t);
+                    loss -= Math.log(Math.max(1e-12, p[o.goldIndex()]));
+                }
+            }
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = t;
+            }
+        }
+        return Math.round(best * 100) / 100.0;
+    }
+
+    private static int argmax(double[] values) {
+        int best = 0;
+        for (int c = 1; c < values.length; c++) {
+            if (values[c] > values[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.newsflow.enrich.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads labelled NDJSON ({@code {"id","label","title","body"}}) into {@link TrainingExample}s, in file order.
+ * Lines whose label {@link LabelMapping} does not know are rejected: silently dropping them would change the model.
+ */
+public final class LabelledArticles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LabelledArticles() {
+    }
+
+    /** The {@code *.jsonl} and {@code *.ndjson} files of a directory, sorted by name so training is reproducible. */
+    public static List<Path> dataFiles(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> found = files.filter(p -> {
+                String name = p.getFileName().toString();
+                return Files.isRegularFile(p) && (name.endsWith(".jsonl") || name.endsWith(".ndjson"));
+            }).sorted().toList();
+            if (found.isEmpty()) {
+                throw new IOException("no *.jsonl or *.ndjson files in " + directory);
+            }
+            return found;
+        }
+    }
+
+    public static List<TrainingExample> read(Path file, Vectorizer vectorizer) throws IOException {
+        String dataset = file.getFileName().toString().replaceFirst("\\.(jsonl|ndjson)$", "");
+        List<TrainingExample> examples = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNumber = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                String label = node.path("label").asText(null);
+                int at = lineNumber;
+                var topic = LabelMapping.trainingTopic(label)
+                        .orElseThrow(() -> new IOException(file + " line " + at + ": unknown label '" + label + "'"));
+                String text = ArticleText.plain(node.path("title").asText(""), node.path("body").asText(""));
+                long[] tokens = Tokenizer.tokenize(text);
+                examples.add(new TrainingExample(tokens, vectorizer.count(tokens), topic, label, dataset));
+            }
+        }
+        return examples;
+    }
+}

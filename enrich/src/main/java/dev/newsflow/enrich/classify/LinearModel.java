@@ -1,0 +1,146 @@
+package dev.newsflow.enrich.classify;
+
+import dev.newsflow.schemas.MediaTopic;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * A trained multinomial logistic regression over hashed TF-IDF features: the IDF table, one weight per bucket and
+ * topic, one bias per topic, and a softmax temperature fitted on cross-validated predictions so that the
+ * probabilities are calibrated. Immutable and thread-safe. Stored inside a {@link CategoryModel} file.
+ */
+public final class LinearModel {
+
+    private final Vectorizer vectorizer;
+    private final List<MediaTopic> topics;
+    private final float[] idf;
+    private final float[] weights;
+    private final float[] bias;
+    private final double temperature;
+
+    public LinearModel(int hashBits, List<MediaTopic> topics, float[] idf, float[] weights, float[] bias, double temperature) {
+        this.vectorizer = new Vectorizer(hashBits);
+        this.topics = List.copyOf(topics);
+        if (idf.length != vectorizer.dimensions() || weights.length != vectorizer.dimensions() * topics.size()
+                || bias.length != topics.size()) {
+            throw new IllegalArgumentException("model arrays do not match " + hashBits + " hash bits and "
+                    + topics.size() + " topics");
+        }
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive: " + temperature);
+        }
+        this.idf = idf;
+        this.weights = weights;
+        this.bias = bias;
+        this.temperature = temperature;
+    }
+
+    public List<MediaTopic> topics() {
+        return topics;
+    }
+
+    public Vectorizer vectorizer() {
+        return vectorizer;
+    }
+
+    public double temperature() {
+        return temperature;
+    }
+
+    public LinearModel withTemperature(double newTemperature) {
+        return new LinearModel(vectorizer.hashBits(), topics, idf, weights, bias, newTemperature);
+    }
+
+    public SparseVector vectorize(TermCounts counts) {
+        return vectorizer.weigh(counts, idf);
+    }
+
+    /** Raw scores per topic, in {@link #topics()} order, before temperature and softmax. */
+    public double[] logits(SparseVector x) {
+        int classes = topics.size();
+        double[] z = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            z[c] = bias[c];
+        }
+        int[] indices = x.indices();
+        float[] values = x.values();
+        for (int k = 0; k < indices.length; k++) {
+            int base = indices[k] * classes;
+            float v = values[k];
+            for (int c = 0; c < classes; c++) {
+                z[c] += weights[base + c] * v;
+            }
+        }
+        return z;
+    }
+
+    /** Calibrated probabilities per topic, in {@link #topics()} order; they sum to 1. */
+    public double[] probabilities(TermCounts counts) {
+        return softmax(logits(vectorize(counts)), temperature);
+    }
+
+    public static double[] softmax(double[] logits, double temperature) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double z : logits) {
+            max = Math.max(max, z);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int c = 0; c < logits.length; c++) {
+            p[c] = Math.exp((logits[c] - max) / temperature);
+            sum += p[c];
+        }
+        for (int c = 0; c < p.length; c++) {
+            p[c] = Math.min(1.0, p[c] / sum);
+        }
+        return p;
+    }
+
+    /** Hash bits, topic codes, temperature, then IDF, weights (bucket-major) and biases as big-endian floats. */
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(vectorizer.hashBits());
+        out.writeInt(topics.size());
+        for (MediaTopic topic : topics) {
+            out.writeUTF(topic.code());
+        }
+        out.writeDouble(temperature);
+        writeFloats(out, idf);
+        writeFloats(out, weights);
+        writeFloats(out, bias);
+    }
+
+    static LinearModel read(DataInputStream in) throws IOException {
+        int hashBits = in.readInt();
+        if (hashBits < 8 || hashBits > 24) {
+            throw new IOException("corrupt model: hash bits " + hashBits);
+        }
+        int classes = in.readInt();
+        MediaTopic[] topics = new MediaTopic[classes];
+        for (int c = 0; c < classes; c++) {
+            String code = in.readUTF();
+            topics[c] = MediaTopic.fromCode(code).orElseThrow(() -> new IOException("unknown topic code " + code));
+        }
+        double temperature = in.readDouble();
+        int dims = 1 << hashBits;
+        return new LinearModel(hashBits, List.of(topics), readFloats(in, dims), readFloats(in, dims * classes),
+                readFloats(in, classes), temperature);
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
+        buffer.asFloatBuffer().put(values);
+        out.write(buffer.array());
+    }
+
+    private static float[] readFloats(DataInputStream in, int count) throws IOException {
+        byte[] bytes = new byte[count * Float.BYTES];
+        in.readFully(bytes);
+        float[] values = new float[count];
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
+        return values;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.newsflow.enrich.classify;
+
+import dev.newsflow.schemas.MediaTopic;
+
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Trains a {@link LinearModel}: smoothed IDF from the training examples, then multinomial logistic regression by
+ * stochastic gradient descent with L2 regularisation (Bottou's scaled-weights trick keeps updates sparse).
+ *
+ * <p>Why hand-written: the model is about 60 lines of arithmetic, and a library (Smile, Tribuo, liblinear) would
+ * add megabytes of dependencies and its own file format for no gain in accuracy on data this size. Training is
+ * single-threaded, iterates in a fixed order and shuffles with a seeded {@link Random}, so the same data and
+ * parameters always give the same bytes.
+ */
+public final class ModelTrainer {
+
+    private final TrainingParameters parameters;
+
+    public ModelTrainer(TrainingParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    /**
+     * The short-item model on every example, the article model on those with at least {@code shortTextTokens}
+     * tokens (or the short-item model again when there are none). Temperatures are 1: calibration is the job of
+     * {@link CrossValidation}.
+     */
+    public CategoryModel trainCategoryModel(List<TrainingExample> examples, int shortTextTokens, double reviewThreshold) {
+        LinearModel shortModel = train(examples);
+        List<TrainingExample> articles = examples.stream().filter(e -> e.counts().tokenCount() >= shortTextTokens).toList();
+        boolean enoughArticles = articles.stream().map(TrainingExample::topic).distinct().count() >= 2;
+        LinearModel longModel = enoughArticles ? train(articles) : shortModel;
+        return new CategoryModel(shortModel, longModel, shortTextTokens, reviewThreshold);
+    }
+
+    /** One multinomial logistic regression over all the examples, temperature 1. */
+    public LinearModel train(List<TrainingExample> examples) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        Vectorizer vectorizer = new Vectorizer(parameters.hashBits());
+        int dims = vectorizer.dimensions();
+        List<MediaTopic> topics = List.copyOf(new TreeSet<>(examples.stream().map(TrainingExample::topic).toList()));
+        int classes = topics.size();
+
+        float[] idf = inverseDocumentFrequencies(examples, dims);
+        int n = examples.size();
+        SparseVector[] xs = new SparseVector[n];
+        int[] ys = new int[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = vectorizer.weigh(examples.get(i).counts(), idf);
+            ys[i] = topics.indexOf(examples.get(i).topic());
+        }
+
+        double[] w = new double[dims * classes];
+        double[] b = new double[classes];
+        double scale = 1.0;
+        double lambda = parameters.lambda();
+        double eta0 = parameters.eta0();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(parameters.seed());
+        double[] z = new double[classes];
+        long t = 0;
+        for (int epoch = 0; epoch < parameters.epochs(); epoch++) {
+            shuffle(order, random);
+            for (int i : order) {
+                double eta = eta0 / (1.0 + eta0 * lambda * t++);
+                SparseVector x = xs[i];
+                int[] idx = x.indices();
+                float[] val = x.values();
+                for (int c = 0; c < classes; c++) {
+                    z[c] = 0;
+                }
+                for (int k = 0; k < idx.length; k++) {
+                    int base = idx[k] * classes;
+                    for (int c = 0; c < classes; c++) {
+                        z[c] += w[base + c] * val[k];
+                    }
+                }
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < classes; c++) {
+                    z[c] = z[c] * scale + b[c];
+                    max = Math.max(max, z[c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < classes; c++) {
+                    z[c] = Math.exp(z[c] - max);
+                    sum += z[c];
+                }
+                for (int c = 0; c < classes; c++) {
+                    z[c] = z[c] / sum - (c == ys[i] ? 1.0 : 0.0); // gradient of the log loss wrt the logit
+                }
+                scale *= 1.0 - eta * lambda;
+                double step = eta / scale;
+                for (int k = 0; k < idx.length; k++) {
+                    int base = idx[k] * classes;
+                    double v = val[k] * step;
+                    for (int c = 0; c < classes; c++) {
+                        w[base + c] -= z[c] * v;
+                    }
+                }
+                for (int c = 0; c < classes; c++) {
+                    b[c] -= eta * z[c];
+                }
+                if (scale < 1e-6) {
+                    for (int j = 0; j < w.length; j++) {
+                        w[j] *= scale;
+                    }
+                    scale = 1.0;
+                }
+            }
+        }
+        float[] weights = new float[w.length];
+        for (int j = 0; j < w.length; j++) {
+            weights[j] = (float) (w[j] * scale);
+        }
+        float[] bias = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            bias[c] = (float) b[c];
+        }
+        return new LinearModel(parameters.hashBits(), topics, idf, weights, bias, 1.0);
+    }
+
+    /** {@code ln((1 + n) / (1 + df)) + 1} for buckets seen in training, 0 for unseen ones (they carry no weight). */
+    static float[] inverseDocumentFrequencies(List<TrainingExample> examples, int dims) {
+        int[] df = new int[dims];
+        for (TrainingExample example : examples) {
+            for (int index : example.counts().indices()) {
+                df[index]++;
+            }
+        }
+        float[] idf = new float[dims];
+        double n = examples.size();
+        for (int j = 0; j < dims; j++) {
+            if (df[j] > 0) {
+                idf[j] = (float) (Math.log((1.0 + n) / (1.0 + df[j])) + 1.0);
+            }
+        }
+        return idf;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.newsflow.enrich.classify;
+
+import java.util.Arrays;
+
+/**
+ * Turns text into a sequence of 64-bit token hashes without building strings: lower-cased runs of letters and
+ * digits, apostrophes inside a word dropped ({@code don't} is {@code dont}), every digit folded to {@code 0} so
+ * that figures generalise. The model features and the lexicons both match on these hashes.
+ */
+public final class Tokenizer {
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private Tokenizer() {
+    }
+
+    /** Token hashes of {@code text}, in order. */
+    public static long[] tokenize(CharSequence text) {
+        long[] out = new long[Math.max(16, text.length() / 5)];
+        int n = 0;
+        long h = FNV_OFFSET;
+        int len = 0;
+        for (int i = 0, end = text.length(); i <= end; i++) {
+            char c = i < end ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                char folded = Character.isDigit(c) ? '0' : Character.toLowerCase(c);
+                h = (h ^ folded) * FNV_PRIME;
+                len++;
+            } else if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < end && Character.isLetter(text.charAt(i + 1))) {
+                continue;
+            } else if (len > 0) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = mix(h);
+                h = FNV_OFFSET;
+                len = 0;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** The hash of one word or phrase as {@link #tokenize} would give it; a phrase gives its n-gram key. */
+    public static long termKey(String term) {
+        long[] tokens = tokenize(term);
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("term has no word characters: '" + term + "'");
+        }
+        long key = tokens[0];
+        for (int i = 1; i < tokens.length; i++) {
+            key = combine(key, tokens[i]);
+        }
+        return key;
+    }
+
+    /** The key of the n-gram made of {@code left} followed by {@code right}. */
+    public static long combine(long left, long right) {
+        return mix(left * 0x9E3779B97F4A7C15L + right);
+    }
+
+    /** MurmurHash3 finaliser: spreads the bits so that low bits make a good bucket index. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+}

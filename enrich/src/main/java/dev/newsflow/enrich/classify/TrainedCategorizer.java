@@ -1,0 +1,186 @@
+package dev.newsflow.enrich.classify;
+
+import dev.newsflow.schemas.MediaTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The newsroom's categoriser: the trained {@link CategoryModel} decides among the topics it has data for, the
+ * {@link TopicLexicon} adds the topics it has none for, then {@link NewsroomOverrides} apply. Reads clean text,
+ * writes a {@link Classification}: a primary category and up to three more, and a review flag.
+ *
+ * <ul>
+ *   <li>Primary: the model's most probable topic. For a short item, when that is politics (the topic AG's
+ *       {@code World} news, a catch-all for hard news, was trained as) and a lexicon topic is strong
+ *       (confidence at least {@value #LEXICON_PRIMARY_MIN} from at least {@value #LEXICON_PRIMARY_TERMS} distinct
+ *       terms), the lexicon topic becomes primary and politics secondary. Not for full articles: there, in
+ *       cross-validation, it turned correct politics into crime, education or labour (BBC accuracy 0.973 to 0.967).</li>
+ *   <li>Secondaries: other model topics with probability at least {@value #MODEL_SECONDARY_MIN}, lexicon topics
+ *       with confidence at least {@value #LEXICON_SECONDARY_MIN}, highest first, at most three.</li>
+ *   <li>Review: primary confidence below the threshold gives {@code low-confidence} (unless an override rule set
+ *       the primary); a language other than English gives {@code unsupported-language}, and then only
+ *       source-based override rules may name categories, since model and lexicons only know English.</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+public final class TrainedCategorizer implements Categorizer {
+
+    public static final String MODEL_RESOURCE = "newsflow-categories.model";
+    public static final String REASON_LOW_CONFIDENCE = "low-confidence";
+    public static final String REASON_UNSUPPORTED_LANGUAGE = "unsupported-language";
+    static final int MAX_SECONDARY = 3;
+    static final double MODEL_SECONDARY_MIN = 0.15;
+    static final double LEXICON_SECONDARY_MIN = 0.5;
+    static final double LEXICON_PRIMARY_MIN = 0.85;
+    static final int LEXICON_PRIMARY_TERMS = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainedCategorizer.class);
+
+    private final CategoryModel model;
+    private final TopicLexicon lexicon;
+    private final NewsroomOverrides overrides;
+    private final double reviewThreshold;
+    private final String lexiconVersion;
+
+    public TrainedCategorizer(CategoryModel model, TopicLexicon lexicon, ClassifierConfig config) {
+        this.model = model;
+        this.lexicon = lexicon;
+        this.overrides = config.overrides();
+        this.reviewThreshold = config.reviewThreshold().orElse(model.reviewThreshold());
+        this.lexiconVersion = model.version() + "+lexicon";
+    }
+
+    /** The bundled model and lexicon, loaded once per JVM, with the given configuration. */
+    public static TrainedCategorizer loadDefault(ClassifierConfig config) {
+        return new TrainedCategorizer(Bundled.MODEL, Bundled.LEXICON, config);
+    }
+
+    /** The bundled model and lexicon with the threshold recommended by training and no overrides. */
+    public static TrainedCategorizer loadDefault() {
+        return loadDefault(ClassifierConfig.defaults());
+    }
+
+    /** Reads the bundled model from the class path. */
+    public static CategoryModel loadBundledModel() {
+        long start = System.nanoTime();
+        try (InputStream in = TrainedCategorizer.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled model missing: " + MODEL_RESOURCE + " (run newsflow train)");
+            }
+            CategoryModel model = CategoryModel.fromBytes(in.readAllBytes());
+            LOG.info("Loaded category model version={} loadMillis={}", model.version(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return model;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled model " + MODEL_RESOURCE, e);
+        }
+    }
+
+    public String modelVersion() {
+        return model.version();
+    }
+
+    public double reviewThreshold() {
+        return reviewThreshold;
+    }
+
+    @Override
+    public Classification categorize(ClassifierInput input) {
+        long[] tokens = Tokenizer.tokenize(Vectorizer.articleText(input.title(), input.text()));
+        return categorize(tokens, input.source(), input.language());
+    }
+
+    /** The same as {@link #categorize(ClassifierInput)} on already tokenised headline and body. */
+    public Classification categorize(long[] tokens, String source, String language) {
+        boolean english = language == null || language.isBlank()
+                || language.trim().toLowerCase(Locale.ROOT).startsWith("en");
+        List<CategoryScore> ranked = english ? modelAndLexicon(tokens) : new ArrayList<>();
+        boolean primaryByRule = false;
+        for (NewsroomOverrides.Rule rule : overrides.matching(tokens, source, english)) {
+            CategoryScore score = new CategoryScore(rule.topic(), rule.confidence(), rule.decidedBy());
+            ranked.removeIf(s -> s.topic() == rule.topic());
+            if (rule.primary() && !primaryByRule) {
+                ranked.add(0, score);
+                primaryByRule = true;
+            } else {
+                ranked.add(ranked.isEmpty() ? 0 : 1, score);
+                sortSecondaries(ranked);
+            }
+        }
+        List<CategoryScore> categories = ranked.size() > 1 + MAX_SECONDARY ? ranked.subList(0, 1 + MAX_SECONDARY) : ranked;
+        List<String> reasons = new ArrayList<>(2);
+        if (!english) {
+            reasons.add(REASON_UNSUPPORTED_LANGUAGE);
+        }
+        if (english && !primaryByRule && (categories.isEmpty() || categories.get(0).confidence() < reviewThreshold)) {
+            reasons.add(REASON_LOW_CONFIDENCE);
+        }
+        return new Classification(categories, !reasons.isEmpty(), reasons);
+    }
+
+    private List<CategoryScore> modelAndLexicon(long[] tokens) {
+        LinearModel linear = model.modelFor(tokens.length);
+        double[] p = linear.probabilities(model.vectorizer().count(tokens));
+        List<MediaTopic> topics = linear.topics();
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        Map<MediaTopic, CategoryScore> byTopic = new EnumMap<>(MediaTopic.class);
+        for (int c = 0; c < p.length; c++) {
+            if (c == best || p[c] >= MODEL_SECONDARY_MIN) {
+                byTopic.put(topics.get(c), new CategoryScore(topics.get(c), p[c], model.version()));
+            }
+        }
+        CategoryScore primary = byTopic.get(topics.get(best));
+        List<TopicLexicon.Score> lexical = lexicon.score(tokens);
+        for (TopicLexicon.Score s : lexical) {
+            CategoryScore existing = byTopic.get(s.topic());
+            if (existing == null && s.confidence() >= LEXICON_SECONDARY_MIN) {
+                byTopic.put(s.topic(), new CategoryScore(s.topic(), s.confidence(), lexiconVersion));
+            }
+        }
+        boolean shortItem = tokens.length < model.shortTextTokens();
+        if (shortItem && primary.topic() == MediaTopic.POLITICS && !lexical.isEmpty()) {
+            TopicLexicon.Score strongest = lexical.get(0);
+            if (strongest.confidence() >= LEXICON_PRIMARY_MIN && strongest.distinctTerms() >= LEXICON_PRIMARY_TERMS
+                    && byTopic.containsKey(strongest.topic())) {
+                primary = byTopic.get(strongest.topic());
+            }
+        }
+        List<CategoryScore> ranked = new ArrayList<>(byTopic.size());
+        ranked.add(primary);
+        for (CategoryScore s : byTopic.values()) {
+            if (s != primary) {
+                ranked.add(s);
+            }
+        }
+        sortSecondaries(ranked);
+        return ranked;
+    }
+
+    private static void sortSecondaries(List<CategoryScore> ranked) {
+        if (ranked.size() > 2) {
+            ranked.subList(1, ranked.size()).sort(Comparator.comparingDouble(CategoryScore::confidence).reversed()
+                    .thenComparing(CategoryScore::topic));
+        }
+    }
+
+    /** Initialised on first use, once per JVM: the model is immutable, so sharing it is safe. */
+    private static final class Bundled {
+        static final CategoryModel MODEL = loadBundledModel();
+        static final TopicLexicon LEXICON = TopicLexicon.loadDefault();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.newsflow.enrich.classify;
+
+/**
+ * Hyper-parameters of {@link ModelTrainer}. The defaults were chosen by 5-fold cross-validation on the data in
+ * {@code shared/data/categories} (see docs/classifier.md).
+ *
+ * @param hashBits feature buckets are {@code 2^hashBits}
+ * @param epochs   passes of stochastic gradient descent over the data
+ * @param lambda   L2 regularisation strength per example
+ * @param eta0     initial learning rate; it decays as {@code eta0 / (1 + eta0 * lambda * t)}
+ * @param seed     seed of the shuffling, the only randomness in training
+ */
+public record TrainingParameters(int hashBits, int epochs, double lambda, double eta0, long seed) {
+
+    public static final TrainingParameters DEFAULTS = new TrainingParameters(18, 15, 2e-5, 2.0, 20261128L);
+
+    public TrainingParameters {
+        if (epochs < 1 || !(lambda > 0) || !(eta0 > 0)) {
+            throw new IllegalArgumentException("epochs must be >= 1, lambda and eta0 > 0");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.newsflow.enrich.classify;
+
+/**
+ * Feature hashing of unigrams and bigrams into {@code 2^hashBits} buckets, then TF-IDF with sublinear term
+ * frequency ({@code 1 + ln tf}) and L2 normalisation.
+ */
+public final class Vectorizer {
+
+    private final int hashBits;
+    private final int mask;
+
+    public Vectorizer(int hashBits) {
+        if (hashBits < 8 || hashBits > 24) {
+            throw new IllegalArgumentException("hashBits must be in [8, 24]: " + hashBits);
+        }
+        this.hashBits = hashBits;
+        this.mask = (1 << hashBits) - 1;
+    }
+
+    public int hashBits() {
+        return hashBits;
+    }
+
+    public int dimensions() {
+        return 1 << hashBits;
+    }
+
+    /** The text an article is classified on: headline, then body. */
+    public static String articleText(String title, String body) {
+        if (title == null || title.isBlank()) {
+            return body == null ? "" : body;
+        }
+        return title + "\n" + (body == null ? "" : body);
+    }
+
+    public TermCounts count(long[] tokens) {
+        int features = tokens.length * 2;
+        int capacity = Integer.highestOneBit(Math.max(16, features * 2 - 1)) << 1;
+        int[] keys = new int[capacity];
+        int[] values = new int[capacity];
+        int[] order = new int[features];
+        int distinct = 0;
+        int slotMask = capacity - 1;
+        for (int i = 0; i < tokens.length; i++) {
+            distinct = add(keys, values, order, distinct, slotMask, bucket(tokens[i]));
+            if (i > 0) {
+                distinct = add(keys, values, order, distinct, slotMask, bucket(Tokenizer.combine(tokens[i - 1], tokens[i])));
+            }
+        }
+        int[] indices = new int[distinct];
+        int[] counts = new int[distinct];
+        for (int k = 0; k < distinct; k++) {
+            int slot = order[k];
+            indices[k] = keys[slot] - 1;
+            counts[k] = values[slot];
+        }
+        return new TermCounts(indices, counts, tokens.length);
+    }
+
+    /** Weights counts with {@code idf} (one value per bucket) and normalises. */
+    public SparseVector weigh(TermCounts counts, float[] idf) {
+        int n = counts.indices().length;
+        int[] indices = new int[n];
+        float[] values = new float[n];
+        double norm = 0;
+        for (int k = 0; k < n; k++) {
+            int index = counts.indices()[k];
+            float value = (float) ((1.0 + Math.log(counts.counts()[k])) * idf[index]);
+            indices[k] = index;
+            values[k] = value;
+            norm += (double) value * value;
+        }
+        if (norm > 0) {
+            float scale = (float) (1.0 / Math.sqrt(norm));
+            for (int k = 0; k < n; k++) {
+                values[k] *= scale;
+            }
+        }
+        return new SparseVector(indices, values);
+    }
+
+    public SparseVector vectorize(String text, float[] idf) {
+        return weigh(count(Tokenizer.tokenize(text)), idf);
+    }
+
+    private int bucket(long key) {
+        return (int) (key >>> (64 - hashBits)) & mask;
+    }
+
+    private static int add(int[] keys, int[] values, int[] order, int distinct, int slotMask, int index) {
+        int key = index + 1;
+        int slot = (key * 0x9E3779B9) >>> 1 & slotMask;
+        while (true) {
+            if (keys[slot] == 0) {
+                keys[slot] = key;
+                values[slot] = 1;
+                order[distinct] = slot;
+                return distinct + 1;
+            }
+            if (keys[slot] == key) {
+                values[slot]++;
+                return distinct;
+            }
+            slot = (slot + 1) & slotMask;
+        }
+    }
+}
