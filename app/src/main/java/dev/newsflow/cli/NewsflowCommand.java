@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Event-driven article processing on Apache Kafka: ingest, enrich, publish.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.newsflow.enrich.cli.ExtractCommand.class,
+                dev.newsflow.enrich.cli.ExtractScoreCommand.class,
         })
 public final class NewsflowCommand implements Runnable {
 
