@@ -56,7 +56,7 @@ final class ScoringContentFinder implements ContentFinder {
             "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section", "article", "figure");
     private static final Set<String> ALTER_TO_DIV = Set.of("div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> REMOVED = Set.of(
-            "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "button", "input",
+            "script", "style", "noscript", "template", "svg", "canvas", "button", "input",
             "select", "textarea", "link", "meta", "nav", "dialog", "footer", "aside", "form", "figure");
     private static final int CHAR_THRESHOLD = 500;
     private static final int TOP_CANDIDATES = 5;
@@ -71,11 +71,10 @@ final class ScoringContentFinder implements ContentFinder {
         Element backup = body.clone();
         Element best = null;
         int bestLength = -1;
-        for (int attempt = 0; attempt < 3; attempt++) {
+        // Readability's retries: each drops one more rule (unlikely candidates, class weights, conditional cleaning)
+        for (int attempt = 0; attempt < 4; attempt++) {
             Element root = attempt == 0 ? body : backup.clone();
-            boolean stripUnlikely = attempt < 1;
-            boolean weightClasses = attempt < 2;
-            Element article = grab(root, stripUnlikely, weightClasses, true);
+            Element article = grab(root, attempt < 1, attempt < 2, attempt < 3);
             int length = article == null ? 0 : article.text().length();
             if (length >= CHAR_THRESHOLD) {
                 return article;
