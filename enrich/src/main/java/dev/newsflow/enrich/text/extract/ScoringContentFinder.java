@@ -28,7 +28,7 @@ final class ScoringContentFinder implements ContentFinder {
     private static final Pattern UNLIKELY = Pattern.compile(
             "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends"
                     + "|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental"
-                    + "|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|share|subscribe",
+                    + "|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|subscribe",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|mathjax|shadow",
             Pattern.CASE_INSENSITIVE);
@@ -133,7 +133,8 @@ final class ScoringContentFinder implements ContentFinder {
                 String match = node.className() + " " + node.id();
                 if ((tag.equals("footer") || tag.equals("aside") || tag.equals("form")
                         || (UNLIKELY.matcher(match).find() && !MAYBE.matcher(match).find()))
-                        && !tag.equals("a") && !hasAncestor(node, "table") && !hasAncestor(node, "code")) {
+                        && !tag.equals("a") && !isMarkedArticle(node)
+                        && !hasAncestor(node, "table") && !hasAncestor(node, "code")) {
                     node.remove();
                     continue;
                 }
@@ -439,6 +440,12 @@ final class ScoringContentFinder implements ContentFinder {
             columns = firstRow.children().size();
         }
         return rows >= 10 || columns > 4 || rows * columns > 10;
+    }
+
+    /** The publisher says this is the story: schema.org articleBody, or an article or main element. */
+    private static boolean isMarkedArticle(Element e) {
+        String tag = e.normalName();
+        return tag.equals("article") || tag.equals("main") || "articleBody".equals(e.attr("itemprop"));
     }
 
     private static void pushChildren(java.util.ArrayDeque<Element> stack, Element node) {
