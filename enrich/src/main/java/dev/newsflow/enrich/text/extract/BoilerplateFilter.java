@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +30,9 @@ import java.util.regex.Pattern;
  *       "Follow us on ...", "Tweet", "Pin it", "Email this", "Print this article", "Copy link".</li>
  *   <li><b>labels</b>: "Advertisement", "Sponsored content", "Story continues below (the) advertisement",
  *       "Skip to (main) content", "Loading...", "(Photo|Image) credit: ..." alone is kept (it is text).</li>
- *   <li><b>trailing blocks</b>: a heading line "Related posts/articles/stories", "Read more", "Read next",
+ *   <li><b>trailing blocks</b>: a heading line "Related posts/articles/stories", "Read more" (alone, or "on/from" a short name), "Read next", "See also",
  *       "You may also like", "You might also like", "More from ...", "Recommended (for you)", "Also read",
- *       "Comments", "N comments", "Leave a reply/comment", "Post a comment", "Comments are closed": this line and
+ *       "Comments", "N comments", "N responses", "Leave a reply/comment", "Post a comment", "Comments are closed": this line and
  *       everything after it are dropped when what follows is a list (only short lines) or the marker sits in the
  *       last third of the text. A marker in the middle of a long story followed by real paragraphs only loses its
  *       own line.</li>
@@ -46,7 +47,8 @@ public final class BoilerplateFilter {
     /** A trailing list is made of lines no longer than this (headlines of related posts, comment metadata). */
     private static final int MAX_LIST_LINE_WORDS = 22;
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** CHROME and TRAILING_MARKER are matched against the lowercased line: no case-insensitive flag, faster. */
+    private static final int FLAGS = 0;
 
     private static final String NAME = "([\\p{Lu}\\p{Lt}][\\p{L}\\p{M}'’.\\-]*(?:\\s+(?:[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}'’.\\-]*|de|da|van|von|der|del|la|le|bin|al|and|&)){0,5})";
 
@@ -99,12 +101,13 @@ public final class BoilerplateFilter {
 
     private static final Pattern TRAILING_MARKER = Pattern.compile(String.join("|",
             "^(?:related|similar)(?: posts?| articles?| stories| news| content| reading| coverage)?\\W*$",
-            "^(?:read|see) (?:more|next|also)(?: (?:on|about|from) .{1,40})?\\W*$",
+            "^(?:read|see) (?:more|next|also)(?: (?:on|from) [^.!?]{1,40})?\\W*$",
             "^(?:also read|more to read|more stories|more news|more articles|top stories|trending|most read|most popular|popular posts|latest posts|latest news|recent posts)\\W*$",
             "^you (?:may|might) also (?:like|enjoy|be interested in)\\W*$",
             "^more from .{1,40}$",
             "^recommended(?: for you| reading| stories| articles)?\\W*$",
-            "^(?:\\d+ )?(?:comments?|responses?|replies)(?: \\(\\d+\\))?\\W*$",
+            "^(?:\\d+ )?comments?(?: \\(\\d+\\))?\\W*$",
+            "^\\d+ (?:responses?|replies)\\W*$",
             "^(?:leave|post|add|write) a (?:comment|reply|response)\\W*.{0,40}$",
             "^comments are closed\\W*$",
             "^(?:join|start) the (?:discussion|conversation)\\W*$"), FLAGS);
@@ -152,13 +155,14 @@ public final class BoilerplateFilter {
     /** True when the whole line is chrome (bookmark, newsletter, spam, cookie, share, ad label). */
     public boolean isChrome(String line) {
         String s = line.strip();
-        return !s.isEmpty() && wordCount(s) <= MAX_CHROME_WORDS && CHROME.matcher(s).matches();
+        return !s.isEmpty() && wordCount(s) <= MAX_CHROME_WORDS && CHROME.matcher(s.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** True when the line opens a related-posts or comments block. */
     public boolean isTrailingMarker(String line) {
         String s = line.strip();
-        return !s.isEmpty() && wordCount(s) <= MAX_CHROME_WORDS && TRAILING_MARKER.matcher(s).matches();
+        return !s.isEmpty() && wordCount(s) <= MAX_CHROME_WORDS
+                && TRAILING_MARKER.matcher(s.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** The author named by a byline line ("Post by : Jane Doe" gives "Jane Doe"), or null if it is not one. */

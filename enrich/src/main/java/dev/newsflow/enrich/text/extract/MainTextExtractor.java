@@ -29,7 +29,7 @@ import org.jsoup.nodes.Element;
  */
 public final class MainTextExtractor implements TextExtractor {
 
-    private static final Pattern PAGE_START = Pattern.compile("<(?:!doctype|html|head|body)[\\s>]", Pattern.CASE_INSENSITIVE);
+    private static final String[] PAGE_TAGS = {"<!doctype", "<html", "<head", "<body"};
     private static final Pattern TAG = Pattern.compile("<[a-zA-Z!/]");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00a0\\r]*\\n");
     private static final int PAGE_SNIFF_CHARS = 4096;
@@ -60,8 +60,31 @@ public final class MainTextExtractor implements TextExtractor {
         if (!html || !TAG.matcher(body).find()) {
             return plainText(body);
         }
-        String head = body.length() > PAGE_SNIFF_CHARS ? body.substring(0, PAGE_SNIFF_CHARS) : body;
-        return PAGE_START.matcher(head).find() ? page(body) : fragment(body);
+        return looksLikeWholePage(body) ? page(body) : fragment(body);
+    }
+
+    /** A doctype, html, head or body tag in the first few kilobytes; a scan, not a regex: it runs per record. */
+    static boolean looksLikeWholePage(String body) {
+        int end = Math.min(body.length(), PAGE_SNIFF_CHARS);
+        for (int i = body.indexOf('<'); i >= 0 && i < end; i = body.indexOf('<', i + 1)) {
+            for (String tag : PAGE_TAGS) {
+                int after = i + tag.length();
+                if (body.regionMatches(true, i, tag, 0, tag.length())
+                        && (after == body.length() || !Character.isLetterOrDigit(body.charAt(after)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String s, String lowerNeedle) {
+        for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+            if (s.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whole HTML page. */
@@ -81,13 +104,13 @@ public final class MainTextExtractor implements TextExtractor {
         Document doc = Jsoup.parseBodyFragment(html);
         Element body = doc.body();
         String title = null;
-        Element h1 = body.getElementsByTag("h1").first();
+        Element h1 = containsIgnoreCase(html, "<h1") ? body.getElementsByTag("h1").first() : null;
         if (h1 != null) {
             title = ParagraphCollector.normalise(h1.text());
             h1.remove();
         }
         Instant published = null;
-        Element time = body.getElementsByTag("time").first();
+        Element time = containsIgnoreCase(html, "<time") ? body.getElementsByTag("time").first() : null;
         if (time != null) {
             published = PageMetadata.parseInstant(time.attr("datetime"));
         }
