@@ -11,8 +11,15 @@ import picocli.CommandLine.Command;
         description = "Event-driven article processing on Apache Kafka: ingest, enrich, publish.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                IngestCommand.class,
+                EnrichCommand.class,
+                PublishCommand.class,
+                ImportCommand.class,
                 dev.newsflow.enrich.cli.TrainCommand.class,
                 dev.newsflow.enrich.cli.ClassifyCommand.class,
+                dev.newsflow.enrich.cli.ExtractCommand.class,
+                dev.newsflow.enrich.cli.ExtractScoreCommand.class,
         })
 public final class NewsflowCommand implements Runnable {
 

@@ -1,0 +1,206 @@
+package dev.newsflow.enrich.text.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Line rules for the site chrome that scrapers and CMS bodies paste into an article: bookmark prompts, newsletter
+ * sign-ups, "we don't spam" reassurances, cookie notices, share and follow prompts, advertisement labels, byline
+ * lines, and the related-post or comment blocks that trail a story. Reads paragraphs, writes the paragraphs that are
+ * article text plus the byline found among them.
+ *
+ * <p>Every rule is matched against a <em>whole</em> short line (at most {@value #MAX_CHROME_WORDS} words), never
+ * inside a sentence: chrome is a line of its own, while a real sentence that mentions a newsletter or cookies is
+ * longer and does not start with an imperative prompt. The rules, in order:
+ * <ol>
+ *   <li><b>byline</b>: "Post by : Jane Doe", "Posted by Jane Doe", "By Jane Doe", "Written by ...", "Author: ..."
+ *       followed by at most six name-like words: removed from the text and returned as the byline.</li>
+ *   <li><b>bookmark</b>: "You have not yet added any article to your bookmarks!", "Add to bookmarks",
+ *       "Remove from bookmarks", "Bookmark this article", "Go to bookmarks".</li>
+ *   <li><b>newsletter</b>: "Join 10k+ people to get notified about new posts", "Sign up for our newsletter",
+ *       "Subscribe to our newsletter", "Get the latest ... delivered to your inbox", "Enter your email (address)".</li>
+ *   <li><b>no spam</b>: "Do not worry we don't spam!", "We don't spam", "No spam", "Unsubscribe at any time",
+ *       "We respect your privacy".</li>
+ *   <li><b>cookies</b>: a short line that says "(this site|we) use(s) cookies", "accept (all) cookies",
+ *       "cookie policy/settings/preferences".</li>
+ *   <li><b>share and follow</b>: "Share this article", "Share on Facebook", "Share:", "Click to share on ...",
+ *       "Follow us on ...", "Tweet", "Pin it", "Email this", "Print this article", "Copy link".</li>
+ *   <li><b>labels</b>: "Advertisement", "Sponsored content", "Story continues below (the) advertisement",
+ *       "Skip to (main) content", "Loading...", "(Photo|Image) credit: ..." alone is kept (it is text).</li>
+ *   <li><b>trailing blocks</b>: a heading line "Related posts/articles/stories", "Read more" (alone, or "on/from" a short name), "Read next", "See also",
+ *       "You may also like", "You might also like", "More from ...", "Recommended (for you)", "Also read",
+ *       "Comments", "N comments", "N responses", "Leave a reply/comment", "Post a comment", "Comments are closed": this line and
+ *       everything after it are dropped when what follows is a list (only short lines) or the marker sits in the
+ *       last third of the text. A marker in the middle of a long story followed by real paragraphs only loses its
+ *       own line.</li>
+ * </ol>
+ * Stateless and thread-safe.
+ */
+public final class BoilerplateFilter {
+
+    /** Lines longer than this are prose, never chrome. */
+    static final int MAX_CHROME_WORDS = 14;
+
+    /** A trailing list is made of lines no longer than this (headlines of related posts, comment metadata). */
+    private static final int MAX_LIST_LINE_WORDS = 22;
+
+    /** CHROME and TRAILING_MARKER are matched against the lowercased line: no case-insensitive flag, faster. */
+    private static final int FLAGS = 0;
+
+    private static final String NAME = "([\\p{Lu}\\p{Lt}][\\p{L}\\p{M}'’.\\-]*(?:\\s+(?:[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}'’.\\-]*|de|da|van|von|der|del|la|le|bin|al|and|&)){0,5})";
+
+    /** The label is case-insensitive, the name is not: it must be capitalised words ("By Monday, the ..." is prose). */
+    private static final Pattern BYLINE = Pattern.compile(
+            "^(?iu:(?:posted|post|written|words|reported|story|text)?\\s*by)\\s*[:\\-–—]?\\s*" + NAME
+                    + "\\s*(?:[|,·•–—]\\s*[\\p{Lu}\\d][\\p{L}\\d .,/:]{0,50})?$");
+
+    private static final Pattern AUTHOR_LABEL = Pattern.compile(
+            "^(?iu:author|autor|auteur|reporter|by ?line)\\s*[:\\-–—]\\s*" + NAME + "\\s*$");
+
+    private static final Pattern CHROME = Pattern.compile(String.join("|",
+            // bookmarks
+            "^you have(?: not| no)? (?:yet )?(?:added|saved|bookmarked) (?:any )?(?:articles?|posts?|stories|items?)(?: to your (?:bookmarks|reading list))?\\W*$",
+            "^(?:add|added|save|saved|remove|removed) (?:to|from) (?:your )?(?:bookmarks|reading list|favou?rites)\\W*$",
+            "^(?:bookmark|save) (?:this|the) (?:article|post|story|page)\\W*$",
+            "^(?:go to|view|see) (?:your |all )?bookmarks\\W*$",
+            "^bookmarks?\\W*$",
+            // newsletters
+            "^join (?:\\d[\\d.,]*\\s*[km]?\\+?|thousands of|over \\S+|our|\\d+ \\S+) (?:other )?(?:people|readers|subscribers|members)\\b.*(?:notified|newsletter|inbox|updates|posts|subscribe).*$",
+            "^(?:sign ?up|subscribe|register)(?: now| today| here| free)?(?: (?:to|for) (?:our|the|my|a|this)(?: free)?(?: \\S+){0,3} (?:newsletters?|mailing list|digest|briefing|updates|alerts))?\\W*$",
+            "^(?:sign up|subscribe) (?:to|for) (?:our|the|my)(?: free)?(?: \\S+){0,3} (?:newsletters?|mailing list|digest|briefing|updates|alerts)\\b.*$",
+            "^(?:get|receive) (?:the latest|our|the best|all the latest|breaking)\\b.{0,60}(?:delivered )?(?:to|in) your inbox\\W*$",
+            "^(?:enter|type) your e-?mail(?: address)?(?: here| below)?\\W*$",
+            "^(?:your )?e-?mail address\\W*$",
+            "^newsletter(?: sign-?up)?\\W*$",
+            "^get notified about new posts\\W*$",
+            // no spam
+            "^(?:do not|don't|don’t) worry,? we (?:do not|don't|don’t|will never|never) spam\\W*.*$",
+            "^we (?:do not|don't|don’t|will never|never|hate) spam\\W*.*$",
+            "^(?:no spam|zero spam)\\b.{0,50}$",
+            "^(?:you can )?unsubscribe at any time\\W*$",
+            "^we respect your privacy\\W*$",
+            // cookies
+            "^.{0,80}\\b(?:this (?:web)?site|we|our site) uses? cookies\\b.*$",
+            "^(?:accept|allow|reject|manage)(?: all)? cookies\\W*$",
+            "^.{0,40}\\bcookie (?:policy|settings|preferences|consent)\\W*$",
+            // share and follow
+            "^share(?: this)?(?: article| post| story| page)?(?: on| via| with)?(?: facebook| twitter| x| linkedin| whatsapp| e-?mail| reddit| pinterest)?\\W*$",
+            "^share (?:on|via) \\S+(?: \\S+)?\\W*$",
+            "^click to (?:share|email|print)\\b.*$",
+            "^(?:follow|like) us on\\b.{0,60}$",
+            "^(?:tweet|pin it|email this|e-mail this|print this(?: article| page)?|copy link|copy url|link copied)\\W*$",
+            // labels
+            "^(?:advertisement|advertising|sponsored|sponsored content|paid content|ad|ads|promoted)\\W*$",
+            "^story continues below(?: the)? (?:advertisement|ad)\\W*$",
+            "^(?:article )?continues below(?: the)? (?:advertisement|ad)\\W*$",
+            "^skip (?:to|ad)(?: main| the)?(?: content| navigation)?\\W*$",
+            "^loading\\W*$"), FLAGS);
+
+    private static final Pattern TRAILING_MARKER = Pattern.compile(String.join("|",
+            "^(?:related|similar)(?: posts?| articles?| stories| news| content| reading| coverage)?\\W*$",
+            "^(?:read|see) (?:more|next|also)(?: (?:on|from) [^.!?]{1,40})?\\W*$",
+            "^(?:also read|more to read|more stories|more news|more articles|top stories|trending|most read|most popular|popular posts|latest posts|latest news|recent posts)\\W*$",
+            "^you (?:may|might) also (?:like|enjoy|be interested in)\\W*$",
+            "^more from .{1,40}$",
+            "^recommended(?: for you| reading| stories| articles)?\\W*$",
+            "^(?:\\d+ )?comments?(?: \\(\\d+\\))?\\W*$",
+            "^\\d+ (?:responses?|replies)\\W*$",
+            "^(?:leave|post|add|write) a (?:comment|reply|response)\\W*.{0,40}$",
+            "^comments are closed\\W*$",
+            "^(?:join|start) the (?:discussion|conversation)\\W*$"), FLAGS);
+
+    /** Paragraphs that are article text, and the byline pulled out of them (or null). */
+    public record Result(List<String> paragraphs, String byline) {
+    }
+
+    public Result filter(List<String> paragraphs) {
+        List<String> kept = new ArrayList<>(paragraphs.size());
+        String byline = null;
+        int total = 0;
+        for (String p : paragraphs) {
+            total += wordCount(p);
+        }
+        int seen = 0;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String p = paragraphs.get(i);
+            int words = wordCount(p);
+            if (words <= MAX_CHROME_WORDS) {
+                String name = byline == null ? bylineOf(p) : null;
+                if (name != null) {
+                    byline = name;
+                    seen += words;
+                    continue;
+                }
+                if (isChrome(p)) {
+                    seen += words;
+                    continue;
+                }
+                if (!kept.isEmpty() && isTrailingMarker(p)) {
+                    if (onlyShortLinesFollow(paragraphs, i + 1) || seen >= total * 2 / 3) {
+                        break;
+                    }
+                    seen += words;
+                    continue;
+                }
+            }
+            seen += words;
+            kept.add(p);
+        }
+        return new Result(kept, byline);
+    }
+
+    /** True when the whole line is chrome (bookmark, newsletter, spam, cookie, share, ad label). */
+    public boolean isChrome(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && wordCount(s) <= MAX_CHROME_WORDS && CHROME.matcher(s.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** True when the line opens a related-posts or comments block. */
+    public boolean isTrailingMarker(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && wordCount(s) <= MAX_CHROME_WORDS
+                && TRAILING_MARKER.matcher(s.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** The author named by a byline line ("Post by : Jane Doe" gives "Jane Doe"), or null if it is not one. */
+    public String bylineOf(String line) {
+        String s = line.strip();
+        if (s.isEmpty() || s.length() > 120) {
+            return null;
+        }
+        Matcher m = BYLINE.matcher(s);
+        if (!m.matches()) {
+            m = AUTHOR_LABEL.matcher(s);
+            if (!m.matches()) {
+                return null;
+            }
+        }
+        String name = m.group(1).strip();
+        return name.isEmpty() ? null : name;
+    }
+
+    private static boolean onlyShortLinesFollow(List<String> paragraphs, int from) {
+        for (int i = from; i < paragraphs.size(); i++) {
+            if (wordCount(paragraphs.get(i)) > MAX_LIST_LINE_WORDS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int wordCount(String s) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            boolean space = ParagraphCollector.isSpace(s.charAt(i));
+            if (!space && !inWord) {
+                count++;
+            }
+            inWord = !space;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.newsflow.enrich.text.extract;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Finds the element that holds a whole page's main text. May change the document it is given. */
+interface ContentFinder {
+
+    /** The main-content element, or null when the page has none worth reading. */
+    Element find(Document page);
+}

@@ -1,0 +1,270 @@
+package dev.newsflow.enrich.text.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Headline, byline and publication time of a whole page, read from what publishers put there for machines:
+ * JSON-LD ({@code NewsArticle}, {@code Article}, {@code BlogPosting}, ... also inside {@code @graph}), OpenGraph and
+ * {@code article:*} properties, Dublin Core and common {@code meta} names, {@code time[datetime]}, and only then the
+ * visible page ({@code <title>} less its site name, the first {@code h1}, a {@code rel=author} or {@code .byline}
+ * element). Must run before the content finder, which removes elements from the document.
+ *
+ * @param title     headline, or null
+ * @param byline    author names joined by ", ", or null
+ * @param published publication time, or null
+ */
+record PageMetadata(String title, String byline, Instant published) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:»·/]\\s+|\\s+::\\s+");
+    private static final Pattern URL = Pattern.compile("^(?:https?:)?//.*");
+
+    static PageMetadata read(Document doc) {
+        JsonLd ld = JsonLd.read(doc);
+        String title = first(ld.headline, meta(doc, "og:title"), meta(doc, "twitter:title"), meta(doc, "dc.title"),
+                titleFromTitleTag(doc));
+        String byline = first(ld.author, nonUrl(meta(doc, "author")), nonUrl(meta(doc, "article:author")),
+                nonUrl(meta(doc, "dc.creator")), nonUrl(meta(doc, "parsely-author")), nonUrl(meta(doc, "byl")),
+                bylineElement(doc));
+        Instant published = firstInstant(ld.published, meta(doc, "article:published_time"),
+                meta(doc, "og:published_time"), meta(doc, "datePublished"), meta(doc, "publish-date"),
+                meta(doc, "publishdate"), meta(doc, "pubdate"), meta(doc, "date"), meta(doc, "dc.date"),
+                meta(doc, "dc.date.issued"), meta(doc, "dcterms.created"), meta(doc, "sailthru.date"),
+                meta(doc, "parsely-pub-date"), timeElement(doc));
+        return new PageMetadata(clean(title), clean(byline), published);
+    }
+
+    private static String meta(Document doc, String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (Element m : doc.getElementsByTag("meta")) {
+            String name = m.attr("property");
+            if (name.isEmpty()) {
+                name = m.attr("name");
+            }
+            if (name.isEmpty()) {
+                name = m.attr("itemprop");
+            }
+            if (name.toLowerCase(Locale.ROOT).equals(lower)) {
+                String content = m.attr("content").strip();
+                if (!content.isEmpty()) {
+                    return content;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String titleFromTitleTag(Document doc) {
+        String full = ParagraphCollector.normalise(doc.title());
+        if (full.isEmpty()) {
+            Element h1 = doc.selectFirst("h1");
+            return h1 == null ? null : h1.text();
+        }
+        String[] parts = TITLE_SEPARATOR.split(full);
+        if (parts.length < 2) {
+            return full;
+        }
+        // keep the longest part: the site name is usually the short one, before or after the headline
+        String best = parts[0];
+        for (String p : parts) {
+            if (p.length() > best.length()) {
+                best = p;
+            }
+        }
+        return BoilerplateFilter.wordCount(best) >= 3 ? best : full;
+    }
+
+    private static String bylineElement(Document doc) {
+        Element e = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name, .byline__name");
+        if (e == null) {
+            return null;
+        }
+        String text = ParagraphCollector.normalise(e.text());
+        if (text.isEmpty() || BoilerplateFilter.wordCount(text) > 8) {
+            return null;
+        }
+        String fromLine = new BoilerplateFilter().bylineOf(text);
+        return fromLine != null ? fromLine : text;
+    }
+
+    private static String timeElement(Document doc) {
+        Element t = doc.selectFirst("[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime], article time[datetime], time[datetime]");
+        if (t == null) {
+            return null;
+        }
+        return t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content");
+    }
+
+    private static String nonUrl(String s) {
+        return s == null || URL.matcher(s).matches() ? null : s;
+    }
+
+    private static String first(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isBlank()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static Instant firstInstant(String... candidates) {
+        for (String c : candidates) {
+            Instant i = parseInstant(c);
+            if (i != null) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String n = ParagraphCollector.normalise(org.jsoup.parser.Parser.unescapeEntities(s, false));
+        return n.isEmpty() ? null : n;
+    }
+
+    /** ISO-8601 instant, offset date-time, local date-time (taken as UTC), or date (midnight UTC); else null. */
+    static Instant parseInstant(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.strip();
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // not an offset date-time: try the next form
+        }
+        try {
+            // "+0000" offsets without a colon, as many CMSs write them
+            return OffsetDateTime.parse(t, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX")).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // next form
+        }
+        try {
+            return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException ignored) {
+            // next form
+        }
+        try {
+            return LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException ignored) {
+            return null;
+        }
+    }
+
+    /** The first article-like object of the page's JSON-LD. */
+    private static final class JsonLd {
+        String headline;
+        String author;
+        String published;
+
+        static JsonLd read(Document doc) {
+            JsonLd out = new JsonLd();
+            for (Element script : doc.select("script[type=application/ld+json]")) {
+                try {
+                    JsonNode root = JSON.readTree(script.data());
+                    List<JsonNode> nodes = new ArrayList<>();
+                    flatten(root, nodes);
+                    for (JsonNode n : nodes) {
+                        if (isArticle(n)) {
+                            out.take(n);
+                            if (out.headline != null || out.published != null) {
+                                return out;
+                            }
+                        }
+                    }
+                } catch (java.io.IOException malformed) {
+                    // publishers ship broken JSON-LD often: the next source (meta tags) is tried instead
+                }
+            }
+            return out;
+        }
+
+        private static void flatten(JsonNode n, List<JsonNode> out) {
+            if (n == null) {
+                return;
+            }
+            if (n.isArray()) {
+                n.forEach(child -> flatten(child, out));
+            } else if (n.isObject()) {
+                out.add(n);
+                flatten(n.get("@graph"), out);
+            }
+        }
+
+        private static boolean isArticle(JsonNode n) {
+            JsonNode type = n.get("@type");
+            if (type == null) {
+                return false;
+            }
+            String types = type.isArray() ? type.toString() : type.asText();
+            return types.matches("(?s).*(Article|BlogPosting|Report|Posting|NewsArticle).*");
+        }
+
+        private void take(JsonNode n) {
+            if (headline == null) {
+                headline = text(n.get("headline"));
+                if (headline == null) {
+                    headline = text(n.get("name"));
+                }
+            }
+            if (published == null) {
+                published = text(n.get("datePublished"));
+                if (published == null) {
+                    published = text(n.get("dateCreated"));
+                }
+            }
+            if (author == null) {
+                author = authors(n.get("author"));
+            }
+        }
+
+        private static String authors(JsonNode a) {
+            if (a == null) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            if (a.isArray()) {
+                a.forEach(x -> addAuthor(x, names));
+            } else {
+                addAuthor(a, names);
+            }
+            return names.isEmpty() ? null : String.join(", ", names);
+        }
+
+        private static void addAuthor(JsonNode x, List<String> names) {
+            String name = x.isObject() ? text(x.get("name")) : text(x);
+            if (name != null && !URL.matcher(name).matches()) {
+                names.add(name);
+            }
+        }
+
+        private static String text(JsonNode n) {
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            if (n.isArray()) {
+                return n.isEmpty() ? null : text(n.get(0));
+            }
+            String s = n.asText().strip();
+            return s.isEmpty() ? null : s;
+        }
+    }
+}

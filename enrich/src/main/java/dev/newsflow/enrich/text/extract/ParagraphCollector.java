@@ -1,0 +1,179 @@
+package dev.newsflow.enrich.text.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Turns an element's subtree into clean paragraphs of text: one paragraph per block element (p, li, heading,
+ * blockquote, table row, ...) or per run of text separated by two line breaks; whitespace (including no-break and
+ * zero-width spaces) collapsed; script, style, forms and embedded media never read. Entities are already decoded
+ * by jsoup. Stateless and thread-safe.
+ */
+final class ParagraphCollector {
+
+    /** Elements whose start and end close the current paragraph. */
+    private static final Set<String> BLOCKS = Set.of(
+            "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+            "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
+            "table", "thead", "tbody", "tfoot", "tr", "caption", "figure", "figcaption", "address", "hr",
+            "center", "details", "summary", "fieldset", "body", "html", "hgroup", "menu");
+
+    /** Elements whose content is never article text. */
+    private static final Set<String> SKIPPED = Set.of(
+            "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "button",
+            "select", "option", "input", "textarea", "head", "title", "meta", "link", "video", "audio", "map",
+            "form", "dialog");
+
+    /** Table cells are separated by a space, not a paragraph break. */
+    private static final Set<String> CELLS = Set.of("td", "th");
+
+    /** Containers of site chrome, by tag: skipped when {@link #skipChrome} is set. */
+    private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "menu");
+
+    /**
+     * Class or id of a site-chrome container: share bars, cookie banners, newsletter boxes, related posts, comments,
+     * ads, bookmarks, navigation. Matched as a whole dash/underscore-separated word, so "shared-memory" or
+     * "commentary" are not chrome.
+     */
+    private static final java.util.regex.Pattern CHROME_ATTR = java.util.regex.Pattern.compile(
+            "(?:^|[\\s_-])(?:share|sharing|social|sociallinks|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription"
+                    + "|signup|related|comments?|disqus|advert|advertisement|ads|ad|adslot|promo|sponsored|bookmarks?"
+                    + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola)(?:$|[\\s_-])",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private final boolean skipChrome;
+
+    ParagraphCollector() {
+        this(false);
+    }
+
+    /** @param skipChrome also skip navigation, asides, footers and containers whose class or id names chrome */
+    ParagraphCollector(boolean skipChrome) {
+        this.skipChrome = skipChrome;
+    }
+
+    List<String> collect(Node root) {
+        Walk walk = new Walk(skipChrome);
+        walk.node(root);
+        walk.flush();
+        return walk.paragraphs;
+    }
+
+    static boolean isChromeContainer(Element element) {
+        if (CHROME_TAGS.contains(element.normalName())) {
+            return true;
+        }
+        if (element.attributesSize() == 0) {
+            return false;
+        }
+        String cls = element.attr("class");
+        String id = element.attr("id");
+        return (!cls.isEmpty() && CHROME_ATTR.matcher(cls).find()) || (!id.isEmpty() && CHROME_ATTR.matcher(id).find());
+    }
+
+    private static final class Walk {
+        final boolean skipChrome;
+        final List<String> paragraphs = new ArrayList<>();
+        final StringBuilder current = new StringBuilder(256);
+        boolean pendingSpace;
+        boolean lastWasBreak;
+
+        Walk(boolean skipChrome) {
+            this.skipChrome = skipChrome;
+        }
+
+        void node(Node node) {
+            if (node instanceof TextNode text) {
+                text(text.getWholeText());
+                return;
+            }
+            if (!(node instanceof Element element)) {
+                return;
+            }
+            String tag = element.normalName();
+            if (SKIPPED.contains(tag) || (skipChrome && isChromeContainer(element))) {
+                return;
+            }
+            if (tag.equals("br")) {
+                if (lastWasBreak) {
+                    flush();
+                } else {
+                    pendingSpace = true;
+                    lastWasBreak = true;
+                }
+                return;
+            }
+            boolean block = BLOCKS.contains(tag);
+            if (block) {
+                flush();
+            } else if (CELLS.contains(tag)) {
+                pendingSpace = true;
+            }
+            for (int i = 0, n = element.childNodeSize(); i < n; i++) {
+                node(element.childNode(i));
+            }
+            if (block) {
+                flush();
+            } else if (CELLS.contains(tag)) {
+                pendingSpace = true;
+            }
+        }
+
+        void text(String s) {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (isSpace(c)) {
+                    pendingSpace = true;
+                } else if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad') {
+                    // zero-width and soft hyphen: invisible, dropped
+                } else {
+                    if (pendingSpace && current.length() > 0) {
+                        current.append(' ');
+                    }
+                    pendingSpace = false;
+                    lastWasBreak = false;
+                    current.append(c);
+                }
+            }
+        }
+
+        void flush() {
+            if (current.length() > 0) {
+                paragraphs.add(current.toString());
+                current.setLength(0);
+            }
+            pendingSpace = false;
+            lastWasBreak = false;
+        }
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0'
+                || c == '\u2007' || c == '\u202f' || (c >= '\u2000' && c <= '\u200a') || c == '\u3000';
+    }
+
+    /** Collapses runs of whitespace to one space and trims; drops zero-width characters. */
+    static String normalise(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                space = true;
+            } else if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad') {
+                continue;
+            } else {
+                if (space && out.length() > 0) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.newsflow.enrich.text.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BoilerplateFilterTest {
+
+    private static final String LONG = "The minister said the reform would be presented to parliament in the autumn, "
+            + "after a consultation with unions, employers and the regional governments concerned.";
+
+    private final BoilerplateFilter filter = new BoilerplateFilter();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "You have not yet added any article to your bookmarks!",
+            "Join 10k+ people to get notified about new posts",
+            "Do not worry we don't spam!",
+            "Sign up for our newsletter",
+            "Subscribe to our daily newsletter!",
+            "Get the latest news delivered to your inbox",
+            "Enter your email address",
+            "We use cookies to improve your experience on our site.",
+            "This website uses cookies",
+            "Accept all cookies",
+            "Share this article",
+            "Share on Facebook",
+            "Click to share on Twitter (Opens in new window)",
+            "Follow us on Instagram",
+            "Advertisement",
+            "Story continues below advertisement",
+            "Add to bookmarks"})
+    void shouldRecogniseChromeLines(String line) {
+        assertThat(filter.isChrome(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "In its latest newsletter, the union said members would vote on the offer next week.",
+            "The bakery shares its recipe for cookies with anyone who asks.",
+            "Share prices fell sharply on Monday.",
+            "Readers who sign up will get the first issue free, the publisher said on Monday.",
+            "Advertisement revenue rose by 12% in the third quarter.",
+            "We don't know yet whether the spam filter caught it."})
+    void shouldKeepRealSentences(String line) {
+        assertThat(filter.isChrome(line)).isFalse();
+        assertThat(filter.bylineOf(line)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Post by : Jane Doe", "Posted by Jane Doe", "By Jane Doe", "BY Jane Doe | Reuters",
+            "Written by Jane Doe", "Author: Jane Doe", "By Jane Doe, Reuters"})
+    void shouldReadTheNameFromABylineLine(String line) {
+        assertThat(filter.bylineOf(line)).isEqualTo("Jane Doe");
+    }
+
+    @Test
+    void shouldNotTakeAPhraseStartingWithByForAByline() {
+        assertThat(filter.bylineOf("By Monday, the river had risen by two metres.")).isNull();
+        assertThat(filter.bylineOf("by the way")).isNull();
+    }
+
+    @Test
+    void shouldCutARelatedPostsListAtTheEnd() {
+        BoilerplateFilter.Result r = filter.filter(List.of(LONG, LONG, "Related posts", "Bus fares to rise in January",
+                "New bridge opens on the river"));
+
+        assertThat(r.paragraphs()).containsExactly(LONG, LONG);
+    }
+
+    @Test
+    void shouldDropOnlyTheMarkerWhenTheStoryGoesOnAfterIt() {
+        BoilerplateFilter.Result r = filter.filter(List.of(LONG, "Read more", LONG, LONG, LONG));
+
+        assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG, LONG);
+    }
+
+    @Test
+    void shouldCutCommentsAtTheEnd() {
+        BoilerplateFilter.Result r = filter.filter(List.of(LONG, LONG, LONG, "Leave a Reply", LONG));
+
+        assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG);
+    }
+
+    @Test
+    void shouldReturnTheBylineAndRemoveItsLine() {
+        BoilerplateFilter.Result r = filter.filter(List.of("Post by : Jane Doe", LONG));
+
+        assertThat(r.byline()).isEqualTo("Jane Doe");
+        assertThat(r.paragraphs()).containsExactly(LONG);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.newsflow.enrich.text.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.enrich.text.ExtractedArticle;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MainTextExtractorTest {
+
+    private static final String STORY_1 = "The city council voted on Tuesday to expand the tram network to the northern "
+            + "suburbs, a project that has been debated for more than a decade and will cost an estimated 1.2 billion.";
+    private static final String STORY_2 = "Construction is expected to begin next spring, and the first trams could run "
+            + "by 2029, according to the transport department, which said the line would carry 40,000 people a day.";
+    private static final String STORY_3 = "Opponents argued that the money would be better spent on buses, but the "
+            + "measure passed by a wide margin after residents of the affected districts spoke in favour of it.";
+
+    private final MainTextExtractor extractor = new MainTextExtractor();
+
+    @Test
+    void shouldKeepOnlyArticleParagraphsOfAWholePage() {
+        String page = """
+                <!DOCTYPE html><html><head><title>Council backs tram extension | City Herald</title></head><body>
+                <header><nav><ul><li><a href="/">Home</a></li><li><a href="/politics">Politics</a></li>
+                  <li><a href="/sport">Sport</a></li></ul></nav></header>
+                <div id="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
+                <main><article class="post">
+                  <h1>Council backs tram extension</h1>
+                  <p>%s</p><p>%s</p><p>%s</p>
+                  <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+                </article>
+                <section class="related-posts"><h3>Related posts</h3><ul>
+                  <li><a href="/a">Bus fares to rise in January</a></li><li><a href="/b">New bridge opens</a></li></ul></section>
+                <section id="comments"><h3>3 Comments</h3><p>Great news, finally! I have waited for this tram, it is about time.</p></section>
+                </main>
+                <footer><p>Copyright 2026 City Herald. All rights reserved.</p></footer>
+                </body></html>
+                """.formatted(STORY_1, STORY_2, STORY_3);
+
+        ExtractedArticle article = extractor.extract(page, true);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2, STORY_3);
+        assertThat(article.title()).isEqualTo("Council backs tram extension");
+    }
+
+    @Test
+    void shouldDropChromeLinesFromAFragmentAndTakeTheByline() {
+        String fragment = """
+                <p>Post by : Jane Doe</p>
+                <p>You have not yet added any article to your bookmarks!</p>
+                <p>%s</p>
+                <p>Join 10k+ people to get notified about new posts</p>
+                <p>Do not worry we don't spam!</p>
+                <p>%s</p>
+                """.formatted(STORY_1, STORY_2);
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.byline()).isEqualTo("Jane Doe");
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
+    void shouldSplitPlainTextOnBlankLinesAndDropChrome() {
+        String text = "By John Smith\n\n" + STORY_1 + "\n\n  " + STORY_2.replace(", and ", ",\n  and ")
+                + "\n\nShare this article\n\nRelated posts\n\nBus fares to rise in January\n\nNew bridge opens\n";
+
+        ExtractedArticle article = extractor.extract(text, false);
+
+        assertThat(article.byline()).isEqualTo("John Smith");
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2);
+        assertThat(article.text()).isEqualTo(STORY_1 + "\n\n" + STORY_2);
+    }
+
+    @Test
+    void shouldReadDateBylineAndHeadlineFromJsonLdAndMetaTags() {
+        String page = """
+                <html><head>
+                <meta property="og:title" content="OpenGraph title">
+                <meta name="author" content="Meta Author">
+                <meta property="article:published_time" content="2024-01-02T03:04:05+01:00">
+                <script type="application/ld+json">
+                {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Herald"},
+                 {"@type":"NewsArticle","headline":"Council backs tram extension",
+                  "datePublished":"2024-03-05T10:15:00Z","author":[{"@type":"Person","name":"Jane Doe"},{"name":"Li Wei"}]}]}
+                </script></head><body><article><p>%s</p><p>%s</p></article></body></html>
+                """.formatted(STORY_1, STORY_2);
+
+        ExtractedArticle article = extractor.extract(page, true);
+
+        assertThat(article.title()).isEqualTo("Council backs tram extension");
+        assertThat(article.byline()).isEqualTo("Jane Doe, Li Wei");
+        assertThat(article.published()).isEqualTo(Instant.parse("2024-03-05T10:15:00Z"));
+    }
+
+    @Test
+    void shouldFallBackToMetaTagsWithoutJsonLd() {
+        String page = """
+                <html><head><title>Tram | Herald</title>
+                <meta name="author" content="Meta Author">
+                <meta property="article:published_time" content="2024-01-02T03:04:05+01:00">
+                </head><body><article><p>%s</p><p>%s</p></article></body></html>
+                """.formatted(STORY_1, STORY_2);
+
+        ExtractedArticle article = extractor.extract(page, true);
+
+        assertThat(article.byline()).isEqualTo("Meta Author");
+        assertThat(article.published()).isEqualTo(Instant.parse("2024-01-02T02:04:05Z"));
+    }
+
+    @Test
+    void shouldDecodeEntities() {
+        ExtractedArticle article = extractor.extract(
+                "<p>Fish &amp; chips cost &pound;5 &mdash; &quot;cheap&quot;&nbsp;now &#8364;6 &#x263A;</p>", true);
+
+        assertThat(article.text()).isEqualTo("Fish & chips cost £5 — \"cheap\" now €6 ☺");
+    }
+
+    @Test
+    void shouldNeverPutScriptOrStyleInTheText() {
+        String page = """
+                <html><head><style>p { color: red; }</style></head><body><article>
+                <p>%s</p><script>var tracking = "secret-token";</script>
+                <p>%s<style>.x{display:block}</style></p><noscript>Enable JavaScript to continue</noscript>
+                </article></body></html>
+                """.formatted(STORY_1, STORY_2);
+
+        ExtractedArticle page1 = extractor.extract(page, true);
+        ExtractedArticle fragment = extractor.extract("<p>" + STORY_1 + "</p><script>alert('x')</script><style>b{}</style>", true);
+
+        assertThat(page1.text()).doesNotContain("tracking", "color", "display", "JavaScript").contains(STORY_2);
+        assertThat(fragment.text()).isEqualTo(STORY_1);
+    }
+
+    @Test
+    void shouldKeepARealSentenceThatMentionsANewsletter() {
+        String sentence = "In its latest newsletter, the union said members would vote on the offer next week.";
+        ExtractedArticle article = extractor.extract("<p>" + sentence + "</p><p>Subscribe to our newsletter</p>", true);
+
+        assertThat(article.paragraphs()).containsExactly(sentence);
+    }
+
+    @Test
+    void shouldTakeHeadlineAndDateFromAFragment() {
+        String fragment = "<h1>Council backs tram extension</h1><time datetime=\"2024-03-05\">5 March</time><p>" + STORY_1 + "</p>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.title()).isEqualTo("Council backs tram extension");
+        assertThat(article.published()).isEqualTo(Instant.parse("2024-03-05T00:00:00Z"));
+        assertThat(article.paragraphs()).containsExactly("5 March", STORY_1);
+    }
+
+    @Test
+    void shouldSkipChromeContainersOfAFragment() {
+        String fragment = "<p>" + STORY_1 + "</p><div class=\"newsletter-signup\"><p>Stay in the loop with our weekly roundup of the best stories</p></div>"
+                + "<aside><p>Most read today: something else entirely different here</p></aside><p>" + STORY_2 + "</p>";
+
+        assertThat(extractor.extract(fragment, true).paragraphs()).containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
+    void shouldTreatHtmlWithoutTagsAsPlainText() {
+        ExtractedArticle article = extractor.extract(STORY_1 + "\n\n" + STORY_2, true);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
+    void shouldReturnNothingForABlankBody() {
+        assertThat(extractor.extract("  ", true).paragraphs()).isEmpty();
+        assertThat(extractor.extract(null, false).text()).isEmpty();
+    }
+}
