@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.text.teaser;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -7,7 +8,7 @@ import java.util.Set;
 final class Abbreviations {
 
     /** Never end a sentence: titles, months, "No.", company forms (lower case, without the final dot). */
-    private static final Set<String> ALWAYS = Set.of(
+    private static final Set<String> ALWAYS = words(
             "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
             "maj", "st", "mt", "ft", "rev", "hon", "pres", "supt", "insp", "det", "jr", "sr", "messrs", "mme", "mlle",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -16,13 +17,13 @@ final class Abbreviations {
             "z.b", "u.a", "d.h", "e.g", "i.e");
 
     /** Dotted forms that may end a sentence ("... in the U.S. The next day"), so judged by the next word. */
-    private static final Set<String> SENTENCE_STARTERS = Set.of(
+    private static final Set<String> SENTENCE_STARTERS = words(
             "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this", "that",
             "there", "his", "her", "their", "its", "after", "when", "while", "police", "officials", "however",
             "meanwhile", "der", "die", "das", "le", "la", "les", "el", "los", "il");
 
     /** Function words a teaser must not end on before the ellipsis (English, German, French, Spanish, Italian, Dutch, Portuguese). */
-    private static final Set<String> STOP_WORDS = Set.of(
+    private static final Set<String> STOP_WORDS = words(
             "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by", "from",
             "as", "into", "onto", "than", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be",
             "been", "has", "have", "had", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those",
@@ -39,12 +40,16 @@ final class Abbreviations {
             "o", "os", "as", "um", "uma", "do", "da", "dos", "das", "em", "no", "na", "com");
 
     /** Words after a number that belong to it ("3 p.m.", "5 percent", "10 km"). */
-    private static final Set<String> NUMBER_UNITS = Set.of(
+    private static final Set<String> NUMBER_UNITS = words(
             "p.m.", "a.m.", "pm", "am", "%", "percent", "per", "cent", "million", "billion", "trillion", "bn", "m",
             "km", "kg", "mph", "km/h", "gmt", "utc", "bst", "cet", "et", "pt", "°c", "°f", "degrees", "uhr", "h",
             "mio.", "mrd.", "euros", "dollars", "pounds", "points", "years", "year", "people", "000");
 
     private Abbreviations() {
+    }
+
+    private static Set<String> words(String... words) {
+        return Set.copyOf(Arrays.asList(words));
     }
 
     /** True for a token such as "Dr." or "Jan." that never ends a sentence. */

@@ -28,8 +28,6 @@ import java.util.List;
 public final class SentenceTeaserWriter implements TeaserWriter {
 
     private static final String ELLIPSIS = "…";
-    /** A cut shorter than this share of the limit loses too much: try the next, shorter unit instead. */
-    private static final int MIN_CUT_SHARE_PERCENT = 40;
 
     private final TeaserLimits limits;
     private final int limit;
@@ -147,13 +145,9 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         if (maxEnd >= text.length()) {
             return text;
         }
-        int minEnd = maxEnd * MIN_CUT_SHARE_PERCENT / 100;
         for (int gap = lastGapAtOrBefore(text, maxEnd); gap > 0; gap = lastGapAtOrBefore(text, gap - 1)) {
             String candidate = trimDangling(text.substring(0, gap));
-            if (candidate.length() < minEnd) {
-                break;
-            }
-            if (isSafeCut(text, gap, candidate)) {
+            if (isSafeCut(text, candidate)) {
                 return candidate + ELLIPSIS;
             }
         }
@@ -171,12 +165,17 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         return -1;
     }
 
-    private static boolean isSafeCut(String text, int gap, String candidate) {
+    /** Judged on the whole tokens of {@code text} around the end of {@code candidate}, a prefix of it. */
+    private static boolean isSafeCut(String text, String candidate) {
         if (candidate.isEmpty()) {
             return false;
         }
-        String before = lastToken(text, gap);
-        String after = nextToken(text, gap + 1);
+        int tokenEnd = candidate.length();
+        while (tokenEnd < text.length() && text.charAt(tokenEnd) != ' ') {
+            tokenEnd++;
+        }
+        String before = lastToken(text, tokenEnd);
+        String after = tokenEnd < text.length() ? nextToken(text, tokenEnd + 1) : "";
         String lastWord = lastToken(candidate, candidate.length());
         if (Abbreviations.isStopWord(stripPunctuation(lastWord))) {
             return false;

@@ -80,10 +80,20 @@ final class TeaserText {
         Matcher place = ALL_CAPS_PLACE.matcher(head);
         // "US - The..." or "AI — ..." as the opening words need a real place (two or more letters, not a lone acronym
         // before a lower-case word) or an agency in brackets to count as a dateline
-        if (!agency && (!place.lookingAt() || place.group().trim().length() < 3)) {
+        if (!agency && (!place.lookingAt() || letters(place.group()) < 3)) {
             return paragraph;
         }
         return paragraph.substring(m.end());
+    }
+
+    private static int letters(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static boolean isByline(String paragraph) {
