@@ -1,0 +1,102 @@
+package dev.newsflow.enrich.text.teaser;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/** Words that end with a full stop without ending a sentence, and the words a teaser may not end on. */
+final class Abbreviations {
+
+    /** Never end a sentence: titles, months, "No.", company forms (lower case, without the final dot). */
+    private static final Set<String> ALWAYS = words(
+            "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
+            "maj", "st", "mt", "ft", "rev", "hon", "pres", "supt", "insp", "det", "jr", "sr", "messrs", "mme", "mlle",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "no", "nos", "nr", "vol", "art", "fig", "vs", "v", "approx", "ca", "cf", "dept", "est", "inc", "ltd",
+            "corp", "co", "bros", "ave", "blvd", "rd", "hr", "hrs", "min", "mins", "sec", "mio", "mrd", "bzw", "dh",
+            "z.b", "u.a", "d.h", "e.g", "i.e");
+
+    /** Dotted forms that may end a sentence ("... in the U.S. The next day"), so judged by the next word. */
+    private static final Set<String> SENTENCE_STARTERS = words(
+            "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this", "that",
+            "there", "his", "her", "their", "its", "after", "when", "while", "police", "officials", "however",
+            "meanwhile", "der", "die", "das", "le", "la", "les", "el", "los", "il");
+
+    /** Function words a teaser must not end on before the ellipsis (English, German, French, Spanish, Italian, Dutch, Portuguese). */
+    private static final Set<String> STOP_WORDS = words(
+            "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+            "as", "into", "onto", "than", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be",
+            "been", "has", "have", "had", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those",
+            "if", "so", "not", "no", "after", "before", "over", "under", "about", "between", "while", "when", "where",
+            "would", "will", "could", "should", "can", "may", "might", "must", "said", "says", "also", "very", "more",
+            "most", "such", "per", "via", "mr", "mrs", "ms", "dr",
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "mit",
+            "von", "zu", "zum", "zur", "im", "am", "auf", "für", "aus", "bei", "nach", "dass", "ist", "sind", "wird",
+            "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "à", "au", "aux", "en", "dans", "sur",
+            "pour", "par", "avec", "que", "qui", "est",
+            "el", "los", "las", "una", "y", "o", "del", "con", "por", "para", "en", "que", "es",
+            "il", "lo", "gli", "di", "e", "da", "con", "per", "che", "è",
+            "het", "een", "en", "van", "op", "met", "voor",
+            "o", "os", "as", "um", "uma", "do", "da", "dos", "das", "em", "no", "na", "com");
+
+    /** Words after a number that belong to it ("3 p.m.", "5 percent", "10 km"). */
+    private static final Set<String> NUMBER_UNITS = words(
+            "p.m.", "a.m.", "pm", "am", "%", "percent", "per", "cent", "million", "billion", "trillion", "bn", "m",
+            "km", "kg", "mph", "km/h", "gmt", "utc", "bst", "cet", "et", "pt", "°c", "°f", "degrees", "uhr", "h",
+            "mio.", "mrd.", "euros", "dollars", "pounds", "points", "years", "year", "people", "000");
+
+    private Abbreviations() {
+    }
+
+    private static Set<String> words(String... words) {
+        return Set.copyOf(Arrays.asList(words));
+    }
+
+    /** True for a token such as "Dr." or "Jan." that never ends a sentence. */
+    static boolean isTitleOrFixed(String tokenWithDot) {
+        String bare = strip(tokenWithDot);
+        return ALWAYS.contains(bare) || isInitial(bare);
+    }
+
+    /** True for dotted acronyms such as "U.S.", "p.m.", "a.m.". */
+    static boolean isDottedAcronym(String token) {
+        int dots = 0;
+        int letters = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            } else {
+                return false;
+            }
+        }
+        return dots >= 2 && letters >= 2 && letters <= dots + 1 && token.endsWith(".");
+    }
+
+    static boolean isSentenceStarter(String word) {
+        return SENTENCE_STARTERS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isStopWord(String word) {
+        return STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isNumberUnit(String word) {
+        return NUMBER_UNITS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isInitial(String bare) {
+        return bare.length() == 1 && Character.isLetter(bare.charAt(0));
+    }
+
+    private static String strip(String token) {
+        String t = token.endsWith(".") ? token.substring(0, token.length() - 1) : token;
+        int start = 0;
+        while (start < t.length() && !Character.isLetter(t.charAt(start))) {
+            start++;
+        }
+        return t.substring(start).toLowerCase(Locale.ROOT);
+    }
+}

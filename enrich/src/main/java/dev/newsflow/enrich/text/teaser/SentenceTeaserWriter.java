@@ -1,0 +1,319 @@
+package dev.newsflow.enrich.text.teaser;
+
+import dev.newsflow.enrich.text.Teaser;
+import dev.newsflow.enrich.text.TeaserWriter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a teaser of at most {@code limit} user-perceived characters (grapheme clusters).
+ *
+ * <p>Reads the headline, the clean paragraphs and the editor's teaser; writes a {@link Teaser}:
+ * <ol>
+ *   <li>the editor's teaser, when it has any text, cleaned (markup, entities, white space) and bounded as below, and
+ *       marked as not machine-made;</li>
+ *   <li>otherwise the leading whole sentences of the first usable paragraph that fit (continuing into the next
+ *       paragraph while the teaser is under half the limit);</li>
+ *   <li>when even the first sentence is too long, a cut at a word boundary ending in "…": never inside a word,
+ *       number ("3 000", "3 p.m."), URL, abbreviation ("Dr. Smith", "U.S.") or an open quotation or bracket, with
+ *       no punctuation or function word ("the", "of", "und") left before the ellipsis.</li>
+ * </ol>
+ * A usable paragraph is what is left after removing a dateline ("LONDON (Reuters) -"), and is not a byline, a
+ * boilerplate line ("Read more", "Advertisement", a short caption) nor the headline again. Paragraphs come
+ * cleaned by the extractor; they are cleaned again here because a teaser is the most visible text we publish.
+ *
+ * <p>Exists because a fixed 100-character cut ("...with a stomach infection and is unlikely") reads as broken.
+ */
+public final class SentenceTeaserWriter implements TeaserWriter {
+
+    private static final String ELLIPSIS = "…";
+
+    private final TeaserLimits limits;
+    private final int limit;
+
+    /** A writer with one limit for every channel. */
+    public SentenceTeaserWriter(int limit) {
+        this(new TeaserLimits(limit, java.util.Map.of()));
+    }
+
+    /** A writer for the default channel of {@code limits}; {@link #forChannel(String)} gives the others. */
+    public SentenceTeaserWriter(TeaserLimits limits) {
+        this(limits, limits.defaultLimit());
+    }
+
+    private SentenceTeaserWriter(TeaserLimits limits, int limit) {
+        this.limits = limits;
+        this.limit = limit;
+    }
+
+    /** The same writer bounded by the limit of {@code channel} ("app", "push", ...). */
+    public SentenceTeaserWriter forChannel(String channel) {
+        return new SentenceTeaserWriter(limits, limits.forChannel(channel));
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    @Override
+    public Teaser write(String headline, List<String> paragraphs, String editorTeaser) {
+        String editor = TeaserText.withoutDateline(TeaserText.clean(editorTeaser));
+        if (!editor.isEmpty()) {
+            return new Teaser(bound(editor), false);
+        }
+        String headlinePrint = TeaserText.fingerprint(TeaserText.clean(headline));
+        List<String> usable = usableParagraphs(paragraphs, headlinePrint);
+        return new Teaser(fromParagraphs(usable, headlinePrint), true);
+    }
+
+    private List<String> usableParagraphs(List<String> paragraphs, String headlinePrint) {
+        List<String> usable = new ArrayList<>(3);
+        if (paragraphs == null) {
+            return usable;
+        }
+        for (String raw : paragraphs) {
+            String p = TeaserText.withoutDateline(TeaserText.clean(raw));
+            if (p.isEmpty() || TeaserText.isByline(p) || TeaserText.isBoilerplate(p)) {
+                continue;
+            }
+            String print = TeaserText.fingerprint(p);
+            if (print.isEmpty() || print.equals(headlinePrint)) {
+                continue;
+            }
+            if (!headlinePrint.isEmpty() && print.startsWith(headlinePrint)) {
+                p = afterLeadingHeadline(p, headlinePrint);
+                if (p.isEmpty()) {
+                    continue;
+                }
+            }
+            usable.add(p);
+            if (usable.size() == 3) {
+                break;
+            }
+        }
+        return usable;
+    }
+
+    private String fromParagraphs(List<String> usable, String headlinePrint) {
+        if (usable.isEmpty()) {
+            return "";
+        }
+        StringBuilder teaser = new StringBuilder(limit + 8);
+        for (String paragraph : usable) {
+            for (int[] s : SentenceSplitter.split(paragraph)) {
+                String sentence = paragraph.substring(s[0], s[1]);
+                int room = limit - (teaser.length() == 0 ? 0 : Graphemes.count(teaser) + 1);
+                if (Graphemes.count(sentence) <= room) {
+                    if (teaser.length() > 0) {
+                        teaser.append(' ');
+                    }
+                    teaser.append(sentence);
+                    continue;
+                }
+                if (teaser.length() == 0) {
+                    return cut(sentence);
+                }
+                return teaser.toString();
+            }
+            if (Graphemes.count(teaser) * 2 >= limit) {
+                break;
+            }
+        }
+        String result = teaser.toString();
+        return TeaserText.fingerprint(result).equals(headlinePrint) ? "" : result;
+    }
+
+    private String bound(String text) {
+        if (Graphemes.count(text) <= limit) {
+            return text;
+        }
+        List<int[]> sentences = SentenceSplitter.split(text);
+        int end = -1;
+        for (int[] s : sentences) {
+            if (Graphemes.count(text, s[1]) > limit) {
+                break;
+            }
+            end = s[1];
+        }
+        return end > 0 ? text.substring(0, end) : cut(text);
+    }
+
+    /** The longest safe word-boundary prefix plus "…", within the limit. */
+    String cut(String text) {
+        int maxEnd = Graphemes.prefixEnd(text, limit - 1);
+        if (maxEnd >= text.length()) {
+            return text;
+        }
+        for (int gap = lastGapAtOrBefore(text, maxEnd); gap > 0; gap = lastGapAtOrBefore(text, gap - 1)) {
+            String candidate = trimDangling(text.substring(0, gap));
+            if (isSafeCut(text, candidate)) {
+                return candidate + ELLIPSIS;
+            }
+        }
+        // One unbreakable run longer than the limit (a URL, a long compound): cut at a cluster boundary.
+        return text.substring(0, Graphemes.prefixEnd(text, limit - 1)).stripTrailing() + ELLIPSIS;
+    }
+
+    /** Index of a space at or before {@code i} (the cut is before it), or -1. */
+    private static int lastGapAtOrBefore(String text, int i) {
+        for (int j = Math.min(i, text.length() - 1); j > 0; j--) {
+            if (text.charAt(j) == ' ') {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** Judged on the whole tokens of {@code text} around the end of {@code candidate}, a prefix of it. */
+    private static boolean isSafeCut(String text, String candidate) {
+        if (candidate.isEmpty()) {
+            return false;
+        }
+        int tokenEnd = candidate.length();
+        while (tokenEnd < text.length() && text.charAt(tokenEnd) != ' ') {
+            tokenEnd++;
+        }
+        String before = lastToken(text, tokenEnd);
+        String after = tokenEnd < text.length() ? nextToken(text, tokenEnd + 1) : "";
+        String lastWord = lastToken(candidate, candidate.length());
+        if (Abbreviations.isStopWord(stripPunctuation(lastWord))) {
+            return false;
+        }
+        if (before.endsWith(".") && (Abbreviations.isTitleOrFixed(before) || Abbreviations.isDottedAcronym(before))) {
+            return false;
+        }
+        if (isNumber(before) && (isNumber(after) && after.length() == 3 || Abbreviations.isNumberUnit(after))) {
+            return false;
+        }
+        if (isCurrency(before) && isNumber(after)) {
+            return false;
+        }
+        return isBalanced(candidate);
+    }
+
+    /** Strips trailing punctuation and function words, so the ellipsis follows a content word. */
+    private static String trimDangling(String s) {
+        String t = s;
+        while (true) {
+            int end = t.length();
+            while (end > 0 && isDanglingChar(t.charAt(end - 1))) {
+                end--;
+            }
+            t = t.substring(0, end);
+            String last = lastToken(t, t.length());
+            if (!last.isEmpty() && Abbreviations.isStopWord(last) && t.length() > last.length()) {
+                t = t.substring(0, t.length() - last.length());
+                continue;
+            }
+            return t;
+        }
+    }
+
+    private static boolean isDanglingChar(char c) {
+        return c == ' ' || c == ',' || c == ';' || c == ':' || c == '-' || c == '–' || c == '—' || c == '/'
+                || c == '&' || c == '(' || c == '[' || c == '„' || c == '«' || c == '.'
+                || c == '!' || c == '?' || c == '…' || c == '·' || c == '•';
+    }
+
+    private static boolean isBalanced(String s) {
+        int straight = 0;
+        int curly = 0;
+        int low9 = 0;
+        int guillemets = 0;
+        int brackets = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> straight ^= 1;
+                case '„' -> low9++;
+                case '“' -> {
+                    if (low9 > 0) {
+                        low9--;
+                    } else {
+                        curly++;
+                    }
+                }
+                case '”' -> curly = Math.max(0, curly - 1);
+                case '«' -> guillemets++;
+                case '»' -> guillemets = Math.max(0, guillemets - 1);
+                case '(', '[' -> brackets++;
+                case ')', ']' -> brackets = Math.max(0, brackets - 1);
+                default -> {
+                }
+            }
+        }
+        return straight == 0 && curly == 0 && low9 == 0 && guillemets == 0 && brackets == 0;
+    }
+
+    private static String lastToken(String s, int end) {
+        int start = end;
+        while (start > 0 && s.charAt(start - 1) != ' ') {
+            start--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static String nextToken(String s, int start) {
+        int end = start;
+        while (end < s.length() && s.charAt(end) != ' ') {
+            end++;
+        }
+        return s.substring(start, end);
+    }
+
+    private static String stripPunctuation(String token) {
+        int start = 0;
+        int end = token.length();
+        while (start < end && !Character.isLetterOrDigit(token.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(token.charAt(end - 1))) {
+            end--;
+        }
+        return token.substring(start, end);
+    }
+
+    private static boolean isNumber(String token) {
+        String t = stripPunctuation(token);
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!Character.isDigit(c) && c != '.' && c != ',') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCurrency(String token) {
+        return token.equals("€") || token.equals("$") || token.equals("£") || token.equals("US$")
+                || token.equalsIgnoreCase("EUR") || token.equalsIgnoreCase("USD") || token.equalsIgnoreCase("GBP");
+    }
+
+    private static String afterLeadingHeadline(String paragraph, String headlinePrint) {
+        int matched = 0;
+        int i = 0;
+        while (i < paragraph.length() && matched < headlinePrint.length()) {
+            char c = paragraph.charAt(i++);
+            if (Character.isLetterOrDigit(c)) {
+                matched++;
+            }
+        }
+        int rest = i;
+        while (rest < paragraph.length() && paragraph.charAt(rest) == ' ') {
+            rest++;
+        }
+        // only a headline used as a lead-in ("Storm hits coast: ...", "Storm hits coast. ...") is dropped
+        if (rest >= paragraph.length() || ".:!?|—–-".indexOf(paragraph.charAt(rest)) < 0) {
+            return i >= paragraph.length() ? "" : paragraph;
+        }
+        while (rest < paragraph.length() && !Character.isLetterOrDigit(paragraph.charAt(rest))
+                && paragraph.charAt(rest) != '"' && paragraph.charAt(rest) != '“') {
+            rest++;
+        }
+        return paragraph.substring(rest);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.newsflow.enrich.text.teaser;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans one paragraph for use in a teaser: leftover markup and HTML entities, white space (including no-break and
+ * zero-width spaces), a leading dateline ("LONDON (Reuters) -", "PARIS, Jan 5 (AFP) —"), and tells bylines and
+ * boilerplate lines ("Read more", "Advertisement", "Photo: ...") apart from text.
+ */
+final class TeaserText {
+
+    private static final Pattern TAG = Pattern.compile("<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]{0,300})?/?|!--.{0,300}?--)>",
+            Pattern.DOTALL);
+    private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));");
+    private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
+            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("ensp", " "), Map.entry("emsp", " "),
+            Map.entry("thinsp", " "), Map.entry("hellip", "…"), Map.entry("mdash", "—"), Map.entry("ndash", "–"),
+            Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"), Map.entry("ldquo", "“"), Map.entry("rdquo", "”"),
+            Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("bdquo", "„"), Map.entry("euro", "€"),
+            Map.entry("pound", "£"), Map.entry("copy", "©"), Map.entry("reg", "®"), Map.entry("trade", "™"),
+            Map.entry("deg", "°"), Map.entry("shy", ""), Map.entry("zwj", "\u200D"), Map.entry("zwnj", ""),
+            Map.entry("eacute", "é"), Map.entry("egrave", "è"), Map.entry("aacute", "á"), Map.entry("agrave", "à"),
+            Map.entry("uuml", "ü"), Map.entry("ouml", "ö"), Map.entry("auml", "ä"), Map.entry("Uuml", "Ü"),
+            Map.entry("Ouml", "Ö"), Map.entry("Auml", "Ä"), Map.entry("szlig", "ß"), Map.entry("ccedil", "ç"),
+            Map.entry("ntilde", "ñ"), Map.entry("oacute", "ó"), Map.entry("iacute", "í"), Map.entry("uacute", "ú"),
+            Map.entry("middot", "·"), Map.entry("bull", "•"));
+
+    /** "LONDON (Reuters) - ", "NEW YORK, March 3 (AP) — ", "WASHINGTON — ", "(Reuters) - ". */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^(?:\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ ]{1,30}?)?(?:,?\\s+\\p{L}{3,9}\\.?\\s+\\d{1,2})?\\s*"
+                    + "(?:\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)?|\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)[-–—]{1,2}\\s+");
+    private static final Pattern ALL_CAPS_PLACE = Pattern.compile("^\\p{Lu}[\\p{Lu}\\p{M} .'’-]+");
+    private static final Pattern BYLINE = Pattern.compile(
+            "^(?:by|von|par|por|di|door|af|av|przez)\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|and|und|et|y|e|en|&|van|von|de|der|da|di|le|la))*"
+                    + "(?:\\s*[,|–—-]\\s*[\\p{L}\\p{M} .,&'’-]{0,60})?\\.?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern BOILERPLATE = Pattern.compile(
+            "^(?:read more|related(?: articles| stories| coverage)?:?|advertisement|sponsored|sign up|subscribe|click here|"
+                    + "share this|follow us|follow (?:the )?live|photo(?:graph)?s?:|image:|picture:|video:|file photo|"
+                    + "getty images|reuters/|copyright|©|all rights reserved|we use cookies|listen to this article|"
+                    + "\\d+ min(?:ute)?s? read|updated:?\\s|published:?\\s|last modified|mehr zum thema|lire aussi|"
+                    + "lesen sie auch|leia também|lee también|anzeige|werbung|publicité|publicidad)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final int BOILERPLATE_MAX_CHARS = 200;
+    private static final int LABEL_MAX_CHARS = 30;
+
+    private TeaserText() {
+    }
+
+    /** Markup and entities removed, white space normalised, trimmed; never null. */
+    static String clean(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        String s = raw;
+        if (s.indexOf('<') >= 0) {
+            s = TAG.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf('&') >= 0) {
+            s = decodeEntities(s);
+            if (s.indexOf('<') >= 0) {
+                s = TAG.matcher(s).replaceAll(" ");
+            }
+        }
+        return normaliseSpace(s);
+    }
+
+    /** The paragraph without a leading dateline. */
+    static String withoutDateline(String paragraph) {
+        Matcher m = DATELINE.matcher(paragraph);
+        if (!m.lookingAt()) {
+            return paragraph;
+        }
+        String head = paragraph.substring(0, m.end());
+        boolean agency = head.indexOf('(') >= 0;
+        Matcher place = ALL_CAPS_PLACE.matcher(head);
+        // "US - The..." or "AI — ..." as the opening words need a real place (two or more letters, not a lone acronym
+        // before a lower-case word) or an agency in brackets to count as a dateline
+        if (!agency && (!place.lookingAt() || letters(place.group()) < 3)) {
+            return paragraph;
+        }
+        return paragraph.substring(m.end());
+    }
+
+    private static int letters(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static boolean isByline(String paragraph) {
+        return paragraph.length() <= 120 && BYLINE.matcher(paragraph).matches();
+    }
+
+    static boolean isBoilerplate(String paragraph) {
+        if (paragraph.length() <= BOILERPLATE_MAX_CHARS && BOILERPLATE.matcher(paragraph).lookingAt()) {
+            return true;
+        }
+        return paragraph.length() <= LABEL_MAX_CHARS && !endsLikeSentence(paragraph);
+    }
+
+    /** Letters and digits only, lower case: for "is this just the headline again?". */
+    static String fingerprint(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean endsLikeSentence(String paragraph) {
+        for (int i = paragraph.length() - 1; i >= 0; i--) {
+            char c = paragraph.charAt(i);
+            if (c == '"' || c == '”' || c == '’' || c == ')' || c == '»') {
+                continue;
+            }
+            return c == '.' || c == '!' || c == '?' || c == '…' || c == '。';
+        }
+        return false;
+    }
+
+    private static String decodeEntities(String s) {
+        Matcher m = ENTITY.matcher(s);
+        StringBuilder sb = new StringBuilder(s.length());
+        while (m.find()) {
+            String replacement;
+            if (m.group(1) != null || m.group(2) != null) {
+                int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
+                replacement = cp > 0 && Character.isValidCodePoint(cp) && (cp < 0xD800 || cp > 0xDFFF)
+                        ? new String(Character.toChars(cp)) : "";
+            } else {
+                replacement = NAMED_ENTITIES.getOrDefault(m.group(3), "");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String normaliseSpace(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u200B' || c == '\u00AD' || c == '\uFEFF' || c == '\u2060') {
+                continue;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.CONTROL) {
+                if (!space) {
+                    sb.append(' ');
+                    space = true;
+                }
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        int end = sb.length();
+        if (end > 0 && sb.charAt(end - 1) == ' ') {
+            sb.setLength(end - 1);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.newsflow.enrich.text.language;
+
+import dev.newsflow.enrich.text.DetectedLanguage;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenNlpLanguageDetectorTest {
+
+    private static final String TEST_SET = "/language/paragraphs.tsv";
+
+    private static OpenNlpLanguageDetector detector;
+    private static LanguageDetectorME reference;
+    private static List<String[]> samples;
+
+    @BeforeAll
+    static void loadModelAndTestSet() throws IOException {
+        var model = OpenNlpLanguageDetector.loadBundledModel();
+        detector = new OpenNlpLanguageDetector(model, OpenNlpLanguageDetector.DEFAULT_MAX_CHARS,
+                OpenNlpLanguageDetector.DEFAULT_MIN_CONFIDENCE);
+        reference = new LanguageDetectorME(model);
+        samples = new ArrayList<>();
+        try (var reader = new BufferedReader(new InputStreamReader(
+                OpenNlpLanguageDetectorTest.class.getResourceAsStream(TEST_SET), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    samples.add(line.split("\t", 2));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldHaveATestSetOfAtLeastAHundredParagraphsInTenLanguages() {
+        Map<String, Long> perLanguage = samples.stream()
+                .collect(Collectors.groupingBy(s -> s[0], TreeMap::new, Collectors.counting()));
+
+        assertThat(samples).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(perLanguage).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(perLanguage.values()).allMatch(n -> n >= 10);
+    }
+
+    @Test
+    void shouldDetectAtLeastNinetyNinePercentOfTheTestSet() {
+        List<String> wrong = new ArrayList<>();
+        for (String[] sample : samples) {
+            DetectedLanguage detected = detector.detect(sample[1]);
+            if (!detected.code().equals(sample[0])) {
+                wrong.add(sample[0] + " as " + detected + ": " + sample[1]);
+            }
+        }
+        double accuracy = 1.0 - (double) wrong.size() / samples.size();
+
+        assertThat(accuracy).as("misdetected: %s", wrong).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void shouldAgreeWithOpenNlpsOwnDetectorOnTheTestSet() {
+        int agree = 0;
+        for (String[] sample : samples) {
+            String ours = detector.detect(sample[1]).code();
+            String theirs = detector.toIso1(reference.predictLanguage(sample[1]).getLang());
+            if (ours.equals(theirs)) {
+                agree++;
+            }
+        }
+
+        assertThat((double) agree / samples.size()).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void shouldReadOnlyTheStartOfALongText() {
+        String english = samples.stream().filter(s -> s[0].equals("en")).map(s -> s[1])
+                .collect(Collectors.joining(" "));
+        String german = samples.stream().filter(s -> s[0].equals("de")).map(s -> s[1])
+                .collect(Collectors.joining(" "));
+
+        assertThat(detector.detect(english + " " + german).code()).isEqualTo("en");
+        assertThat(OpenNlpLanguageDetector.sample(english, 300)).hasSizeLessThanOrEqualTo(300);
+    }
+
+    @Test
+    void shouldAnswerUndeterminedForTextWithoutEnoughLetters() {
+        assertThat(detector.detect("").code()).isEqualTo(DetectedLanguage.UNDETERMINED);
+        assertThat(detector.detect(null).code()).isEqualTo(DetectedLanguage.UNDETERMINED);
+        assertThat(detector.detect("12:30 — 3-1 (2-0) 🎉").code()).isEqualTo(DetectedLanguage.UNDETERMINED);
+    }
+
+    @Test
+    void shouldMapTheModelsIsoSixThreeNineThreeCodes() {
+        assertThat(detector.toIso1("eng")).isEqualTo("en");
+        assertThat(detector.toIso1("deu")).isEqualTo("de");
+        assertThat(detector.toIso1("cmn")).isEqualTo("zh");
+        assertThat(detector.toIso1("pes")).isEqualTo("fa");
+        assertThat(detector.toIso1("xxx")).isNull();
+    }
+
+    @Test
+    void shouldSendArticlesNotInEnglishToReview() {
+        ClassifierLanguages classifier = ClassifierLanguages.ENGLISH_ONLY;
+
+        assertThat(classifier.needsReview(detector.detect(samples.get(0)[1]))).isFalse();
+        assertThat(samples.stream().filter(s -> !s[0].equals("en"))
+                .map(s -> classifier.needsReview(detector.detect(s[1])))).containsOnly(true);
+        assertThat(classifier.needsReview(new DetectedLanguage(DetectedLanguage.UNDETERMINED, 0.0))).isTrue();
+    }
+
+    @Test
+    void shouldStripUrlsHandlesDigitsAndEmojiLikeOpenNlpsNormalisers() {
+        assertThat(NGramContext.normalise("Seeee  https://x.org/a @bob #news 2024 🎉 Wow!!!"))
+                .isEqualTo("see wow!!");
+    }
+}

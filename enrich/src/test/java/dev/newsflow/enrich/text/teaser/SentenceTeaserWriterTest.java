@@ -1,0 +1,207 @@
+package dev.newsflow.enrich.text.teaser;
+
+import dev.newsflow.enrich.text.Teaser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SentenceTeaserWriterTest {
+
+    private static final String HEADLINE = "Council approves new bridge";
+    private static final String NONE = null;
+
+    /** rule, limit, headline, editor's teaser, expected text, machine-made, paragraphs. */
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // editor's teaser wins, cleaned and bounded
+                c("editor wins", 160, HEADLINE, "The vote ends a ten-year row.", "The vote ends a ten-year row.", false,
+                        "The council voted on Monday."),
+                c("editor cleaned of markup", 160, HEADLINE, "<p>The vote <b>ends</b> a row.</p>", "The vote ends a row.", false,
+                        "The council voted on Monday."),
+                c("editor cleaned of entities", 160, HEADLINE, "Fish &amp; chips &mdash; cheaper", "Fish & chips — cheaper", false,
+                        "The council voted on Monday."),
+                c("editor bounded at a sentence", 40, HEADLINE, "The vote ends a ten-year row. Work starts in the spring of next year.",
+                        "The vote ends a ten-year row.", false, "The council voted."),
+                c("editor bounded by a cut", 30, HEADLINE, "The council finally approved the long-awaited bridge",
+                        "The council finally approved…", false, "The council voted."),
+                c("blank editor teaser falls back", 160, HEADLINE, "  <br/> ", "The council voted on Monday.", true,
+                        "The council voted on Monday."),
+                // whole sentences when they fit
+                c("one sentence fits", 100, HEADLINE, NONE, "The council voted 7-2 on Monday to build the bridge.", true,
+                        "The council voted 7-2 on Monday to build the bridge. Work starts in spring and will take three years, officials said after the meeting ended."),
+                c("two sentences fit", 160, HEADLINE, NONE, "The council voted on Monday. Work starts in spring.", true,
+                        "The council voted on Monday. Work starts in spring."),
+                c("continues into the next paragraph when short", 160, HEADLINE, NONE, "The council voted. Work starts in spring.", true,
+                        "The council voted.", "Work starts in spring."),
+                c("stops at a sentence that does not fit", 60, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "The council voted on Monday. Work starts in spring and will take three years to finish."),
+                c("question and exclamation end sentences", 60, HEADLINE, NONE, "Who pays? The council says it will!", true,
+                        "Who pays? The council says it will! Residents are not so sure about it at all."),
+                // cut at a word boundary with an ellipsis
+                c("cut at a word boundary", 40, HEADLINE, NONE, "The council voted overwhelmingly…", true,
+                        "The council voted overwhelmingly on Monday evening to build a bridge across the river."),
+                c("no trailing comma before the ellipsis", 36, HEADLINE, NONE, "The mayor, who had opposed it…", true,
+                        "The mayor, who had opposed it, changed her mind after a long debate."),
+                c("no trailing dash before the ellipsis", 22, HEADLINE, NONE, "The vote was close…", true,
+                        "The vote was close — very close — in the end, said the clerk."),
+                c("no stop-word before the ellipsis", 34, HEADLINE, NONE, "He was hospitalised…", true,
+                        "He was hospitalised with a stomach infection and is unlikely to play."),
+                c("no German stop-word before the ellipsis", 32, "Rat stimmt zu", NONE, "Der Stadtrat hat am Montag…", true,
+                        "Der Stadtrat hat am Montag mit großer Mehrheit für die neue Brücke gestimmt."),
+                c("never mid-word", 20, HEADLINE, NONE, "Extraordinarily…", true,
+                        "Extraordinarily uncooperative weather delayed everything."),
+                // never inside a number, URL, abbreviation or open quotation
+                c("not inside a spaced number", 28, HEADLINE, NONE, "The bridge will carry…", true,
+                        "The bridge will carry 45 000 cars every day across the river."),
+                c("not between a number and its unit", 37, HEADLINE, NONE, "The meeting ended…", true,
+                        "The meeting ended at 3 p.m. on Monday after a long debate."),
+                c("not inside a time abbreviation", 30, HEADLINE, NONE, "Voting closed…", true,
+                        "Voting closed at 11 a.m. local time on Monday."),
+                c("not after a title", 20, HEADLINE, NONE, "The plan…", true,
+                        "The plan by Dr. Jane Okafor won the support of the council."),
+                c("not after a dotted acronym", 35, HEADLINE, NONE, "Funding comes…", true,
+                        "Funding comes from the U.S. government and the regional bank."),
+                c("not after a currency sign", 25, HEADLINE, NONE, "The bridge costs…", true,
+                        "The bridge costs € 45 million and opens in 2029."),
+                c("not inside a URL", 40, HEADLINE, NONE, "Plans are published…", true,
+                        "Plans are published at https://example.org/bridge/plans/final today."),
+                c("not inside an open quotation", 50, HEADLINE, NONE, "The mayor called it…", true,
+                        "The mayor called it \"a bridge to the future of our city and region\" on Monday."),
+                c("not inside an open curly quotation", 50, HEADLINE, NONE, "The mayor called it…", true,
+                        "The mayor called it “a bridge to the future of our city and region” on Monday."),
+                c("a closed quotation is fine", 45, HEADLINE, NONE, "The mayor said “yes” and the council agreed…", true,
+                        "The mayor said “yes” and the council agreed after a short debate on Monday."),
+                c("not inside brackets", 45, HEADLINE, NONE, "The project…", true,
+                        "The project (which has been debated since 2015 in the council) was approved."),
+                c("abbreviation does not end a sentence", 80, HEADLINE, NONE, "Mr. Smith and Dr. Jones backed the plan on Jan. 5 at 3 p.m. on Monday.", true,
+                        "Mr. Smith and Dr. Jones backed the plan on Jan. 5 at 3 p.m. on Monday. It passed easily."),
+                c("acronym before a sentence opener ends a sentence", 40, HEADLINE, NONE, "Money came from the U.S.", true,
+                        "Money came from the U.S. The rest came from the region and from private investors."),
+                c("decimal is not a sentence end", 160, HEADLINE, NONE, "Costs rose 3.5 percent to 45.2 million euros.", true,
+                        "Costs rose 3.5 percent to 45.2 million euros."),
+                // datelines, bylines, boilerplate
+                c("dateline with agency removed", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "LONDON (Reuters) - The council voted on Monday."),
+                c("dateline with date removed", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "NEW YORK, March 3 (AP) — The council voted on Monday."),
+                c("plain dateline removed", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "WASHINGTON — The council voted on Monday."),
+                c("agency-only dateline removed", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "(Reuters) - The council voted on Monday."),
+                c("acronym at the start is not a dateline", 160, HEADLINE, NONE, "US - and EU - officials met on Monday.", true,
+                        "US - and EU - officials met on Monday."),
+                c("byline skipped", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "By Jane Doe and John Roe, Reuters", "The council voted on Monday."),
+                c("German byline skipped", 160, HEADLINE, NONE, "Der Rat stimmte am Montag zu.", true,
+                        "Von Anna Schmidt", "Der Rat stimmte am Montag zu."),
+                c("boilerplate skipped", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "Advertisement", "Read more: Bridges of the world", "The council voted on Monday."),
+                c("caption label skipped", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "Photo: Getty", "The council voted on Monday."),
+                // entities, markup, whitespace
+                c("entities decoded", 160, HEADLINE, NONE, "Fish & chips cost €5 – “too much”.", true,
+                        "Fish &amp; chips cost &euro;5 &ndash; &#8220;too much&#x201D;."),
+                c("markup stripped", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "<p>The <a href=\"/council\">council</a> voted <em>on</em> Monday.</p>"),
+                c("whitespace normalised", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "  The\u00A0council \n\t voted\u200B on  Monday.  "),
+                // never just the headline again
+                c("headline paragraph skipped", 160, HEADLINE, NONE, "The vote was 7-2.", true,
+                        "Council approves new bridge", "The vote was 7-2."),
+                c("headline lead-in dropped", 160, HEADLINE, NONE, "The vote was 7-2.", true,
+                        "Council approves new bridge: The vote was 7-2."),
+                c("paragraph that merely starts like the headline kept", 160, "Storm hits coast", NONE,
+                        "Storm hits coastal towns in the north.", true, "Storm hits coastal towns in the north."),
+                c("only the headline gives no teaser", 160, HEADLINE, NONE, "", true, "Council approves new bridge."),
+                c("no paragraphs gives no teaser", 160, HEADLINE, NONE, "", true),
+                // Unicode: surrogate pairs, emoji sequences, combining marks
+                c("emoji sequence counts as one", 25, HEADLINE, NONE, "Family day 👨‍👩‍👧‍👦 at the fair.", true,
+                        "Family day 👨‍👩‍👧‍👦 at the fair."),
+                c("a limit below the minimum is rejected", 6, HEADLINE, NONE, "", true),
+                c("combining marks count once", 30, HEADLINE, NONE, "Cafe\u0301 owners cheer the vote.", true,
+                        "Cafe\u0301 owners cheer the vote."),
+                c("flag emoji kept whole in a cut", 24, HEADLINE, NONE, "Fans wave 🇬🇧 flags…", true,
+                        "Fans wave 🇬🇧 flags at the bridge opening ceremony on Monday."),
+                c("CJK sentences", 24, "橋の建設を承認", NONE, "市議会は月曜日に新しい橋の建設を承認した。", true,
+                        "市議会は月曜日に新しい橋の建設を承認した。工事は春に始まる予定で、三年かかる見込みだ。"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void shouldWriteTheExpectedTeaser(String rule, int limit, String headline, String editor, String expected,
+                                      boolean machineMade, List<String> paragraphs) {
+        if (limit < TeaserLimits.MIN_LIMIT) {
+            assertThatThrownBy(() -> new SentenceTeaserWriter(limit)).isInstanceOf(IllegalArgumentException.class);
+            return;
+        }
+        Teaser teaser = new SentenceTeaserWriter(limit).write(headline, paragraphs, editor);
+
+        assertThat(teaser.text()).isEqualTo(expected);
+        assertThat(teaser.machineMade()).isEqualTo(machineMade);
+        assertThat(Graphemes.count(teaser.text())).isLessThanOrEqualTo(limit);
+    }
+
+    @Test
+    void shouldUseTheChannelLimit() {
+        SentenceTeaserWriter writer = new SentenceTeaserWriter(TeaserLimits.parse(160, "app=120, push=40"));
+        List<String> body = List.of("The council voted overwhelmingly on Monday evening to build a new bridge across "
+                + "the river, ending a decade of argument. Work starts in spring.");
+
+        assertThat(writer.write(HEADLINE, body, null).text()).isEqualTo(body.get(0));
+        assertThat(writer.forChannel("app").write(HEADLINE, body, null).text())
+                .isEqualTo("The council voted overwhelmingly on Monday evening to build a new bridge across the river, "
+                        + "ending a decade of argument.");
+        assertThat(writer.forChannel("push").write(HEADLINE, body, null).text())
+                .isEqualTo("The council voted overwhelmingly…");
+        assertThat(writer.forChannel("app").limit()).isEqualTo(120);
+        assertThat(writer.forChannel("web").limit()).isEqualTo(160);
+    }
+
+    @Test
+    void shouldRejectAMalformedLimitOverride() {
+        assertThatThrownBy(() -> TeaserLimits.parse(160, "app=short"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app=short");
+        assertThatThrownBy(() -> TeaserLimits.parse(160, "push"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel=limit");
+    }
+
+    @Test
+    void shouldNeverSplitASurrogatePairWhenAWordIsLongerThanTheLimit() {
+        String longRun = "Super" + "🎉".repeat(40);
+
+        String text = new SentenceTeaserWriter(20).write(HEADLINE, List.of(longRun), null).text();
+
+        assertThat(text).isEqualTo("Super" + "🎉".repeat(14) + "…");
+    }
+
+    @Test
+    void shouldBeatAFixedHundredCharacterCutOnEveryLongLead() {
+        SentenceTeaserWriter writer = new SentenceTeaserWriter(100);
+        List<String> leads = List.of(
+                "The striker, who joined the club last summer, was hospitalised with a stomach infection and is unlikely to play on Saturday.",
+                "Inflation in the euro zone fell to 2.1 percent in May, its lowest level since 2021, giving the central bank room to cut rates.",
+                "Rescue teams worked through the night to reach villagers cut off by the floods, which have destroyed roads and bridges in the region.");
+        for (String lead : leads) {
+            String text = writer.write("Headline", List.of(lead), null).text();
+            String lastWord = text.substring(text.lastIndexOf(' ') + 1).replace("…", "");
+
+            assertThat(text).endsWith("…");
+            assertThat(lead).containsPattern(Pattern.quote(lastWord) + "[^\\p{L}\\p{N}]");
+            assertThat(Abbreviations.isStopWord(lastWord)).as(text).isFalse();
+        }
+    }
+
+    private static Arguments c(String rule, int limit, String headline, String editor, String expected,
+                               boolean machineMade, String... paragraphs) {
+        return Arguments.of(rule, limit, headline, editor, expected, machineMade, Arrays.asList(paragraphs));
+    }
+}
