@@ -4,22 +4,30 @@ import dev.newsflow.enrich.classify.Categorizer;
 import dev.newsflow.enrich.classify.CategoryScore;
 import dev.newsflow.enrich.classify.Classification;
 import dev.newsflow.enrich.classify.ClassifierInput;
+import dev.newsflow.enrich.text.ArticleTag;
+import dev.newsflow.enrich.text.DetectedLanguage;
 import dev.newsflow.enrich.text.ExtractedArticle;
+import dev.newsflow.enrich.text.LanguageDetector;
+import dev.newsflow.enrich.text.TagExtractor;
 import dev.newsflow.enrich.text.TextExtractor;
 import dev.newsflow.enrich.text.Teaser;
 import dev.newsflow.enrich.text.TeaserWriter;
+import dev.newsflow.enrich.text.language.ClassifierLanguages;
 import dev.newsflow.schemas.avro.ContentType;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.PubStatus;
 import dev.newsflow.schemas.avro.RawArticle;
 import dev.newsflow.schemas.avro.Subject;
+import dev.newsflow.schemas.avro.Tag;
+import dev.newsflow.schemas.avro.TagType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Turns a raw article into an enriched one: clean text, teaser, categories, word count and reading time.
+ * Turns a raw article into an enriched one: clean text, teaser, language, categories, tags, word count and
+ * reading time.
  * Plain Java, no Kafka: the enrich topology, {@code newsflow preview} and tests all call this one class.
  */
 public final class ArticleEnricher {
@@ -31,11 +39,19 @@ public final class ArticleEnricher {
     private final TextExtractor extractor;
     private final TeaserWriter teaserWriter;
     private final Categorizer categorizer;
+    private final LanguageDetector languageDetector;
+    private final ClassifierLanguages classifierLanguages;
+    private final TagExtractor tagExtractor;
 
-    public ArticleEnricher(TextExtractor extractor, TeaserWriter teaserWriter, Categorizer categorizer) {
+    public ArticleEnricher(TextExtractor extractor, TeaserWriter teaserWriter, Categorizer categorizer,
+                           LanguageDetector languageDetector, ClassifierLanguages classifierLanguages,
+                           TagExtractor tagExtractor) {
         this.extractor = extractor;
         this.teaserWriter = teaserWriter;
         this.categorizer = categorizer;
+        this.languageDetector = languageDetector;
+        this.classifierLanguages = classifierLanguages;
+        this.tagExtractor = tagExtractor;
     }
 
     public EnrichedArticle enrich(RawArticle raw, Instant now) {
@@ -64,13 +80,21 @@ public final class ArticleEnricher {
         String headline = raw.getHeadline().isBlank() && extracted.title() != null ? extracted.title() : raw.getHeadline();
         String text = extracted.text();
         Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(), raw.getDescription());
+        // the sender's language wins; otherwise detect it from the headline and text
+        DetectedLanguage language = raw.getLanguage() != null
+                ? new DetectedLanguage(raw.getLanguage().substring(0, 2), 1.0)
+                : languageDetector.detect(headline + "\n\n" + text);
         Classification classification = categorizer.categorize(
                 new ClassifierInput(headline, text, raw.getSource() != null ? raw.getSource() : raw.getProvider(),
-                        raw.getLanguage()));
+                        language.code()));
         List<String> reasons = new ArrayList<>(classification.reviewReasons());
+        if (classifierLanguages.needsReview(language)) {
+            reasons.add("unsupported-language");
+        }
         if (text.isBlank()) {
             reasons.add("no-text");
         }
+        List<ArticleTag> tags = tagExtractor.extract(headline, extracted.paragraphs(), language.code());
         int words = countWords(text);
         return out.setHeadline(headline)
                 .setByline(raw.getByline() != null ? raw.getByline() : extracted.byline())
@@ -79,6 +103,8 @@ public final class ArticleEnricher {
                 .setTeaser(teaser.text())
                 .setTeaserMachineMade(teaser.machineMade())
                 .setCategories(classification.categories().stream().map(ArticleEnricher::subject).toList())
+                .setLanguage(DetectedLanguage.UNDETERMINED.equals(language.code()) ? null : language.code())
+                .setTags(tags.stream().map(ArticleEnricher::tag).toList())
                 .setReviewRequired(classification.reviewRequired() || !reasons.isEmpty())
                 .setReviewReasons(reasons.stream().distinct().toList())
                 .setWordCount(words)
@@ -93,6 +119,11 @@ public final class ArticleEnricher {
             n++;
         }
         return n;
+    }
+
+    private static Tag tag(ArticleTag tag) {
+        return Tag.newBuilder().setName(tag.name()).setType(TagType.valueOf(tag.kind().name()))
+                .setScore(Math.max(0.0, Math.min(1.0, tag.score()))).build();
     }
 
     private static Subject subject(CategoryScore score) {

@@ -58,6 +58,8 @@ public final class PostBuilder {
                 .setSource(article.getSource())
                 .setCategories(article.getCategories())
                 .setReviewRequired(article.getReviewRequired())
+                .setLanguage(article.getLanguage())
+                .setTags(article.getTags())
                 .setUrgency(article.getUrgency())
                 .setWordCount(article.getWordCount())
                 .setReadingTimeMinutes(article.getReadingTimeMinutes())

@@ -52,4 +52,14 @@ class SchemaEvolutionTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldFlagAFieldAddedWithoutADefaultAsIncompatible() {
+        Schema v1 = Post.getClassSchema();
+        Schema broken = new Schema.Parser().parse(v1.toString().replaceFirst(
+                "\\{\"name\":\"id\"", "{\"name\":\"mustHave\",\"type\":\"string\"},{\"name\":\"id\""));
+
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(broken, v1).getType())
+                .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
+    }
 }

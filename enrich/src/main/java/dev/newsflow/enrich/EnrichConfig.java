@@ -1,0 +1,57 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.enrich.classify.ClassifierConfig;
+import dev.newsflow.enrich.classify.NewsroomOverrides;
+import dev.newsflow.enrich.text.teaser.TeaserLimits;
+import dev.newsflow.runtime.StageConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** The enrich stage's settings (environment: {@code NEWSFLOW_TEASER_LIMIT}, {@code NEWSFLOW_CLASSIFIER_OVERRIDES}, ...). */
+public final class EnrichConfig extends StageConfig {
+
+    public static final String TEASER_LIMIT = "teaser.limit";
+    public static final String TEASER_CHANNEL_LIMITS = "teaser.channel.limits";
+    public static final String REVIEW_THRESHOLD = "classifier.review.threshold";
+    public static final String OVERRIDES = "classifier.overrides";
+
+    static final ConfigDef DEFINITION = baseDefinition(8081)
+            .define(TEASER_LIMIT, Type.INT, TeaserLimits.DEFAULT_LIMIT, Range.between(40, 1_000), Importance.MEDIUM,
+                    "Teaser length in user-perceived characters.")
+            .define(TEASER_CHANNEL_LIMITS, Type.STRING, "", Importance.LOW,
+                    "Per-channel teaser limits, e.g. 'app=120,push=90'.")
+            .define(REVIEW_THRESHOLD, Type.DOUBLE, null, (name, value) -> {
+                        if (value != null && ((Double) value < 0 || (Double) value > 1)) {
+                            throw new org.apache.kafka.common.config.ConfigException(name, value, "must be in [0, 1]");
+                        }
+                    }, Importance.MEDIUM,
+                    "Primary-category confidence below which an article is flagged for review; empty: the model's own.")
+            .define(OVERRIDES, Type.STRING, "", Importance.MEDIUM,
+                    "Path of a newsroom overrides file (rules applied after the model); empty: none.");
+
+    public EnrichConfig(Map<String, String> settings) {
+        super(DEFINITION, settings);
+    }
+
+    public TeaserLimits teaserLimits() {
+        return TeaserLimits.parse(getInt(TEASER_LIMIT), getString(TEASER_CHANNEL_LIMITS));
+    }
+
+    public ClassifierConfig classifierConfig() {
+        Double threshold = getDouble(REVIEW_THRESHOLD);
+        String overrides = getString(OVERRIDES);
+        try {
+            return new ClassifierConfig(threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
+                    overrides.isBlank() ? NewsroomOverrides.none() : NewsroomOverrides.load(Path.of(overrides)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(OVERRIDES + ": cannot read " + overrides, e);
+        }
+    }
+}
