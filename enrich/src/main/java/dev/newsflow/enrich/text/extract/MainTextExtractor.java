@@ -91,7 +91,7 @@ public final class MainTextExtractor implements TextExtractor {
     ExtractedArticle page(String html) {
         Document doc = Jsoup.parse(html);
         PageMetadata meta = PageMetadata.read(doc);
-        Element content = finder.find(doc);
+        Element content = finder.find(doc, html);
         List<String> paragraphs = content == null ? List.of() : collector.collect(content);
         paragraphs = withoutLeadingTitle(paragraphs, meta.title());
         BoilerplateFilter.Result result = filter.filter(paragraphs);

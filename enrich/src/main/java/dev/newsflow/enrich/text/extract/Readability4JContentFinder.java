@@ -11,7 +11,7 @@ final class Readability4JContentFinder implements ContentFinder {
     private static final String BASE_URI = "http://localhost/";
 
     @Override
-    public Element find(Document page) {
+    public Element find(Document page, String html) {
         Article article = new Readability4J(BASE_URI, page).parse();
         return article.getArticleContent();
     }

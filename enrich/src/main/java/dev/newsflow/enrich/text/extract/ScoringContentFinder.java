@@ -62,18 +62,18 @@ final class ScoringContentFinder implements ContentFinder {
     private static final int TOP_CANDIDATES = 5;
 
     @Override
-    public Element find(Document page) {
+    public Element find(Document page, String html) {
         Element body = page.body();
         if (body == null) {
             return null;
         }
         prepare(body);
-        Element backup = body.clone();
         Element best = null;
         int bestLength = -1;
         // Readability's retries: each drops one more rule (unlikely candidates, class weights, conditional cleaning)
         for (int attempt = 0; attempt < 4; attempt++) {
-            Element root = attempt == 0 ? body : backup.clone();
+            // a retry starts from a fresh parse: cheaper than cloning every page up front for the few that need it
+            Element root = attempt == 0 ? body : freshBody(html);
             Element article = grab(root, attempt < 1, attempt < 2, attempt < 3);
             int length = article == null ? 0 : article.text().length();
             if (length >= CHAR_THRESHOLD) {
@@ -85,6 +85,12 @@ final class ScoringContentFinder implements ContentFinder {
             }
         }
         return best;
+    }
+
+    private static Element freshBody(String html) {
+        Element body = org.jsoup.Jsoup.parse(html).body();
+        prepare(body);
+        return body;
     }
 
     /** Removes what is never content: scripts, forms, navigation, hidden elements, ARIA dialogs and menus. */
@@ -575,8 +581,8 @@ final class ScoringContentFinder implements ContentFinder {
     }
 
     private static boolean hasBlockChild(Element e) {
-        for (Element d : e.getAllElements()) {
-            if (d != e && BLOCK_CHILDREN.contains(d.normalName())) {
+        for (Element child : e.children()) {
+            if (BLOCK_CHILDREN.contains(child.normalName()) || hasBlockChild(child)) {
                 return true;
             }
         }

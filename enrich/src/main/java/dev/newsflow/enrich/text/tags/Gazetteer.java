@@ -1,0 +1,111 @@
+package dev.newsflow.enrich.text.tags;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/** Word lists for {@link HeuristicTagExtractor}: places, titles, organisation words, function words (lower case). */
+final class Gazetteer {
+
+    /** Countries, major cities, regions and continents, in the English form news wires use. */
+    static final Set<String> PLACES = words(
+            "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan",
+            "bahrain", "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "brazil", "bulgaria", "cambodia",
+            "cameroon", "canada", "chile", "china", "colombia", "congo", "croatia", "cuba", "cyprus", "czechia",
+            "czech republic", "denmark", "ecuador", "egypt", "estonia", "ethiopia", "finland", "france", "georgia",
+            "germany", "ghana", "greece", "guatemala", "haiti", "honduras", "hungary", "iceland", "india",
+            "indonesia", "iran", "iraq", "ireland", "israel", "italy", "jamaica", "japan", "jordan", "kazakhstan",
+            "kenya", "kosovo", "kuwait", "laos", "latvia", "lebanon", "libya", "lithuania", "luxembourg",
+            "madagascar", "malaysia", "mali", "malta", "mexico", "moldova", "mongolia", "montenegro", "morocco",
+            "mozambique", "myanmar", "namibia", "nepal", "netherlands", "new zealand", "nicaragua", "niger",
+            "nigeria", "north korea", "norway", "oman", "pakistan", "palestine", "panama", "paraguay", "peru",
+            "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "saudi arabia", "senegal",
+            "serbia", "singapore", "slovakia", "slovenia", "somalia", "south africa", "south korea", "south sudan",
+            "spain", "sri lanka", "sudan", "sweden", "switzerland", "syria", "taiwan", "tanzania", "thailand",
+            "tunisia", "turkey", "türkiye", "uganda", "ukraine", "united arab emirates", "uae", "united kingdom",
+            "uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "united states",
+            "us", "u.s.", "usa", "america", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zambia",
+            "zimbabwe",
+            "london", "paris", "berlin", "madrid", "rome", "lisbon", "dublin", "brussels", "amsterdam", "vienna",
+            "prague", "warsaw", "budapest", "athens", "stockholm", "oslo", "copenhagen", "helsinki", "moscow",
+            "kyiv", "kiev", "istanbul", "ankara", "geneva", "zurich", "munich", "hamburg", "frankfurt", "milan",
+            "barcelona", "manchester", "liverpool", "birmingham", "glasgow", "edinburgh", "cardiff", "belfast",
+            "new york", "washington", "los angeles", "chicago", "san francisco", "boston", "miami", "houston",
+            "seattle", "toronto", "montreal", "vancouver", "ottawa", "mexico city", "sao paulo", "são paulo",
+            "rio de janeiro", "buenos aires", "lima", "bogota", "santiago", "beijing", "shanghai", "hong kong",
+            "tokyo", "osaka", "seoul", "pyongyang", "delhi", "new delhi", "mumbai", "bangalore", "karachi",
+            "islamabad", "dhaka", "bangkok", "jakarta", "manila", "hanoi", "sydney", "melbourne", "auckland",
+            "cairo", "lagos", "nairobi", "johannesburg", "cape town", "addis ababa", "tehran", "baghdad",
+            "damascus", "beirut", "jerusalem", "tel aviv", "gaza", "riyadh", "dubai", "doha", "kabul",
+            "europe", "asia", "africa", "north america", "south america", "latin america", "middle east",
+            "antarctica", "arctic", "balkans", "scandinavia", "caribbean", "siberia", "crimea", "donbas",
+            "west bank", "kashmir", "california", "texas", "florida", "bavaria", "catalonia", "quebec", "ontario",
+            "yorkshire", "cornwall", "silicon valley", "wall street", "mediterranean", "atlantic", "pacific");
+
+    /** Words before a name that make it a person; the title itself is not part of the tag. */
+    static final Set<String> PERSON_TITLES = words(
+            "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president",
+            "chancellor", "minister", "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "justice",
+            "king", "queen", "prince", "princess", "pope", "bishop", "archbishop", "general", "gen", "captain",
+            "coach", "manager", "striker", "chairman", "chairwoman", "ceo", "secretary", "ambassador", "officer",
+            "inspector", "sergeant", "detective", "father", "rabbi", "imam", "herr", "frau", "monsieur", "madame");
+
+    /** A name ending (or starting, before "of") with one of these names an organisation. */
+    static final Set<String> ORGANISATION_WORDS = words(
+            "inc", "ltd", "corp", "corporation", "co", "plc", "llc", "gmbh", "ag", "sa", "nv", "group", "holdings",
+            "bank", "party", "ministry", "department", "university", "college", "school", "institute", "council",
+            "committee", "commission", "agency", "authority", "association", "union", "federation", "foundation",
+            "league", "fc", "club", "united", "airlines", "airways", "motors", "company", "court", "police",
+            "parliament", "senate", "congress", "assembly", "office", "service", "services", "organisation",
+            "organization", "fund", "trust", "society", "army", "navy", "force", "forces", "network", "news",
+            "times", "post", "press", "board", "hospital", "museum", "church", "government", "administration",
+            "partei", "bundestag", "ministerium", "universität");
+
+    /** Words that start sentences or headlines in capitals without naming anything. */
+    static final Set<String> STOP_WORDS = words(
+            "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+            "as", "into", "onto", "than", "that", "which", "who", "whom", "whose", "what", "why", "how", "is", "are",
+            "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "its", "it", "his",
+            "her", "their", "our", "my", "your", "this", "these", "those", "if", "so", "not", "no", "yes", "after",
+            "before", "over", "under", "about", "between", "while", "when", "where", "would", "will", "could",
+            "should", "can", "may", "might", "must", "said", "says", "say", "also", "very", "more", "most", "such",
+            "per", "via", "he", "she", "they", "we", "i", "you", "them", "him", "us", "all", "some", "any", "each",
+            "other", "another", "one", "two", "three", "first", "last", "new", "many", "much", "only", "just", "now",
+            "then", "there", "here", "up", "down", "out", "off", "again", "still", "even", "however", "meanwhile",
+            "although", "though", "because", "since", "until", "during", "against", "among", "around", "without",
+            "within", "across", "through", "both", "either", "neither", "own", "same", "like", "according",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+            "tomorrow", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "year", "years", "week", "weeks", "day", "days", "month", "months",
+            "time", "people", "told", "added", "year's", "percent", "per cent", "million", "billion", "number",
+            "part", "way", "well", "make", "made", "get", "got", "take", "took", "including", "expected", "back",
+            "next", "could", "news", "officials", "official", "statement", "according",
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "mit",
+            "von", "zu", "zum", "zur", "im", "am", "auf", "für", "aus", "bei", "nach", "dass", "ist", "sind", "wird",
+            "nicht", "sich", "es", "sie", "er", "wie", "auch", "als", "an", "noch", "über", "hat", "haben",
+            "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "à", "au", "aux", "en", "dans", "sur",
+            "pour", "par", "avec", "que", "qui", "est", "il", "elle", "ne", "pas", "plus", "ce", "cette", "son",
+            "el", "los", "las", "una", "y", "o", "del", "con", "por", "para", "es", "lo", "se", "su", "al",
+            "il", "gli", "di", "e", "da", "per", "che", "è", "non", "una",
+            "het", "een", "van", "op", "met", "voor", "niet", "zijn",
+            "os", "as", "um", "uma", "do", "dos", "das", "em", "no", "na", "com", "não");
+
+    /** Joiners allowed inside a name when a capitalised word follows ("Bank of England", "Charles de Gaulle"). */
+    static final Set<String> NAME_JOINERS = words("of", "de", "du", "des", "van", "von", "der", "den", "la", "al",
+            "bin", "da", "di", "del", "y", "&", "upon", "on", "for");
+
+    /** Wire agencies named in datelines and credits, not in the story. */
+    static final Set<String> NEWS_AGENCIES = words("reuters", "ap", "afp", "dpa", "ansa", "efe", "pa", "upi",
+            "getty", "getty images", "epa", "xinhua", "tass", "kyodo", "yonhap", "anp", "apa", "sda");
+
+    private Gazetteer() {
+    }
+
+    static boolean isStopWord(String word) {
+        return STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static Set<String> words(String... words) {
+        return Set.copyOf(Arrays.asList(words));
+    }
+}

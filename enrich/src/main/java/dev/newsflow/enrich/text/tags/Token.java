@@ -1,0 +1,115 @@
+package dev.newsflow.enrich.text.tags;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A word of clean text with what the tag heuristics need: its case, whether a sentence starts with it, whether
+ * punctuation follows it, whether it carried a possessive "'s". Dots inside acronyms are kept ("U.S.").
+ */
+final class Token {
+
+    final String text;
+    final String lower;
+    final boolean capitalised;
+    final boolean acronym;
+    final boolean numeric;
+    final boolean sentenceStart;
+    boolean breakAfter;
+    final boolean possessive;
+
+    private Token(String text, boolean sentenceStart, boolean possessive) {
+        this.text = text;
+        this.lower = text.toLowerCase(Locale.ROOT);
+        char first = text.charAt(0);
+        this.numeric = Character.isDigit(first);
+        this.capitalised = Character.isUpperCase(first) || Character.isTitleCase(first);
+        this.acronym = capitalised && isAcronym(text);
+        this.sentenceStart = sentenceStart;
+        this.possessive = possessive;
+    }
+
+    /** The form shown in a tag: acronyms without dots ("U.S." as "US"), shouted words in title case ("LONDON"). */
+    String display() {
+        if (acronym) {
+            return text.indexOf('.') >= 0 ? text.replace(".", "") : text;
+        }
+        if (capitalised && text.length() > 1 && text.equals(text.toUpperCase(Locale.ROOT))) {
+            return text.charAt(0) + lower.substring(1);
+        }
+        return text;
+    }
+
+    static List<Token> split(String text) {
+        List<Token> tokens = new ArrayList<>(text.length() / 5);
+        int n = text.length();
+        boolean sentenceStart = true;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                if (!tokens.isEmpty() && c != ' ' && c != '-' && c != '\'' && c != '’') {
+                    tokens.get(tokens.size() - 1).breakAfter = true;
+                }
+                if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == '“' || c == '”') {
+                    sentenceStart = c == '.' || c == '!' || c == '?' || c == ':' || sentenceStart;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n) {
+                char d = text.charAt(i);
+                if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
+                    i++;
+                } else if ((d == '-' || d == '.' || d == '\'' || d == '’') && i + 1 < n
+                        && Character.isLetterOrDigit(text.charAt(i + 1))
+                        && !isPossessiveAt(text, i)) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            int end = i;
+            // keep the closing dot of a dotted acronym: "U.S."
+            if (end < n && text.charAt(end) == '.' && end - start >= 3 && text.charAt(end - 2) == '.') {
+                end++;
+                i++;
+            }
+            boolean possessive = isPossessiveAt(text, i);
+            if (possessive) {
+                i += 2;
+            } else if (i < n && (text.charAt(i) == '\'' || text.charAt(i) == '’')
+                    && text.charAt(i - 1) == 's' && (i + 1 >= n || !Character.isLetter(text.charAt(i + 1)))) {
+                possessive = true;
+                i++;
+            }
+            tokens.add(new Token(text.substring(start, end), sentenceStart, possessive));
+            sentenceStart = false;
+        }
+        return tokens;
+    }
+
+    private static boolean isPossessiveAt(String text, int i) {
+        return i + 1 < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '’')
+                && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+                && (i + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 2)));
+    }
+
+    private static boolean isAcronym(String text) {
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            } else if (c != '.' && c != '&') {
+                return false;
+            }
+        }
+        return letters >= 2 && letters <= 5;
+    }
+}

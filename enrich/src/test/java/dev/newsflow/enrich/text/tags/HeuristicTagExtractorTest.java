@@ -1,0 +1,110 @@
+package dev.newsflow.enrich.text.tags;
+
+import dev.newsflow.enrich.text.ArticleTag;
+import dev.newsflow.enrich.text.ArticleTag.Kind;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class HeuristicTagExtractorTest {
+
+    private static final String HEADLINE = "Bank of England raises interest rates again";
+    private static final List<String> RATES_STORY = List.of(
+            "LONDON (Reuters) - The Bank of England raised interest rates on Thursday, and Governor Andrew Bailey "
+                    + "said inflation in Britain was still too high.",
+            "Bailey told reporters that the central bank would watch wage growth closely. The European Union and "
+                    + "the EU's finance ministers welcomed the decision.",
+            "Prime Minister Keir Starmer's government said interest rates were a matter for the Bank. Critics in "
+                    + "Manchester said mortgage costs would rise again.",
+            "Officials at the Office for National Statistics said interest rates and mortgage costs had doubled "
+                    + "since 2022.");
+
+    private final HeuristicTagExtractor extractor = new HeuristicTagExtractor();
+
+    @Test
+    void shouldTagPeopleOrganisationsPlacesAndPhrases() {
+        List<ArticleTag> tags = extractor.extract(HEADLINE, RATES_STORY, "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("Bank of England", Kind.ORGANISATION),
+                tuple("Andrew Bailey", Kind.PERSON),
+                tuple("Keir Starmer", Kind.PERSON),
+                tuple("Britain", Kind.PLACE),
+                tuple("Manchester", Kind.PLACE),
+                tuple("Office for National Statistics", Kind.ORGANISATION),
+                tuple("interest rates", Kind.PHRASE));
+    }
+
+    @Test
+    void shouldRankTheHeadlineSubjectsFirst() {
+        List<ArticleTag> tags = extractor.extract(HEADLINE, RATES_STORY, "en");
+
+        assertThat(tags.subList(0, 2)).extracting(ArticleTag::name)
+                .containsExactlyInAnyOrder("Bank of England", "interest rates");
+        assertThat(tags.get(0).score()).isEqualTo(1.0);
+        assertThat(tags).extracting(ArticleTag::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+
+    @Test
+    void shouldMergeASurnameAndAPossessiveIntoTheFullName() {
+        List<ArticleTag> tags = extractor.extract(HEADLINE, RATES_STORY, "en");
+
+        assertThat(tags).extracting(ArticleTag::name)
+                .doesNotContain("Bailey", "Starmer", "Keir Starmer's", "Bank", "bank");
+    }
+
+    @Test
+    void shouldMergeAnAcronymIntoTheNameItAbbreviates() {
+        List<ArticleTag> tags = extractor.extract(HEADLINE, RATES_STORY, "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("European Union").doesNotContain("EU");
+    }
+
+    @Test
+    void shouldLeaveOutDatelineAgenciesAndWordsCapitalisedOnlyAtTheStartOfASentence() {
+        List<ArticleTag> tags = extractor.extract(HEADLINE, RATES_STORY, "en");
+
+        assertThat(tags).extracting(ArticleTag::name).doesNotContain("Reuters", "Officials", "Critics", "The")
+                .contains("London");
+    }
+
+    @Test
+    void shouldKnowAPersonByATitleAndAnOrganisationByItsSuffix() {
+        List<ArticleTag> tags = extractor.extract("Merger talks",
+                List.of("Shares rose after Dr. Maria Okafor said Novatek Holdings would buy a stake in "
+                        + "Brightwater Ltd from the Ministry of Energy."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("Maria Okafor", Kind.PERSON),
+                tuple("Novatek Holdings", Kind.ORGANISATION),
+                tuple("Brightwater Ltd", Kind.ORGANISATION),
+                tuple("Ministry of Energy", Kind.ORGANISATION));
+    }
+
+    @Test
+    void shouldReturnAtMostTenTagsWithScoresBetweenZeroAndOne() {
+        List<String> crowded = new ArrayList<>();
+        String[] cities = {"Paris", "Berlin", "Madrid", "Rome", "Vienna", "Prague", "Warsaw", "Athens", "Oslo",
+                "Dublin", "Lisbon", "Helsinki"};
+        for (String city : cities) {
+            crowded.add("Delegates from " + city + " met Anna Berg and the Nordic Council about rail freight.");
+        }
+
+        List<ArticleTag> tags = extractor.extract("Rail freight summit", crowded, "en");
+
+        assertThat(tags).hasSize(HeuristicTagExtractor.MAX_TAGS);
+        assertThat(tags).allSatisfy(t -> assertThat(t.score()).isBetween(0.0, 1.0));
+        assertThat(tags).extracting(ArticleTag::name).doesNotHaveDuplicates()
+                .contains("Anna Berg", "Nordic Council", "rail freight");
+    }
+
+    @Test
+    void shouldReturnNoTagsForNoText() {
+        assertThat(extractor.extract("", List.of(), "en")).isEmpty();
+        assertThat(extractor.extract(null, null, null)).isEmpty();
+    }
+}
