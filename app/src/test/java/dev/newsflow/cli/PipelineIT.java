@@ -1,0 +1,225 @@
+package dev.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.enrich.EnrichApp;
+import dev.newsflow.ingest.IngestApp;
+import dev.newsflow.publish.PublishApp;
+import dev.newsflow.runtime.Settings;
+import dev.newsflow.runtime.StreamsStage;
+import dev.newsflow.runtime.testing.KafkaBroker;
+import dev.newsflow.runtime.testing.KafkaBrokerExtension;
+import dev.newsflow.schemas.MediaTopic;
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.Topics;
+import dev.newsflow.schemas.avro.DeadLetter;
+import dev.newsflow.schemas.avro.Post;
+import dev.newsflow.schemas.avro.PostEventType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole pipeline through a real broker: the HTTP API, both Streams stages and every output topic.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class PipelineIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String API_KEY = "it-key-0123456789abcdef";
+    private static final String SPORT_BODY = """
+            <p>Harbour City reached the League Cup semi-finals on Tuesday night after a late penalty from captain \
+            Owen Hartley sealed a 2-1 win over Redmoor at a packed Riverside Stadium.</p>\
+            <p>The striker scored from the spot in the 88th minute after the goalkeeper brought down the winger, \
+            and the home fans celebrated a first semi-final since 2012. The manager praised the squad's fitness \
+            and said the team would rotate players before Saturday's league match against the champions.</p>\
+            <p>Redmoor had equalised early in the second half through a header from a corner, and their coach \
+            said the referee's decision was harsh but fair. The draw for the semi-finals takes place on Sunday.</p>""";
+
+    private static KafkaBroker broker;
+    private static IngestApp ingest;
+    private static StreamsStage enrich;
+    private static StreamsStage publish;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startPipeline(KafkaBroker kafka) throws Exception {
+        broker = kafka;
+        Settings settings = Settings.of(Map.of("api.keys", "it:" + API_KEY, "http.port", "0", "max.request.bytes", "65536"),
+                Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                        "state.dir", Files.createTempDirectory("pipeline-it").toString()));
+        ingest = IngestApp.start(settings);
+        enrich = EnrichApp.start(settings);
+        publish = PublishApp.start(settings);
+        Awaitility.await().atMost(WAIT).until(() -> enrich.state() == KafkaStreams.State.RUNNING
+                && publish.state() == KafkaStreams.State.RUNNING);
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        publish.close();
+        enrich.close();
+        ingest.close();
+    }
+
+    @Test
+    void shouldPublishAPostedArticleToItsCategoryTopicAndCurrentPostsWithATeaser() throws Exception {
+        String id = "urn:it:" + UUID.randomUUID();
+
+        HttpResponse<String> response = post(article(id, 1, "Harbour City reach League Cup semi-finals"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains("\"id\":\"" + id + "\"", "\"partition\"", "\"offset\"");
+        try (var sport = posts(Topics.postsFor(MediaTopic.SPORT)); var current = posts(Topics.POSTS_CURRENT)) {
+            Post sportPost = sport.await(id, 1, WAIT).get(0).value();
+            assertThat(sportPost.getCategories().get(0).getCode()).isEqualTo(MediaTopic.SPORT.code());
+            assertThat(sportPost.getTeaser()).isNotBlank().startsWith("Harbour City reached");
+            assertThat(sportPost.getBodyHtml()).startsWith("<p>").doesNotContain("<script");
+            assertThat(current.await(id, 1, WAIT).get(0).value().getHeadline())
+                    .isEqualTo("Harbour City reach League Cup semi-finals");
+        }
+    }
+
+    @Test
+    void shouldReplaceThePostWhenTheArticleIsUpdated() throws Exception {
+        String id = "urn:it:" + UUID.randomUUID();
+
+        assertThat(post(article(id, 1, "Harbour City reach semi-finals")).statusCode()).isEqualTo(202);
+        assertThat(post(article(id, 2, "Corrected: Harbour City reach League Cup semi-finals")).statusCode()).isEqualTo(202);
+
+        try (var current = posts(Topics.POSTS_CURRENT)) {
+            List<ConsumerRecord<String, Post>> versions = current.await(id, 2, WAIT);
+            assertThat(versions.get(1).value().getVersion()).isEqualTo(2);
+            assertThat(versions.get(1).value().getHeadline()).startsWith("Corrected:");
+            assertThat(versions.get(1).value().getUrl()).isEqualTo(versions.get(0).value().getUrl());
+        }
+    }
+
+    @Test
+    void shouldTombstoneTheCurrentPostWhenTheArticleIsKilled() throws Exception {
+        String id = "urn:it:" + UUID.randomUUID();
+        assertThat(post(article(id, 1, "Harbour City reach semi-finals")).statusCode()).isEqualTo(202);
+
+        HttpResponse<String> kill = send(HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/articles/" + id + "?version=2"))
+                .header("Authorization", "Bearer " + API_KEY).DELETE());
+
+        assertThat(kill.statusCode()).isEqualTo(202);
+        try (var current = posts(Topics.POSTS_CURRENT); var all = posts(Topics.POSTS)) {
+            List<ConsumerRecord<String, Post>> records = current.await(id, 2, WAIT);
+            assertThat(records.get(1).value()).isNull();
+            assertThat(all.await(id, 2, WAIT)).extracting(r -> r.value().getEvent())
+                    .containsExactly(PostEventType.UPSERT, PostEventType.DELETE);
+        }
+    }
+
+    @Test
+    void shouldDeadLetterGarbageOnTheRawTopicWhileTheNextArticleGetsThrough() throws Exception {
+        String garbageKey = "garbage-" + UUID.randomUUID();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, garbageKey, "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        String id = "urn:it:" + UUID.randomUUID();
+        assertThat(post(article(id, 1, "Harbour City reach semi-finals")).statusCode()).isEqualTo(202);
+
+        try (var dlq = new TopicTail<>(broker.bootstrapServers(), Topics.ENRICH_DLQ, Serdes.DEAD_LETTER.deserializer());
+             var all = posts(Topics.POSTS)) {
+            DeadLetter dead = dlq.await(garbageKey, 1, WAIT).get(0).value();
+            assertThat(dead.getReason()).isEqualTo("undecodable-record");
+            assertThat(dead.getStage()).isEqualTo("enrich");
+            assertThat(dead.getSourceTopic()).isEqualTo(Topics.ARTICLES_RAW);
+            assertThat(dead.getSourceOffset()).isGreaterThanOrEqualTo(0);
+            assertThat(StandardCharsets.UTF_8.decode(dead.getValue()).toString()).isEqualTo("not avro at all");
+            assertThat(all.await(id, 1, WAIT)).hasSize(1);
+        }
+        assertThat(get(enrich.url() + "/metrics").body())
+                .contains("newsflow_dead_letters_total{reason=\"undecodable-record\",stage=\"enrich\"}");
+    }
+
+    @Test
+    void shouldRefuseARequestWithoutAValidApiKey() throws Exception {
+        HttpResponse<String> none = send(HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/articles"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(article("x", 1, "x"))));
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/articles"))
+                .header("Authorization", "Bearer not-the-key-000000000").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(article("x", 1, "x"))));
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).isPresent();
+    }
+
+    @Test
+    void shouldNameEveryInvalidFieldInA400Problem() throws Exception {
+        HttpResponse<String> response = post("{\"uri\":\"bad id!\",\"version\":0,\"body\":\"text\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"field\":\"uri\"", "\"field\":\"version\"", "\"field\":\"headline\"");
+    }
+
+    @Test
+    void shouldRefuseABodyOverTheLimitWith413() throws Exception {
+        String huge = article("urn:it:huge", 1, "Huge").replace("Harbour City reached", "x".repeat(70_000));
+
+        HttpResponse<String> response = post(huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("too-large");
+    }
+
+    @Test
+    void shouldBeReadyAndExposeMetricsOnEveryStage() throws Exception {
+        for (String url : List.of(ingest.url(), enrich.url(), publish.url())) {
+            assertThat(get(url + "/health/ready").statusCode()).as(url).isEqualTo(200);
+            assertThat(get(url + "/health/live").statusCode()).as(url).isEqualTo(200);
+            assertThat(get(url + "/metrics").body()).as(url).contains("# TYPE");
+        }
+        assertThat(get(publish.url() + "/status").body()).contains("newsflow publish", "UP");
+    }
+
+    private static String article(String id, long version, String headline) {
+        return """
+                {"uri":"%s","version":%d,"headline":"%s","body":"%s","bodyType":"html","source":"it"}"""
+                .formatted(id, version, headline, SPORT_BODY.replace("\"", "\\\""));
+    }
+
+    private static TopicTail<Post> posts(String topic) {
+        return new TopicTail<>(broker.bootstrapServers(), topic, Serdes.POST.deserializer());
+    }
+
+    private static HttpResponse<String> post(String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/articles"))
+                .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
