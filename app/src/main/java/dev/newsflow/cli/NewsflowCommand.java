@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 EnrichCommand.class,
                 PublishCommand.class,
                 ImportCommand.class,
+                HealthCommand.class,
                 dev.newsflow.enrich.cli.TrainCommand.class,
                 dev.newsflow.enrich.cli.ClassifyCommand.class,
                 dev.newsflow.enrich.cli.ExtractCommand.class,
