@@ -3,7 +3,9 @@ package dev.newsflow.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.newsflow.enrich.ArticleEnricher;
 import dev.newsflow.enrich.EnrichApp;
+import dev.newsflow.enrich.Enrichers;
 import dev.newsflow.ingest.IngestApp;
 import dev.newsflow.publish.PublishApp;
 import dev.newsflow.runtime.EmbeddedKafkaBroker;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +92,8 @@ final class DemoCommand implements Callable<Integer> {
         List<AutoCloseable> components = new ArrayList<>();
         Path stateDir = Files.createTempDirectory("newsflow-demo-state-");
         try {
+            // the models take seconds to load: do it while the broker starts
+            CompletableFuture<ArticleEnricher> enricher = CompletableFuture.supplyAsync(Enrichers::defaults);
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
             components.add(broker);
             String apiKey = "demo-" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(12));
@@ -96,7 +101,8 @@ final class DemoCommand implements Callable<Integer> {
                     Map.of("bootstrap.servers", broker.bootstrapServers(), "state.dir", stateDir.toString()));
             IngestApp ingest = IngestApp.start(base.with(Map.of("http.port", String.valueOf(port)), Map.of()));
             components.add(ingest);
-            StreamsStage enrich = EnrichApp.start(base.with(Map.of("http.port", nextPort(1), "topics.create", "false"), Map.of()));
+            StreamsStage enrich = EnrichApp.start(base.with(Map.of("http.port", nextPort(1), "topics.create", "false"), Map.of()),
+                    enricher.join());
             components.add(enrich);
             StreamsStage publish = PublishApp.start(base.with(Map.of("http.port", nextPort(2), "topics.create", "false"), Map.of()));
             components.add(publish);

@@ -12,7 +12,12 @@ public final class EnrichApp {
 
     public static StreamsStage start(Settings settings) {
         EnrichConfig config = new EnrichConfig(settings.newsflow());
-        ArticleEnricher enricher = Enrichers.create(config.teaserLimits(), config.classifierConfig());
+        return start(settings, Enrichers.create(config.teaserLimits(), config.classifierConfig()));
+    }
+
+    /** With an enricher built elsewhere (the demo loads the models while the broker starts). */
+    public static StreamsStage start(Settings settings, ArticleEnricher enricher) {
+        EnrichConfig config = new EnrichConfig(settings.newsflow());
         return StreamsStage.start(EnrichTopology.STAGE, config, settings,
                 registry -> new EnrichTopology(enricher, Clock.systemUTC(), registry).build());
     }
