@@ -303,6 +303,21 @@ class IngestApiTest {
     }
 
     @Test
+    void shouldKillAnArticleWhoseIdHoldsSlashes() throws Exception {
+        start(ackingProducer());
+        String id = "wire/2026/a-1";
+        assertThat(ArticleParser.ID.matcher(id).matches()).isTrue();
+
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/v1/articles/" + id + "?version=2")).DELETE()));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(producer.history()).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(id);
+            assertThat(record.value().getPubStatus()).isEqualTo(PubStatus.CANCELED);
+        });
+    }
+
+    @Test
     void shouldAnswer400ForADeleteWithABadVersion() throws Exception {
         start(ackingProducer());
 
