@@ -114,6 +114,8 @@ public final class BoilerplateFilter {
             "^(?:read more|related|also read|read also|more|see also|read next|recommended|don't miss|must read)"
                     + "\\s*[:|»>–—]\\s*\\S.*$"), FLAGS);
 
+    private static final Pattern DATE_SEPARATORS = Pattern.compile("[\\s,|·•()\\[\\]]+");
+
     private static final Pattern DATE_WORD = Pattern.compile(
             "\\d{1,4}(?:st|nd|rd|th|h)?|\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?(?:am|pm)?|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}"
                     + "|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
@@ -150,18 +152,20 @@ public final class BoilerplateFilter {
             String p = paragraphs.get(i);
             int words = wordCount(p);
             if (words <= MAX_CHROME_WORDS) {
-                String name = byline == null ? bylineOf(p) : null;
+                String line = p.strip();
+                String name = byline == null ? bylineOfStripped(line) : null;
                 if (name != null) {
                     byline = name;
                     seen += words;
                     continue;
                 }
+                String lower = line.toLowerCase(Locale.ROOT);
                 boolean edge = i < DATELINE_EDGE || i >= paragraphs.size() - DATELINE_EDGE;
-                if (isChrome(p) || (edge && isDateline(p))) {
+                if (CHROME.matcher(lower).matches() || (edge && isDateLine(lower))) {
                     seen += words;
                     continue;
                 }
-                if (!kept.isEmpty() && isTrailingMarker(p)) {
+                if (!kept.isEmpty() && TRAILING_MARKER.matcher(lower).matches()) {
                     if (onlyShortLinesFollow(paragraphs, i + 1) || seen >= total * 2 / 3) {
                         break;
                     }
@@ -195,7 +199,7 @@ public final class BoilerplateFilter {
      * at least one number and one word (a month, a weekday, "updated", ...): the page's dateline, not text.
      */
     static boolean isDateLine(String lower) {
-        String[] words = lower.split("[\\s,|·•()\\[\\]]+");
+        String[] words = DATE_SEPARATORS.split(lower);
         boolean number = false;
         boolean word = false;
         int count = 0;
@@ -226,8 +230,11 @@ public final class BoilerplateFilter {
 
     /** The author named by a byline line ("Post by : Jane Doe" gives "Jane Doe"), or null if it is not one. */
     public String bylineOf(String line) {
-        String s = line.strip();
-        if (s.isEmpty() || s.length() > 120) {
+        return bylineOfStripped(line.strip());
+    }
+
+    private static String bylineOfStripped(String s) {
+        if (s.isEmpty() || s.length() > 120 || !mayBeByline(s)) {
             return null;
         }
         Matcher m = BYLINE.matcher(s);
@@ -239,6 +246,12 @@ public final class BoilerplateFilter {
         }
         String name = m.group(1).strip();
         return name.isEmpty() ? null : name;
+    }
+
+    /** Cheap guard before the byline regexes: the line must contain "by" or a label's first letters. */
+    private static boolean mayBeByline(String s) {
+        char c = Character.toLowerCase(s.charAt(0));
+        return c == 'b' || c == 'p' || c == 'w' || c == 'a' || c == 'r' || c == 's' || c == 't';
     }
 
     private static boolean onlyShortLinesFollow(List<String> paragraphs, int from) {
