@@ -44,9 +44,11 @@ public final class ArticleParser {
         this.limits = limits;
         this.clock = clock;
         this.mapper = JsonMapper.builder().build();
-        // bound what the JSON parser itself will hold, beyond the HTTP body limit
+        // bound what the JSON parser itself will hold, but never below what a request may carry: a string the request
+        // limit lets through must reach the field checks, so a too-long body is reported as "body", not as bad JSON
+        int maxString = (int) Math.min(Integer.MAX_VALUE - 1L, Math.max(limits.maxRequestBytes(), limits.maxBodyChars() + 1L));
         this.mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(16).maxStringLength(limits.maxBodyChars() + 1).build());
+                .maxNestingDepth(16).maxStringLength(maxString).build());
     }
 
     /** Parses and validates one JSON document; {@code provider} says who pushed it (an API key name or the importer). */

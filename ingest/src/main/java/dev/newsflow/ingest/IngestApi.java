@@ -69,7 +69,8 @@ public final class IngestApi {
         app.before("/v1/*", this::authenticate);
         app.post("/v1/articles", this::postArticle);
         app.post("/v1/articles:batch", this::postBatch);
-        app.delete("/v1/articles/{id}", this::killArticle);
+        // <id>, not {id}: an article id may hold '/' (ArticleParser.ID), and every id that can be pushed must be killable
+        app.delete("/v1/articles/<id>", this::killArticle);
         app.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
                 tooLarge(ctx, limits.maxBatchBytes());

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -17,8 +18,9 @@ public final class LinearModel {
 
     private final Vectorizer vectorizer;
     private final List<MediaTopic> topics;
-    private final float[] idf;
-    private final float[] weights;
+    /** Per bucket: its IDF, then one weight per topic, so that one cache line serves a feature at prediction. */
+    private final float[] table;
+    private final int stride;
     private final float[] bias;
     private final double temperature;
 
@@ -33,8 +35,13 @@ public final class LinearModel {
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive: " + temperature);
         }
-        this.idf = idf;
-        this.weights = weights;
+        int classes = topics.size();
+        this.stride = classes + 1;
+        this.table = new float[idf.length * stride];
+        for (int j = 0; j < idf.length; j++) {
+            table[j * stride] = idf[j];
+            System.arraycopy(weights, j * classes, table, j * stride + 1, classes);
+        }
         this.bias = bias;
         this.temperature = temperature;
     }
@@ -52,11 +59,28 @@ public final class LinearModel {
     }
 
     public LinearModel withTemperature(double newTemperature) {
-        return new LinearModel(vectorizer.hashBits(), topics, idf, weights, bias, newTemperature);
+        return new LinearModel(vectorizer.hashBits(), topics, idf(), weights(), bias, newTemperature);
     }
 
     public SparseVector vectorize(TermCounts counts) {
-        return vectorizer.weigh(counts, idf);
+        return vectorizer.weigh(counts, idf());
+    }
+
+    private float[] idf() {
+        float[] idf = new float[table.length / stride];
+        for (int j = 0; j < idf.length; j++) {
+            idf[j] = table[j * stride];
+        }
+        return idf;
+    }
+
+    private float[] weights() {
+        int classes = stride - 1;
+        float[] weights = new float[table.length / stride * classes];
+        for (int j = 0; j < table.length / stride; j++) {
+            System.arraycopy(table, j * stride + 1, weights, j * classes, classes);
+        }
+        return weights;
     }
 
     /** Raw scores per topic, in {@link #topics()} order, before temperature and softmax. */
@@ -69,18 +93,44 @@ public final class LinearModel {
         int[] indices = x.indices();
         float[] values = x.values();
         for (int k = 0; k < indices.length; k++) {
-            int base = indices[k] * classes;
+            int base = indices[k] * stride + 1;
             float v = values[k];
             for (int c = 0; c < classes; c++) {
-                z[c] += weights[base + c] * v;
+                z[c] += table[base + c] * v;
             }
         }
         return z;
     }
 
-    /** Calibrated probabilities per topic, in {@link #topics()} order; they sum to 1. */
+    /**
+     * Calibrated probabilities per topic, in {@link #topics()} order; they sum to 1. The same arithmetic as
+     * {@code logits(vectorize(counts))}, fused so that each feature's IDF and weights are read from one place.
+     */
     public double[] probabilities(TermCounts counts) {
-        return softmax(logits(vectorize(counts)), temperature);
+        int[] indices = counts.indices();
+        int[] tf = counts.counts();
+        int n = indices.length;
+        float[] values = new float[n];
+        double norm = 0;
+        for (int k = 0; k < n; k++) {
+            float value = (float) (Vectorizer.sublinear(tf[k]) * table[indices[k] * stride]);
+            values[k] = value;
+            norm += (double) value * value;
+        }
+        float scale = norm > 0 ? (float) (1.0 / Math.sqrt(norm)) : 0f;
+        int classes = stride - 1;
+        double[] z = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            z[c] = bias[c];
+        }
+        for (int k = 0; k < n; k++) {
+            int base = indices[k] * stride + 1;
+            float v = values[k] * scale;
+            for (int c = 0; c < classes; c++) {
+                z[c] += table[base + c] * v;
+            }
+        }
+        return softmax(z, temperature);
     }
 
     public static double[] softmax(double[] logits, double temperature) {
@@ -100,7 +150,7 @@ public final class LinearModel {
         return p;
     }
 
-    /** Hash bits, topic codes, temperature, then IDF, weights (bucket-major) and biases as big-endian floats. */
+    /** Hash bits, topic codes, temperature, then IDF, weights (bucket-major) and biases as little-endian floats. */
     void write(DataOutputStream out) throws IOException {
         out.writeInt(vectorizer.hashBits());
         out.writeInt(topics.size());
@@ -108,8 +158,8 @@ public final class LinearModel {
             out.writeUTF(topic.code());
         }
         out.writeDouble(temperature);
-        writeFloats(out, idf);
-        writeFloats(out, weights);
+        writeFloats(out, idf());
+        writeFloats(out, weights());
         writeFloats(out, bias);
     }
 
@@ -131,7 +181,7 @@ public final class LinearModel {
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(values);
         out.write(buffer.array());
     }
@@ -140,7 +190,7 @@ public final class LinearModel {
         byte[] bytes = new byte[count * Float.BYTES];
         in.readFully(bytes);
         float[] values = new float[count];
-        ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         return values;
     }
 }

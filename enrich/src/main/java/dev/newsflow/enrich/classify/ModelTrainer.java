@@ -132,6 +132,9 @@ public final class ModelTrainer {
         int[] df = new int[dims];
         for (TrainingExample example : examples) {
             for (int index : example.counts().indices()) {
+                if (index >= dims) {
+                    throw new IllegalArgumentException("term counts were hashed with more bits than the model has");
+                }
                 df[index]++;
             }
         }

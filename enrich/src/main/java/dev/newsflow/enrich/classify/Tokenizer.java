@@ -12,6 +12,15 @@ public final class Tokenizer {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
+    /** Per ASCII char: the folded char of a token, or 0 for a separator. */
+    private static final char[] ASCII_FOLD = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_FOLD[c] = Character.isDigit(c) ? '0' : Character.isLetter(c) ? Character.toLowerCase(c) : 0;
+        }
+    }
+
     private Tokenizer() {
     }
 
@@ -23,8 +32,15 @@ public final class Tokenizer {
         int len = 0;
         for (int i = 0, end = text.length(); i <= end; i++) {
             char c = i < end ? text.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                char folded = Character.isDigit(c) ? '0' : Character.toLowerCase(c);
+            char folded;
+            if (c < 128) {
+                folded = ASCII_FOLD[c]; // ASCII fast path: most news text is ASCII
+            } else if (Character.isLetterOrDigit(c)) {
+                folded = Character.isDigit(c) ? '0' : Character.toLowerCase(c);
+            } else {
+                folded = 0;
+            }
+            if (folded != 0) {
                 h = (h ^ folded) * FNV_PRIME;
                 len++;
             } else if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < end && Character.isLetter(text.charAt(i + 1))) {

@@ -65,7 +65,7 @@ public final class Vectorizer {
         double norm = 0;
         for (int k = 0; k < n; k++) {
             int index = counts.indices()[k];
-            float value = (float) ((1.0 + Math.log(counts.counts()[k])) * idf[index]);
+            float value = (float) (sublinear(counts.counts()[k]) * idf[index]);
             indices[k] = index;
             values[k] = value;
             norm += (double) value * value;
@@ -77,6 +77,19 @@ public final class Vectorizer {
             }
         }
         return new SparseVector(indices, values);
+    }
+
+    private static final double[] SUBLINEAR = new double[64];
+
+    static {
+        for (int tf = 1; tf < SUBLINEAR.length; tf++) {
+            SUBLINEAR[tf] = 1.0 + Math.log(tf);
+        }
+    }
+
+    /** {@code 1 + ln tf}, from a table for the common small counts. */
+    static double sublinear(int tf) {
+        return tf < SUBLINEAR.length ? SUBLINEAR[tf] : 1.0 + Math.log(tf);
     }
 
     public SparseVector vectorize(String text, float[] idf) {

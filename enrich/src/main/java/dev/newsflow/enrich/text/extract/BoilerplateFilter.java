@@ -29,7 +29,12 @@ import java.util.regex.Pattern;
  *   <li><b>share and follow</b>: "Share this article", "Share on Facebook", "Share:", "Click to share on ...",
  *       "Follow us on ...", "Tweet", "Pin it", "Email this", "Print this article", "Copy link".</li>
  *   <li><b>labels</b>: "Advertisement", "Sponsored content", "Story continues below (the) advertisement",
- *       "Skip to (main) content", "Loading...", "(Photo|Image) credit: ..." alone is kept (it is text).</li>
+ *       "Skip to (main) content", "Loading...", "Continue reading the main story", "Listen to this article",
+ *       "5 min read", "Supported by".</li>
+ *   <li><b>promotions</b>: "READ MORE: headline", "RELATED: headline", "Also read | headline": a label, a colon
+ *       (or bar, arrow, dash) and a headline of another story.</li>
+ *   <li><b>datelines</b>: among the first or last three paragraphs, a line of date and time words only, with a
+ *       number and a word ("Published: 5 March 2024, 10:32 GMT", "Updated 2 hours ago").</li>
  *   <li><b>trailing blocks</b>: a heading line "Related posts/articles/stories", "Read more" (alone, or "on/from" a short name), "Read next", "See also",
  *       "You may also like", "You might also like", "More from ...", "Recommended (for you)", "Also read",
  *       "Comments", "N comments", "N responses", "Leave a reply/comment", "Post a comment", "Comments are closed": this line and
@@ -49,6 +54,9 @@ public final class BoilerplateFilter {
 
     /** CHROME and TRAILING_MARKER are matched against the lowercased line: no case-insensitive flag, faster. */
     private static final int FLAGS = 0;
+
+    /** Datelines stand among the first or last few paragraphs; inside the text a date line is a table row or list. */
+    private static final int DATELINE_EDGE = 3;
 
     private static final String NAME = "([\\p{Lu}\\p{Lt}][\\p{L}\\p{M}'’.\\-]*(?:\\s+(?:[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}'’.\\-]*|de|da|van|von|der|del|la|le|bin|al|and|&)){0,5})";
 
@@ -96,8 +104,24 @@ public final class BoilerplateFilter {
             "^(?:advertisement|advertising|sponsored|sponsored content|paid content|ad|ads|promoted)\\W*$",
             "^story continues below(?: the)? (?:advertisement|ad)\\W*$",
             "^(?:article )?continues below(?: the)? (?:advertisement|ad)\\W*$",
-            "^skip (?:to|ad)(?: main| the)?(?: content| navigation)?\\W*$",
-            "^loading\\W*$"), FLAGS);
+            "^skip (?:to|ad)(?: main| the)?(?: content| navigation| comments)?\\W*$",
+            "^loading\\W*$",
+            "^continue reading(?: the main story| below| this article)?\\W*$",
+            "^listen to (?:this )?(?:article|story)\\b.{0,30}$",
+            "^\\d+ min(?:ute)?s? read\\W*$",
+            "^supported by\\W*$",
+            // in-body promotions of other stories: "READ MORE: headline", "RELATED: headline"
+            "^(?:read more|related|also read|read also|more|see also|read next|recommended|don't miss|must read)"
+                    + "\\s*[:|»>–—]\\s*\\S.*$"), FLAGS);
+
+    private static final Pattern DATE_SEPARATORS = Pattern.compile("[\\s,|·•()\\[\\]]+");
+
+    private static final Pattern DATE_WORD = Pattern.compile(
+            "\\d{1,4}(?:st|nd|rd|th|h)?|\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?(?:am|pm)?|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}"
+                    + "|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+                    + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?"
+                    + "|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\\.m|p\\.m|gmt|utc|bst|cet|cest|et|est|edt|pt|pst|pdt"
+                    + "|published|updated|posted|modified|last|first|on|at|date|today|yesterday|ago|hours?|minutes?|days?");
 
     private static final Pattern TRAILING_MARKER = Pattern.compile(String.join("|",
             "^(?:related|similar)(?: posts?| articles?| stories| news| content| reading| coverage)?\\W*$",
@@ -128,17 +152,20 @@ public final class BoilerplateFilter {
             String p = paragraphs.get(i);
             int words = wordCount(p);
             if (words <= MAX_CHROME_WORDS) {
-                String name = byline == null ? bylineOf(p) : null;
+                String line = p.strip();
+                String name = byline == null ? bylineOfStripped(line) : null;
                 if (name != null) {
                     byline = name;
                     seen += words;
                     continue;
                 }
-                if (isChrome(p)) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                boolean edge = i < DATELINE_EDGE || i >= paragraphs.size() - DATELINE_EDGE;
+                if (CHROME.matcher(lower).matches() || (edge && isDateLine(lower))) {
                     seen += words;
                     continue;
                 }
-                if (!kept.isEmpty() && isTrailingMarker(p)) {
+                if (!kept.isEmpty() && TRAILING_MARKER.matcher(lower).matches()) {
                     if (onlyShortLinesFollow(paragraphs, i + 1) || seen >= total * 2 / 3) {
                         break;
                     }
@@ -152,10 +179,46 @@ public final class BoilerplateFilter {
         return new Result(kept, byline);
     }
 
-    /** True when the whole line is chrome (bookmark, newsletter, spam, cookie, share, ad label). */
+    /** True when the whole line is chrome (bookmark, newsletter, spam, cookie, share, ad label, promotion). */
     public boolean isChrome(String line) {
         String s = line.strip();
-        return !s.isEmpty() && wordCount(s) <= MAX_CHROME_WORDS && CHROME.matcher(s.toLowerCase(Locale.ROOT)).matches();
+        if (s.isEmpty() || wordCount(s) > MAX_CHROME_WORDS) {
+            return false;
+        }
+        return CHROME.matcher(s.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** True when the whole line is a dateline; {@link #filter} only drops it near the start or end of the text. */
+    public boolean isDateline(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && wordCount(s) <= MAX_CHROME_WORDS && isDateLine(s.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A line made only of date and time words ("Published: 5 March 2024, 10:32 GMT", "Updated 2 hours ago"), with
+     * at least one number and one word (a month, a weekday, "updated", ...): the page's dateline, not text.
+     */
+    static boolean isDateLine(String lower) {
+        String[] words = DATE_SEPARATORS.split(lower);
+        boolean number = false;
+        boolean word = false;
+        int count = 0;
+        for (String w : words) {
+            String t = w.endsWith(":") || w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
+            if (t.isEmpty() || t.equals("-") || t.equals("–") || t.equals("—") || t.equals("/")) {
+                continue;
+            }
+            if (!DATE_WORD.matcher(t).matches()) {
+                return false;
+            }
+            count++;
+            if (Character.isDigit(t.charAt(0))) {
+                number = true;
+            } else {
+                word = true;
+            }
+        }
+        return number && word && count >= 2;
     }
 
     /** True when the line opens a related-posts or comments block. */
@@ -167,8 +230,11 @@ public final class BoilerplateFilter {
 
     /** The author named by a byline line ("Post by : Jane Doe" gives "Jane Doe"), or null if it is not one. */
     public String bylineOf(String line) {
-        String s = line.strip();
-        if (s.isEmpty() || s.length() > 120) {
+        return bylineOfStripped(line.strip());
+    }
+
+    private static String bylineOfStripped(String s) {
+        if (s.isEmpty() || s.length() > 120 || !mayBeByline(s)) {
             return null;
         }
         Matcher m = BYLINE.matcher(s);
@@ -180,6 +246,12 @@ public final class BoilerplateFilter {
         }
         String name = m.group(1).strip();
         return name.isEmpty() ? null : name;
+    }
+
+    /** Cheap guard before the byline regexes: the line must contain "by" or a label's first letters. */
+    private static boolean mayBeByline(String s) {
+        char c = Character.toLowerCase(s.charAt(0));
+        return c == 'b' || c == 'p' || c == 'w' || c == 'a' || c == 'r' || c == 's' || c == 't';
     }
 
     private static boolean onlyShortLinesFollow(List<String> paragraphs, int from) {

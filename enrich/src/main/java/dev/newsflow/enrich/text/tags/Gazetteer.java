@@ -1,6 +1,8 @@
 package dev.newsflow.enrich.text.tags;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -106,6 +108,7 @@ final class Gazetteer {
     }
 
     private static Set<String> words(String... words) {
-        return Set.copyOf(Arrays.asList(words));
+        // a HashSet: these are probed for every word of every article, and it answers faster than Set.of here
+        return Collections.unmodifiableSet(new HashSet<>(Arrays.asList(words)));
     }
 }

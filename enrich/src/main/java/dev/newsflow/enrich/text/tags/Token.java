@@ -35,7 +35,7 @@ final class Token {
         if (acronym) {
             return text.indexOf('.') >= 0 ? text.replace(".", "") : text;
         }
-        if (capitalised && text.length() > 1 && text.equals(text.toUpperCase(Locale.ROOT))) {
+        if (capitalised && text.length() > 1 && isAllUpperCase(text)) {
             return text.charAt(0) + lower.substring(1);
         }
         return text;
@@ -61,7 +61,8 @@ final class Token {
             int start = i;
             while (i < n) {
                 char d = text.charAt(i);
-                if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
+                if (isAsciiWordChar(d) || d >= 0x80 && (Character.isLetterOrDigit(d)
+                        || Character.getType(d) == Character.NON_SPACING_MARK)) {
                     i++;
                 } else if ((d == '-' || d == '.' || d == '\'' || d == '’') && i + 1 < n
                         && Character.isLetterOrDigit(text.charAt(i + 1))
@@ -89,6 +90,19 @@ final class Token {
             sentenceStart = false;
         }
         return tokens;
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAllUpperCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPossessiveAt(String text, int i) {

@@ -3,7 +3,6 @@ package dev.newsflow.enrich.text.teaser;
 import dev.newsflow.enrich.text.Teaser;
 import dev.newsflow.enrich.text.TeaserWriter;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,44 +62,33 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             return new Teaser(bound(editor), false);
         }
         String headlinePrint = TeaserText.fingerprint(TeaserText.clean(headline));
-        List<String> usable = usableParagraphs(paragraphs, headlinePrint);
-        return new Teaser(fromParagraphs(usable, headlinePrint), true);
+        return new Teaser(fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint), true);
     }
 
-    private List<String> usableParagraphs(List<String> paragraphs, String headlinePrint) {
-        List<String> usable = new ArrayList<>(3);
-        if (paragraphs == null) {
-            return usable;
+    /** The paragraph ready for a teaser, or null when it is a byline, boilerplate or the headline again. */
+    private static String usable(String raw, String headlinePrint) {
+        String p = TeaserText.withoutDateline(TeaserText.clean(raw));
+        if (p.isEmpty() || TeaserText.isByline(p) || TeaserText.isBoilerplate(p)) {
+            return null;
         }
-        for (String raw : paragraphs) {
-            String p = TeaserText.withoutDateline(TeaserText.clean(raw));
-            if (p.isEmpty() || TeaserText.isByline(p) || TeaserText.isBoilerplate(p)) {
-                continue;
-            }
-            String print = TeaserText.fingerprint(p);
-            if (print.isEmpty() || print.equals(headlinePrint)) {
-                continue;
-            }
-            if (!headlinePrint.isEmpty() && print.startsWith(headlinePrint)) {
-                p = afterLeadingHeadline(p, headlinePrint);
-                if (p.isEmpty()) {
-                    continue;
-                }
-            }
-            usable.add(p);
-            if (usable.size() == 3) {
-                break;
-            }
+        String print = TeaserText.fingerprint(p);
+        if (print.isEmpty() || print.equals(headlinePrint)) {
+            return null;
         }
-        return usable;
+        if (!headlinePrint.isEmpty() && print.startsWith(headlinePrint)) {
+            p = afterLeadingHeadline(p, headlinePrint);
+        }
+        return p.isEmpty() ? null : p;
     }
 
-    private String fromParagraphs(List<String> usable, String headlinePrint) {
-        if (usable.isEmpty()) {
-            return "";
-        }
+    /** Paragraphs are cleaned one at a time, only as far as the teaser needs them. */
+    private String fromParagraphs(List<String> paragraphs, String headlinePrint) {
         StringBuilder teaser = new StringBuilder(limit + 8);
-        for (String paragraph : usable) {
+        for (String raw : paragraphs) {
+            String paragraph = usable(raw, headlinePrint);
+            if (paragraph == null) {
+                continue;
+            }
             for (int[] s : SentenceSplitter.split(paragraph)) {
                 String sentence = paragraph.substring(s[0], s[1]);
                 int room = limit - (teaser.length() == 0 ? 0 : Graphemes.count(teaser) + 1);
@@ -111,10 +99,7 @@ public final class SentenceTeaserWriter implements TeaserWriter {
                     teaser.append(sentence);
                     continue;
                 }
-                if (teaser.length() == 0) {
-                    return cut(sentence);
-                }
-                return teaser.toString();
+                return teaser.length() == 0 ? cut(sentence) : teaser.toString();
             }
             if (Graphemes.count(teaser) * 2 >= limit) {
                 break;

@@ -29,11 +29,6 @@ final class TeaserText {
             Map.entry("ntilde", "ñ"), Map.entry("oacute", "ó"), Map.entry("iacute", "í"), Map.entry("uacute", "ú"),
             Map.entry("middot", "·"), Map.entry("bull", "•"));
 
-    /** "LONDON (Reuters) - ", "NEW YORK, March 3 (AP) — ", "WASHINGTON — ", "(Reuters) - ". */
-    private static final Pattern DATELINE = Pattern.compile(
-            "^(?:\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ ]{1,30}?)?(?:,?\\s+\\p{L}{3,9}\\.?\\s+\\d{1,2})?\\s*"
-                    + "(?:\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)?|\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)[-–—]{1,2}\\s+");
-    private static final Pattern ALL_CAPS_PLACE = Pattern.compile("^\\p{Lu}[\\p{Lu}\\p{M} .'’-]+");
     private static final Pattern BYLINE = Pattern.compile(
             "^(?:by|von|par|por|di|door|af|av|przez)\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|and|und|et|y|e|en|&|van|von|de|der|da|di|le|la))*"
                     + "(?:\\s*[,|–—-]\\s*[\\p{L}\\p{M} .,&'’-]{0,60})?\\.?$",
@@ -71,29 +66,7 @@ final class TeaserText {
 
     /** The paragraph without a leading dateline. */
     static String withoutDateline(String paragraph) {
-        Matcher m = DATELINE.matcher(paragraph);
-        if (!m.lookingAt()) {
-            return paragraph;
-        }
-        String head = paragraph.substring(0, m.end());
-        boolean agency = head.indexOf('(') >= 0;
-        Matcher place = ALL_CAPS_PLACE.matcher(head);
-        // "US - The..." or "AI — ..." as the opening words need a real place (two or more letters, not a lone acronym
-        // before a lower-case word) or an agency in brackets to count as a dateline
-        if (!agency && (!place.lookingAt() || letters(place.group()) < 3)) {
-            return paragraph;
-        }
-        return paragraph.substring(m.end());
-    }
-
-    private static int letters(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetter(s.charAt(i))) {
-                n++;
-            }
-        }
-        return n;
+        return Dateline.strip(paragraph);
     }
 
     static boolean isByline(String paragraph) {

@@ -32,9 +32,27 @@ class BoilerplateFilterTest {
             "Follow us on Instagram",
             "Advertisement",
             "Story continues below advertisement",
-            "Add to bookmarks"})
+            "Add to bookmarks",
+            "READ MORE: Council approves new tram line",
+            "Related: Bus fares to rise",
+            "Continue reading the main story",
+            "5 min read"})
     void shouldRecogniseChromeLines(String line) {
         assertThat(filter.isChrome(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Published: 5 March 2024, 10:32 GMT", "Updated 2 hours ago", "Mon 4 Mar 2024 18.30 CET"})
+    void shouldRecogniseDatelines(String line) {
+        assertThat(filter.isDateline(line)).isTrue();
+    }
+
+    @Test
+    void shouldDropDatelinesAtTheEdgesOnlyAndNeverRowsOfNumbers() {
+        assertThat(filter.isDateline("2, 3, 5, 12")).isFalse();
+        BoilerplateFilter.Result r = filter.filter(List.of("Updated 5 March 2024", LONG, LONG, LONG, "7 May 1856", LONG, LONG, LONG));
+
+        assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG, "7 May 1856", LONG, LONG, LONG);
     }
 
     @ParameterizedTest
@@ -44,9 +62,13 @@ class BoilerplateFilterTest {
             "Share prices fell sharply on Monday.",
             "Readers who sign up will get the first issue free, the publisher said on Monday.",
             "Advertisement revenue rose by 12% in the third quarter.",
-            "We don't know yet whether the spam filter caught it."})
+            "We don't know yet whether the spam filter caught it.",
+            "Read more books, the mayor told the children.",
+            "On 5 March 2024 the council met again.",
+            "Monday"})
     void shouldKeepRealSentences(String line) {
         assertThat(filter.isChrome(line)).isFalse();
+        assertThat(filter.isDateline(line)).isFalse();
         assertThat(filter.bylineOf(line)).isNull();
     }
 

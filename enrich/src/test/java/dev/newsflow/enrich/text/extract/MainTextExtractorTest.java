@@ -141,14 +141,14 @@ class MainTextExtractorTest {
     }
 
     @Test
-    void shouldTakeHeadlineAndDateFromAFragment() {
+    void shouldTakeHeadlineAndDateFromAFragmentAndDropTheDatelineFromItsText() {
         String fragment = "<h1>Council backs tram extension</h1><time datetime=\"2024-03-05\">5 March</time><p>" + STORY_1 + "</p>";
 
         ExtractedArticle article = extractor.extract(fragment, true);
 
         assertThat(article.title()).isEqualTo("Council backs tram extension");
         assertThat(article.published()).isEqualTo(Instant.parse("2024-03-05T00:00:00Z"));
-        assertThat(article.paragraphs()).containsExactly("5 March", STORY_1);
+        assertThat(article.paragraphs()).containsExactly(STORY_1);
     }
 
     @Test

@@ -1,0 +1,65 @@
+package dev.newsflow.enrich.text.teaser;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes a wire-style dateline from the start of a paragraph: "LONDON (Reuters) - ", "NEW YORK, March 3 (AP) — ",
+ * "WASHINGTON — ", "(Reuters) - ". An all-capitals opening needs three letters or more, or an agency in brackets,
+ * so "US - and EU - officials" keeps its words.
+ */
+public final class Dateline {
+
+    /** "LONDON (Reuters) - ", "NEW YORK, March 3 (AP) — ", "WASHINGTON — ", "(Reuters) - ". */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^(?:\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ ]{1,30}?)?(?:,?\\s+\\p{L}{3,9}\\.?\\s+\\d{1,2})?\\s*"
+                    + "(?:\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)?|\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)[-–—]{1,2}\\s+");
+    private static final Pattern ALL_CAPS_PLACE = Pattern.compile("^\\p{Lu}[\\p{Lu}\\p{M} .'’-]+");
+
+    private Dateline() {
+    }
+
+    /** The paragraph without a leading dateline. */
+    public static String strip(String paragraph) {
+        if (!mayStartWithDateline(paragraph)) {
+            return paragraph;
+        }
+        Matcher m = DATELINE.matcher(paragraph);
+        if (!m.lookingAt()) {
+            return paragraph;
+        }
+        String head = paragraph.substring(0, m.end());
+        boolean agency = head.indexOf('(') >= 0;
+        Matcher place = ALL_CAPS_PLACE.matcher(head);
+        // "US - and EU - ..." opens with an acronym, not a place: a dateline needs three letters or an agency
+        if (!agency && (!place.lookingAt() || letters(place.group()) < 3)) {
+            return paragraph;
+        }
+        return paragraph.substring(m.end());
+    }
+
+    /** Cheap test before the regular expression: capital or bracket first, a dash in the first 90 chars. */
+    private static boolean mayStartWithDateline(String paragraph) {
+        if (paragraph.isEmpty() || !(Character.isUpperCase(paragraph.charAt(0)) || paragraph.charAt(0) == '(')) {
+            return false;
+        }
+        int end = Math.min(paragraph.length(), 90);
+        for (int i = 1; i < end; i++) {
+            char c = paragraph.charAt(i);
+            if (c == '-' || c == '–' || c == '—') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int letters(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.newsflow.enrich;
+
+import static dev.newsflow.enrich.RawArticles.aRawArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import dev.newsflow.schemas.avro.Tag;
+import dev.newsflow.schemas.avro.TagType;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ArticleEnricherTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
+
+    private final ArticleEnricher enricher = FakeEnrichment.enricher().build();
+
+    @Test
+    void shouldCarryTheArticleAndAddTextTeaserCategoriesAndTags() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").version(2)
+                .body("The home side won the final.\n\nFans celebrated late.").build(), NOW);
+
+        assertThat(enriched.getUri()).isEqualTo("a-1");
+        assertThat(enriched.getVersion()).isEqualTo(2L);
+        assertThat(enriched.getText()).isEqualTo("The home side won the final.\n\nFans celebrated late.");
+        assertThat(enriched.getTeaser()).isEqualTo("The home side won the final.");
+        assertThat(enriched.getTeaserMachineMade()).isTrue();
+        assertThat(enriched.getEnrichedAt()).isEqualTo(NOW);
+        assertThat(enriched.getLanguage()).isEqualTo("en");
+        assertThat(enriched.getCategories()).singleElement().satisfies(subject -> {
+            assertThat(subject.getCode()).isEqualTo(FakeEnrichment.CATEGORY.code());
+            assertThat(subject.getLabel()).isEqualTo(FakeEnrichment.CATEGORY.label());
+            assertThat(subject.getConfidence()).isEqualTo(FakeEnrichment.CONFIDENCE);
+            assertThat(subject.getDecidedBy()).isEqualTo(FakeEnrichment.MODEL);
+        });
+        assertThat(enriched.getReviewRequired()).isFalse();
+        assertThat(enriched.getReviewReasons()).isEmpty();
+        assertThat(enriched.getWordCount()).isEqualTo(9);
+    }
+
+    @Test
+    void shouldPassTheEditorsTeaserThrough() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").editorTeaser("The editor's own words.").build(), NOW);
+
+        assertThat(enriched.getTeaser()).isEqualTo("The editor's own words.");
+        assertThat(enriched.getTeaserMachineMade()).isFalse();
+    }
+
+    @Test
+    void shouldPreferTheSendersLanguageOverDetection() {
+        ArticleEnricher detectsFrench = FakeEnrichment.enricher().detecting("fr").build();
+
+        EnrichedArticle enriched = detectsFrench.enrich(aRawArticle("a-1").language("en-gb").build(), NOW);
+
+        assertThat(enriched.getLanguage()).isEqualTo("en");
+        assertThat(enriched.getReviewReasons()).doesNotContain("unsupported-language");
+    }
+
+    @Test
+    void shouldAskForReviewWhenTheLanguageIsNotOneTheClassifierKnows() {
+        ArticleEnricher detectsGerman = FakeEnrichment.enricher().detecting("de").build();
+
+        EnrichedArticle enriched = detectsGerman.enrich(aRawArticle("a-1").build(), NOW);
+
+        assertThat(enriched.getLanguage()).isEqualTo("de");
+        assertThat(enriched.getReviewRequired()).isTrue();
+        assertThat(enriched.getReviewReasons()).containsExactly("unsupported-language");
+    }
+
+    @Test
+    void shouldLeaveAnUndeterminedLanguageEmptyAndAskForReview() {
+        ArticleEnricher undetermined = FakeEnrichment.enricher().detecting("und").build();
+
+        EnrichedArticle enriched = undetermined.enrich(aRawArticle("a-1").build(), NOW);
+
+        assertThat(enriched.getLanguage()).isNull();
+        assertThat(enriched.getReviewReasons()).containsExactly("unsupported-language");
+    }
+
+    @Test
+    void shouldAskForReviewWhenThereIsNoText() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").body("  \n\n ").build(), NOW);
+
+        assertThat(enriched.getText()).isEmpty();
+        assertThat(enriched.getWordCount()).isZero();
+        assertThat(enriched.getReadingTimeMinutes()).isZero();
+        assertThat(enriched.getReviewRequired()).isTrue();
+        assertThat(enriched.getReviewReasons()).containsExactly("no-text");
+    }
+
+    @Test
+    void shouldRoundReadingTimeToWholeMinutesWithAtLeastOne() {
+        assertThat(readingTimeOf(1)).isEqualTo(1);
+        assertThat(readingTimeOf(344)).isEqualTo(1);
+        assertThat(readingTimeOf(345)).isEqualTo(2);
+        assertThat(readingTimeOf(690)).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCountWordsWithApostrophesAndHyphensAsOne() {
+        assertThat(ArticleEnricher.countWords("The 7-2 vote wasn't close, officials said.")).isEqualTo(7);
+    }
+
+    @Test
+    void shouldMapTagsToAvroTagsWithTheirKind() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").build(), NOW);
+
+        assertThat(enriched.getTags()).containsExactly(Tag.newBuilder()
+                .setName(FakeEnrichment.TAG.name()).setType(TagType.PERSON).setScore(FakeEnrichment.TAG.score()).build());
+    }
+
+    @Test
+    void shouldPassAKillThroughWithoutContent() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").killed().build(), NOW);
+
+        assertThat(enriched.getText()).isEmpty();
+        assertThat(enriched.getTeaser()).isEmpty();
+        assertThat(enriched.getCategories()).isEmpty();
+        assertThat(enriched.getWordCount()).isZero();
+    }
+
+    private int readingTimeOf(int words) {
+        String text = IntStream.range(0, words).mapToObj(i -> "word").collect(Collectors.joining(" "));
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").body(text).build(), NOW);
+        assertThat(enriched.getWordCount()).isEqualTo(words);
+        return enriched.getReadingTimeMinutes();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.newsflow.enrich;
+
+import static dev.newsflow.enrich.RawArticles.aRawArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schemas.MediaTopic;
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.Topics;
+import dev.newsflow.schemas.avro.DeadLetter;
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import dev.newsflow.schemas.avro.PubStatus;
+import dev.newsflow.schemas.avro.RawArticle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
+    private static final byte[] GARBAGE = {0x00, 0x01, (byte) 0xFF, 0x7F, 0x42};
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, RawArticle> raw;
+    private TestInputTopic<String, byte[]> rawBytes;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void shouldWriteTheEnrichedArticleKeyedById() {
+        start(FakeEnrichment.enricher().build());
+
+        raw.pipeInput("a-1", aRawArticle("a-1").body("The home side won the final.\n\nFans celebrated late.").build());
+
+        TestRecord<String, EnrichedArticle> record = enriched.readRecord();
+        assertThat(record.key()).isEqualTo("a-1");
+        EnrichedArticle article = record.value();
+        assertThat(article.getUri()).isEqualTo("a-1");
+        assertThat(article.getTeaser()).isEqualTo("The home side won the final.");
+        assertThat(article.getCategories()).extracting(s -> s.getCode()).containsExactly(MediaTopic.SPORT.code());
+        assertThat(article.getWordCount()).isEqualTo(9);
+        assertThat(article.getReadingTimeMinutes()).isEqualTo(1);
+        assertThat(article.getEnrichedAt()).isEqualTo(NOW);
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterUndecodableBytesAndGoOn() {
+        start(FakeEnrichment.enricher().build());
+
+        rawBytes.pipeInput("a-1", GARBAGE);
+        raw.pipeInput("a-2", aRawArticle("a-2").build());
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("undecodable-record");
+        assertThat(bytes(letter.getValue())).isEqualTo(GARBAGE);
+        assertThat(new String(bytes(letter.getKey()), StandardCharsets.UTF_8)).isEqualTo("a-1");
+        assertThat(letter.getSourceTopic()).isEqualTo(Topics.ARTICLES_RAW);
+        assertThat(letter.getSourcePartition()).isEqualTo(0);
+        assertThat(letter.getSourceOffset()).isEqualTo(0L);
+        assertThat(letter.getStage()).isEqualTo(EnrichTopology.STAGE);
+        assertThat(letter.getFailedAt()).isEqualTo(NOW);
+        assertThat(enriched.readKeyValue().key).isEqualTo("a-2");
+        assertThat(deadLetterCount("undecodable-record")).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldDeadLetterARecordWhoseKeyIsNotItsId() {
+        start(FakeEnrichment.enricher().build());
+
+        raw.pipeInput("someone-else", aRawArticle("a-1").build());
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("key-mismatch");
+        assertThat(letter.getSourceOffset()).isEqualTo(0L);
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(deadLetterCount("key-mismatch")).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldDeadLetterAnArticleTheEnricherCannotProcessAndGoOn() {
+        start(FakeEnrichment.enricher().categorizer(input -> {
+            if (input.title().contains("poison")) {
+                throw new IllegalStateException("model exploded");
+            }
+            return FakeEnrichment.ALWAYS_SPORT.categorize(input);
+        }).build());
+        RawArticle poison = aRawArticle("a-1").headline("A poison article").build();
+
+        raw.pipeInput("a-1", poison);
+        raw.pipeInput("a-2", aRawArticle("a-2").build());
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.getReason()).isEqualTo("processing-failed");
+        assertThat(letter.getExceptionClass()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(letter.getDetail()).isEqualTo("model exploded");
+        assertThat(Serdes.RAW_ARTICLE.decode(bytes(letter.getValue()))).isEqualTo(poison);
+        assertThat(enriched.readKeyValue().key).isEqualTo("a-2");
+        assertThat(deadLetterCount("processing-failed")).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldCountDeadLettersPerReason() {
+        start(FakeEnrichment.enricher().build());
+
+        rawBytes.pipeInput("a-1", GARBAGE);
+        rawBytes.pipeInput("a-2", GARBAGE);
+        raw.pipeInput("other", aRawArticle("a-3").build());
+
+        assertThat(deadLetters.getQueueSize()).isEqualTo(3L);
+        assertThat(deadLetterCount("undecodable-record")).isEqualTo(2.0);
+        assertThat(deadLetterCount("key-mismatch")).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldPassAKillThroughWithoutContent() {
+        start(FakeEnrichment.enricher().build());
+
+        raw.pipeInput("a-1", aRawArticle("a-1").version(3).killed().build());
+
+        EnrichedArticle kill = enriched.readValue();
+        assertThat(kill.getPubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.getVersion()).isEqualTo(3L);
+        assertThat(kill.getText()).isEmpty();
+        assertThat(kill.getCategories()).isEmpty();
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCategoriseARealSportArticleWithTheDefaultEnricher() {
+        start(Enrichers.defaults());
+        String body = """
+                Manchester United beat Liverpool 2-1 at Old Trafford on Sunday, with a late goal from the striker \
+                sealing the win in the Premier League. The midfielder set up both goals as United climbed to third \
+                in the table.
+
+                Liverpool's coach said his players had dominated possession but failed to convert their chances. \
+                The defeat ends a run of six league matches without a loss for the visitors, who face Arsenal \
+                in the cup next week.
+
+                The referee showed four yellow cards in a tense second half, and the home fans celebrated long after \
+                the final whistle as the team completed a lap of the pitch.""";
+
+        raw.pipeInput("match-1", aRawArticle("match-1").headline("United beat Liverpool with late winner").body(body).build());
+
+        EnrichedArticle article = enriched.readValue();
+        assertThat(article.getCategories()).isNotEmpty();
+        assertThat(article.getCategories().get(0).getCode()).isEqualTo(MediaTopic.SPORT.code());
+        assertThat(article.getLanguage()).isEqualTo("en");
+        assertThat(article.getTeaser()).isNotBlank();
+        assertThat(article.getTeaser().length()).isLessThanOrEqualTo(160);
+        assertThat(endsAtAWordBoundary(article.getTeaser(), article.getText())).isTrue();
+    }
+
+    private void start(ArticleEnricher enricher) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(new EnrichTopology(enricher, Clock.fixed(NOW, ZoneOffset.UTC), registry).build(),
+                props);
+        raw = driver.createInputTopic(Topics.ARTICLES_RAW, new StringSerializer(), Serdes.RAW_ARTICLE.serializer());
+        rawBytes = driver.createInputTopic(Topics.ARTICLES_RAW, new StringSerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, new StringDeserializer(),
+                Serdes.ENRICHED_ARTICLE.deserializer());
+        deadLetters = driver.createOutputTopic(Topics.ENRICH_DLQ, new StringDeserializer(), Serdes.DEAD_LETTER.deserializer());
+    }
+
+    private double deadLetterCount(String reason) {
+        return registry.get("newsflow.dead.letters").tag("stage", EnrichTopology.STAGE).tag("reason", reason)
+                .counter().count();
+    }
+
+    /** The teaser, less a trailing ellipsis, is the text's start and stops where a word stops. */
+    private static boolean endsAtAWordBoundary(String teaser, String text) {
+        String kept = teaser.endsWith("…") ? teaser.substring(0, teaser.length() - 1) : teaser;
+        if (!text.startsWith(kept)) {
+            return false;
+        }
+        return kept.length() == text.length() || !Character.isLetterOrDigit(text.charAt(kept.length()))
+                || !Character.isLetterOrDigit(kept.charAt(kept.length() - 1));
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] out = new byte[copy.remaining()];
+        copy.get(out);
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.newsflow.enrich;
+
+import dev.newsflow.schemas.avro.ContentType;
+import dev.newsflow.schemas.avro.PubStatus;
+import dev.newsflow.schemas.avro.RawArticle;
+import java.time.Instant;
+
+/** Test fixture builder: {@code aRawArticle("a-1").body("...").language("fr").build()}. */
+final class RawArticles {
+
+    static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
+
+    private final RawArticle.Builder builder;
+
+    private RawArticles(String id) {
+        builder = RawArticle.newBuilder()
+                .setUri(id).setVersion(1).setProvider("cms").setHeadline("Headline of " + id)
+                .setBody("First paragraph of " + id + ".\n\nSecond paragraph.").setContentType(ContentType.PLAIN)
+                .setVersionCreated(T0).setPubStatus(PubStatus.USABLE).setReceivedAt(T0);
+    }
+
+    static RawArticles aRawArticle(String id) {
+        return new RawArticles(id);
+    }
+
+    RawArticles headline(String headline) {
+        builder.setHeadline(headline);
+        return this;
+    }
+
+    RawArticles body(String body) {
+        builder.setBody(body);
+        return this;
+    }
+
+    RawArticles language(String language) {
+        builder.setLanguage(language);
+        return this;
+    }
+
+    RawArticles editorTeaser(String teaser) {
+        builder.setDescription(teaser);
+        return this;
+    }
+
+    RawArticles version(long version) {
+        builder.setVersion(version);
+        return this;
+    }
+
+    RawArticles killed() {
+        builder.setPubStatus(PubStatus.CANCELED).setHeadline("").setBody("");
+        return this;
+    }
+
+    RawArticle build() {
+        return builder.build();
+    }
+}

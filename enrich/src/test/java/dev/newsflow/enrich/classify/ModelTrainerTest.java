@@ -1,0 +1,65 @@
+package dev.newsflow.enrich.classify;
+
+import dev.newsflow.schemas.MediaTopic;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModelTrainerTest {
+
+    @Test
+    void shouldWriteIdenticalBytesWhenTrainedTwiceOnTheSameData() {
+        byte[] first = SyntheticCorpus.model(42).toBytes();
+        byte[] second = SyntheticCorpus.model(42).toBytes();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void shouldWriteDifferentBytesWhenTheSeedChanges() {
+        assertThat(SyntheticCorpus.model(43).toBytes()).isNotEqualTo(SyntheticCorpus.model(42).toBytes());
+    }
+
+    @Test
+    void shouldLearnTheTopicsOfHeldOutSyntheticArticles() {
+        CategoryModel model = SyntheticCorpus.model(42);
+        LinearModel linear = model.modelFor(40);
+        Random random = new Random(99);
+        int correct = 0;
+        for (int i = 0; i < 40; i++) {
+            String label = new String[] {"business", "politics", "sport", "tech"}[i % 4];
+            long[] tokens = Tokenizer.tokenize(SyntheticCorpus.text(label, 40, random));
+            double[] p = linear.probabilities(model.vectorizer().count(tokens));
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                best = p[c] > p[best] ? c : best;
+            }
+            correct += linear.topics().get(best) == LabelMapping.trainingTopic(label).orElseThrow() ? 1 : 0;
+        }
+
+        assertThat(correct).isGreaterThanOrEqualTo(38);
+    }
+
+    @Test
+    void shouldReadBackTheSameModelAndVersion() throws IOException {
+        CategoryModel model = SyntheticCorpus.model(42);
+        CategoryModel read = CategoryModel.fromBytes(model.toBytes());
+        long[] tokens = Tokenizer.tokenize("the striker scored a goal in the cup match");
+
+        assertThat(read.version()).isEqualTo(model.version()).startsWith(CategoryModel.VERSION_PREFIX);
+        assertThat(read.modelFor(tokens.length).probabilities(read.vectorizer().count(tokens)))
+                .containsExactly(model.modelFor(tokens.length).probabilities(model.vectorizer().count(tokens)));
+        assertThat(read.modelFor(tokens.length).topics()).contains(MediaTopic.SPORT);
+    }
+
+    @Test
+    void shouldRejectAFileThatIsNotAModel() {
+        byte[] notAModel = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        assertThatThrownBy(() -> CategoryModel.fromBytes(notAModel)).isInstanceOf(IOException.class);
+    }
+}

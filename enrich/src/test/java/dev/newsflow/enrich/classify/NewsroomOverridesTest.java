@@ -1,0 +1,49 @@
+package dev.newsflow.enrich.classify;
+
+import dev.newsflow.schemas.MediaTopic;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NewsroomOverridesTest {
+
+    @Test
+    void shouldReadTheBundledExample() throws IOException {
+        NewsroomOverrides overrides = NewsroomOverrides.loadExample();
+
+        assertThat(overrides.rules()).extracting(NewsroomOverrides.Rule::id).containsExactly("local-weather", "sports-wire");
+        assertThat(overrides.rules().get(1).topic()).isEqualTo(MediaTopic.SPORT);
+        assertThat(overrides.rules().get(1).primary()).isTrue();
+    }
+
+    @Test
+    void shouldMatchSourcesIgnoringCaseAndTermsByCount() throws IOException {
+        NewsroomOverrides overrides = NewsroomOverrides.parse(new StringReader("""
+                rule.a.source = ESPN
+                rule.a.topic = sport
+                rule.b.terms = storm warning, flood
+                rule.b.min-hits = 2
+                rule.b.topic = medtop:17000000
+                """), "test");
+        long[] oneHit = Tokenizer.tokenize("A storm warning was issued.");
+        long[] twoHits = Tokenizer.tokenize("A storm warning was issued; a flood is expected.");
+
+        assertThat(overrides.matching(oneHit, "espn", true)).extracting(NewsroomOverrides.Rule::id).containsExactly("a");
+        assertThat(overrides.matching(twoHits, null, true)).extracting(NewsroomOverrides.Rule::id).containsExactly("b");
+        assertThat(overrides.matching(twoHits, null, false)).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnUnknownKeyARuleWithoutTopicAndABadConfidence() {
+        assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader("rule.a.colour = red\n"), "test"))
+                .hasMessageContaining("unknown key");
+        assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader("rule.a.source = x\n"), "test"))
+                .hasMessageContaining("no topic");
+        assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader("rule.a.source = x\nrule.a.topic = sport\nrule.a.confidence = 2\n"), "test"))
+                .hasMessageContaining("confidence");
+    }
+}

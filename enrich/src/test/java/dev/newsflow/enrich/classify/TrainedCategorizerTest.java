@@ -1,0 +1,121 @@
+package dev.newsflow.enrich.classify;
+
+import dev.newsflow.schemas.MediaTopic;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.OptionalDouble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainedCategorizerTest {
+
+    private static final CategoryModel MODEL = SyntheticCorpus.model(42);
+    private static final String SPORT_TEXT = "the striker scored a goal as the league leaders won the cup match, the coach said";
+
+    private static TrainedCategorizer categorizer(double threshold, String overrides) throws IOException {
+        NewsroomOverrides rules = overrides == null ? NewsroomOverrides.none() : NewsroomOverrides.parse(new StringReader(overrides), "test");
+        return new TrainedCategorizer(MODEL, TopicLexicon.loadDefault(), new ClassifierConfig(OptionalDouble.of(threshold), rules));
+    }
+
+    @Test
+    void shouldPutTheMostProbableTopicFirstWithConfidencesInRange() throws IOException {
+        Classification c = categorizer(0.5, null).categorize(new ClassifierInput("", SPORT_TEXT, null, "en"));
+
+        assertThat(c.categories()).isNotEmpty().hasSizeLessThanOrEqualTo(4);
+        assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.SPORT);
+        assertThat(c.categories().get(0).decidedBy()).isEqualTo(MODEL.version());
+        assertThat(c.categories()).allSatisfy(s -> assertThat(s.confidence()).isBetween(0.0, 1.0));
+        for (int i = 2; i < c.categories().size(); i++) {
+            assertThat(c.categories().get(i).confidence()).isLessThanOrEqualTo(c.categories().get(i - 1).confidence());
+        }
+        assertThat(c.reviewRequired()).isFalse();
+    }
+
+    @Test
+    void shouldFlagLowConfidenceForReviewButStillCategorise() throws IOException {
+        Classification c = categorizer(1.0, null).categorize(new ClassifierInput("", "the people said on the year", null, null));
+
+        assertThat(c.reviewRequired()).isTrue();
+        assertThat(c.reviewReasons()).containsExactly(TrainedCategorizer.REASON_LOW_CONFIDENCE);
+        assertThat(c.categories()).isNotEmpty();
+    }
+
+    @Test
+    void shouldUseTheModelsRecommendedThresholdWhenNoneIsConfigured() {
+        TrainedCategorizer categorizer = new TrainedCategorizer(MODEL, TopicLexicon.loadDefault(), ClassifierConfig.defaults());
+
+        assertThat(categorizer.reviewThreshold()).isEqualTo(MODEL.reviewThreshold());
+    }
+
+    @Test
+    void shouldFlagUnsupportedLanguageWithoutGuessingCategories() throws IOException {
+        Classification c = categorizer(0.5, null).categorize(new ClassifierInput("", SPORT_TEXT, null, "fr"));
+
+        assertThat(c.reviewRequired()).isTrue();
+        assertThat(c.reviewReasons()).containsExactly(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE);
+        assertThat(c.categories()).isEmpty();
+    }
+
+    @Test
+    void shouldLetASourceRuleDecideThePrimaryEvenInAnotherLanguage() throws IOException {
+        String rules = "rule.wire.source = Sports Wire\nrule.wire.topic = sport\nrule.wire.primary = true\n";
+        Classification c = categorizer(0.5, rules).categorize(new ClassifierInput("", "le match de football", "sports wire", "fr"));
+
+        assertThat(c.categories()).extracting(CategoryScore::topic).containsExactly(MediaTopic.SPORT);
+        assertThat(c.categories().get(0).decidedBy()).isEqualTo("override:wire");
+        assertThat(c.reviewReasons()).containsExactly(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE);
+    }
+
+    @Test
+    void shouldMakeAPrimaryRuleWinOverTheModelAndClearLowConfidence() throws IOException {
+        String rules = "rule.markets.source = markets-desk\nrule.markets.topic = economy-business-finance\nrule.markets.primary = true\n";
+        Classification c = categorizer(1.0, rules).categorize(new ClassifierInput("", SPORT_TEXT, "Markets-Desk", "en"));
+
+        assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.ECONOMY_BUSINESS_FINANCE);
+        assertThat(c.categories().get(0).confidence()).isEqualTo(1.0);
+        assertThat(c.categories()).extracting(CategoryScore::topic).contains(MediaTopic.SPORT);
+        assertThat(c.reviewRequired()).isFalse();
+    }
+
+    @Test
+    void shouldAddASecondaryTopicWhenARulesTermsOccur() throws IOException {
+        String rules = "rule.derby.terms = cup match\nrule.derby.topic = human-interest\nrule.derby.confidence = 0.7\n";
+        Classification c = categorizer(0.5, rules).categorize(new ClassifierInput("", SPORT_TEXT, null, "en"));
+
+        assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.SPORT);
+        assertThat(c.categories()).anySatisfy(s -> {
+            assertThat(s.topic()).isEqualTo(MediaTopic.HUMAN_INTEREST);
+            assertThat(s.decidedBy()).isEqualTo("override:derby");
+            assertThat(s.confidence()).isEqualTo(0.7);
+        });
+    }
+
+    @Test
+    void shouldNotApplyATermRuleWhenItsTermsAreAbsent() throws IOException {
+        String rules = "rule.derby.terms = derby day\nrule.derby.topic = human-interest\n";
+        Classification c = categorizer(0.5, rules).categorize(new ClassifierInput("", SPORT_TEXT, null, "en"));
+
+        assertThat(c.categories()).extracting(CategoryScore::topic).doesNotContain(MediaTopic.HUMAN_INTEREST);
+    }
+
+    @Test
+    void shouldAddAStrongLexiconTopicAsSecondaryToAnArticle() throws IOException {
+        String text = SPORT_TEXT + " before an earthquake and a tsunami hit the coast; rescue teams searched debris for survivors";
+        Classification c = categorizer(0.5, null).categorize(new ClassifierInput("", text, null, "en"));
+
+        assertThat(c.categories()).extracting(CategoryScore::topic).contains(MediaTopic.DISASTER_ACCIDENT_EMERGENCY);
+        assertThat(c.categories().get(0).topic()).isNotEqualTo(MediaTopic.DISASTER_ACCIDENT_EMERGENCY);
+    }
+
+    @Test
+    void shouldLetAStrongLexiconTopicReplacePoliticsAsPrimaryOfAShortItem() throws IOException {
+        String text = "the minister said the government vote was delayed after an earthquake and tsunami; "
+                + "rescue teams searched debris for survivors";
+        Classification c = categorizer(0.5, null).categorize(new ClassifierInput("", text, null, "en"));
+
+        assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.DISASTER_ACCIDENT_EMERGENCY);
+        assertThat(c.categories()).extracting(CategoryScore::topic).contains(MediaTopic.POLITICS);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.newsflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ApiKeysTest {
+
+    private static final String CMS_KEY = "cms-key-0123456789abcdef";
+    private static final String WIRE_KEY = "wire-key-0123456789abcdef";
+    private static final String SHORT_KEY = "tooShort123";
+
+    private final ApiKeys keys = ApiKeys.parse("cms:" + CMS_KEY + ", wire:" + WIRE_KEY);
+
+    @Test
+    void shouldReadEveryNameKeyPair() {
+        assertThat(keys.size()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNameTheKeyThatWasPresented() {
+        assertThat(keys.authenticate(CMS_KEY)).contains("cms");
+        assertThat(keys.authenticate(WIRE_KEY)).contains("wire");
+    }
+
+    @Test
+    void shouldRefuseAWrongMissingOrEmptyKey() {
+        assertThat(keys.authenticate(CMS_KEY + "x")).isEmpty();
+        assertThat(keys.authenticate(CMS_KEY.substring(1))).isEmpty();
+        assertThat(keys.authenticate(null)).isEmpty();
+        assertThat(keys.authenticate("")).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAKeyShorterThanTheMinimumWithoutShowingIt() {
+        assertThatThrownBy(() -> ApiKeys.parse("cms:" + CMS_KEY + ",wire:" + SHORT_KEY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 2")
+                .hasMessageContaining("wire")
+                .hasMessageContaining(String.valueOf(ApiKeys.MIN_KEY_LENGTH))
+                .hasMessageNotContaining(SHORT_KEY);
+    }
+
+    @Test
+    void shouldRejectTheSameNameTwiceWithoutShowingEitherKey() {
+        assertThatThrownBy(() -> ApiKeys.parse("cms:" + CMS_KEY + ",cms:" + WIRE_KEY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cms")
+                .hasMessageNotContaining(CMS_KEY)
+                .hasMessageNotContaining(WIRE_KEY);
+    }
+
+    @Test
+    void shouldRejectAnEntryThatIsNotNameColonKey() {
+        assertThatThrownBy(() -> ApiKeys.parse("cms:" + CMS_KEY + "," + WIRE_KEY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("entry 2")
+                .hasMessageNotContaining(WIRE_KEY);
+        assertThatThrownBy(() -> ApiKeys.parse(":" + CMS_KEY)).hasMessageContaining("entry 1");
+        assertThatThrownBy(() -> ApiKeys.parse("cms:")).hasMessageContaining("entry 1");
+    }
+
+    @Test
+    void shouldRejectAnEmptySpecification() {
+        assertThatThrownBy(() -> ApiKeys.parse(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NEWSFLOW_API_KEYS");
+        assertThatThrownBy(() -> ApiKeys.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldShowNamesButNeverKeysInToString() {
+        assertThat(keys.toString()).contains("cms", "wire").doesNotContain(CMS_KEY, WIRE_KEY);
+    }
+}

@@ -1,0 +1,288 @@
+package dev.newsflow.ingest;
+
+import static dev.newsflow.ingest.ArticleJson.aKill;
+import static dev.newsflow.ingest.ArticleJson.anArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schemas.avro.ContentType;
+import dev.newsflow.schemas.avro.PubStatus;
+import dev.newsflow.schemas.avro.RawArticle;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleParserTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
+    private static final String PROVIDER = "cms";
+    /** Small limits so the length checks are cheap to reach. */
+    private static final IngestLimits LIMITS = new IngestLimits(10_000, 100_000, 10, 200, 40, 100, 64);
+
+    private final ArticleParser parser = new ArticleParser(LIMITS, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void shouldReadAValidArticleIntoARawArticle() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1")
+                .with("version", 3)
+                .with("headline", "  Cup final tonight  ")
+                .with("language", "pt-BR")
+                .with("keywords", List.of(" football ", "cup"))
+                .with("url", "https://example.com/a-1")
+                .with("urgency", 2)
+                .json(), PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.valid()).isTrue();
+        RawArticle article = parsed.article();
+        assertThat(article.getUri()).isEqualTo("a-1");
+        assertThat(article.getVersion()).isEqualTo(3L);
+        assertThat(article.getProvider()).isEqualTo(PROVIDER);
+        assertThat(article.getHeadline()).isEqualTo("Cup final tonight");
+        assertThat(article.getContentType()).isEqualTo(ContentType.PLAIN);
+        assertThat(article.getLanguage()).isEqualTo("pt-br");
+        assertThat(article.getKeywords()).containsExactly("football", "cup");
+        assertThat(article.getUrl()).isEqualTo("https://example.com/a-1");
+        assertThat(article.getUrgency()).isEqualTo(2);
+        assertThat(parsed.idOrNull()).isEqualTo("a-1");
+    }
+
+    @Test
+    void shouldDefaultPubStatusVersionCreatedAndReceivedAtFromTheClock() {
+        RawArticle article = parser.parse(anArticle("a-1").json(), PROVIDER).article();
+
+        assertThat(article.getPubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(article.getVersionCreated()).isEqualTo(NOW);
+        assertThat(article.getReceivedAt()).isEqualTo(NOW);
+        assertThat(article.getFirstCreated()).isNull();
+    }
+
+    @Test
+    void shouldKeepTheSendersTimesWithTheirOffsetApplied() {
+        RawArticle article = parser.parse(anArticle("a-1")
+                .with("versionCreated", "2026-11-28T10:00:00+01:00")
+                .with("firstCreated", "2026-11-27T08:00:00Z")
+                .json(), PROVIDER).article();
+
+        assertThat(article.getVersionCreated()).isEqualTo(Instant.parse("2026-11-28T09:00:00Z"));
+        assertThat(article.getFirstCreated()).isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
+        assertThat(article.getReceivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void shouldDetectAnHtmlBody() {
+        RawArticle article = parser.parse(anArticle("a-1").with("body", "<p>Hello <b>world</b></p>").json(), PROVIDER)
+                .article();
+
+        assertThat(article.getContentType()).isEqualTo(ContentType.HTML);
+    }
+
+    @Test
+    void shouldTreatABodyWithoutTagsAsPlainText() {
+        RawArticle article = parser.parse(anArticle("a-1").with("body", "Prices rose 3 < 4 per cent.").json(), PROVIDER)
+                .article();
+
+        assertThat(article.getContentType()).isEqualTo(ContentType.PLAIN);
+    }
+
+    @Test
+    void shouldLetAnExplicitBodyTypeWinOverDetection() {
+        RawArticle plain = parser.parse(anArticle("a-1").with("body", "<p>shown as text</p>").with("bodyType", "plain")
+                .json(), PROVIDER).article();
+        RawArticle html = parser.parse(anArticle("a-2").with("body", "no tags at all").with("bodyType", "HTML")
+                .json(), PROVIDER).article();
+
+        assertThat(plain.getContentType()).isEqualTo(ContentType.PLAIN);
+        assertThat(html.getContentType()).isEqualTo(ContentType.HTML);
+    }
+
+    @Test
+    void shouldAcceptIdAndTitleAsAliases() {
+        ParsedArticle parsed = parser.parse(ArticleJson.empty()
+                .with("id", "wire:123").with("version", 1).with("title", "Aliased headline").with("body", "Body.")
+                .json(), PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.article().getUri()).isEqualTo("wire:123");
+        assertThat(parsed.article().getHeadline()).isEqualTo("Aliased headline");
+    }
+
+    @Test
+    void shouldReportEveryMissingFieldAtOnce() {
+        ParsedArticle parsed = parser.parse("{}", PROVIDER);
+
+        assertThat(parsed.valid()).isFalse();
+        assertThat(parsed.article()).isNull();
+        assertThat(parsed.errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("uri", "version", "headline", "body");
+        assertThat(parsed.errors()).extracting(FieldError::message).containsOnly("is required");
+    }
+
+    @Test
+    void shouldRejectTextThatIsNotJson() {
+        ParsedArticle parsed = parser.parse("{\"uri\": ", PROVIDER);
+
+        assertThat(parsed.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("$");
+            assertThat(e.message()).startsWith("not valid JSON");
+        });
+    }
+
+    @Test
+    void shouldRejectJsonThatIsNotAnObject() {
+        assertThat(parser.parse("[1, 2]", PROVIDER).errors())
+                .containsExactly(new FieldError("$", "must be a JSON object"));
+        assertThat(parser.parse("\"text\"", PROVIDER).errors())
+                .containsExactly(new FieldError("$", "must be a JSON object"));
+    }
+
+    @Test
+    void shouldRejectFieldsOfTheWrongType() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1")
+                .with("headline", 42)
+                .with("version", "3")
+                .with("keywords", "football")
+                .with("urgency", 1.5)
+                .json(), PROVIDER);
+
+        assertThat(parsed.errors()).containsExactlyInAnyOrder(
+                new FieldError("headline", "must be a string"),
+                new FieldError("version", "must be an integer"),
+                new FieldError("urgency", "must be an integer"),
+                new FieldError("keywords", "must be an array of at most 50 strings"));
+    }
+
+    @Test
+    void shouldRejectVersionAndUrgencyOutOfRange() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("version", 0).with("urgency", 10).json(), PROVIDER);
+
+        assertThat(parsed.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("version", "urgency");
+        assertThat(parsed.errors()).extracting(FieldError::message)
+                .anySatisfy(m -> assertThat(m).contains("(got 0)"))
+                .anySatisfy(m -> assertThat(m).isEqualTo("must be between 1 and 9 (got 10)"));
+    }
+
+    @Test
+    void shouldRejectAVersionBeyondWhatJsonConsumersReadExactly() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("version", (1L << 53) + 1).json(), PROVIDER);
+
+        assertThat(parsed.errors()).extracting(FieldError::field).containsExactly("version");
+    }
+
+    @Test
+    void shouldRejectAnIdWithForbiddenCharacters() {
+        assertThat(parser.parse(anArticle("a 1").json(), PROVIDER).errors())
+                .extracting(FieldError::field).containsExactly("uri");
+        assertThat(parser.parse(anArticle("-starts-with-dash").json(), PROVIDER).errors())
+                .extracting(FieldError::field).containsExactly("uri");
+        assertThat(parser.parse(anArticle("a<script>").json(), PROVIDER).errors())
+                .extracting(FieldError::field).containsExactly("uri");
+    }
+
+    @Test
+    void shouldRejectTimesWithoutAnOffsetOrUnreadable() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1")
+                .with("firstCreated", "yesterday")
+                .with("versionCreated", "2026-11-28T09:30:00")
+                .with("embargoedUntil", "2026-13-01T00:00:00Z")
+                .json(), PROVIDER);
+
+        assertThat(parsed.errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("firstCreated", "versionCreated", "embargoedUntil");
+    }
+
+    @Test
+    void shouldRejectAUrlThatIsNotHttp() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("url", "javascript:alert(1)").json(), PROVIDER);
+
+        assertThat(parsed.errors()).containsExactly(new FieldError("url", "must be an http(s) URL"));
+    }
+
+    @Test
+    void shouldRejectALanguageThatIsNotAnIsoCode() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("language", "english").json(), PROVIDER);
+
+        assertThat(parsed.errors()).extracting(FieldError::field).containsExactly("language");
+    }
+
+    @Test
+    void shouldRejectAHeadlineLongerThanTheLimit() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("headline", "h".repeat(41)).json(), PROVIDER);
+
+        assertThat(parsed.errors()).containsExactly(new FieldError("headline", "must be at most 40 characters (got 41)"));
+    }
+
+    @Test
+    void shouldRejectABodyLongerThanTheLimit() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("body", "b".repeat(201)).json(), PROVIDER);
+
+        assertThat(parsed.errors()).containsExactly(new FieldError("body", "must be at most 200 characters (got 201)"));
+    }
+
+    @Test
+    void shouldNameTheBodyWhenItIsFarLongerThanTheLimit() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("body", "b".repeat(5_000)).json(), PROVIDER);
+
+        assertThat(parsed.errors()).containsExactly(new FieldError("body", "must be at most 200 characters (got 5000)"));
+    }
+
+    @Test
+    void shouldRejectABlankHeadlineAndBody() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("headline", "  ").with("body", "\n").json(), PROVIDER);
+
+        assertThat(parsed.errors()).containsExactlyInAnyOrder(
+                new FieldError("headline", "must not be blank"), new FieldError("body", "must not be blank"));
+    }
+
+    @Test
+    void shouldReportUnknownFieldsWithoutRefusingTheArticle() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("priority", 1).with("slugline", "x").json(), PROVIDER);
+
+        assertThat(parsed.valid()).isTrue();
+        assertThat(parsed.ignoredFields()).containsExactly("priority", "slugline");
+    }
+
+    @Test
+    void shouldAcceptAKillLineWithoutHeadlineOrBody() {
+        ParsedArticle parsed = parser.parse(aKill("a-1").json(), PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.article().getPubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(parsed.article().getHeadline()).isEmpty();
+        assertThat(parsed.article().getBody()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnUnknownPubStatus() {
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("pubStatus", "deleted").json(), PROVIDER);
+
+        assertThat(parsed.errors()).extracting(FieldError::field).containsExactly("pubStatus");
+    }
+
+    @Test
+    void shouldMakeAKillForAnIdAndVersion() {
+        ParsedArticle parsed = parser.kill("a-1", "3", PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        RawArticle kill = parsed.article();
+        assertThat(kill.getUri()).isEqualTo("a-1");
+        assertThat(kill.getVersion()).isEqualTo(3L);
+        assertThat(kill.getPubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.getProvider()).isEqualTo(PROVIDER);
+        assertThat(kill.getReceivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void shouldRefuseAKillWithABadVersion() {
+        assertThat(parser.kill("a-1", "three", PROVIDER).errors())
+                .containsExactly(new FieldError("version", "must be an integer"));
+        assertThat(parser.kill("a-1", "-1", PROVIDER).errors()).extracting(FieldError::field).containsExactly("version");
+    }
+
+    @Test
+    void shouldRefuseAKillWithABadId() {
+        assertThat(parser.kill("a 1", "1", PROVIDER).errors()).extracting(FieldError::field).containsExactly("id");
+        assertThat(parser.kill("a".repeat(65), "1", PROVIDER).errors()).extracting(FieldError::field).containsExactly("id");
+    }
+}

@@ -1,0 +1,379 @@
+package dev.newsflow.ingest;
+
+import static dev.newsflow.ingest.ArticleJson.aKill;
+import static dev.newsflow.ingest.ArticleJson.anArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.newsflow.runtime.HealthStatus;
+import dev.newsflow.runtime.StageServer;
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.Topics;
+import dev.newsflow.schemas.avro.PubStatus;
+import dev.newsflow.schemas.avro.RawArticle;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IngestApiTest {
+
+    private static final String CMS_KEY = "cms-key-0123456789abcdef";
+    private static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
+    /** Small limits: 4 KB per article, 3 lines per batch. */
+    private static final IngestLimits LIMITS = new IngestLimits(4_096, 16_384, 3, 2_000, 200, 300, 64);
+    private static final String NDJSON = "application/x-ndjson";
+
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private MockProducer<String, RawArticle> producer;
+    private StageServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void shouldRefuseARequestWithoutAKey() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(post("/v1/articles", "application/json", anArticle("a-1").json()).build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(Problem.MEDIA_TYPE));
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAWrongKey() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> bearer = send(post("/v1/articles", "application/json", anArticle("a-1").json())
+                .header("Authorization", "Bearer not-the-key-0123456789").build());
+        HttpResponse<String> apiKey = send(post("/v1/articles", "application/json", anArticle("a-1").json())
+                .header("X-Api-Key", "not-the-key-0123456789").build());
+
+        assertThat(bearer.statusCode()).isEqualTo(401);
+        assertThat(apiKey.statusCode()).isEqualTo(401);
+        assertThat(bearer.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptTheKeyAsBearerTokenOrApiKeyHeader() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> bearer = send(post("/v1/articles", "application/json", anArticle("a-1").json())
+                .header("Authorization", "Bearer " + CMS_KEY).build());
+        HttpResponse<String> apiKey = send(post("/v1/articles", "application/json", anArticle("a-2").json())
+                .header("X-Api-Key", CMS_KEY).build());
+
+        assertThat(bearer.statusCode()).isEqualTo(202);
+        assertThat(apiKey.statusCode()).isEqualTo(202);
+        assertThat(producer.history()).extracting(r -> r.value().getProvider()).containsExactly("cms", "cms");
+    }
+
+    @Test
+    void shouldAnswer202WithWhereKafkaStoredTheArticle() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json",
+                anArticle("a-1").with("version", 4).json())));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("id").asText()).isEqualTo("a-1");
+        assertThat(body.get("version").asLong()).isEqualTo(4L);
+        assertThat(body.get("status").asText()).isEqualTo("accepted");
+        assertThat(body.get("topic").asText()).isEqualTo(Topics.ARTICLES_RAW);
+        assertThat(body.has("partition")).isTrue();
+        assertThat(body.get("offset").asLong()).isEqualTo(0L);
+        assertThat(producer.history()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo(Topics.ARTICLES_RAW);
+            assertThat(record.key()).isEqualTo("a-1");
+            assertThat(record.value().getUri()).isEqualTo("a-1");
+            assertThat(record.value().getReceivedAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void shouldReportIgnoredFieldsInTheAnswer() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json",
+                anArticle("a-1").with("slugline", "x").json())));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(response.body()).get("ignoredFields").get(0).asText()).isEqualTo("slugline");
+    }
+
+    @Test
+    void shouldAnswer400WithAProblemNamingEveryBadField() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json",
+                anArticle("a 1").without("headline").with("urgency", 12).json())));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(Problem.MEDIA_TYPE));
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("status").asInt()).isEqualTo(400);
+        assertThat(body.get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("uri", "headline", "urgency");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer413ForAnArticleOverTheRequestLimit() throws Exception {
+        start(ackingProducer());
+
+        String big = anArticle("a-1").with("body", "b".repeat((int) LIMITS.maxRequestBytes())).json();
+        HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json", big)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer415ForABodyThatIsNotJson() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles", "text/plain", anArticle("a-1").json())));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(response.body()).get("detail").asText()).contains("application/json");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenKafkaFailsTheWrite() throws Exception {
+        start(new MockProducer<>(false, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()));
+        CompletableFuture<Boolean> failed = CompletableFuture.supplyAsync(() -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+            return producer.errorNext(new TimeoutException("no broker"));
+        });
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json", anArticle("a-1").json())));
+
+        assertThat(failed.get()).isTrue();
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        assertThat(json.readTree(response.body()).get("detail").asText()).contains("TimeoutException");
+    }
+
+    @Test
+    void shouldAnswer503WhenSendItselfThrows() throws Exception {
+        MockProducer<String, RawArticle> throwing = ackingProducer();
+        throwing.sendException = new TimeoutException("metadata not available");
+        start(throwing);
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json", anArticle("a-1").json())));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void shouldAnswer503WhenKafkaDoesNotAcknowledgeInTime() throws Exception {
+        start(new MockProducer<>(false, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()),
+                Duration.ofMillis(100));
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json", anArticle("a-1").json())));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void shouldAcceptABatchWhereEveryLineIsGood() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON,
+                lines(anArticle("a-1").json(), "", anArticle("a-2").json()))));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("accepted").asInt()).isEqualTo(2);
+        assertThat(body.get("results").findValuesAsText("line")).containsExactly("1", "3");
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-1", "a-2");
+    }
+
+    @Test
+    void shouldAnswer207WithPerLineResultsForAMixedBatch() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON,
+                lines(anArticle("a-1").json(), "{not json", anArticle("a-3").without("body").json()))));
+
+        assertThat(response.statusCode()).isEqualTo(207);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("accepted").asInt()).isEqualTo(1);
+        assertThat(body.get("rejected").asInt()).isEqualTo(2);
+        JsonNode results = body.get("results");
+        assertThat(results.get(0).get("status").asText()).isEqualTo("accepted");
+        assertThat(results.get(0).get("id").asText()).isEqualTo("a-1");
+        assertThat(results.get(1).get("line").asInt()).isEqualTo(2);
+        assertThat(results.get(1).get("status").asText()).isEqualTo("rejected");
+        assertThat(results.get(2).get("errors").findValuesAsText("field")).containsExactly("body");
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-1");
+    }
+
+    @Test
+    void shouldAnswer400WhenEveryLineOfABatchIsBad() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON, lines("[]", "{}"))));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("rejected").asInt()).isEqualTo(2);
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer413ForABatchOverTheLineLimit() throws Exception {
+        start(ackingProducer());
+        String batch = IntStream.rangeClosed(1, LIMITS.maxBatchLines() + 1)
+                .mapToObj(i -> anArticle("a-" + i).json()).collect(Collectors.joining("\n"));
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON, batch)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer503ForABatchKafkaDidNotAcknowledge() throws Exception {
+        MockProducer<String, RawArticle> throwing = ackingProducer();
+        throwing.sendException = new TimeoutException("metadata not available");
+        start(throwing);
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON,
+                lines(anArticle("a-1").json(), anArticle("a-2").json()))));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json.readTree(response.body()).get("failed").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAnswer415ForABatchThatIsNotNdjson() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles:batch", "application/json", anArticle("a-1").json())));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void shouldWriteACanceledRecordForADelete() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/v1/articles/a-1?version=3")).DELETE()));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(response.body()).get("status").asText()).isEqualTo("kill-accepted");
+        assertThat(producer.history()).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo("a-1");
+            assertThat(record.value().getPubStatus()).isEqualTo(PubStatus.CANCELED);
+            assertThat(record.value().getVersion()).isEqualTo(3L);
+        });
+    }
+
+    @Test
+    void shouldKillAnArticleWhoseIdHoldsSlashes() throws Exception {
+        start(ackingProducer());
+        String id = "wire/2026/a-1";
+        assertThat(ArticleParser.ID.matcher(id).matches()).isTrue();
+
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/v1/articles/" + id + "?version=2")).DELETE()));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(producer.history()).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(id);
+            assertThat(record.value().getPubStatus()).isEqualTo(PubStatus.CANCELED);
+        });
+    }
+
+    @Test
+    void shouldAnswer400ForADeleteWithABadVersion() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/v1/articles/a-1?version=latest")).DELETE()));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").findValuesAsText("field")).containsExactly("version");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptAKillLineInABatch() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON, aKill("a-1").json())));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(producer.history()).singleElement()
+                .satisfies(record -> assertThat(record.value().getPubStatus()).isEqualTo(PubStatus.CANCELED));
+    }
+
+    private MockProducer<String, RawArticle> ackingProducer() {
+        return new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer());
+    }
+
+    private void start(MockProducer<String, RawArticle> mock) {
+        start(mock, Duration.ofSeconds(5));
+    }
+
+    private void start(MockProducer<String, RawArticle> mock, Duration ackTimeout) {
+        producer = mock;
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IngestApi api = new IngestApi(new ArticleParser(LIMITS, Clock.fixed(NOW, ZoneOffset.UTC)),
+                new ArticleWriter(mock), ApiKeys.parse("cms:" + CMS_KEY), LIMITS, ackTimeout, registry);
+        server = StageServer.start("ingest", "127.0.0.1", 0, Math.max(LIMITS.maxBatchBytes(), LIMITS.maxRequestBytes()),
+                registry, () -> HealthStatus.up(Map.of()), () -> HealthStatus.up(Map.of()), api::routes);
+    }
+
+    private URI uri(String path) {
+        return URI.create(server.localUrl() + path);
+    }
+
+    private HttpRequest.Builder post(String path, String contentType, String body) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static HttpRequest authorized(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + CMS_KEY).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String lines(String... lines) {
+        return String.join("\n", lines) + "\n";
+    }
+}

@@ -1,0 +1,135 @@
+package dev.newsflow.ingest;
+
+import static dev.newsflow.ingest.ArticleJson.aKill;
+import static dev.newsflow.ingest.ArticleJson.anArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.Topics;
+import dev.newsflow.schemas.avro.RawArticle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NdjsonImporterTest {
+
+    private static final String PROVIDER = "importer";
+    private static final int MAX_LINE_CHARS = 4_096;
+
+    @TempDir
+    Path dir;
+
+    private final ArticleParser parser = new ArticleParser(IngestLimits.defaults(),
+            Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC));
+    private final MockProducer<String, RawArticle> producer =
+            new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer());
+    private final List<NdjsonImporter.Progress> progress = new ArrayList<>();
+
+    @Test
+    void shouldWriteEveryGoodLineKeyedById() throws IOException {
+        Path file = file("good.ndjson", anArticle("a-1").json(), anArticle("a-2").json(), aKill("a-3").json());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(summary.lines()).isEqualTo(3);
+        assertThat(summary.accepted()).isEqualTo(3);
+        assertThat(summary.rejected()).isZero();
+        assertThat(summary.failed()).isZero();
+        assertThat(summary.problems()).isEmpty();
+        assertThat(producer.history()).extracting(ProducerRecord::topic).containsOnly(Topics.ARTICLES_RAW);
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-1", "a-2", "a-3");
+        assertThat(producer.history()).extracting(r -> r.value().getProvider()).containsOnly(PROVIDER);
+    }
+
+    @Test
+    void shouldReportRejectedLinesByTheirLineNumberAndSkipBlankLines() throws IOException {
+        Path file = file("mixed.ndjson", anArticle("a-1").json(), "", "{broken", "   ",
+                anArticle("a-2").without("headline").json(), anArticle("a-3").json());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(summary.lines()).isEqualTo(4);
+        assertThat(summary.accepted()).isEqualTo(2);
+        assertThat(summary.rejected()).isEqualTo(2);
+        assertThat(summary.problems()).extracting(NdjsonImporter.LineProblem::line).containsExactly(3, 5);
+        assertThat(summary.problems()).extracting(NdjsonImporter.LineProblem::status).containsOnly("rejected");
+        assertThat(summary.problems().get(1).reasons()).containsExactly("headline: is required");
+        assertThat(summary.problems()).extracting(NdjsonImporter.LineProblem::file).containsOnly(file);
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-1", "a-3");
+    }
+
+    @Test
+    void shouldRejectALineLongerThanTheLimitWithoutParsingIt() throws IOException {
+        Path file = file("long.ndjson", anArticle("a-1").with("body", "b".repeat(MAX_LINE_CHARS)).json());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(summary.problems()).singleElement()
+                .satisfies(p -> assertThat(p.reasons()).singleElement().asString().contains("line longer than"));
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldCountWritesKafkaDidNotAcknowledgeAsFailed() throws IOException {
+        producer.sendException = new TimeoutException("metadata not available");
+        Path file = file("failing.ndjson", anArticle("a-1").json(), "{}", anArticle("a-2").json());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(summary.accepted()).isZero();
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(summary.failed()).isEqualTo(2);
+        assertThat(summary.problems()).filteredOn(p -> p.status().equals("failed"))
+                .extracting(NdjsonImporter.LineProblem::line, NdjsonImporter.LineProblem::id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "a-1"), org.assertj.core.groups.Tuple.tuple(3, "a-2"));
+    }
+
+    @Test
+    void shouldValidateButWriteNothingInADryRun() throws IOException {
+        Path file = file("dry.ndjson", anArticle("a-1").json(), "{}", anArticle("a-2").json());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, true, progress::add);
+
+        assertThat(summary.accepted()).isEqualTo(2);
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldAddUpCountsOverSeveralFilesAndReportProgressPerFile() throws IOException {
+        Path first = file("one.ndjson", anArticle("a-1").json());
+        Path second = file("two.ndjson", "{}", anArticle("a-2").json());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(first, second), PROVIDER, false, progress::add);
+
+        assertThat(summary.lines()).isEqualTo(3);
+        assertThat(summary.accepted()).isEqualTo(2);
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(summary.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(second);
+            assertThat(p.line()).isEqualTo(1);
+        });
+        assertThat(progress).extracting(NdjsonImporter.Progress::file).containsExactly(first, second);
+        assertThat(progress.get(1).accepted()).isEqualTo(2);
+    }
+
+    private NdjsonImporter importer() {
+        return new NdjsonImporter(parser, new ArticleWriter(producer), 5_000, MAX_LINE_CHARS);
+    }
+
+    private Path file(String name, String... lines) throws IOException {
+        return Files.write(dir.resolve(name), List.of(lines));
+    }
+}
