@@ -11,6 +11,7 @@ import dev.newsflow.publish.PublishApp;
 import dev.newsflow.runtime.EmbeddedKafkaBroker;
 import dev.newsflow.runtime.Settings;
 import dev.newsflow.runtime.StreamsStage;
+import dev.newsflow.runtime.TopicSetup;
 import dev.newsflow.schemas.Serdes;
 import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.Post;
@@ -42,6 +43,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -99,13 +102,20 @@ final class DemoCommand implements Callable<Integer> {
             String apiKey = "demo-" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(12));
             Settings base = Settings.of(Map.of("api.keys", "demo:" + apiKey),
                     Map.of("bootstrap.servers", broker.bootstrapServers(), "state.dir", stateDir.toString()));
-            IngestApp ingest = IngestApp.start(base.with(Map.of("http.port", String.valueOf(port)), Map.of()));
-            components.add(ingest);
-            StreamsStage enrich = EnrichApp.start(base.with(Map.of("http.port", nextPort(1), "topics.create", "false"), Map.of()),
-                    enricher.join());
-            components.add(enrich);
-            StreamsStage publish = PublishApp.start(base.with(Map.of("http.port", nextPort(2), "topics.create", "false"), Map.of()));
-            components.add(publish);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                TopicSetup.ensure(admin, Topics.all(), Duration.ofSeconds(60));
+            }
+            // the three stages are independent once the topics exist: start them side by side
+            Map<String, String> noTopicSetup = Map.of("topics.create", "false");
+            CompletableFuture<IngestApp> ingestStart = CompletableFuture.supplyAsync(() -> IngestApp.start(
+                    base.with(Map.of("http.port", String.valueOf(port)), Map.of()).with(noTopicSetup, Map.of())));
+            CompletableFuture<StreamsStage> enrichStart = enricher.thenApplyAsync(e -> EnrichApp.start(
+                    base.with(Map.of("http.port", nextPort(1)), Map.of()).with(noTopicSetup, Map.of()), e));
+            CompletableFuture<StreamsStage> publishStart = CompletableFuture.supplyAsync(() -> PublishApp.start(
+                    base.with(Map.of("http.port", nextPort(2)), Map.of()).with(noTopicSetup, Map.of())));
+            IngestApp ingest = started(ingestStart, components);
+            StreamsStage enrich = started(enrichStart, components);
+            StreamsStage publish = started(publishStart, components);
 
             info.printf("%nnewsflow demo is running on an embedded Kafka broker at %s%n", broker.bootstrapServers());
             info.printf("  ingest API   %s/v1/articles   (API key: %s)%n", ingest.url(), apiKey);
@@ -142,6 +152,17 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             Shutdown.closeAll(components);
             deleteTree(stateDir);
+        }
+    }
+
+    /** Waits for a component to start and registers it for closing, even when a sibling failed to start. */
+    private static <T extends AutoCloseable> T started(CompletableFuture<T> start, List<AutoCloseable> components) {
+        try {
+            T component = start.join();
+            components.add(component);
+            return component;
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
