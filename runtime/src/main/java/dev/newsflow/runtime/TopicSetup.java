@@ -3,6 +3,7 @@ package dev.newsflow.runtime;
 import dev.newsflow.schemas.TopicSpec;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +70,7 @@ public final class TopicSetup {
                         .filter(d -> d.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty()))
                         .map(TopicDescription::name)
                         .toList();
-                if (leaderless.isEmpty() && descriptions.size() == names.size()) {
+                if (leaderless.isEmpty() && descriptions.size() == names.size() && leadersServe(admin, descriptions, deadline)) {
                     log.info("Topics ready count={}", names.size());
                     return;
                 }
@@ -79,6 +82,25 @@ public final class TopicSetup {
                 throw new TimeoutException("partitions of " + names + " have no leader yet");
             }
             TimeUnit.MILLISECONDS.sleep(100); // polling the broker's metadata; nothing to wait on instead
+        }
+    }
+
+    /**
+     * Metadata can name a leader before that broker serves the partition; a write then fails with NOT_LEADER and the
+     * idempotent producer can lose its first batch. ListOffsets is answered by the leader's own replica manager, so
+     * when it succeeds for every partition, the leaders really serve them. Read-only: no record is written.
+     */
+    private static boolean leadersServe(Admin admin, Map<String, TopicDescription> descriptions, long deadline)
+            throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        descriptions.values().forEach(d -> d.partitions().forEach(p ->
+                partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        try {
+            admin.listOffsets(partitions).all().get(Math.min(5_000, Math.max(1, remaining(deadline))), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Partition leaders not serving yet reason={}", e.toString());
+            return false;
         }
     }
 
