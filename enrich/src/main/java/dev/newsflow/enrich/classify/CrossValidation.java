@@ -81,7 +81,7 @@ public final class CrossValidation {
                 TrainedCategorizer categorizer = new TrainedCategorizer(model, lexicon, ClassifierConfig.defaults());
                 for (TrainingExample example : heldOut) {
                     String gold = LabelMapping.goldClass(example.label(), scheme).orElseThrow();
-                    Classification c = categorizer.categorize(example.tokens(), null, null);
+                    Classification c = categorizer.categorize(example.tokens(), example.counts(), null, null);
                     fullReport.add(gold, LabelMapping.predictedClass(c.categories().get(0).topic(), scheme));
                     int tokens = example.counts().tokenCount();
                     LinearModel linear = model.modelFor(tokens);
