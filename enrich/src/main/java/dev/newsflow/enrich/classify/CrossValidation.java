@@ -1,6 +1,8 @@
 package dev.newsflow.enrich.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,7 +83,7 @@ public final class CrossValidation {
                 TrainedCategorizer categorizer = new TrainedCategorizer(model, lexicon, ClassifierConfig.defaults());
                 for (TrainingExample example : heldOut) {
                     String gold = LabelMapping.goldClass(example.label(), scheme).orElseThrow();
-                    Classification c = categorizer.categorize(example.tokens(), null, null);
+                    Classification c = categorizer.categorize(example.tokens(), example.counts(), null, null);
                     fullReport.add(gold, LabelMapping.predictedClass(c.categories().get(0).topic(), scheme));
                     int tokens = example.counts().tokenCount();
                     LinearModel linear = model.modelFor(tokens);
@@ -123,14 +125,14 @@ public final class CrossValidation {
     /** Per label, members in file order shuffled by a seeded generator, then dealt round-robin into folds. */
     private int[] stratifiedFolds(List<TrainingExample> examples, List<Integer> members, String dataset) {
         int[] fold = new int[examples.size()];
-        java.util.Arrays.fill(fold, -1);
+        Arrays.fill(fold, -1);
         Map<String, List<Integer>> byLabel = new TreeMap<>();
         for (int i : members) {
             byLabel.computeIfAbsent(examples.get(i).label(), l -> new ArrayList<>()).add(i);
         }
         Random random = new Random(parameters.seed() * 31 + dataset.hashCode());
         for (List<Integer> group : byLabel.values()) {
-            java.util.Collections.shuffle(group, random);
+            Collections.shuffle(group, random);
             for (int r = 0; r < group.size(); r++) {
                 fold[group.get(r)] = r % folds;
             }

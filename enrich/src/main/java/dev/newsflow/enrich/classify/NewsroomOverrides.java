@@ -4,6 +4,7 @@ import dev.newsflow.schemas.MediaTopic;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class NewsroomOverrides {
             if (in == null) {
                 throw new IOException("bundled example missing: " + EXAMPLE_RESOURCE);
             }
-            return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), EXAMPLE_RESOURCE);
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), EXAMPLE_RESOURCE);
         }
     }
 

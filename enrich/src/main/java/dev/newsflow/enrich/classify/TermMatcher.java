@@ -1,6 +1,5 @@
 package dev.newsflow.enrich.classify;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,14 +37,6 @@ final class TermMatcher {
         this.maxWords = longest;
     }
 
-    int size() {
-        return terms.size();
-    }
-
-    String term(int id) {
-        return terms.get(id);
-    }
-
     /** Occurrences of each term, indexed by its position in the list given to the constructor. */
     int[] count(long[] tokens) {
         int[] counts = new int[terms.size()];
@@ -61,17 +52,6 @@ final class TermMatcher {
             }
         }
         return counts;
-    }
-
-    /** Term ids in list order whose count is positive. */
-    static List<Integer> hits(int[] counts) {
-        List<Integer> hits = new ArrayList<>();
-        for (int id = 0; id < counts.length; id++) {
-            if (counts[id] > 0) {
-                hits.add(id);
-            }
-        }
-        return hits;
     }
 
     private void hit(int[] counts, long key) {

@@ -57,6 +57,53 @@ public final class Tokenizer {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
+    /** Words longer than this also give a feature for their first {@value #STEM_LENGTH} characters. */
+    static final int STEM_LENGTH = 5;
+    private static final long STEM_SALT = 0x2545F4914F6CDD1DL;
+
+    /**
+     * Truncation stems: for each word longer than {@value #STEM_LENGTH} characters, the hash of its first
+     * {@value #STEM_LENGTH} (so {@code shareholders} and {@code shares} share {@code share}), in a hash space of
+     * their own. A cheap stand-in for stemming that helps short items, where each word counts: in cross-validation
+     * AG accuracy rose from 0.870 to 0.873 with BBC unchanged (4 and 6 characters did worse on BBC).
+     */
+    public static long[] stems(CharSequence text) {
+        long[] out = new long[Math.max(16, text.length() / 8)];
+        int n = 0;
+        long h = FNV_OFFSET;
+        long stem = 0;
+        int len = 0;
+        for (int i = 0, end = text.length(); i <= end; i++) {
+            char c = i < end ? text.charAt(i) : ' ';
+            char folded;
+            if (c < 128) {
+                folded = ASCII_FOLD[c];
+            } else if (Character.isLetterOrDigit(c)) {
+                folded = Character.isDigit(c) ? '0' : Character.toLowerCase(c);
+            } else {
+                folded = 0;
+            }
+            if (folded != 0) {
+                h = (h ^ folded) * FNV_PRIME;
+                if (++len == STEM_LENGTH) {
+                    stem = h;
+                }
+            } else if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < end && Character.isLetter(text.charAt(i + 1))) {
+                continue;
+            } else if (len > 0) {
+                if (len > STEM_LENGTH) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = mix(stem ^ STEM_SALT);
+                }
+                h = FNV_OFFSET;
+                len = 0;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
     /** The hash of one word or phrase as {@link #tokenize} would give it; a phrase gives its n-gram key. */
     public static long termKey(String term) {
         long[] tokens = tokenize(term);

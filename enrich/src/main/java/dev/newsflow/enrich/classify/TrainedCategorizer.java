@@ -96,15 +96,21 @@ public final class TrainedCategorizer implements Categorizer {
 
     @Override
     public Classification categorize(ClassifierInput input) {
-        long[] tokens = Tokenizer.tokenize(Vectorizer.articleText(input.title(), input.text()));
-        return categorize(tokens, input.source(), input.language());
+        String text = Vectorizer.articleText(input.title(), input.text());
+        long[] tokens = Tokenizer.tokenize(text);
+        return categorize(tokens, model.vectorizer().count(tokens, Tokenizer.stems(text)), input.source(), input.language());
     }
 
-    /** The same as {@link #categorize(ClassifierInput)} on already tokenised headline and body. */
-    public Classification categorize(long[] tokens, String source, String language) {
+    /**
+     * The same as {@link #categorize(ClassifierInput)} on already tokenised headline and body.
+     *
+     * @param tokens their {@link Tokenizer#tokenize} hashes (for lexicons and rules)
+     * @param counts their feature counts (for the model)
+     */
+    public Classification categorize(long[] tokens, TermCounts counts, String source, String language) {
         boolean english = language == null || language.isBlank()
                 || language.trim().toLowerCase(Locale.ROOT).startsWith("en");
-        List<CategoryScore> ranked = english ? modelAndLexicon(tokens) : new ArrayList<>();
+        List<CategoryScore> ranked = english ? modelAndLexicon(tokens, counts) : new ArrayList<>();
         boolean primaryByRule = false;
         for (NewsroomOverrides.Rule rule : overrides.matching(tokens, source, english)) {
             CategoryScore score = new CategoryScore(rule.topic(), rule.confidence(), rule.decidedBy());
@@ -128,9 +134,9 @@ public final class TrainedCategorizer implements Categorizer {
         return new Classification(categories, !reasons.isEmpty(), reasons);
     }
 
-    private List<CategoryScore> modelAndLexicon(long[] tokens) {
+    private List<CategoryScore> modelAndLexicon(long[] tokens, TermCounts counts) {
         LinearModel linear = model.modelFor(tokens.length);
-        double[] p = linear.probabilities(model.vectorizer().count(tokens));
+        double[] p = linear.probabilities(counts);
         List<MediaTopic> topics = linear.topics();
         int best = 0;
         for (int c = 1; c < p.length; c++) {

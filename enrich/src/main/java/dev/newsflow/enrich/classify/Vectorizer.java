@@ -1,8 +1,9 @@
 package dev.newsflow.enrich.classify;
 
 /**
- * Feature hashing of unigrams and bigrams into {@code 2^hashBits} buckets, then TF-IDF with sublinear term
- * frequency ({@code 1 + ln tf}) and L2 normalisation.
+ * Feature hashing of words and their 5-character stems ({@link Tokenizer#stems}) into {@code 2^hashBits} buckets, then TF-IDF with sublinear term frequency
+ * ({@code 1 + ln tf}) and L2 normalisation. Words only: adding bigrams was measured worse in cross-validation
+ * (BBC accuracy 0.973 against 0.977, AG 0.868 against 0.870), and costs twice the features.
  */
 public final class Vectorizer {
 
@@ -34,18 +35,23 @@ public final class Vectorizer {
     }
 
     public TermCounts count(long[] tokens) {
-        int features = tokens.length * 2;
+        return count(tokens, new long[0]);
+    }
+
+    /** Counts of word features and stem features ({@link Tokenizer#stems}); the token count is that of words. */
+    public TermCounts count(long[] tokens, long[] stems) {
+        int features = tokens.length + stems.length;
         int capacity = Integer.highestOneBit(Math.max(16, features * 2 - 1)) << 1;
         int[] keys = new int[capacity];
         int[] values = new int[capacity];
         int[] order = new int[features];
         int distinct = 0;
         int slotMask = capacity - 1;
-        for (int i = 0; i < tokens.length; i++) {
-            distinct = add(keys, values, order, distinct, slotMask, bucket(tokens[i]));
-            if (i > 0) {
-                distinct = add(keys, values, order, distinct, slotMask, bucket(Tokenizer.combine(tokens[i - 1], tokens[i])));
-            }
+        for (long token : tokens) {
+            distinct = add(keys, values, order, distinct, slotMask, bucket(token));
+        }
+        for (long stem : stems) {
+            distinct = add(keys, values, order, distinct, slotMask, bucket(stem));
         }
         int[] indices = new int[distinct];
         int[] counts = new int[distinct];
@@ -93,7 +99,7 @@ public final class Vectorizer {
     }
 
     public SparseVector vectorize(String text, float[] idf) {
-        return weigh(count(Tokenizer.tokenize(text)), idf);
+        return weigh(count(Tokenizer.tokenize(text), Tokenizer.stems(text)), idf);
     }
 
     private int bucket(long key) {

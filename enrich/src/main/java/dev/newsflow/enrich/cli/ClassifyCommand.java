@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,6 +64,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model file to use instead of the bundled one.")
     Path model;
 
+    /** Where articles are read from; tests replace it. */
+    InputStream stdin = System.in;
+
     @Option(names = "--explain", description = "Also write which model or rule decided each category, and the review reasons.")
     boolean explain;
 
@@ -77,7 +81,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             return evaluate(categorizer, out);
         }
         int failed = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             int lineNumber = 0;
             while ((line = in.readLine()) != null) {

@@ -57,6 +57,15 @@ class ModelTrainerTest {
     }
 
     @Test
+    void shouldPredictWithTheSameArithmeticThatCrossValidationScores() {
+        LinearModel linear = SyntheticCorpus.model(42).modelFor(10);
+        TermCounts counts = linear.vectorizer().count(Tokenizer.tokenize("shares and profit in the market"));
+
+        assertThat(linear.probabilities(counts))
+                .containsExactly(LinearModel.softmax(linear.logits(linear.vectorize(counts)), linear.temperature()));
+    }
+
+    @Test
     void shouldRejectAFileThatIsNotAModel() {
         byte[] notAModel = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 

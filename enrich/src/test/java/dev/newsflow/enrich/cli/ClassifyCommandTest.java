@@ -1,0 +1,95 @@
+package dev.newsflow.enrich.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassifyCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Run(int exitCode, String out) {
+    }
+
+    private static Run classify(String stdin, String... args) {
+        ClassifyCommand command = new ClassifyCommand();
+        command.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        int exitCode = new CommandLine(command).setOut(new PrintWriter(out)).execute(args);
+        return new Run(exitCode, out.toString());
+    }
+
+    @Test
+    void shouldWriteOneLinePerArticleInInputOrderWithPrimaryFirst() throws Exception {
+        String input = """
+                {"id":"s1","title":"Champions win the final","body":"<p>The captain lifted the trophy after his side won the cup final 3-0, with the striker scoring twice.</p>"}
+                {"id":7,"title":"","body":"Shares fell sharply as the bank reported lower quarterly profits and cut its dividend."}
+                """;
+
+        Run run = classify(input);
+
+        List<String> lines = run.out().lines().toList();
+        assertThat(run.exitCode()).isZero();
+        assertThat(lines).hasSize(2);
+        JsonNode first = JSON.readTree(lines.get(0));
+        JsonNode second = JSON.readTree(lines.get(1));
+        assertThat(first.get("id").asText()).isEqualTo("s1");
+        assertThat(first.get("categories").get(0).get("code").asText()).isEqualTo("medtop:15000000");
+        assertThat(first.get("categories").get(0).get("label").asText()).isEqualTo("sport");
+        assertThat(first.get("categories").get(0).get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.get("review").isBoolean()).isTrue();
+        assertThat(second.get("id").asInt()).isEqualTo(7);
+        assertThat(second.get("categories").get(0).get("code").asText()).isEqualTo("medtop:04000000");
+    }
+
+    @Test
+    void shouldReportAMalformedLineAndGoOnWithANonZeroExitCode() throws Exception {
+        Run run = classify("{\"id\":\"a\",\"body\":\"The striker scored in the league match.\"}\nnot json\n[1]\n{\"id\":\"b\",\"body\":\"The minister lost the vote in parliament.\"}\n");
+
+        List<String> lines = run.out().lines().toList();
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(lines).hasSize(4);
+        assertThat(JSON.readTree(lines.get(1)).get("line").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(lines.get(1)).get("error").asText()).isNotBlank();
+        assertThat(JSON.readTree(lines.get(2)).get("line").asInt()).isEqualTo(3);
+        assertThat(JSON.readTree(lines.get(3)).get("id").asText()).isEqualTo("b");
+    }
+
+    @Test
+    void shouldExplainDecisionsAndFlagUnsupportedLanguages() throws Exception {
+        Run run = classify("{\"id\":\"fr\",\"title\":\"Le match\",\"body\":\"Le club a gagné le match.\",\"language\":\"fr\"}\n", "--explain");
+
+        JsonNode line = JSON.readTree(run.out().lines().findFirst().orElseThrow());
+        assertThat(line.get("review").asBoolean()).isTrue();
+        assertThat(line.get("reviewReasons").get(0).asText()).isEqualTo("unsupported-language");
+        assertThat(line.get("categories")).isEmpty();
+    }
+
+    @Test
+    void shouldScoreALabelledFileWithAccuracyMacroF1AndConfusionMatrix(@TempDir Path dir) throws Exception {
+        Path labelled = dir.resolve("labelled.ndjson");
+        Files.writeString(labelled, """
+                {"id":"1","label":"Sports","title":"","body":"The striker scored twice as the home side won the league match."}
+                {"id":"2","label":"Business","title":"","body":"Shares in the carmaker rose after quarterly profits beat forecasts."}
+                {"id":"3","label":"World","title":"","body":"Rebels and government troops agreed a ceasefire after talks brokered by the United Nations."}
+                """);
+
+        Run run = classify("", "--eval", labelled.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("AG buckets").contains("accuracy=").contains("macro-F1=").contains("gold\\pred")
+                .contains("other").contains("sport");
+    }
+}

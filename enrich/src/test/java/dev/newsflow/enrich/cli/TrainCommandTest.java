@@ -1,0 +1,58 @@
+package dev.newsflow.enrich.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainCommandTest {
+
+    private static final String[][] WORDS = {
+            {"sport", "match goal striker league coach season cup referee"},
+            {"business", "shares profit market investors bank prices sales quarter"},
+            {"tech", "software computer internet users phone digital network chip"}};
+
+    /** A generated labelled file: words drawn per label, no real article text. */
+    private static void writeCorpus(Path file) throws Exception {
+        Random random = new Random(5);
+        StringBuilder lines = new StringBuilder();
+        for (String[] label : WORDS) {
+            String[] words = label[1].split(" ");
+            for (int i = 0; i < 20; i++) {
+                StringBuilder body = new StringBuilder();
+                for (int w = 0; w < 30; w++) {
+                    body.append(random.nextBoolean() ? words[random.nextInt(words.length)] : "the").append(' ');
+                }
+                lines.append(String.format("{\"id\":\"%s-%d\",\"label\":\"%s\",\"title\":\"\",\"body\":\"%s\"}%n", label[0], i, label[0], body));
+            }
+        }
+        Files.writeString(file, lines);
+    }
+
+    private static String train(Path data, Path out) {
+        StringWriter console = new StringWriter();
+        int exitCode = new CommandLine(new TrainCommand()).setOut(new PrintWriter(console))
+                .execute("--data", data.toString(), "--out", out.toString(), "--folds", "2", "--hash-bits", "14");
+        assertThat(exitCode).isZero();
+        return console.toString();
+    }
+
+    @Test
+    void shouldWriteByteIdenticalModelsFromTheSameDataAndPrintCrossValidatedScores(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        writeCorpus(data.resolve("synthetic.jsonl"));
+
+        String report = train(data, dir.resolve("a.model"));
+        train(data, dir.resolve("b.model"));
+
+        assertThat(Files.readAllBytes(dir.resolve("b.model"))).isEqualTo(Files.readAllBytes(dir.resolve("a.model")));
+        assertThat(report).contains("synthetic: n=60 accuracy=").contains("macro-F1=").contains("review threshold");
+    }
+}
