@@ -35,7 +35,7 @@ public final class MainTextExtractor implements TextExtractor {
     private static final int PAGE_SNIFF_CHARS = 4096;
 
     private final ContentFinder finder;
-    private final ParagraphCollector collector = new ParagraphCollector();
+    private final ParagraphCollector collector = new ParagraphCollector(true, true);
     private final ParagraphCollector fragmentCollector = new ParagraphCollector(true);
     private final BoilerplateFilter filter = new BoilerplateFilter();
 

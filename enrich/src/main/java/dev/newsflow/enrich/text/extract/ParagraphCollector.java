@@ -45,29 +45,49 @@ final class ParagraphCollector {
                     + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola)(?:$|[\\s_-])",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /** In a page's content, a chrome-named container with more text than this is the story itself, kept. */
+    private static final int MAX_PAGE_CHROME_CHARS = 300;
+
     private final boolean skipChrome;
+    private final boolean onlyShortChrome;
 
     ParagraphCollector() {
-        this(false);
+        this(false, false);
     }
 
     /** @param skipChrome also skip navigation, asides, footers and containers whose class or id names chrome */
     ParagraphCollector(boolean skipChrome) {
+        this(skipChrome, false);
+    }
+
+    /**
+     * @param skipChrome      also skip navigation, asides, footers and containers whose class or id names chrome
+     * @param onlyShortChrome skip such a container only when its text is short (a page's content, where a publisher
+     *                        may give the story's own div an id like "share-buttons-container")
+     */
+    ParagraphCollector(boolean skipChrome, boolean onlyShortChrome) {
         this.skipChrome = skipChrome;
+        this.onlyShortChrome = onlyShortChrome;
     }
 
     List<String> collect(Node root) {
-        Walk walk = new Walk(skipChrome);
+        Walk walk = new Walk(skipChrome, onlyShortChrome);
         walk.node(root);
         walk.flush();
         return walk.paragraphs;
     }
 
+    /**
+     * A block container of chrome: nav, aside, footer, menu, or a block whose class or id names chrome. Inline
+     * elements (a link styled as a "popup" note) and the article itself never are.
+     */
     static boolean isChromeContainer(Element element) {
-        if (CHROME_TAGS.contains(element.normalName())) {
+        String tag = element.normalName();
+        if (CHROME_TAGS.contains(tag)) {
             return true;
         }
-        if (element.attributesSize() == 0) {
+        if (element.attributesSize() == 0 || !BLOCKS.contains(tag) || tag.equals("article") || tag.equals("main")
+                || tag.equals("body") || tag.equals("html")) {
             return false;
         }
         String cls = element.attr("class");
@@ -77,13 +97,20 @@ final class ParagraphCollector {
 
     private static final class Walk {
         final boolean skipChrome;
+        final boolean onlyShortChrome;
         final List<String> paragraphs = new ArrayList<>();
         final StringBuilder current = new StringBuilder(256);
         boolean pendingSpace;
         boolean lastWasBreak;
 
-        Walk(boolean skipChrome) {
+        Walk(boolean skipChrome, boolean onlyShortChrome) {
             this.skipChrome = skipChrome;
+            this.onlyShortChrome = onlyShortChrome;
+        }
+
+        boolean skippedAsChrome(Element element) {
+            return skipChrome && isChromeContainer(element)
+                    && (!onlyShortChrome || element.text().length() <= MAX_PAGE_CHROME_CHARS);
         }
 
         void node(Node node) {
@@ -95,7 +122,7 @@ final class ParagraphCollector {
                 return;
             }
             String tag = element.normalName();
-            if (SKIPPED.contains(tag) || (skipChrome && isChromeContainer(element))) {
+            if (SKIPPED.contains(tag) || skippedAsChrome(element)) {
                 return;
             }
             if (tag.equals("br")) {

@@ -26,7 +26,9 @@ class MainTextExtractorTest {
                 <div id="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
                 <main><article class="post">
                   <h1>Council backs tram extension</h1>
-                  <p>%s</p><p>%s</p><p>%s</p>
+                  <p>%s</p><p>%s</p>
+                  <div class="newsletter-box"><p>Stay in the loop with our weekly roundup of the best stories</p></div>
+                  <p>%s</p>
                   <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
                 </article>
                 <section class="related-posts"><h3>Related posts</h3><ul>
