@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *       "Follow us on ...", "Tweet", "Pin it", "Email this", "Print this article", "Copy link".</li>
  *   <li><b>labels</b>: "Advertisement", "Sponsored content", "Story continues below (the) advertisement",
  *       "Skip to (main) content", "Loading...", "Continue reading the main story", "Listen to this article",
- *       "5 min read", "Supported by".</li>
+ *       "5 min read", "Supported by", "Reuse content", "Report an error".</li>
  *   <li><b>promotions</b>: "READ MORE: headline", "RELATED: headline", "Also read | headline": a label, a colon
  *       (or bar, arrow, dash) and a headline of another story.</li>
  *   <li><b>datelines</b>: among the first or last three paragraphs, a line of date and time words only, with a
@@ -110,6 +110,7 @@ public final class BoilerplateFilter {
             "^listen to (?:this )?(?:article|story)\\b.{0,30}$",
             "^\\d+ min(?:ute)?s? read\\W*$",
             "^supported by\\W*$",
+            "^(?:reuse (?:this )?content|report an? (?:error|typo|correction)|suggest a correction)\\W*$",
             // in-body promotions of other stories: "READ MORE: headline", "RELATED: headline"
             "^(?:read more|related|also read|read also|more|see also|read next|recommended|don't miss|must read)"
                     + "\\s*[:|»>–—]\\s*\\S.*$"), FLAGS);
@@ -129,6 +130,7 @@ public final class BoilerplateFilter {
             "^(?:also read|more to read|more stories|more news|more articles|top stories|trending|most read|most popular|popular posts|latest posts|latest news|recent posts)\\W*$",
             "^you (?:may|might) also (?:like|enjoy|be interested in)\\W*$",
             "^more from .{1,40}$",
+            "^(?:more (?:about|on)|tags|tagged|topics|related topics|filed under|categories|posted in)\\W*$",
             "^recommended(?: for you| reading| stories| articles)?\\W*$",
             "^(?:\\d+ )?comments?(?: \\(\\d+\\))?\\W*$",
             "^\\d+ (?:responses?|replies)\\W*$",

@@ -101,6 +101,13 @@ class BoilerplateFilterTest {
     }
 
     @Test
+    void shouldCutATagListAtTheEnd() {
+        BoilerplateFilter.Result r = filter.filter(List.of(LONG, LONG, LONG, "More about:", "Hotels", "Hygiene", "Reuse content"));
+
+        assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG);
+    }
+
+    @Test
     void shouldCutCommentsAtTheEnd() {
         BoilerplateFilter.Result r = filter.filter(List.of(LONG, LONG, LONG, "Leave a Reply", LONG));
 
