@@ -145,14 +145,16 @@ public final class BoilerplateFilter {
     public Result filter(List<String> paragraphs) {
         List<String> kept = new ArrayList<>(paragraphs.size());
         String byline = null;
+        int[] wordCounts = new int[paragraphs.size()];
         int total = 0;
-        for (String p : paragraphs) {
-            total += wordCount(p);
+        for (int i = 0; i < wordCounts.length; i++) {
+            wordCounts[i] = wordCount(paragraphs.get(i));
+            total += wordCounts[i];
         }
         int seen = 0;
         for (int i = 0; i < paragraphs.size(); i++) {
             String p = paragraphs.get(i);
-            int words = wordCount(p);
+            int words = wordCounts[i];
             if (words <= MAX_CHROME_WORDS) {
                 String line = p.strip();
                 String name = byline == null ? bylineOfStripped(line) : null;
@@ -168,7 +170,7 @@ public final class BoilerplateFilter {
                     continue;
                 }
                 if (!kept.isEmpty() && TRAILING_MARKER.matcher(lower).matches()) {
-                    if (onlyShortLinesFollow(paragraphs, i + 1) || seen >= total * 2 / 3) {
+                    if (onlyShortLinesFollow(wordCounts, i + 1) || seen >= total * 2 / 3) {
                         break;
                     }
                     seen += words;
@@ -256,9 +258,9 @@ public final class BoilerplateFilter {
         return c == 'b' || c == 'p' || c == 'w' || c == 'a' || c == 'r' || c == 's' || c == 't';
     }
 
-    private static boolean onlyShortLinesFollow(List<String> paragraphs, int from) {
-        for (int i = from; i < paragraphs.size(); i++) {
-            if (wordCount(paragraphs.get(i)) > MAX_LIST_LINE_WORDS) {
+    private static boolean onlyShortLinesFollow(int[] wordCounts, int from) {
+        for (int i = from; i < wordCounts.length; i++) {
+            if (wordCounts[i] > MAX_LIST_LINE_WORDS) {
                 return false;
             }
         }

@@ -151,19 +151,28 @@ final class ParagraphCollector {
         }
 
         void text(String s) {
-            for (int i = 0, n = s.length(); i < n; i++) {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
                 char c = s.charAt(i);
                 if (isSpace(c)) {
                     pendingSpace = true;
-                } else if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad') {
-                    // zero-width and soft hyphen: invisible, dropped
+                    i++;
+                } else if (isInvisible(c)) {
+                    i++;
                 } else {
+                    // copy the run of visible characters at once
+                    int end = i + 1;
+                    while (end < n && !isSpace(s.charAt(end)) && !isInvisible(s.charAt(end))) {
+                        end++;
+                    }
                     if (pendingSpace && current.length() > 0) {
                         current.append(' ');
                     }
                     pendingSpace = false;
                     lastWasBreak = false;
-                    current.append(c);
+                    current.append(s, i, end);
+                    i = end;
                 }
             }
         }
@@ -176,6 +185,11 @@ final class ParagraphCollector {
             pendingSpace = false;
             lastWasBreak = false;
         }
+    }
+
+    /** Zero-width characters and the soft hyphen: dropped. */
+    static boolean isInvisible(char c) {
+        return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad';
     }
 
     static boolean isSpace(char c) {
@@ -191,9 +205,7 @@ final class ParagraphCollector {
             char c = s.charAt(i);
             if (isSpace(c)) {
                 space = true;
-            } else if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad') {
-                continue;
-            } else {
+            } else if (!isInvisible(c)) {
                 if (space && out.length() > 0) {
                     out.append(' ');
                 }
