@@ -36,7 +36,7 @@ public final class MainTextExtractor implements TextExtractor {
 
     private final ContentFinder finder;
     private final ParagraphCollector collector = new ParagraphCollector(true, true);
-    private final ParagraphCollector fragmentCollector = new ParagraphCollector(true);
+    private final ParagraphCollector fragmentCollector = new ParagraphCollector(true, true);
     private final BoilerplateFilter filter = new BoilerplateFilter();
 
     public MainTextExtractor() {

@@ -45,7 +45,10 @@ final class ParagraphCollector {
                     + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola)(?:$|[\\s_-])",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    /** In a page's content, a chrome-named container with more text than this is the story itself, kept. */
+    /**
+     * A chrome-named container with more text than this, and mostly not links, is the story itself (a wrapper
+     * with class "entry-content social-ready", an article body with id "share-buttons-container"): kept.
+     */
     private static final int MAX_PAGE_CHROME_CHARS = 300;
 
     private final boolean skipChrome;
@@ -62,8 +65,8 @@ final class ParagraphCollector {
 
     /**
      * @param skipChrome      also skip navigation, asides, footers and containers whose class or id names chrome
-     * @param onlyShortChrome skip such a container only when its text is short (a page's content, where a publisher
-     *                        may give the story's own div an id like "share-buttons-container")
+     * @param onlyShortChrome skip such a container only when its text is short or mostly links (a publisher may
+     *                        give the story's own div an id like "share-buttons-container")
      */
     ParagraphCollector(boolean skipChrome, boolean onlyShortChrome) {
         this.skipChrome = skipChrome;
@@ -95,6 +98,14 @@ final class ParagraphCollector {
         return (!cls.isEmpty() && CHROME_ATTR.matcher(cls).find()) || (!id.isEmpty() && CHROME_ATTR.matcher(id).find());
     }
 
+    private static int linkTextLength(Element element) {
+        int n = 0;
+        for (Element a : element.getElementsByTag("a")) {
+            n += a.text().length();
+        }
+        return n;
+    }
+
     private static final class Walk {
         final boolean skipChrome;
         final boolean onlyShortChrome;
@@ -109,8 +120,14 @@ final class ParagraphCollector {
         }
 
         boolean skippedAsChrome(Element element) {
-            return skipChrome && isChromeContainer(element)
-                    && (!onlyShortChrome || element.text().length() <= MAX_PAGE_CHROME_CHARS);
+            if (!skipChrome || !isChromeContainer(element)) {
+                return false;
+            }
+            if (!onlyShortChrome) {
+                return true;
+            }
+            int length = element.text().length();
+            return length <= MAX_PAGE_CHROME_CHARS || linkTextLength(element) * 2 > length;
         }
 
         void node(Node node) {

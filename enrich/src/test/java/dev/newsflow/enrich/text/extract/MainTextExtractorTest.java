@@ -162,6 +162,17 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldKeepAFragmentWrapperWhoseClassHappensToNameChrome() {
+        String fragment = "<div class=\"entry-content social-ready\"><p>" + STORY_1 + "</p><p>" + STORY_2 + "</p>"
+                + "<div class=\"related-posts\"><a href=\"/a\">Bus fares to rise in January after a long debate in the council</a>"
+                + " <a href=\"/b\">New bridge opens on the river to traffic in both directions from Monday morning on</a>"
+                + " <a href=\"/c\">Mayor to stand again at next year's election, her office confirmed on Thursday night</a>"
+                + " <a href=\"/d\">Heavy rain expected across the region over the weekend, forecasters say</a></div></div>";
+
+        assertThat(extractor.extract(fragment, true).paragraphs()).containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
     void shouldTreatHtmlWithoutTagsAsPlainText() {
         ExtractedArticle article = extractor.extract(STORY_1 + "\n\n" + STORY_2, true);
 
