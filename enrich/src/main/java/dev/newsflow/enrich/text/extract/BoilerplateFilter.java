@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * inside a sentence: chrome is a line of its own, while a real sentence that mentions a newsletter or cookies is
  * longer and does not start with an imperative prompt. The rules, in order:
  * <ol>
- *   <li><b>byline</b>: "Post by : Jane Doe", "Posted by Jane Doe", "By Jane Doe", "Written by ...", "Author: ..."
+ *   <li><b>byline</b>: "Post by : Jane Doe", "Posted by Jane Doe", "By Jane Doe", "Written by ...", "Author: ...",
+ *       "Par / Por / Von / Door ..."
  *       followed by at most six name-like words: removed from the text and returned as the byline.</li>
  *   <li><b>bookmark</b>: "You have not yet added any article to your bookmarks!", "Add to bookmarks",
  *       "Remove from bookmarks", "Bookmark this article", "Go to bookmarks".</li>
@@ -62,7 +63,7 @@ public final class BoilerplateFilter {
 
     /** The label is case-insensitive, the name is not: it must be capitalised words ("By Monday, the ..." is prose). */
     private static final Pattern BYLINE = Pattern.compile(
-            "^(?iu:(?:posted|post|written|words|reported|story|text)?\\s*by)\\s*[:\\-–—]?\\s*" + NAME
+            "^(?iu:(?:(?:posted|post|written|words|reported|story|text)?\\s*by|par|por|von|door))\\s*[:\\-–—]?\\s*" + NAME
                     + "\\s*(?:[|,·•–—]\\s*[\\p{Lu}\\d][\\p{L}\\d .,/:]{0,50})?$");
 
     private static final Pattern AUTHOR_LABEL = Pattern.compile(
@@ -255,7 +256,8 @@ public final class BoilerplateFilter {
     /** Cheap guard before the byline regexes: the line must contain "by" or a label's first letters. */
     private static boolean mayBeByline(String s) {
         char c = Character.toLowerCase(s.charAt(0));
-        return c == 'b' || c == 'p' || c == 'w' || c == 'a' || c == 'r' || c == 's' || c == 't';
+        return c == 'b' || c == 'p' || c == 'w' || c == 'a' || c == 'r' || c == 's' || c == 't' || c == 'v'
+                || c == 'd';
     }
 
     private static boolean onlyShortLinesFollow(int[] wordCounts, int from) {

@@ -74,7 +74,7 @@ class BoilerplateFilterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Post by : Jane Doe", "Posted by Jane Doe", "By Jane Doe", "BY Jane Doe | Reuters",
-            "Written by Jane Doe", "Author: Jane Doe", "By Jane Doe, Reuters"})
+            "Written by Jane Doe", "Author: Jane Doe", "By Jane Doe, Reuters", "Par Jane Doe", "Von Jane Doe"})
     void shouldReadTheNameFromABylineLine(String line) {
         assertThat(filter.bylineOf(line)).isEqualTo("Jane Doe");
     }
@@ -83,6 +83,7 @@ class BoilerplateFilterTest {
     void shouldNotTakeAPhraseStartingWithByForAByline() {
         assertThat(filter.bylineOf("By Monday, the river had risen by two metres.")).isNull();
         assertThat(filter.bylineOf("by the way")).isNull();
+        assertThat(filter.bylineOf("Par exemple")).isNull();
     }
 
     @Test

@@ -111,6 +111,16 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldTakeTheBylineFromABylineElementWhenMetadataHasNone() {
+        String page = """
+                <html><head><title>Tram</title></head><body><div class="story-byline">By Jane Doe</div>
+                <article><p>%s</p><p>%s</p></article></body></html>
+                """.formatted(STORY_1, STORY_2);
+
+        assertThat(extractor.extract(page, true).byline()).isEqualTo("Jane Doe");
+    }
+
+    @Test
     void shouldDecodeEntities() {
         ExtractedArticle article = extractor.extract(
                 "<p>Fish &amp; chips cost &pound;5 &mdash; &quot;cheap&quot;&nbsp;now &#8364;6 &#x263A;</p>", true);
