@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  *   <li><b>labels</b>: "Advertisement", "Sponsored content", "Story continues below (the) advertisement",
  *       "Skip to (main) content", "Loading...", "Continue reading the main story", "Listen to this article",
  *       "5 min read", "Supported by", "Reuse content", "Report an error".</li>
+ *   <li><b>publisher notes</b> (up to 40 words, fixed wording): "A version of this article appears in print on
+ *       ...", "Copyright 2024 ...", "... All rights reserved."</li>
+ *   <li><b>media labels</b>: a line that is only "Image", "Photo", "Video", "Gallery", "Watch", "Listen".</li>
  *   <li><b>promotions</b>: "READ MORE: headline", "RELATED: headline", "Also read | headline": a label, a colon
  *       (or bar, arrow, dash) and a headline of another story.</li>
  *   <li><b>datelines</b>: among the first or last three paragraphs, a line of date and time words only, with a
@@ -111,6 +114,7 @@ public final class BoilerplateFilter {
             "^listen to (?:this )?(?:article|story)\\b.{0,30}$",
             "^\\d+ min(?:ute)?s? read\\W*$",
             "^supported by\\W*$",
+            "^(?:image|photo|photograph|video|graphic|gallery|audio|watch|listen)\\W*$",
             "^(?:reuse (?:this )?content|report an? (?:error|typo|correction)|suggest a correction)\\W*$",
             // in-body promotions of other stories: "READ MORE: headline", "RELATED: headline"
             "^(?:read more|related|also read|read also|more|see also|read next|recommended|don't miss|must read)"
@@ -139,6 +143,14 @@ public final class BoilerplateFilter {
             "^comments are closed\\W*$",
             "^(?:join|start) the (?:discussion|conversation)\\W*$"), FLAGS);
 
+    /** Longer publisher notes, allowed up to {@value #MAX_NOTE_WORDS} words because their wording is fixed. */
+    private static final Pattern PUBLISHER_NOTE = Pattern.compile(String.join("|",
+            "^a version of this (?:article|story) appear(?:s|ed) in print\\b.*$",
+            "^(?:copyright|©)\\s*(?:\\(c\\)\\s*)?\\d{4}\\b.{0,100}$",
+            "^.{0,80}\\ball rights reserved\\W*$"));
+
+    private static final int MAX_NOTE_WORDS = 40;
+
     /** Paragraphs that are article text, and the byline pulled out of them (or null). */
     public record Result(List<String> paragraphs, String byline) {
     }
@@ -166,7 +178,8 @@ public final class BoilerplateFilter {
                 }
                 String lower = line.toLowerCase(Locale.ROOT);
                 boolean edge = i < DATELINE_EDGE || i >= paragraphs.size() - DATELINE_EDGE;
-                if (CHROME.matcher(lower).matches() || (edge && isDateLine(lower))) {
+                if (CHROME.matcher(lower).matches() || (edge && isDateLine(lower))
+                        || PUBLISHER_NOTE.matcher(lower).matches()) {
                     seen += words;
                     continue;
                 }
@@ -177,6 +190,11 @@ public final class BoilerplateFilter {
                     seen += words;
                     continue;
                 }
+            }
+            if (words > MAX_CHROME_WORDS && words <= MAX_NOTE_WORDS
+                    && PUBLISHER_NOTE.matcher(p.strip().toLowerCase(Locale.ROOT)).matches()) {
+                seen += words;
+                continue;
             }
             seen += words;
             kept.add(p);

@@ -46,7 +46,7 @@ record PageMetadata(String title, String byline, Instant published) {
                 meta(doc, "publishdate"), meta(doc, "pubdate"), meta(doc, "date"), meta(doc, "dc.date"),
                 meta(doc, "dc.date.issued"), meta(doc, "dcterms.created"), meta(doc, "sailthru.date"),
                 meta(doc, "parsely-pub-date"), timeElement(doc));
-        return new PageMetadata(clean(title), clean(byline), published);
+        return new PageMetadata(clean(title), cleanByline(clean(byline)), published);
     }
 
     private static String meta(Document doc, String key) {
@@ -133,6 +133,20 @@ record PageMetadata(String title, String byline, Instant published) {
             }
         }
         return null;
+    }
+
+    /** "By Jane Doe" becomes "Jane Doe"; "Jane Doe | Jane Doe" (a name the CMS wrote twice) becomes "Jane Doe". */
+    private static String cleanByline(String s) {
+        if (s == null) {
+            return null;
+        }
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String part : s.split("\\s+\\|\\s+")) {
+            String name = BYLINES.bylineOf(part);
+            names.add(name != null ? name : part.strip());
+        }
+        names.remove("");
+        return names.isEmpty() ? null : String.join(", ", names);
     }
 
     private static String clean(String s) {

@@ -102,6 +102,15 @@ class BoilerplateFilterTest {
     }
 
     @Test
+    void shouldDropPublisherNotesAndMediaLabels() {
+        String print = "A version of this article appears in print on March 5, 2024, on Page A22 of the New York edition "
+                + "with the headline: Council backs tram.";
+        BoilerplateFilter.Result r = filter.filter(List.of("Image", LONG, LONG, LONG, print, "Copyright 2024 Herald Media. All rights reserved."));
+
+        assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG);
+    }
+
+    @Test
     void shouldCutATagListAtTheEnd() {
         BoilerplateFilter.Result r = filter.filter(List.of(LONG, LONG, LONG, "More about:", "Hotels", "Hygiene", "Reuse content"));
 

@@ -99,7 +99,7 @@ class MainTextExtractorTest {
     void shouldFallBackToMetaTagsWithoutJsonLd() {
         String page = """
                 <html><head><title>Tram | Herald</title>
-                <meta name="author" content="Meta Author">
+                <meta name="author" content="By Meta Author | Meta Author">
                 <meta property="article:published_time" content="2024-01-02T03:04:05+01:00">
                 </head><body><article><p>%s</p><p>%s</p></article></body></html>
                 """.formatted(STORY_1, STORY_2);
