@@ -54,15 +54,6 @@ final class ParagraphCollector {
     private final boolean skipChrome;
     private final boolean onlyShortChrome;
 
-    ParagraphCollector() {
-        this(false, false);
-    }
-
-    /** @param skipChrome also skip navigation, asides, footers and containers whose class or id names chrome */
-    ParagraphCollector(boolean skipChrome) {
-        this(skipChrome, false);
-    }
-
     /**
      * @param skipChrome      also skip navigation, asides, footers and containers whose class or id names chrome
      * @param onlyShortChrome skip such a container only when its text is short or mostly links (a publisher may
