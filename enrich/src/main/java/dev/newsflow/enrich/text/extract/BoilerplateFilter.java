@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * inside a sentence: chrome is a line of its own, while a real sentence that mentions a newsletter or cookies is
  * longer and does not start with an imperative prompt. The rules, in order:
  * <ol>
- *   <li><b>byline</b>: "Post by : Jane Doe", "Posted by Jane Doe", "By Jane Doe", "Written by ...", "Author: ..."
+ *   <li><b>byline</b>: "Post by : Jane Doe", "Posted by Jane Doe", "By Jane Doe", "Written by ...", "Author: ...",
+ *       "Par / Por / Von / Door ..."
  *       followed by at most six name-like words: removed from the text and returned as the byline.</li>
  *   <li><b>bookmark</b>: "You have not yet added any article to your bookmarks!", "Add to bookmarks",
  *       "Remove from bookmarks", "Bookmark this article", "Go to bookmarks".</li>
@@ -30,7 +31,10 @@ import java.util.regex.Pattern;
  *       "Follow us on ...", "Tweet", "Pin it", "Email this", "Print this article", "Copy link".</li>
  *   <li><b>labels</b>: "Advertisement", "Sponsored content", "Story continues below (the) advertisement",
  *       "Skip to (main) content", "Loading...", "Continue reading the main story", "Listen to this article",
- *       "5 min read", "Supported by".</li>
+ *       "5 min read", "Supported by", "Reuse content", "Report an error".</li>
+ *   <li><b>publisher notes</b> (up to 40 words, fixed wording): "A version of this article appears in print on
+ *       ...", "Copyright 2024 ...", "... All rights reserved."</li>
+ *   <li><b>media labels</b>: a line that is only "Image", "Photo", "Video", "Gallery", "Watch", "Listen".</li>
  *   <li><b>promotions</b>: "READ MORE: headline", "RELATED: headline", "Also read | headline": a label, a colon
  *       (or bar, arrow, dash) and a headline of another story.</li>
  *   <li><b>datelines</b>: among the first or last three paragraphs, a line of date and time words only, with a
@@ -62,7 +66,7 @@ public final class BoilerplateFilter {
 
     /** The label is case-insensitive, the name is not: it must be capitalised words ("By Monday, the ..." is prose). */
     private static final Pattern BYLINE = Pattern.compile(
-            "^(?iu:(?:posted|post|written|words|reported|story|text)?\\s*by)\\s*[:\\-–—]?\\s*" + NAME
+            "^(?iu:(?:(?:posted|post|written|words|reported|story|text)?\\s*by|par|por|von|door))\\s*[:\\-–—]?\\s*" + NAME
                     + "\\s*(?:[|,·•–—]\\s*[\\p{Lu}\\d][\\p{L}\\d .,/:]{0,50})?$");
 
     private static final Pattern AUTHOR_LABEL = Pattern.compile(
@@ -110,6 +114,8 @@ public final class BoilerplateFilter {
             "^listen to (?:this )?(?:article|story)\\b.{0,30}$",
             "^\\d+ min(?:ute)?s? read\\W*$",
             "^supported by\\W*$",
+            "^(?:image|photo|photograph|video|graphic|gallery|audio|watch|listen)\\W*$",
+            "^(?:reuse (?:this )?content|report an? (?:error|typo|correction)|suggest a correction)\\W*$",
             // in-body promotions of other stories: "READ MORE: headline", "RELATED: headline"
             "^(?:read more|related|also read|read also|more|see also|read next|recommended|don't miss|must read)"
                     + "\\s*[:|»>–—]\\s*\\S.*$"), FLAGS);
@@ -129,12 +135,21 @@ public final class BoilerplateFilter {
             "^(?:also read|more to read|more stories|more news|more articles|top stories|trending|most read|most popular|popular posts|latest posts|latest news|recent posts)\\W*$",
             "^you (?:may|might) also (?:like|enjoy|be interested in)\\W*$",
             "^more from .{1,40}$",
+            "^(?:more (?:about|on)|tags|tagged|topics|related topics|filed under|categories|posted in)\\W*$",
             "^recommended(?: for you| reading| stories| articles)?\\W*$",
             "^(?:\\d+ )?comments?(?: \\(\\d+\\))?\\W*$",
             "^\\d+ (?:responses?|replies)\\W*$",
             "^(?:leave|post|add|write) a (?:comment|reply|response)\\W*.{0,40}$",
             "^comments are closed\\W*$",
             "^(?:join|start) the (?:discussion|conversation)\\W*$"), FLAGS);
+
+    /** Longer publisher notes, allowed up to {@value #MAX_NOTE_WORDS} words because their wording is fixed. */
+    private static final Pattern PUBLISHER_NOTE = Pattern.compile(String.join("|",
+            "^a version of this (?:article|story) appear(?:s|ed) in print\\b.*$",
+            "^(?:copyright|©)\\s*(?:\\(c\\)\\s*)?\\d{4}\\b.{0,100}$",
+            "^.{0,80}\\ball rights reserved\\W*$"));
+
+    private static final int MAX_NOTE_WORDS = 40;
 
     /** Paragraphs that are article text, and the byline pulled out of them (or null). */
     public record Result(List<String> paragraphs, String byline) {
@@ -143,14 +158,16 @@ public final class BoilerplateFilter {
     public Result filter(List<String> paragraphs) {
         List<String> kept = new ArrayList<>(paragraphs.size());
         String byline = null;
+        int[] wordCounts = new int[paragraphs.size()];
         int total = 0;
-        for (String p : paragraphs) {
-            total += wordCount(p);
+        for (int i = 0; i < wordCounts.length; i++) {
+            wordCounts[i] = wordCount(paragraphs.get(i));
+            total += wordCounts[i];
         }
         int seen = 0;
         for (int i = 0; i < paragraphs.size(); i++) {
             String p = paragraphs.get(i);
-            int words = wordCount(p);
+            int words = wordCounts[i];
             if (words <= MAX_CHROME_WORDS) {
                 String line = p.strip();
                 String name = byline == null ? bylineOfStripped(line) : null;
@@ -161,17 +178,23 @@ public final class BoilerplateFilter {
                 }
                 String lower = line.toLowerCase(Locale.ROOT);
                 boolean edge = i < DATELINE_EDGE || i >= paragraphs.size() - DATELINE_EDGE;
-                if (CHROME.matcher(lower).matches() || (edge && isDateLine(lower))) {
+                if (CHROME.matcher(lower).matches() || (edge && isDateLine(lower))
+                        || PUBLISHER_NOTE.matcher(lower).matches()) {
                     seen += words;
                     continue;
                 }
                 if (!kept.isEmpty() && TRAILING_MARKER.matcher(lower).matches()) {
-                    if (onlyShortLinesFollow(paragraphs, i + 1) || seen >= total * 2 / 3) {
+                    if (onlyShortLinesFollow(wordCounts, i + 1) || seen >= total * 2 / 3) {
                         break;
                     }
                     seen += words;
                     continue;
                 }
+            }
+            if (words > MAX_CHROME_WORDS && words <= MAX_NOTE_WORDS
+                    && PUBLISHER_NOTE.matcher(p.strip().toLowerCase(Locale.ROOT)).matches()) {
+                seen += words;
+                continue;
             }
             seen += words;
             kept.add(p);
@@ -251,12 +274,13 @@ public final class BoilerplateFilter {
     /** Cheap guard before the byline regexes: the line must contain "by" or a label's first letters. */
     private static boolean mayBeByline(String s) {
         char c = Character.toLowerCase(s.charAt(0));
-        return c == 'b' || c == 'p' || c == 'w' || c == 'a' || c == 'r' || c == 's' || c == 't';
+        return c == 'b' || c == 'p' || c == 'w' || c == 'a' || c == 'r' || c == 's' || c == 't' || c == 'v'
+                || c == 'd';
     }
 
-    private static boolean onlyShortLinesFollow(List<String> paragraphs, int from) {
-        for (int i = from; i < paragraphs.size(); i++) {
-            if (wordCount(paragraphs.get(i)) > MAX_LIST_LINE_WORDS) {
+    private static boolean onlyShortLinesFollow(int[] wordCounts, int from) {
+        for (int i = from; i < wordCounts.length; i++) {
+            if (wordCounts[i] > MAX_LIST_LINE_WORDS) {
                 return false;
             }
         }

@@ -35,8 +35,8 @@ public final class MainTextExtractor implements TextExtractor {
     private static final int PAGE_SNIFF_CHARS = 4096;
 
     private final ContentFinder finder;
-    private final ParagraphCollector collector = new ParagraphCollector();
-    private final ParagraphCollector fragmentCollector = new ParagraphCollector(true);
+    /** Pages and fragments alike: chrome-named blocks are skipped unless they hold the story. */
+    private final ParagraphCollector collector = new ParagraphCollector(true, true);
     private final BoilerplateFilter filter = new BoilerplateFilter();
 
     public MainTextExtractor() {
@@ -114,7 +114,7 @@ public final class MainTextExtractor implements TextExtractor {
         if (time != null) {
             published = PageMetadata.parseInstant(time.attr("datetime"));
         }
-        BoilerplateFilter.Result result = filter.filter(fragmentCollector.collect(body));
+        BoilerplateFilter.Result result = filter.filter(collector.collect(body));
         return new ExtractedArticle(title == null || title.isEmpty() ? null : title, result.byline(), published,
                 result.paragraphs());
     }

@@ -30,6 +30,7 @@ import org.jsoup.nodes.Element;
 record PageMetadata(String title, String byline, Instant published) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final BoilerplateFilter BYLINES = new BoilerplateFilter();
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:»·/]\\s+|\\s+::\\s+");
     private static final Pattern URL = Pattern.compile("^(?:https?:)?//.*");
 
@@ -45,7 +46,7 @@ record PageMetadata(String title, String byline, Instant published) {
                 meta(doc, "publishdate"), meta(doc, "pubdate"), meta(doc, "date"), meta(doc, "dc.date"),
                 meta(doc, "dc.date.issued"), meta(doc, "dcterms.created"), meta(doc, "sailthru.date"),
                 meta(doc, "parsely-pub-date"), timeElement(doc));
-        return new PageMetadata(clean(title), clean(byline), published);
+        return new PageMetadata(clean(title), cleanByline(clean(byline)), published);
     }
 
     private static String meta(Document doc, String key) {
@@ -89,16 +90,18 @@ record PageMetadata(String title, String byline, Instant published) {
     }
 
     private static String bylineElement(Document doc) {
-        Element e = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name, .byline__name");
-        if (e == null) {
-            return null;
+        // Readability's byline hints, most specific first; the first short one wins
+        for (Element e : doc.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author], .byline__name,"
+                + " .author-name, .byline, [class*=byline], [id*=byline], [class*=author-name], [class~=^author$],"
+                + " a[href*=/author/]")) {
+            String text = ParagraphCollector.normalise(e.text());
+            if (text.isEmpty() || BoilerplateFilter.wordCount(text) > 8) {
+                continue;
+            }
+            String fromLine = BYLINES.bylineOf(text);
+            return fromLine != null ? fromLine : text;
         }
-        String text = ParagraphCollector.normalise(e.text());
-        if (text.isEmpty() || BoilerplateFilter.wordCount(text) > 8) {
-            return null;
-        }
-        String fromLine = new BoilerplateFilter().bylineOf(text);
-        return fromLine != null ? fromLine : text;
+        return null;
     }
 
     private static String timeElement(Document doc) {
@@ -130,6 +133,20 @@ record PageMetadata(String title, String byline, Instant published) {
             }
         }
         return null;
+    }
+
+    /** "By Jane Doe" becomes "Jane Doe"; "Jane Doe | Jane Doe" (a name the CMS wrote twice) becomes "Jane Doe". */
+    private static String cleanByline(String s) {
+        if (s == null) {
+            return null;
+        }
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String part : s.split("\\s+\\|\\s+")) {
+            String name = BYLINES.bylineOf(part);
+            names.add(name != null ? name : part.strip());
+        }
+        names.remove("");
+        return names.isEmpty() ? null : String.join(", ", names);
     }
 
     private static String clean(String s) {

@@ -45,29 +45,43 @@ final class ParagraphCollector {
                     + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola)(?:$|[\\s_-])",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A chrome-named container with more text than this, and mostly not links, is the story itself (a wrapper
+     * with class "entry-content social-ready", an article body with id "share-buttons-container"): kept.
+     */
+    private static final int MAX_PAGE_CHROME_CHARS = 300;
+
     private final boolean skipChrome;
+    private final boolean onlyShortChrome;
 
-    ParagraphCollector() {
-        this(false);
-    }
-
-    /** @param skipChrome also skip navigation, asides, footers and containers whose class or id names chrome */
-    ParagraphCollector(boolean skipChrome) {
+    /**
+     * @param skipChrome      also skip navigation, asides, footers and containers whose class or id names chrome
+     * @param onlyShortChrome skip such a container only when its text is short or mostly links (a publisher may
+     *                        give the story's own div an id like "share-buttons-container")
+     */
+    ParagraphCollector(boolean skipChrome, boolean onlyShortChrome) {
         this.skipChrome = skipChrome;
+        this.onlyShortChrome = onlyShortChrome;
     }
 
     List<String> collect(Node root) {
-        Walk walk = new Walk(skipChrome);
+        Walk walk = new Walk(skipChrome, onlyShortChrome);
         walk.node(root);
         walk.flush();
         return walk.paragraphs;
     }
 
+    /**
+     * A block container of chrome: nav, aside, footer, menu, or a block whose class or id names chrome. Inline
+     * elements (a link styled as a "popup" note) and the article itself never are.
+     */
     static boolean isChromeContainer(Element element) {
-        if (CHROME_TAGS.contains(element.normalName())) {
+        String tag = element.normalName();
+        if (CHROME_TAGS.contains(tag)) {
             return true;
         }
-        if (element.attributesSize() == 0) {
+        if (element.attributesSize() == 0 || !BLOCKS.contains(tag) || tag.equals("article") || tag.equals("main")
+                || tag.equals("body") || tag.equals("html")) {
             return false;
         }
         String cls = element.attr("class");
@@ -75,15 +89,36 @@ final class ParagraphCollector {
         return (!cls.isEmpty() && CHROME_ATTR.matcher(cls).find()) || (!id.isEmpty() && CHROME_ATTR.matcher(id).find());
     }
 
+    private static int linkTextLength(Element element) {
+        int n = 0;
+        for (Element a : element.getElementsByTag("a")) {
+            n += a.text().length();
+        }
+        return n;
+    }
+
     private static final class Walk {
         final boolean skipChrome;
+        final boolean onlyShortChrome;
         final List<String> paragraphs = new ArrayList<>();
         final StringBuilder current = new StringBuilder(256);
         boolean pendingSpace;
         boolean lastWasBreak;
 
-        Walk(boolean skipChrome) {
+        Walk(boolean skipChrome, boolean onlyShortChrome) {
             this.skipChrome = skipChrome;
+            this.onlyShortChrome = onlyShortChrome;
+        }
+
+        boolean skippedAsChrome(Element element) {
+            if (!skipChrome || !isChromeContainer(element)) {
+                return false;
+            }
+            if (!onlyShortChrome) {
+                return true;
+            }
+            int length = element.text().length();
+            return length <= MAX_PAGE_CHROME_CHARS || linkTextLength(element) * 2 > length;
         }
 
         void node(Node node) {
@@ -95,7 +130,7 @@ final class ParagraphCollector {
                 return;
             }
             String tag = element.normalName();
-            if (SKIPPED.contains(tag) || (skipChrome && isChromeContainer(element))) {
+            if (SKIPPED.contains(tag) || skippedAsChrome(element)) {
                 return;
             }
             if (tag.equals("br")) {
@@ -124,19 +159,28 @@ final class ParagraphCollector {
         }
 
         void text(String s) {
-            for (int i = 0, n = s.length(); i < n; i++) {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
                 char c = s.charAt(i);
                 if (isSpace(c)) {
                     pendingSpace = true;
-                } else if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad') {
-                    // zero-width and soft hyphen: invisible, dropped
+                    i++;
+                } else if (isInvisible(c)) {
+                    i++;
                 } else {
+                    // copy the run of visible characters at once
+                    int end = i + 1;
+                    while (end < n && !isSpace(s.charAt(end)) && !isInvisible(s.charAt(end))) {
+                        end++;
+                    }
                     if (pendingSpace && current.length() > 0) {
                         current.append(' ');
                     }
                     pendingSpace = false;
                     lastWasBreak = false;
-                    current.append(c);
+                    current.append(s, i, end);
+                    i = end;
                 }
             }
         }
@@ -149,6 +193,11 @@ final class ParagraphCollector {
             pendingSpace = false;
             lastWasBreak = false;
         }
+    }
+
+    /** Zero-width characters and the soft hyphen: dropped. */
+    static boolean isInvisible(char c) {
+        return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad';
     }
 
     static boolean isSpace(char c) {
@@ -164,9 +213,7 @@ final class ParagraphCollector {
             char c = s.charAt(i);
             if (isSpace(c)) {
                 space = true;
-            } else if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad') {
-                continue;
-            } else {
+            } else if (!isInvisible(c)) {
                 if (space && out.length() > 0) {
                     out.append(' ');
                 }

@@ -74,7 +74,7 @@ class BoilerplateFilterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Post by : Jane Doe", "Posted by Jane Doe", "By Jane Doe", "BY Jane Doe | Reuters",
-            "Written by Jane Doe", "Author: Jane Doe", "By Jane Doe, Reuters"})
+            "Written by Jane Doe", "Author: Jane Doe", "By Jane Doe, Reuters", "Par Jane Doe", "Von Jane Doe"})
     void shouldReadTheNameFromABylineLine(String line) {
         assertThat(filter.bylineOf(line)).isEqualTo("Jane Doe");
     }
@@ -83,6 +83,7 @@ class BoilerplateFilterTest {
     void shouldNotTakeAPhraseStartingWithByForAByline() {
         assertThat(filter.bylineOf("By Monday, the river had risen by two metres.")).isNull();
         assertThat(filter.bylineOf("by the way")).isNull();
+        assertThat(filter.bylineOf("Par exemple")).isNull();
     }
 
     @Test
@@ -98,6 +99,22 @@ class BoilerplateFilterTest {
         BoilerplateFilter.Result r = filter.filter(List.of(LONG, "Read more", LONG, LONG, LONG));
 
         assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG, LONG);
+    }
+
+    @Test
+    void shouldDropPublisherNotesAndMediaLabels() {
+        String print = "A version of this article appears in print on March 5, 2024, on Page A22 of the New York edition "
+                + "with the headline: Council backs tram.";
+        BoilerplateFilter.Result r = filter.filter(List.of("Image", LONG, LONG, LONG, print, "Copyright 2024 Herald Media. All rights reserved."));
+
+        assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG);
+    }
+
+    @Test
+    void shouldCutATagListAtTheEnd() {
+        BoilerplateFilter.Result r = filter.filter(List.of(LONG, LONG, LONG, "More about:", "Hotels", "Hygiene", "Reuse content"));
+
+        assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG);
     }
 
     @Test

@@ -26,7 +26,9 @@ class MainTextExtractorTest {
                 <div id="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
                 <main><article class="post">
                   <h1>Council backs tram extension</h1>
-                  <p>%s</p><p>%s</p><p>%s</p>
+                  <p>%s</p><p>%s</p>
+                  <div class="newsletter-box"><p>Stay in the loop with our weekly roundup of the best stories</p></div>
+                  <p>%s</p>
                   <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
                 </article>
                 <section class="related-posts"><h3>Related posts</h3><ul>
@@ -97,7 +99,7 @@ class MainTextExtractorTest {
     void shouldFallBackToMetaTagsWithoutJsonLd() {
         String page = """
                 <html><head><title>Tram | Herald</title>
-                <meta name="author" content="Meta Author">
+                <meta name="author" content="By Meta Author | Meta Author">
                 <meta property="article:published_time" content="2024-01-02T03:04:05+01:00">
                 </head><body><article><p>%s</p><p>%s</p></article></body></html>
                 """.formatted(STORY_1, STORY_2);
@@ -106,6 +108,16 @@ class MainTextExtractorTest {
 
         assertThat(article.byline()).isEqualTo("Meta Author");
         assertThat(article.published()).isEqualTo(Instant.parse("2024-01-02T02:04:05Z"));
+    }
+
+    @Test
+    void shouldTakeTheBylineFromABylineElementWhenMetadataHasNone() {
+        String page = """
+                <html><head><title>Tram</title></head><body><div class="story-byline">By Jane Doe</div>
+                <article><p>%s</p><p>%s</p></article></body></html>
+                """.formatted(STORY_1, STORY_2);
+
+        assertThat(extractor.extract(page, true).byline()).isEqualTo("Jane Doe");
     }
 
     @Test
@@ -155,6 +167,17 @@ class MainTextExtractorTest {
     void shouldSkipChromeContainersOfAFragment() {
         String fragment = "<p>" + STORY_1 + "</p><div class=\"newsletter-signup\"><p>Stay in the loop with our weekly roundup of the best stories</p></div>"
                 + "<aside><p>Most read today: something else entirely different here</p></aside><p>" + STORY_2 + "</p>";
+
+        assertThat(extractor.extract(fragment, true).paragraphs()).containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
+    void shouldKeepAFragmentWrapperWhoseClassHappensToNameChrome() {
+        String fragment = "<div class=\"entry-content social-ready\"><p>" + STORY_1 + "</p><p>" + STORY_2 + "</p>"
+                + "<div class=\"related-posts\"><a href=\"/a\">Bus fares to rise in January after a long debate in the council</a>"
+                + " <a href=\"/b\">New bridge opens on the river to traffic in both directions from Monday morning on</a>"
+                + " <a href=\"/c\">Mayor to stand again at next year's election, her office confirmed on Thursday night</a>"
+                + " <a href=\"/d\">Heavy rain expected across the region over the weekend, forecasters say</a></div></div>";
 
         assertThat(extractor.extract(fragment, true).paragraphs()).containsExactly(STORY_1, STORY_2);
     }
