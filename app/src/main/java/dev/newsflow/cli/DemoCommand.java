@@ -335,6 +335,8 @@ final class DemoCommand implements Callable<Integer> {
                 }).toList());
                 line.put("headline", post.getHeadline());
                 line.put("teaser", post.getTeaser());
+                line.put("tags", post.getTags().stream().map(t -> t.getName()).toList());
+                line.put("language", post.getLanguage());
                 line.put("url", post.getUrl());
                 line.put("reviewRequired", post.getReviewRequired());
                 try {
@@ -353,8 +355,9 @@ final class DemoCommand implements Callable<Integer> {
                 if (post.getEvent() == PostEventType.DELETE) {
                     out.printf("✗ DELETE  %s v%d  %s%n", post.getId(), post.getVersion(), post.getHeadline());
                 } else {
-                    out.printf("● [%s]%s %s (v%d)%n    %s%n", category, post.getReviewRequired() ? " [review]" : "",
-                            post.getHeadline(), post.getVersion(), post.getTeaser());
+                    out.printf("● [%s]%s %s (v%d)%n    %s%n    tags: %s%n", category,
+                            post.getReviewRequired() ? " [review]" : "", post.getHeadline(), post.getVersion(),
+                            post.getTeaser(), String.join(", ", post.getTags().stream().map(t -> t.getName()).toList()));
                 }
                 out.flush();
             }

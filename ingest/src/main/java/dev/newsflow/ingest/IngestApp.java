@@ -3,18 +3,16 @@ package dev.newsflow.ingest;
 import dev.newsflow.runtime.HealthStatus;
 import dev.newsflow.runtime.Settings;
 import dev.newsflow.runtime.StageServer;
-import dev.newsflow.runtime.TopicSetup;
+import dev.newsflow.runtime.StageStartup;
 import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.RawArticle;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +36,8 @@ public final class IngestApp implements AutoCloseable {
     public static IngestApp start(Settings settings) {
         IngestConfig config = new IngestConfig(settings.newsflow());
         ApiKeys keys = config.apiKeys();
-        log.info("Starting stage={} settings={} apiKeys={}", STAGE, Settings.masked(config.values()), keys);
-        log.info("Kafka client settings stage={} kafka={}", STAGE, Settings.masked(settings.kafka()));
-        if (config.createTopics()) {
-            try (Admin admin = Admin.create(settings.kafkaProperties())) {
-                TopicSetup.ensure(admin, Topics.all(), Duration.ofMillis(config.topicSetupTimeoutMs()));
-            }
-        }
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().commonTags("stage", STAGE);
+        log.info("API keys stage={} names={}", STAGE, keys);
+        PrometheusMeterRegistry registry = StageStartup.prepare(STAGE, config, settings);
         KafkaProducer<String, RawArticle> producer = RawArticleProducer.create(settings, "newsflow-ingest");
         KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);

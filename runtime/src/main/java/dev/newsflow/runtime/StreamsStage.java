@@ -1,21 +1,17 @@
 package dev.newsflow.runtime;
 
-import dev.newsflow.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Function;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a Kafka Streams stage the same way everywhere: topics ensured, topology built against the stage's metrics
+ * Runs a Kafka Streams stage the same way everywhere: settings logged, topics ensured, topology built against the stage's metrics
  * registry, the Streams client started, and the health/metrics server up until closed.
  */
 public final class StreamsStage implements AutoCloseable {
@@ -34,15 +30,7 @@ public final class StreamsStage implements AutoCloseable {
 
     public static StreamsStage start(String stage, StageConfig config, Settings settings,
                                      Function<MeterRegistry, Topology> topology) {
-        log.info("Starting stage={} settings={}", stage, Settings.masked(config.values()));
-        log.info("Kafka client settings stage={} kafka={}", stage, Settings.masked(settings.kafka()));
-        if (config.createTopics()) {
-            try (Admin admin = Admin.create(settings.kafkaProperties())) {
-                TopicSetup.ensure(admin, Topics.all(), Duration.ofMillis(config.topicSetupTimeoutMs()));
-            }
-        }
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().commonTags("stage", stage);
+        PrometheusMeterRegistry registry = StageStartup.prepare(stage, config, settings);
         Properties props = StreamsSettings.forStage(settings, "newsflow-" + stage,
                 Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"));
         StreamsRunner runner = new StreamsRunner(stage, topology.apply(registry), props, registry);
