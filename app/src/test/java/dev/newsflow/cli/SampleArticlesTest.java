@@ -40,7 +40,7 @@ class SampleArticlesTest {
     }
 
     @Test
-    void shouldBundleAtLeastTwelveArticlesAcrossSixCategoriesWithAnUpdateAndAKill() throws Exception {
+    void shouldBundleAtLeastTwelveArticlesWithWholePagesAnUpdateAndAKill() throws Exception {
         ObjectMapper json = new ObjectMapper();
         long kills = samples.stream().filter(l -> l.contains("\"canceled\"")).count();
         long updates = samples.stream().map(l -> readUri(json, l)).distinct().count();
@@ -49,8 +49,6 @@ class SampleArticlesTest {
         assertThat(kills).isEqualTo(1);
         assertThat(updates).isLessThan(samples.size() - kills);
         assertThat(samples).anySatisfy(l -> assertThat(l).contains("<!doctype html", "Post by :", "Related posts"));
-        assertThat(enrichedUsable().stream().map(a -> a.getCategories().get(0).getCode()).distinct().count())
-                .isGreaterThanOrEqualTo(6);
     }
 
     @Test
