@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class OpenNlpLanguageDetectorTest {
 
@@ -78,6 +79,17 @@ class OpenNlpLanguageDetectorTest {
         }
 
         assertThat((double) agree / samples.size()).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void shouldGiveTheSameProbabilitiesAsOpenNlpsMaxentModel() {
+        var model = OpenNlpLanguageDetector.loadBundledModel().getMaxentModel();
+        var compiled = new CompiledLanguageModel(model);
+        for (String[] sample : samples) {
+            String normal = NGramContext.normalise(sample[1]);
+
+            assertThat(compiled.eval(normal)).containsExactly(model.eval(NGramContext.of(normal)), within(1e-6));
+        }
     }
 
     @Test
