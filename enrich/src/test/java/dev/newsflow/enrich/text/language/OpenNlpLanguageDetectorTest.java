@@ -100,7 +100,11 @@ class OpenNlpLanguageDetectorTest {
                 .collect(Collectors.joining(" "));
 
         assertThat(detector.detect(english + " " + german).code()).isEqualTo("en");
-        assertThat(OpenNlpLanguageDetector.sample(english, 300)).hasSizeLessThanOrEqualTo(300);
+        String sample = OpenNlpLanguageDetector.sample(english, OpenNlpLanguageDetector.DEFAULT_MAX_CHARS);
+
+        assertThat(sample).hasSizeLessThanOrEqualTo(OpenNlpLanguageDetector.DEFAULT_MAX_CHARS);
+        assertThat(english).startsWith(sample);
+        assertThat(english.charAt(sample.length())).isEqualTo(' ');
     }
 
     @Test
