@@ -42,7 +42,17 @@ final class Gazetteer {
             "europe", "asia", "africa", "north america", "south america", "latin america", "middle east",
             "antarctica", "arctic", "balkans", "scandinavia", "caribbean", "siberia", "crimea", "donbas",
             "west bank", "kashmir", "california", "texas", "florida", "bavaria", "catalonia", "quebec", "ontario",
-            "yorkshire", "cornwall", "silicon valley", "wall street", "mediterranean", "atlantic", "pacific");
+            "yorkshire", "cornwall", "cumbria", "lancashire", "york", "leeds", "sheffield", "newcastle", "bristol",
+            "nottingham", "leicester", "oxford", "cambridge", "carlisle", "southampton", "aberdeen", "marseille",
+            "lyon", "cologne", "stuttgart", "naples", "turin", "seville", "valencia", "porto", "rotterdam",
+            "antwerp", "krakow", "gdansk", "gothenburg", "bergen", "philadelphia", "atlanta", "dallas", "denver",
+            "detroit", "phoenix", "las vegas", "new orleans", "calgary", "brisbane", "perth", "kolkata", "chennai", "silicon valley", "wall street", "mediterranean", "atlantic", "pacific");
+
+    /** A name starting or ending with one of these names a place ("River Ouse", "Lake Geneva", "Downing Street"). */
+    static final Set<String> PLACE_WORDS = words(
+            "river", "lake", "mount", "mountains", "sea", "bay", "gulf", "island", "islands", "valley", "county",
+            "province", "state", "region", "street", "road", "square", "avenue", "bridge", "airport", "station",
+            "port", "coast", "strait", "canal", "forest", "park", "city", "district");
 
     /** Words before a name that make it a person; the title itself is not part of the tag. */
     static final Set<String> PERSON_TITLES = words(

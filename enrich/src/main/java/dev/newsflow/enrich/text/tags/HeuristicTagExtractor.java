@@ -27,7 +27,8 @@ import java.util.Set;
  *       joiners). A leading function word ("The", "In") is dropped; a sentence's first word alone counts half,
  *       since it may be capitalised only for its position.</li>
  *   <li><b>Kind</b>: a title before the name ("Mr", "President", "Prime Minister") makes a person; a name in the
- *       gazetteer of countries, cities and regions a place; a first or last word such as Bank, Party, Ministry,
+ *       gazetteer of countries, cities and regions, or a first or last word such as River, Lake, Street, a place;
+ *       a first or last word such as Bank, Party, Ministry,
  *       University, Inc an organisation; an acronym an organisation (or a place, "US"); two or three plain
  *       capitalised words a person; "in X" a place; any other single word stays a key phrase.</li>
  *   <li><b>Key phrases</b>: runs of lower-case content words between function words and punctuation (RAKE-like);
@@ -44,7 +45,7 @@ import java.util.Set;
 public final class HeuristicTagExtractor implements TagExtractor {
 
     public static final int MAX_TAGS = 10;
-    static final int MAX_BODY_CHARS = 3000;
+    static final int MAX_BODY_CHARS = 2000;
     private static final double HEADLINE_BOOST = 2.0;
     private static final double LEAD_BOOST = 0.5;
     private static final double SENTENCE_INITIAL_WEIGHT = 0.5;
@@ -121,8 +122,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
         while (i < n) {
             Token t = tokens.get(i);
             if (!t.capitalised) {
-                if (Gazetteer.STOP_WORDS.contains(t.lower) || t.numeric || t.breakAfter) {
-                    if (!Gazetteer.STOP_WORDS.contains(t.lower) && !t.numeric) {
+                if (t.stopWord || t.numeric || t.breakAfter) {
+                    if (!t.stopWord && !t.numeric) {
                         chunk.add(t.lower);
                     }
                     flushPhrases(chunk, phrases, lead);
@@ -170,7 +171,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
             } else if (isTitleModifier(bare) && start + 1 < to
                     && Gazetteer.PERSON_TITLES.contains(tokens.get(start + 1).lower)) {
                 start++;
-            } else if (!t.acronym && Gazetteer.STOP_WORDS.contains(t.lower)) {
+            } else if (t.stopWord) {
                 start++;
                 sentenceInitial = false;
             } else {
@@ -209,6 +210,10 @@ public final class HeuristicTagExtractor implements TagExtractor {
         } else if (Gazetteer.ORGANISATION_WORDS.contains(last.lower) || words > 1
                 && Gazetteer.ORGANISATION_WORDS.contains(first.lower)) {
             kind = Kind.ORGANISATION;
+            strength = 3;
+        } else if (words > 1 && (Gazetteer.PLACE_WORDS.contains(first.lower)
+                || Gazetteer.PLACE_WORDS.contains(last.lower))) {
+            kind = Kind.PLACE;
             strength = 3;
         } else if (words == 1 && first.acronym) {
             kind = Kind.ORGANISATION;

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class OpenNlpLanguageDetectorTest {
 
@@ -81,6 +82,17 @@ class OpenNlpLanguageDetectorTest {
     }
 
     @Test
+    void shouldGiveTheSameProbabilitiesAsOpenNlpsMaxentModel() {
+        var model = OpenNlpLanguageDetector.loadBundledModel().getMaxentModel();
+        var compiled = new CompiledLanguageModel(model);
+        for (String[] sample : samples) {
+            String normal = NGramContext.normalise(sample[1]);
+
+            assertThat(compiled.eval(normal)).containsExactly(model.eval(NGramContext.of(normal)), within(1e-6));
+        }
+    }
+
+    @Test
     void shouldReadOnlyTheStartOfALongText() {
         String english = samples.stream().filter(s -> s[0].equals("en")).map(s -> s[1])
                 .collect(Collectors.joining(" "));
@@ -88,7 +100,11 @@ class OpenNlpLanguageDetectorTest {
                 .collect(Collectors.joining(" "));
 
         assertThat(detector.detect(english + " " + german).code()).isEqualTo("en");
-        assertThat(OpenNlpLanguageDetector.sample(english, 300)).hasSizeLessThanOrEqualTo(300);
+        String sample = OpenNlpLanguageDetector.sample(english, OpenNlpLanguageDetector.DEFAULT_MAX_CHARS);
+
+        assertThat(sample).hasSizeLessThanOrEqualTo(OpenNlpLanguageDetector.DEFAULT_MAX_CHARS);
+        assertThat(english).startsWith(sample);
+        assertThat(english.charAt(sample.length())).isEqualTo(' ');
     }
 
     @Test
