@@ -127,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
             info.flush();
 
             awaitRunning(enrich, publish);
-            PostPrinter printer = new PostPrinter(broker.bootstrapServers(), out, info);
+            PostPrinter printer = new PostPrinter(broker.bootstrapServers(), out);
             components.add(printer);
             printer.start();
 
@@ -236,7 +236,6 @@ final class DemoCommand implements Callable<Integer> {
 
         private final KafkaConsumer<String, Post> consumer;
         private final PrintWriter out;
-        private final PrintWriter info;
         private final Thread thread;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Expected> pending = new ArrayList<>();
@@ -246,7 +245,7 @@ final class DemoCommand implements Callable<Integer> {
         private final AtomicLong firstPostAt = new AtomicLong();
         private volatile int expectedCount = -1;
 
-        PostPrinter(String bootstrap, PrintWriter out, PrintWriter info) {
+        PostPrinter(String bootstrap, PrintWriter out) {
             Properties props = new Properties();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-demo-" + UUID.randomUUID());
@@ -254,7 +253,6 @@ final class DemoCommand implements Callable<Integer> {
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), Serdes.POST.deserializer());
             this.out = out;
-            this.info = info;
             this.thread = new Thread(this::run, "newsflow-demo-printer");
         }
 

@@ -34,6 +34,7 @@ public final class ArticleEnricher {
 
     /** Adult silent reading speed for news prose, words per minute. */
     static final int WORDS_PER_MINUTE = 230;
+    private static final int LANGUAGE_SAMPLE_CHARS = 1_000;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.-][\\p{L}\\p{N}]+)*");
 
     private final TextExtractor extractor;
@@ -83,7 +84,7 @@ public final class ArticleEnricher {
         // the sender's language wins; otherwise detect it from the headline and text
         DetectedLanguage language = raw.getLanguage() != null
                 ? new DetectedLanguage(raw.getLanguage().substring(0, 2), 1.0)
-                : languageDetector.detect(headline + "\n\n" + text);
+                : languageDetector.detect(leadText(headline, extracted.paragraphs()));
         Classification classification = categorizer.categorize(
                 new ClassifierInput(headline, text, raw.getSource() != null ? raw.getSource() : raw.getProvider(),
                         language.code()));
@@ -110,6 +111,18 @@ public final class ArticleEnricher {
                 .setWordCount(words)
                 .setReadingTimeMinutes(words == 0 ? 0 : Math.max(1, (words + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE))
                 .build();
+    }
+
+    /** The detector reads only the start of a text: hand it the headline and lead, not a copy of the whole body. */
+    private static String leadText(String headline, List<String> paragraphs) {
+        StringBuilder lead = new StringBuilder(LANGUAGE_SAMPLE_CHARS + 200).append(headline);
+        for (String p : paragraphs) {
+            if (lead.length() >= LANGUAGE_SAMPLE_CHARS) {
+                break;
+            }
+            lead.append("\n\n").append(p);
+        }
+        return lead.toString();
     }
 
     static int countWords(String text) {
