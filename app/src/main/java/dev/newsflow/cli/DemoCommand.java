@@ -94,6 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         List<String> samples = readSamples();
         List<AutoCloseable> components = new ArrayList<>();
         Path stateDir = Files.createTempDirectory("newsflow-demo-state-");
+        components.add(() -> deleteTree(stateDir)); // closed last
         try {
             // the models take seconds to load: do it while the broker starts
             CompletableFuture<ArticleEnricher> enricher = CompletableFuture.supplyAsync(Enrichers::defaults);
@@ -147,11 +148,12 @@ final class DemoCommand implements Callable<Integer> {
             }
             info.printf("Samples pushed. Watching news.posts; Ctrl-C to stop.%n");
             info.flush();
-            Shutdown.awaitSignalThenClose(List.of());
+            // Ctrl-C: close everything before the JVM's shutdown hooks finish, or the broker dies mid-write
+            Shutdown.awaitSignalThenClose(List.copyOf(components));
+            components.clear();
             return 0;
         } finally {
             Shutdown.closeAll(components);
-            deleteTree(stateDir);
         }
     }
 
