@@ -46,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hash-bits", description = "Feature buckets are 2^bits (default 18).")
     Integer hashBits;
 
-    @Option(names = "--epochs", description = "SGD epochs (default 15).")
+    @Option(names = "--epochs", description = "SGD epochs (default 30).")
     Integer epochs;
 
     @Option(names = "--lambda", description = "L2 regularisation per example (default 2e-5).")
