@@ -32,8 +32,11 @@ public final class CategoryModel {
     /** Texts with fewer tokens are short items: AG items have at most about 180, BBC articles at least about 120. */
     public static final int DEFAULT_SHORT_TEXT_TOKENS = 100;
     private static final int MAGIC = 0x4E46434D; // "NFCM"
-    /** Bumped whenever the features change (now: words and 5-character stems), so an old file is refused. */
-    private static final int FORMAT = 4;
+    /**
+     * Bumped whenever the features change (now: words, 5-character stems, and word bigrams for short items), so an
+     * old file is refused.
+     */
+    private static final int FORMAT = 5;
 
     private final LinearModel shortModel;
     private final LinearModel longModel;

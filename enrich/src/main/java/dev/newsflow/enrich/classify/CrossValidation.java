@@ -1,5 +1,7 @@
 package dev.newsflow.enrich.classify;
 
+import dev.newsflow.schemas.MediaTopic;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -34,11 +36,23 @@ public final class CrossValidation {
      * @param thresholdTable the coverage and accuracy behind it, as text
      */
     public record Result(Map<String, EvaluationReport> categoriser, Map<String, EvaluationReport> modelOnly,
-                         double shortTemperature, double longTemperature, double threshold, String thresholdTable) {
+                         double shortTemperature, double longTemperature, double threshold, String thresholdTable,
+                         String takeoverTable) {
     }
 
-    private record OutOfFold(boolean shortText, double[] logits, int goldIndex, boolean correct) {
+    /**
+     * One held-out prediction. {@code categoriserPrimary} is the categoriser's primary without the lexicon
+     * takeover (T1/T2), which is applied afterwards with calibrated probabilities; {@code lexicon} is the strongest
+     * lexicon topic or null.
+     */
+    private record OutOfFold(String dataset, LabelMapping.Scheme scheme, String gold, boolean shortText, double[] logits,
+                             int goldIndex, boolean correct, MediaTopic categoriserPrimary, boolean modelDecided,
+                             TopicLexicon.Score lexicon) {
     }
+
+    /** Grid of (T1, T2) reported for the lexicon takeover of the primary. */
+    static final double[] TAKEOVER_MODEL_BELOW = {0.6, 0.8, 0.9, 0.95, 0.99, 1.01};
+    static final double[] TAKEOVER_LEXICON_MIN = {0.95, 0.99, 0.995, 0.999, 0.9999};
 
     private final TrainingParameters parameters;
     private final int folds;
@@ -71,7 +85,6 @@ public final class CrossValidation {
             }
             LabelMapping.Scheme scheme = LabelMapping.schemeFor(members.stream().map(i -> examples.get(i).label()).toList());
             int[] fold = stratifiedFolds(examples, members, dataset);
-            EvaluationReport fullReport = new EvaluationReport();
             EvaluationReport modelReport = new EvaluationReport();
             for (int k = 0; k < folds; k++) {
                 List<TrainingExample> training = new ArrayList<>();
@@ -80,25 +93,50 @@ public final class CrossValidation {
                     (fold[i] == k ? heldOut : training).add(examples.get(i));
                 }
                 CategoryModel model = trainer.trainCategoryModel(training, shortTextTokens, 0.5);
-                TrainedCategorizer categorizer = new TrainedCategorizer(model, lexicon, ClassifierConfig.defaults());
+                TrainedCategorizer categorizer = new TrainedCategorizer(model, lexicon, ClassifierConfig.defaults(),
+                        TrainedCategorizer.LexiconTakeover.OFF);
                 for (TrainingExample example : heldOut) {
                     String gold = LabelMapping.goldClass(example.label(), scheme).orElseThrow();
                     Classification c = categorizer.categorize(example.tokens(), example.counts(), null, null);
-                    fullReport.add(gold, LabelMapping.predictedClass(c.categories().get(0).topic(), scheme));
+                    MediaTopic primary = c.categories().get(0).topic();
                     int tokens = example.counts().tokenCount();
                     LinearModel linear = model.modelFor(tokens);
                     double[] logits = linear.logits(linear.vectorize(example.counts()));
                     String predicted = LabelMapping.predictedClass(linear.topics().get(argmax(logits)), scheme);
                     modelReport.add(gold, predicted);
-                    outOfFold.add(new OutOfFold(linear == model.shortModel(), logits, linear.topics().indexOf(example.topic()),
-                            gold.equals(predicted)));
+                    List<TopicLexicon.Score> lexical = lexicon.score(example.tokens());
+                    outOfFold.add(new OutOfFold(dataset, scheme, gold, linear == model.shortModel(), logits,
+                            linear.topics().indexOf(example.topic()), gold.equals(predicted), primary,
+                            primary == linear.topics().get(argmax(logits)), lexical.isEmpty() ? null : lexical.get(0)));
                 }
             }
-            full.put(dataset, fullReport);
             modelOnly.put(dataset, modelReport);
         }
         double shortTemperature = fitTemperature(outOfFold.stream().filter(OutOfFold::shortText).toList());
         double longTemperature = fitTemperature(outOfFold.stream().filter(o -> !o.shortText()).toList());
+        for (String dataset : datasets) {
+            full.put(dataset, categoriserReport(outOfFold, dataset, TrainedCategorizer.LexiconTakeover.DEFAULT,
+                    shortTemperature, longTemperature));
+        }
+        StringBuilder takeover = new StringBuilder(String.format(Locale.ROOT, "  %-5s %-7s", "T1", "T2"));
+        datasets.forEach(d -> takeover.append(String.format(Locale.ROOT, " %22s", d)));
+        takeover.append(String.format(Locale.ROOT, "%n  %-13s", "off"));
+        for (String dataset : datasets) {
+            takeover.append(String.format(Locale.ROOT, " %22.4f", categoriserReport(outOfFold, dataset,
+                    TrainedCategorizer.LexiconTakeover.OFF, shortTemperature, longTemperature).accuracy()));
+        }
+        takeover.append(String.format(Locale.ROOT, "%n"));
+        for (double t1 : TAKEOVER_MODEL_BELOW) {
+            for (double t2 : TAKEOVER_LEXICON_MIN) {
+                takeover.append(String.format(Locale.ROOT, "  %-5.2f %-7.4f", t1, t2));
+                TrainedCategorizer.LexiconTakeover rule = new TrainedCategorizer.LexiconTakeover(t1, t2);
+                for (String dataset : datasets) {
+                    takeover.append(String.format(Locale.ROOT, " %22.4f",
+                            categoriserReport(outOfFold, dataset, rule, shortTemperature, longTemperature).accuracy()));
+                }
+                takeover.append(String.format(Locale.ROOT, "%n"));
+            }
+        }
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "  %-9s %9s %12s%n", "threshold", "flagged", "acc(kept)"));
         double recommended = THRESHOLDS[THRESHOLDS.length - 1];
         boolean found = false;
@@ -119,7 +157,29 @@ public final class CrossValidation {
                 found = true;
             }
         }
-        return new Result(full, modelOnly, shortTemperature, longTemperature, recommended, table.toString());
+        return new Result(full, modelOnly, shortTemperature, longTemperature, recommended, table.toString(),
+                takeover.toString());
+    }
+
+    /** The categoriser's primary on one data set's held-out items, with the lexicon takeover {@code rule}. */
+    private static EvaluationReport categoriserReport(List<OutOfFold> outOfFold, String dataset,
+                                                      TrainedCategorizer.LexiconTakeover rule,
+                                                      double shortTemperature, double longTemperature) {
+        EvaluationReport report = new EvaluationReport();
+        for (OutOfFold o : outOfFold) {
+            if (!o.dataset().equals(dataset)) {
+                continue;
+            }
+            MediaTopic primary = o.categoriserPrimary();
+            if (o.modelDecided() && o.lexicon() != null) {
+                double[] p = LinearModel.softmax(o.logits(), o.shortText() ? shortTemperature : longTemperature);
+                if (rule.fires(p[argmax(p)], o.lexicon().confidence())) {
+                    primary = o.lexicon().topic();
+                }
+            }
+            report.add(o.gold(), LabelMapping.predictedClass(primary, o.scheme()));
+        }
+        return report;
     }
 
     /** Per label, members in file order shuffled by a seeded generator, then dealt round-robin into folds. */

@@ -2,13 +2,15 @@ package dev.newsflow.enrich.classify;
 
 import dev.newsflow.schemas.MediaTopic;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 
 /**
  * Trains a {@link LinearModel}: smoothed IDF from the training examples, then multinomial logistic regression by
- * stochastic gradient descent with L2 regularisation (Bottou's scaled-weights trick keeps updates sparse).
+ * stochastic gradient descent with L2 regularisation (Bottou's scaled-weights trick keeps updates sparse). The
+ * short-item model scales each weight by the naive Bayes log-count ratio of its feature ({@link #logCountRatios}).
  *
  * <p>Why hand-written: the model is about 60 lines of arithmetic, and a library (Smile, Tribuo, liblinear) would
  * add megabytes of dependencies and its own file format for no gain in accuracy on data this size. Training is
@@ -29,15 +31,20 @@ public final class ModelTrainer {
      * {@link CrossValidation}.
      */
     public CategoryModel trainCategoryModel(List<TrainingExample> examples, int shortTextTokens, double reviewThreshold) {
-        LinearModel shortModel = train(examples);
+        LinearModel shortModel = train(examples, SHORT_NB_MIX);
         List<TrainingExample> articles = examples.stream().filter(e -> e.counts().tokenCount() >= shortTextTokens).toList();
         boolean enoughArticles = articles.stream().map(TrainingExample::topic).distinct().count() >= 2;
-        LinearModel longModel = enoughArticles ? train(articles) : shortModel;
+        LinearModel longModel = enoughArticles ? train(articles, LONG_NB_MIX) : shortModel;
         return new CategoryModel(shortModel, longModel, shortTextTokens, reviewThreshold);
     }
 
     /** One multinomial logistic regression over all the examples, temperature 1. */
     public LinearModel train(List<TrainingExample> examples) {
+        return train(examples, SHORT_NB_MIX);
+    }
+
+    /** As {@link #train(List)}, with {@code nbMix} of the naive Bayes weighting ({@link #logCountRatios}). */
+    LinearModel train(List<TrainingExample> examples, double nbMix) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -55,6 +62,7 @@ public final class ModelTrainer {
             ys[i] = topics.indexOf(examples.get(i).topic());
         }
 
+        double[] r = logCountRatios(xs, ys, dims, classes, nbMix);
         double[] w = new double[dims * classes];
         double[] b = new double[classes];
         double scale = 1.0;
@@ -80,7 +88,7 @@ public final class ModelTrainer {
                 for (int k = 0; k < idx.length; k++) {
                     int base = idx[k] * classes;
                     for (int c = 0; c < classes; c++) {
-                        z[c] += w[base + c] * val[k];
+                        z[c] += w[base + c] * r[base + c] * val[k];
                     }
                 }
                 double max = Double.NEGATIVE_INFINITY;
@@ -102,7 +110,7 @@ public final class ModelTrainer {
                     int base = idx[k] * classes;
                     double v = val[k] * step;
                     for (int c = 0; c < classes; c++) {
-                        w[base + c] -= z[c] * v;
+                        w[base + c] -= z[c] * v * r[base + c];
                     }
                 }
                 for (int c = 0; c < classes; c++) {
@@ -118,13 +126,75 @@ public final class ModelTrainer {
         }
         float[] weights = new float[w.length];
         for (int j = 0; j < w.length; j++) {
-            weights[j] = (float) (w[j] * scale);
+            weights[j] = (float) (w[j] * scale * r[j]);
         }
         float[] bias = new float[classes];
         for (int c = 0; c < classes; c++) {
             bias[c] = (float) b[c];
         }
         return new LinearModel(parameters.hashBits(), topics, idf, weights, bias, 1.0);
+    }
+
+    /** Additive smoothing of the document counts behind the log-count ratios. */
+    static final double NB_ALPHA = 1.0;
+    /**
+     * How much of the naive Bayes scaling the short-item model uses: scale {@code (1 - m) + m * |r|}. Chosen on one
+     * half of the data (every other line) and confirmed on the other half: AG accuracy 0.862 to 0.874 there.
+     */
+    static final double SHORT_NB_MIX = 0.5;
+    /** The article model does without: on BBC articles the scaling did not help (0.971 with and without). */
+    static final double LONG_NB_MIX = 0.0;
+
+    /**
+     * Per bucket and topic, the scale of its weight, {@code (1 - nbMix) + nbMix * |r|}, where {@code r} is the
+     * one-vs-rest log-count ratio of naive Bayes (NBSVM, Wang and Manning 2012) from how many documents of the topic
+     * and of the others contain the bucket. The model learns {@code v} with logit {@code sum v * scale * x}; since
+     * the L2 penalty is on {@code v}, this is a per-feature prior that lets discriminative words move freely and
+     * holds back the rest. The stored weight is {@code v * scale}, so prediction and the file format are unchanged.
+     */
+    static double[] logCountRatios(SparseVector[] xs, int[] ys, int dims, int classes, double nbMix) {
+        double[] r = new double[dims * classes];
+        if (nbMix <= 0) {
+            Arrays.fill(r, 1.0);
+            return r;
+        }
+        double[] df = new double[dims * classes];
+        double[] total = new double[classes];
+        boolean[] seen = new boolean[dims];
+        for (int i = 0; i < xs.length; i++) {
+            for (int index : xs[i].indices()) {
+                df[index * classes + ys[i]]++;
+                total[ys[i]]++;
+                seen[index] = true;
+            }
+        }
+        int seenCount = 0;
+        double[] dfAll = new double[dims];
+        double totalAll = 0;
+        for (int j = 0; j < dims; j++) {
+            if (seen[j]) {
+                seenCount++;
+            }
+            for (int c = 0; c < classes; c++) {
+                dfAll[j] += df[j * classes + c];
+            }
+        }
+        for (double t : total) {
+            totalAll += t;
+        }
+        double a = NB_ALPHA;
+        for (int j = 0; j < dims; j++) {
+            if (!seen[j]) {
+                continue;
+            }
+            for (int c = 0; c < classes; c++) {
+                double p = (a + df[j * classes + c]) / (a * seenCount + total[c]);
+                double q = (a + dfAll[j] - df[j * classes + c]) / (a * seenCount + totalAll - total[c]);
+                double ratio = Math.abs(Math.log(p / q));
+                r[j * classes + c] = (1 - nbMix) + nbMix * ratio;
+            }
+        }
+        return r;
     }
 
     /** {@code ln((1 + n) / (1 + df)) + 1} for buckets seen in training, 0 for unseen ones (they carry no weight). */

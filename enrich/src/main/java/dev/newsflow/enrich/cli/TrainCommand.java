@@ -6,6 +6,7 @@ import dev.newsflow.enrich.classify.LabelledArticles;
 import dev.newsflow.enrich.classify.CategoryModel;
 import dev.newsflow.enrich.classify.ModelTrainer;
 import dev.newsflow.enrich.classify.TopicLexicon;
+import dev.newsflow.enrich.classify.TrainedCategorizer;
 import dev.newsflow.enrich.classify.TrainingExample;
 import dev.newsflow.enrich.classify.TrainingParameters;
 import dev.newsflow.enrich.classify.Vectorizer;
@@ -46,7 +47,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hash-bits", description = "Feature buckets are 2^bits (default 18).")
     Integer hashBits;
 
-    @Option(names = "--epochs", description = "SGD epochs (default 15).")
+    @Option(names = "--epochs", description = "SGD epochs (default 30).")
     Integer epochs;
 
     @Option(names = "--lambda", description = "L2 regularisation per example (default 2e-5).")
@@ -93,6 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "%ncalibrated softmax temperature: short items %.2f, articles %.2f%n"
                         + "review threshold (lowest with unflagged accuracy >= 0.95): %.2f%n%s",
                 cv.shortTemperature(), cv.longTemperature(), cv.threshold(), cv.thresholdTable());
+        console.printf(Locale.ROOT, "%nlexicon takes the primary when model confidence < T1 and lexicon confidence >= T2 "
+                + "(accuracy of the categoriser's primary; shipped: T1=%.2f T2=%.4f):%n%s",
+                TrainedCategorizer.LEXICON_TAKEOVER_MODEL_BELOW, TrainedCategorizer.LEXICON_TAKEOVER_MIN, cv.takeoverTable());
 
         CategoryModel trained = new ModelTrainer(parameters).trainCategoryModel(examples, CategoryModel.DEFAULT_SHORT_TEXT_TOKENS, cv.threshold());
         CategoryModel model = new CategoryModel(trained.shortModel().withTemperature(cv.shortTemperature()),

@@ -8,6 +8,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ModelTrainerTest {
 
@@ -70,5 +71,23 @@ class ModelTrainerTest {
         byte[] notAModel = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
         assertThatThrownBy(() -> CategoryModel.fromBytes(notAModel)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void shouldScaleAWordSeenInOneTopicOnlyAboveAWordSeenEverywhere() {
+        // bucket 0 occurs in every document, bucket 1 only in documents of topic 0
+        SparseVector[] xs = {
+                new SparseVector(new int[]{0, 1}, new float[]{0.7f, 0.7f}),
+                new SparseVector(new int[]{0, 1}, new float[]{0.7f, 0.7f}),
+                new SparseVector(new int[]{0, 2}, new float[]{0.7f, 0.7f}),
+                new SparseVector(new int[]{0, 2}, new float[]{0.7f, 0.7f})};
+        int[] ys = {0, 0, 1, 1};
+
+        double[] r = ModelTrainer.logCountRatios(xs, ys, 4, 2, 1.0);
+        double[] plain = ModelTrainer.logCountRatios(xs, ys, 4, 2, 0.0);
+
+        assertThat(r[1 * 2]).isGreaterThan(r[0]);
+        assertThat(r[0]).isCloseTo(0.0, within(1e-9));
+        assertThat(plain).containsOnly(1.0);
     }
 }

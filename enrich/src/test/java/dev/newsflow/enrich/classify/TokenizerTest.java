@@ -23,4 +23,17 @@ class TokenizerTest {
 
         assertThat(Tokenizer.termKey("Climate  Change")).isEqualTo(Tokenizer.combine(tokens[0], tokens[1]));
     }
+
+    @Test
+    void shouldAddWordBigramsToTheFeaturesOfShortItemsOnly() {
+        String shortItem = "shares in the chip maker rose";
+        long[] shortTokens = Tokenizer.tokenize(shortItem);
+        String article = (shortItem + " ").repeat(CategoryModel.DEFAULT_SHORT_TEXT_TOKENS / shortTokens.length + 1);
+        long[] articleTokens = Tokenizer.tokenize(article);
+
+        assertThat(Tokenizer.features(shortItem, shortTokens))
+                .hasSize(Tokenizer.stems(shortItem).length + shortTokens.length - 1)
+                .startsWith(Tokenizer.stems(shortItem));
+        assertThat(Tokenizer.features(article, articleTokens)).containsExactly(Tokenizer.stems(article));
+    }
 }

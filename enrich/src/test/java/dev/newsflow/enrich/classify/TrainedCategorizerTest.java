@@ -118,4 +118,15 @@ class TrainedCategorizerTest {
         assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.DISASTER_ACCIDENT_EMERGENCY);
         assertThat(c.categories()).extracting(CategoryScore::topic).contains(MediaTopic.POLITICS);
     }
+
+    @Test
+    void shouldLetTheLexiconTakeThePrimaryOnlyBelowT1AndFromT2() {
+        TrainedCategorizer.LexiconTakeover rule = new TrainedCategorizer.LexiconTakeover(0.9, 0.99);
+
+        assertThat(rule.fires(0.6, 0.995)).isTrue();
+        assertThat(rule.fires(0.6, 0.99)).isTrue();
+        assertThat(rule.fires(0.9, 0.999)).isFalse();
+        assertThat(rule.fires(0.6, 0.98)).isFalse();
+        assertThat(TrainedCategorizer.LexiconTakeover.OFF.fires(0.0, 1.0)).isFalse();
+    }
 }

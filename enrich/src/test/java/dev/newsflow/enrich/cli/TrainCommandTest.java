@@ -53,6 +53,7 @@ class TrainCommandTest {
         train(data, dir.resolve("b.model"));
 
         assertThat(Files.readAllBytes(dir.resolve("b.model"))).isEqualTo(Files.readAllBytes(dir.resolve("a.model")));
-        assertThat(report).contains("synthetic: n=60 accuracy=").contains("macro-F1=").contains("review threshold");
+        assertThat(report).contains("synthetic: n=60 accuracy=").contains("macro-F1=").contains("review threshold")
+                .contains("lexicon takes the primary when model confidence < T1").contains("  off ");
     }
 }
