@@ -52,6 +52,12 @@ class SampleArticlesTest {
     }
 
     @Test
+    void shouldSpreadTheSamplesOverAtLeastSixPrimaryCategories() {
+        assertThat(enrichedUsable().stream().map(a -> a.getCategories().get(0).getCode()).distinct().count())
+                .isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void shouldLeaveNoBoilerplateOrMarkupInAnySampleTextOrTeaser() {
         for (EnrichedArticle article : enrichedUsable()) {
             for (String field : List.of(article.getText(), article.getTeaser())) {
