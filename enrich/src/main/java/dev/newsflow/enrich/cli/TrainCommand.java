@@ -95,8 +95,11 @@ public final class TrainCommand implements Callable<Integer> {
                         + "review threshold (lowest with unflagged accuracy >= 0.95): %.2f%n%s",
                 cv.shortTemperature(), cv.longTemperature(), cv.threshold(), cv.thresholdTable());
         console.printf(Locale.ROOT, "%nlexicon takes the primary when model confidence < T1 and lexicon confidence >= T2 "
-                + "(accuracy of the categoriser's primary; shipped: T1=%.2f T2=%.4f):%n%s",
-                TrainedCategorizer.LEXICON_TAKEOVER_MODEL_BELOW, TrainedCategorizer.LEXICON_TAKEOVER_MIN, cv.takeoverTable());
+                + "(accuracy of the categoriser's primary; shipped: T1=%.2f T2=%.4f or T1=%.2f T2=%.4f, "
+                + "whose accuracy is the one reported above):%n%s",
+                TrainedCategorizer.LEXICON_TAKEOVER_MODEL_BELOW, TrainedCategorizer.LEXICON_TAKEOVER_MIN,
+                TrainedCategorizer.LEXICON_TAKEOVER_UNSURE_MODEL_BELOW, TrainedCategorizer.LEXICON_TAKEOVER_UNSURE_MIN,
+                cv.takeoverTable());
 
         CategoryModel trained = new ModelTrainer(parameters).trainCategoryModel(examples, CategoryModel.DEFAULT_SHORT_TEXT_TOKENS, cv.threshold());
         CategoryModel model = new CategoryModel(trained.shortModel().withTemperature(cv.shortTemperature()),
