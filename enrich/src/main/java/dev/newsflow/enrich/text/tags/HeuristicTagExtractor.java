@@ -45,7 +45,7 @@ import java.util.Set;
 public final class HeuristicTagExtractor implements TagExtractor {
 
     public static final int MAX_TAGS = 10;
-    static final int MAX_BODY_CHARS = 2000;
+    static final int MAX_BODY_CHARS = 1500;
     private static final double HEADLINE_BOOST = 2.0;
     private static final double LEAD_BOOST = 0.5;
     private static final double SENTENCE_INITIAL_WEIGHT = 0.5;
