@@ -158,6 +158,27 @@ class PipelineIT {
     }
 
     @Test
+    void shouldImportAnNdjsonFileAndPublishEveryGoodLine() throws Exception {
+        String first = "urn:it:" + UUID.randomUUID();
+        String second = "urn:it:" + UUID.randomUUID();
+        java.nio.file.Path file = Files.createTempFile("import-it", ".ndjson");
+        Files.write(file, List.of(article(first, 1, "Imported one"), "{\"uri\":\"no-headline\",\"version\":1}",
+                article(second, 1, "Imported two")));
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        int exit = new picocli.CommandLine(new ImportCommand()).setOut(new java.io.PrintWriter(out))
+                .setErr(new java.io.PrintWriter(new java.io.StringWriter()))
+                .execute("--bootstrap-servers", broker.bootstrapServers(), file.toString());
+
+        assertThat(exit).as(out.toString()).isEqualTo(1); // one line rejected
+        assertThat(out.toString()).contains("3 lines, 2 accepted, 1 rejected, 0 failed", ":2 rejected", "headline: is required");
+        try (var all = posts(Topics.POSTS)) {
+            assertThat(all.await(first, 1, WAIT)).hasSize(1);
+            assertThat(all.await(second, 1, WAIT)).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldRefuseARequestWithoutAValidApiKey() throws Exception {
         HttpResponse<String> none = send(HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/articles"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(article("x", 1, "x"))));

@@ -47,7 +47,7 @@ public final class NdjsonImporter {
     public record Summary(int lines, int accepted, int rejected, int failed, List<LineProblem> problems) {
     }
 
-    /** @param dryRun validate only, write nothing */
+    /** @param dryRun validate only, write nothing (the importer may then be built without a writer) */
     public Summary importFiles(List<Path> files, String provider, boolean dryRun, Consumer<Progress> progress)
             throws IOException {
         int lines = 0;
@@ -98,6 +98,9 @@ public final class NdjsonImporter {
 
     /** Waits for every write in flight; returns {accepted, failed}. */
     private int[] settle(Path file, List<Pending> inFlight, List<LineProblem> problems) {
+        if (inFlight.isEmpty()) {
+            return new int[] {0, 0}; // nothing sent (a dry run has no writer at all)
+        }
         writer.producer().flush();
         int accepted = 0;
         int failed = 0;

@@ -108,6 +108,17 @@ class NdjsonImporterTest {
     }
 
     @Test
+    void shouldNeedNoKafkaWriterForADryRun() throws IOException {
+        Path file = file("dry-no-kafka.ndjson", anArticle("a-1").json(), "garbage");
+
+        NdjsonImporter.Summary summary = new NdjsonImporter(parser, null, 5_000, MAX_LINE_CHARS)
+                .importFiles(List.of(file), PROVIDER, true, progress::add);
+
+        assertThat(summary.accepted()).isEqualTo(1);
+        assertThat(summary.rejected()).isEqualTo(1);
+    }
+
+    @Test
     void shouldAddUpCountsOverSeveralFilesAndReportProgressPerFile() throws IOException {
         Path first = file("one.ndjson", anArticle("a-1").json());
         Path second = file("two.ndjson", "{}", anArticle("a-2").json());
