@@ -12,10 +12,12 @@ import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -110,7 +112,7 @@ public final class IngestApi {
             tooLarge(ctx, limits.maxRequestBytes());
             return;
         }
-        ParsedArticle parsed = parser.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8), provider(ctx));
+        ParsedArticle parsed = parser.parse(new String(body, StandardCharsets.UTF_8), provider(ctx));
         if (!parsed.valid()) {
             count("rejected", provider(ctx));
             log.info("Refused article provider={} errors={}", provider(ctx), parsed.errors());
@@ -270,7 +272,7 @@ public final class IngestApi {
 
     private static boolean hasContentType(Context ctx, String expected) {
         String type = ctx.contentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).split(";")[0].strip().equals(expected);
+        return type != null && type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals(expected);
     }
 
     private static long declaredLength(Context ctx) {
