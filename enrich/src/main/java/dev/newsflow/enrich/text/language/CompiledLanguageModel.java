@@ -121,7 +121,8 @@ final class CompiledLanguageModel {
     double[] eval(String normal) {
         double[] sums = new double[outcomes.length];
         int n = normal.length();
-        long[] seen = new long[Integer.highestOneBit(Math.max(16, n * MAX_GRAM * 2)) << 1];
+        // at most n * 3 n-grams: a table of 1x-2x that stays at most 3/4 full (8 KB for a 200-character sample)
+        long[] seen = new long[Integer.highestOneBit(Math.max(16, n * MAX_GRAM + n)) << 1];
         int seenMask = seen.length - 1;
         for (int length = 1; length <= MAX_GRAM; length++) {
             for (int i = 0; i + length <= n; i++) {
