@@ -191,7 +191,7 @@ public final class BoilerplateFilter {
                     continue;
                 }
             }
-            if (words > MAX_CHROME_WORDS && words <= MAX_NOTE_WORDS
+            if (words > MAX_CHROME_WORDS && words <= MAX_NOTE_WORDS && mayBePublisherNote(p)
                     && PUBLISHER_NOTE.matcher(p.strip().toLowerCase(Locale.ROOT)).matches()) {
                 seen += words;
                 continue;
@@ -269,6 +269,27 @@ public final class BoilerplateFilter {
         }
         String name = m.group(1).strip();
         return name.isEmpty() ? null : name;
+    }
+
+    /**
+     * Cheap guard before {@link #PUBLISHER_NOTE} on a long paragraph (a lower-cased copy and a regex that tries 80
+     * starts): each of its alternatives needs "a version of this" or "copyright" or "©" at the start, or "all rights
+     * reserved" somewhere. Compared ignoring case char by char, which accepts everything the lower-cased line could
+     * match, so it only skips lines the regex would reject.
+     */
+    static boolean mayBePublisherNote(String p) {
+        String s = p.strip();
+        if (s.regionMatches(true, 0, "a version of this", 0, 17) || s.regionMatches(true, 0, "copyright", 0, 9)
+                || s.startsWith("©")) {
+            return true;
+        }
+        for (int at = 0, last = s.length() - 19; at <= last; at++) {
+            char c = s.charAt(at);
+            if ((c == 'a' || c == 'A' || c > 0x7f) && s.regionMatches(true, at, "all rights reserved", 0, 19)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cheap guard before the byline regexes: the line must contain "by" or a label's first letters. */

@@ -13,13 +13,23 @@ import java.util.Map;
  * {@code MaxentModel.eval} on the same distinct n-grams (sum of the weights of the n-grams present, then softmax),
  * without building a string per n-gram, a set of them and a string-keyed map lookup each.
  *
- * <p>Read-only after construction, so safe to share between threads; about 10 MB for the 146,000 n-grams and
- * 1.3 million weights of {@code langdetect-183.bin}.
+ * <p>The n-grams with weights for most languages are kept as dense rows of doubles instead (see
+ * {@link #DENSE_MIN_OUTCOMES}): they carry nearly all of the work, and a dense row is summed by a vectorised loop.
+ *
+ * <p>Read-only after construction, so safe to share between threads; about 12 MB for the 146,000 n-grams and
+ * 1.3 million weights of {@code langdetect-183.bin} (the dense rows add about 2.5 MB).
  */
 final class CompiledLanguageModel {
 
     private static final int MAX_GRAM = 3;
     private static final long EMPTY = 0L;
+    /**
+     * An n-gram with weights for at least this many languages is stored as a dense row of doubles, one per language
+     * (zero where the model has none): the common n-grams of any text are such rows (99% of the weights summed for
+     * an English paragraph), and adding a dense row is a straight loop the JIT vectorises instead of a scatter
+     * through the language ids. About 5,600 rows, 4.6 MB. Adding 0.0 changes no sum, so the results are identical.
+     */
+    private static final int DENSE_MIN_OUTCOMES = 64;
 
     private final String[] outcomes;
     private final long[] keys;
@@ -28,6 +38,8 @@ final class CompiledLanguageModel {
     private final int[] offsets;
     private final byte[] outcomeIds;
     private final float[] weights;
+    /** Dense rows, {@code outcomes.length} apart; a table entry {@code -2 - row} points at one. */
+    private final double[] denseWeights;
 
     CompiledLanguageModel(MaxentModel model) {
         if (!(model instanceof AbstractModel abstractModel)) {
@@ -48,21 +60,40 @@ final class CompiledLanguageModel {
         mask = tableSize - 1;
         offsets = new int[grams.size() + 1];
         int total = 0;
+        int denseRows = 0;
         for (Context c : grams.values()) {
-            total += c.getOutcomes().length;
+            if (c.getOutcomes().length >= DENSE_MIN_OUTCOMES) {
+                denseRows++;
+            } else {
+                total += c.getOutcomes().length;
+            }
         }
+        int width = outcomes.length;
         outcomeIds = new byte[total];
         weights = new float[total];
+        denseWeights = new double[denseRows * width];
         int p = 0;
         int at = 0;
+        int row = 0;
         for (Map.Entry<String, Context> e : grams.entrySet()) {
             String gram = e.getKey();
             int[] o = e.getValue().getOutcomes();
             double[] w = e.getValue().getParameters();
             offsets[p] = at;
-            for (int k = 0; k < o.length; k++, at++) {
-                outcomeIds[at] = (byte) o[k];
-                weights[at] = (float) w[k];
+            int entry;
+            if (o.length >= DENSE_MIN_OUTCOMES) {
+                for (int k = 0; k < o.length; k++) {
+                    // the same float rounding as the sparse rows
+                    denseWeights[row * width + o[k]] += (float) w[k];
+                }
+                entry = -2 - row;
+                row++;
+            } else {
+                for (int k = 0; k < o.length; k++, at++) {
+                    outcomeIds[at] = (byte) o[k];
+                    weights[at] = (float) w[k];
+                }
+                entry = p;
             }
             if (!gram.isEmpty() && gram.length() <= MAX_GRAM) {
                 long key = pack(gram, 0, gram.length());
@@ -71,7 +102,7 @@ final class CompiledLanguageModel {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = key;
-                predicates[slot] = p;
+                predicates[slot] = entry;
             }
             p++;
         }
@@ -90,7 +121,8 @@ final class CompiledLanguageModel {
     double[] eval(String normal) {
         double[] sums = new double[outcomes.length];
         int n = normal.length();
-        long[] seen = new long[Integer.highestOneBit(Math.max(16, n * MAX_GRAM * 2)) << 1];
+        // at most n * 3 n-grams: a table of 1x-2x that stays at most 3/4 full (8 KB for a 200-character sample)
+        long[] seen = new long[Integer.highestOneBit(Math.max(16, n * MAX_GRAM + n)) << 1];
         int seenMask = seen.length - 1;
         for (int length = 1; length <= MAX_GRAM; length++) {
             for (int i = 0; i + length <= n; i++) {
@@ -113,6 +145,8 @@ final class CompiledLanguageModel {
                     for (int k = offsets[p], end = offsets[p + 1]; k < end; k++) {
                         sums[outcomeIds[k] & 0xFF] += weights[k];
                     }
+                } else if (p < -1) {
+                    addDenseRow(sums, (-2 - p) * sums.length);
                 }
             }
         }
@@ -125,6 +159,13 @@ final class CompiledLanguageModel {
             sums[o] /= normal0;
         }
         return sums;
+    }
+
+    private void addDenseRow(double[] sums, int base) {
+        double[] dense = denseWeights;
+        for (int o = 0; o < sums.length; o++) {
+            sums[o] += dense[base + o];
+        }
     }
 
     private int find(long key) {

@@ -84,8 +84,22 @@ final class NGramContext {
             return true;
         }
         int end = tokenEnd(text, i);
-        int at = text.indexOf('@', i);
-        return at > i && at < end - 1 && text.indexOf('.', at) > at && text.indexOf('.', at) < end - 1;
+        // an '@' and then a '.' inside this token: look no further than its end
+        int at = indexOf(text, '@', i, end);
+        if (at <= i || at >= end - 1) {
+            return false;
+        }
+        int dot = indexOf(text, '.', at, end);
+        return dot > at && dot < end - 1;
+    }
+
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (text.charAt(j) == c) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static int tokenEnd(String text, int i) {

@@ -363,8 +363,16 @@ public final class HeuristicTagExtractor implements TagExtractor {
         return sb.toString();
     }
 
+    /** {@code headlineLower.contains(" " + key + " ")} without building that string for every candidate. */
     private static boolean inHeadline(String headlineLower, String key) {
-        return headlineLower.contains(' ' + key + ' ');
+        int len = key.length();
+        for (int at = headlineLower.indexOf(key, 1); at > 0 && at + len < headlineLower.length();
+             at = headlineLower.indexOf(key, at + 1)) {
+            if (headlineLower.charAt(at - 1) == ' ' && headlineLower.charAt(at + len) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String normaliseForMatch(String text) {

@@ -22,7 +22,8 @@ final class Token {
 
     private Token(String text, boolean sentenceStart, boolean possessive) {
         this.text = text;
-        this.lower = hasUpperCase(text) ? text.toLowerCase(Locale.ROOT) : text;
+        // returns text itself when there is nothing to lower
+        this.lower = text.toLowerCase(Locale.ROOT);
         char first = text.charAt(0);
         this.numeric = Character.isDigit(first);
         this.capitalised = Character.isUpperCase(first) || Character.isTitleCase(first);
@@ -30,16 +31,6 @@ final class Token {
         this.sentenceStart = sentenceStart;
         this.possessive = possessive;
         this.stopWord = !acronym && Gazetteer.STOP_WORDS.contains(lower);
-    }
-
-    private static boolean hasUpperCase(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z' || c >= 0x80 && Character.isUpperCase(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The form shown in a tag: acronyms without dots ("U.S." as "US"), shouted words in title case ("LONDON"). */
