@@ -78,7 +78,9 @@ public final class ArticleParser {
 
         String uri = f.text("uri", "id", limits.maxIdChars(), true);
         if (uri != null && !ID.matcher(uri).matches()) {
-            errors.add(new FieldError("uri", "must start with a letter or digit and use only letters, digits and :._~/@+-"));
+            // name the field as the sender wrote it
+            String field = node.hasNonNull("uri") ? "uri" : "id";
+            errors.add(new FieldError(field, "must start with a letter or digit and use only letters, digits and :._~/@+-"));
         }
         Long version = f.integer("version", 1, MAX_VERSION, true);
         String pubStatus = f.choice("pubStatus", Set.of("usable", "withheld", "canceled"));

@@ -109,6 +109,15 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldNameTheIdFieldAsTheSenderWroteIt() {
+        ParsedArticle parsed = parser.parse(ArticleJson.empty()
+                .with("id", "bad id!").with("version", 1).with("title", "Headline").with("body", "Body.")
+                .json(), PROVIDER);
+
+        assertThat(parsed.errors()).extracting(FieldError::field).containsExactly("id");
+    }
+
+    @Test
     void shouldReportEveryMissingFieldAtOnce() {
         ParsedArticle parsed = parser.parse("{}", PROVIDER);
 
