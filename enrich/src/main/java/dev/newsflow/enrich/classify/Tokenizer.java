@@ -32,14 +32,7 @@ public final class Tokenizer {
         int len = 0;
         for (int i = 0, end = text.length(); i <= end; i++) {
             char c = i < end ? text.charAt(i) : ' ';
-            char folded;
-            if (c < 128) {
-                folded = ASCII_FOLD[c]; // ASCII fast path: most news text is ASCII
-            } else if (Character.isLetterOrDigit(c)) {
-                folded = Character.isDigit(c) ? '0' : Character.toLowerCase(c);
-            } else {
-                folded = 0;
-            }
+            char folded = fold(c);
             if (folded != 0) {
                 h = (h ^ folded) * FNV_PRIME;
                 len++;
@@ -75,14 +68,7 @@ public final class Tokenizer {
         int len = 0;
         for (int i = 0, end = text.length(); i <= end; i++) {
             char c = i < end ? text.charAt(i) : ' ';
-            char folded;
-            if (c < 128) {
-                folded = ASCII_FOLD[c];
-            } else if (Character.isLetterOrDigit(c)) {
-                folded = Character.isDigit(c) ? '0' : Character.toLowerCase(c);
-            } else {
-                folded = 0;
-            }
+            char folded = fold(c);
             if (folded != 0) {
                 h = (h ^ folded) * FNV_PRIME;
                 if (++len == STEM_LENGTH) {
@@ -148,5 +134,16 @@ public final class Tokenizer {
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return z ^ (z >>> 33);
+    }
+
+    /** The char as it counts in a token (lower case, digits as 0), or 0 for a separator. */
+    private static char fold(char c) {
+        if (c < 128) {
+            return ASCII_FOLD[c]; // ASCII fast path: most news text is ASCII
+        }
+        if (Character.isLetterOrDigit(c)) {
+            return Character.isDigit(c) ? '0' : Character.toLowerCase(c);
+        }
+        return 0;
     }
 }
