@@ -12,12 +12,15 @@ public final class EnrichApp {
 
     public static StreamsStage start(Settings settings) {
         EnrichConfig config = new EnrichConfig(settings.newsflow());
-        return start(settings, Enrichers.create(config.teaserLimits(), config.classifierConfig()));
+        return start(config, settings, Enrichers.create(config.teaserLimits(), config.classifierConfig()));
     }
 
     /** With an enricher built elsewhere (the demo loads the models while the broker starts). */
     public static StreamsStage start(Settings settings, ArticleEnricher enricher) {
-        EnrichConfig config = new EnrichConfig(settings.newsflow());
+        return start(new EnrichConfig(settings.newsflow()), settings, enricher);
+    }
+
+    private static StreamsStage start(EnrichConfig config, Settings settings, ArticleEnricher enricher) {
         return StreamsStage.start(EnrichTopology.STAGE, config, settings,
                 registry -> new EnrichTopology(enricher, Clock.systemUTC(), registry).build());
     }
