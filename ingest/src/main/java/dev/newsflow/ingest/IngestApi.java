@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,17 +49,20 @@ public final class IngestApi {
     private final ArticleParser parser;
     private final ArticleWriter writer;
     private final ApiKeys keys;
+    private final RequestRateLimiter rateLimiter;
     private final IngestLimits limits;
     private final Duration ackTimeout;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final MeterRegistry registry;
     private final Timer ackLatency;
+    private final RateLimitLog refusalLog = new RateLimitLog();
 
-    public IngestApi(ArticleParser parser, ArticleWriter writer, ApiKeys keys, IngestLimits limits,
-                     Duration ackTimeout, MeterRegistry registry) {
+    public IngestApi(ArticleParser parser, ArticleWriter writer, ApiKeys keys, RequestRateLimiter rateLimiter,
+                     IngestLimits limits, Duration ackTimeout, MeterRegistry registry) {
         this.parser = parser;
         this.writer = writer;
         this.keys = keys;
+        this.rateLimiter = rateLimiter;
         this.limits = limits;
         this.ackTimeout = ackTimeout;
         this.registry = registry;
@@ -96,6 +100,18 @@ public final class IngestApi {
             return;
         }
         ctx.attribute(PROVIDER, name.get());
+        Optional<Duration> retryAfter = rateLimiter.tryAcquire(name.get());
+        if (retryAfter.isPresent()) {
+            // counted every time, logged at most once a second per key: a flood must not flood the logs too
+            count("rate-limited", name.get());
+            refusalLog.tooManyRequests(name.get(), ctx.path(), rateLimiter);
+            long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
+            ctx.header(Header.RETRY_AFTER, Long.toString(seconds));
+            problem(ctx, 429, "rate-limited", "Too many requests",
+                    "at most " + rateLimiter.requestsPerSecond() + " requests per second per API key; retry after "
+                            + seconds + " s");
+            ctx.skipRemainingHandlers();
+        }
     }
 
     private void postArticle(Context ctx) {
@@ -318,5 +334,25 @@ public final class IngestApi {
             return null;
         }
         return authorization.substring(7).strip();
+    }
+
+    /** Logs the first refusal of each key in every second, with how many were refused since the last line. */
+    private static final class RateLimitLog {
+        private final ConcurrentHashMap<String, long[]> state = new ConcurrentHashMap<>();
+
+        void tooManyRequests(String keyName, String path, RequestRateLimiter limiter) {
+            long now = System.nanoTime();
+            long[] logged = state.computeIfAbsent(keyName, k -> new long[] {now - TimeUnit.SECONDS.toNanos(2), 0});
+            synchronized (logged) {
+                logged[1]++;
+                if (now - logged[0] < TimeUnit.SECONDS.toNanos(1)) {
+                    return;
+                }
+                log.warn("Rate limit hit apiKey={} path={} limit={} refusedSinceLastLog={}", keyName, path, limiter,
+                        logged[1]);
+                logged[0] = now;
+                logged[1] = 0;
+            }
+        }
     }
 }

@@ -43,7 +43,9 @@ public final class IngestApp implements AutoCloseable {
         producerMetrics.bindTo(registry);
         ArticleWriter writer = new ArticleWriter(producer);
         IngestLimits limits = config.limits();
-        IngestApi api = new IngestApi(new ArticleParser(limits, Clock.systemUTC()), writer, keys, limits,
+        RequestRateLimiter rateLimiter = config.rateLimiter();
+        log.info("Request rate limit stage={} limit={}", STAGE, rateLimiter);
+        IngestApi api = new IngestApi(new ArticleParser(limits, Clock.systemUTC()), writer, keys, rateLimiter, limits,
                 config.ackTimeout(), registry);
         StageServer server = StageServer.start(STAGE, config.httpHost(), config.httpPort(),
                 Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()), registry,

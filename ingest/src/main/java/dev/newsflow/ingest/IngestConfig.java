@@ -17,6 +17,7 @@ public final class IngestConfig extends StageConfig {
     public static final String MAX_BATCH_LINES = "max.batch.lines";
     public static final String MAX_BODY_CHARS = "max.body.chars";
     public static final String ACK_TIMEOUT_MS = "ack.timeout.ms";
+    public static final String RATE_LIMIT_PER_SECOND = "rate.limit.requests.per.second";
 
     private static final IngestLimits DEFAULTS = IngestLimits.defaults();
 
@@ -32,7 +33,10 @@ public final class IngestConfig extends StageConfig {
             .define(MAX_BODY_CHARS, Type.INT, DEFAULTS.maxBodyChars(), Range.between(1_000, 4_000_000), Importance.MEDIUM,
                     "Longest article body in characters.")
             .define(ACK_TIMEOUT_MS, Type.LONG, 20_000L, Range.between(1_000, 300_000), Importance.LOW,
-                    "How long a request waits for Kafka's acknowledgement before answering 503.");
+                    "How long a request waits for Kafka's acknowledgement before answering 503.")
+            .define(RATE_LIMIT_PER_SECOND, Type.INT, 200, Range.between(0, 1_000_000), Importance.MEDIUM,
+                    "Requests per second each API key may make (a batch is one request); more answer 429 with "
+                            + "Retry-After. 0 turns the limit off.");
 
     public IngestConfig(Map<String, String> settings) {
         super(DEFINITION, settings);
@@ -45,6 +49,10 @@ public final class IngestConfig extends StageConfig {
     public IngestLimits limits() {
         return new IngestLimits(getLong(MAX_REQUEST_BYTES), getLong(MAX_BATCH_BYTES), getInt(MAX_BATCH_LINES),
                 getInt(MAX_BODY_CHARS), DEFAULTS.maxHeadlineChars(), DEFAULTS.maxTeaserChars(), DEFAULTS.maxIdChars());
+    }
+
+    public RequestRateLimiter rateLimiter() {
+        return RequestRateLimiter.perSecond(getInt(RATE_LIMIT_PER_SECOND));
     }
 
     public Duration ackTimeout() {

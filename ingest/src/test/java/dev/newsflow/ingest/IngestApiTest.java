@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class IngestApiTest {
 
     private static final String CMS_KEY = "cms-key-0123456789abcdef";
+    private static final String WIRE_KEY = "wire-key-0123456789abcdef";
     private static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
     /** Small limits: 4 KB per article, 3 lines per batch. */
     private static final IngestLimits LIMITS = new IngestLimits(4_096, 16_384, 3, 2_000, 200, 300, 64);
@@ -48,6 +49,7 @@ class IngestApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private MockProducer<String, RawArticle> producer;
     private StageServer server;
+    private PrometheusMeterRegistry registry;
 
     @AfterEach
     void stop() {
@@ -339,6 +341,37 @@ class IngestApiTest {
                 .satisfies(record -> assertThat(record.value().getPubStatus()).isEqualTo(PubStatus.CANCELED));
     }
 
+    @Test
+    void shouldAnswer429WithRetryAfterWhenOneKeyGoesOverItsRateAndLeaveOtherKeysAlone() throws Exception {
+        start(ackingProducer(), Duration.ofSeconds(5), RequestRateLimiter.perSecond(1));
+
+        // 1 per second: only if sending took over 7 s could all 8 pass
+        var statuses = IntStream.range(0, 8)
+                .mapToObj(i -> sendUnchecked(authorized(post("/v1/articles", "application/json", anArticle("a-" + i).json()))))
+                .toList();
+        HttpResponse<String> otherKey = send(post("/v1/articles", "application/json", anArticle("w-1").json())
+                .header("X-Api-Key", WIRE_KEY).build());
+
+        var refused = statuses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(refused).isNotEmpty();
+        assertThat(statuses).allSatisfy(r -> assertThat(r.statusCode()).isIn(202, 429));
+        HttpResponse<String> first = refused.get(0);
+        assertThat(first.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isEqualTo(1L));
+        assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(Problem.MEDIA_TYPE));
+        assertThat(json.readTree(first.body()).path("type").asText()).endsWith("rate-limited");
+        assertThat(producer.history()).hasSize(statuses.size() - refused.size() + 1);
+        assertThat(otherKey.statusCode()).isEqualTo(202);
+        assertThat(registry.scrape()).contains("result=\"rate-limited\"");
+    }
+
+    private HttpResponse<String> sendUnchecked(HttpRequest request) {
+        try {
+            return send(request);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private MockProducer<String, RawArticle> ackingProducer() {
         return new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer());
     }
@@ -348,10 +381,15 @@ class IngestApiTest {
     }
 
     private void start(MockProducer<String, RawArticle> mock, Duration ackTimeout) {
+        start(mock, ackTimeout, RequestRateLimiter.unlimited());
+    }
+
+    private void start(MockProducer<String, RawArticle> mock, Duration ackTimeout, RequestRateLimiter rateLimiter) {
         producer = mock;
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestApi api = new IngestApi(new ArticleParser(LIMITS, Clock.fixed(NOW, ZoneOffset.UTC)),
-                new ArticleWriter(mock), ApiKeys.parse("cms:" + CMS_KEY), LIMITS, ackTimeout, registry);
+                new ArticleWriter(mock), ApiKeys.parse("cms:" + CMS_KEY + ",wire:" + WIRE_KEY), rateLimiter, LIMITS,
+                ackTimeout, registry);
         server = StageServer.start("ingest", "127.0.0.1", 0, Math.max(LIMITS.maxBatchBytes(), LIMITS.maxRequestBytes()),
                 registry, () -> HealthStatus.up(Map.of()), () -> HealthStatus.up(Map.of()), api::routes);
     }
