@@ -104,28 +104,43 @@ public final class ShortModelExperiment {
     }
 
     /** Variant spec, e.g. "base", "cl:0,1,2", "cl:2;top=50000", "vec:0.5", "cl:1;vec:0.3". */
-    record Variant(String name, int[] gran, int topWords, double vecScale, boolean shortOnly, double nbMix, int epochs) {
+    record Variant(String name, int[] gran, int topWords, double vecScale, boolean shortOnly, double nbMix, int epochs, int snip, double l2, boolean sif, int cbi, int vtop) {
         static Variant parse(String s) {
             int[] gran = new int[0];
             int top = Integer.MAX_VALUE;
             double vec = 0;
             double nb = ModelTrainer.SHORT_NB_MIX;
             int epochs = 30;
+            int snip = 0;
+            double l2 = 2e-5;
+            boolean sif = false;
+            int cbi = -1;
+            int vtop = Integer.MAX_VALUE;
             for (String part : s.split(";")) {
                 if (part.startsWith("cl:")) gran = Arrays.stream(part.substring(3).split(",")).mapToInt(Integer::parseInt).toArray();
                 else if (part.startsWith("top=")) top = Integer.parseInt(part.substring(4));
                 else if (part.startsWith("vec:")) vec = Double.parseDouble(part.substring(4));
                 else if (part.startsWith("nb=")) nb = Double.parseDouble(part.substring(3));
                 else if (part.startsWith("ep=")) epochs = Integer.parseInt(part.substring(3));
+                else if (part.startsWith("snip=")) snip = Integer.parseInt(part.substring(5));
+                else if (part.startsWith("l2=")) l2 = Double.parseDouble(part.substring(3));
+                else if (part.equals("sif")) sif = true;
+                else if (part.startsWith("cbi=")) cbi = Integer.parseInt(part.substring(4));
+                else if (part.startsWith("vtop=")) vtop = Integer.parseInt(part.substring(5));
             }
-            return new Variant(s, gran, top, vec, true, nb, epochs);
+            return new Variant(s, gran, top, vec, true, nb, epochs, snip, l2, sif, cbi, vtop);
         }
     }
 
     static long[] features(Item it, Variant v) {
         if (v.gran().length == 0 || it.tokens().length >= CategoryModel.DEFAULT_SHORT_TEXT_TOKENS) return it.features();
-        long[] extra = new long[it.tokens().length * v.gran().length];
+        long[] extra = new long[it.tokens().length * (v.gran().length + 1)];
         int n = 0;
+        if (v.cbi() >= 0) for (int i = 0; i + 1 < it.tokens().length; i++) {
+            int[] a = clusters.get(it.tokens()[i]), b = clusters.get(it.tokens()[i + 1]);
+            if (a == null || b == null) continue;
+            extra[n++] = Tokenizer.mix((((long) a[v.cbi()] << 20) | b[v.cbi()]) * 0x9E3779B97F4A7C15L ^ 0x1234567L);
+        }
         for (long t : it.tokens()) {
             int[] ids = clusters.get(t);
             if (ids == null || rank.get(t) >= v.topWords()) continue;
@@ -136,14 +151,32 @@ public final class ShortModelExperiment {
         return out;
     }
 
-    static float[] meanVector(Item it) {
+    static List<Item> snippets(List<Item> bbc, int sentences) {
+        List<Item> out = new ArrayList<>();
+        for (Item it : bbc) {
+            String[] s = it.text().split("(?<=[.!?])\\s+");
+            for (int i = 1; i < s.length; i += sentences) { // skip the headline line? keep it simple: from sentence 1
+                StringBuilder b = new StringBuilder();
+                for (int k = i; k < Math.min(s.length, i + sentences); k++) b.append(s[k]).append(' ');
+                String text = b.toString();
+                long[] tokens = Tokenizer.tokenize(text);
+                if (tokens.length < 8 || tokens.length >= CategoryModel.DEFAULT_SHORT_TEXT_TOKENS) continue;
+                out.add(new Item(text, tokens, Tokenizer.features(text, tokens), it.topic(), it.label(), false));
+            }
+        }
+        return out;
+    }
+
+    static float[] meanVector(Item it, boolean sif, int vtop) {
         float[] m = new float[100];
         int n = 0;
         for (long t : it.tokens()) {
-            if (STOP.contains(t)) continue;
+            if (!sif && STOP.contains(t)) continue;
             float[] v = vectors.get(t);
-            if (v == null) continue;
-            for (int k = 0; k < 100; k++) m[k] += v[k];
+            if (v == null || rank.getOrDefault(t, Integer.MAX_VALUE) >= vtop) continue;
+            double wt = 1;
+            if (sif) { int r = rank.getOrDefault(t, 100000); wt = 1e-3 / (1e-3 + 0.08 / (r + 1)); }
+            for (int k = 0; k < 100; k++) m[k] += (float) (wt * v[k]);
             n++;
         }
         if (n > 0) {
@@ -175,16 +208,17 @@ public final class ShortModelExperiment {
     }
 
     static double cv(List<Item> ag, List<Item> bbc, Variant v) {
-        TrainingParameters p = new TrainingParameters(18, v.epochs(), 2e-5, 2.0, TrainingParameters.DEFAULTS.seed());
+        TrainingParameters p = new TrainingParameters(18, v.epochs(), v.l2(), 2.0, TrainingParameters.DEFAULTS.seed());
         Vectorizer vectorizer = new Vectorizer(p.hashBits());
         List<Item> all = new ArrayList<>(ag);
         all.addAll(bbc);
+        if (v.snip() > 0) all.addAll(snippets(bbc, v.snip()));
         TermCounts[] counts = new TermCounts[all.size()];
         float[][] dense = new float[all.size()][];
         for (int i = 0; i < all.size(); i++) {
             Item it = all.get(i);
             counts[i] = vectorizer.count(it.tokens(), features(it, v));
-            if (v.vecScale() > 0) dense[i] = meanVector(it);
+            if (v.vecScale() > 0) dense[i] = meanVector(it, v.sif(), v.vtop());
         }
         // stratified folds like CrossValidation
         int[] fold = new int[ag.size()];
