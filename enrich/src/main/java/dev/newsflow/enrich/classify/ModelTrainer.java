@@ -62,8 +62,10 @@ public final class ModelTrainer {
             ys[i] = topics.indexOf(examples.get(i).topic());
         }
 
-        double[] r = logCountRatios(xs, ys, dims, classes, nbMix);
-        double[] w = new double[dims * classes];
+        int rows = dims + WordEmbeddings.DIMENSIONS; // hashed buckets, then the dense features of short items
+        double[] r = Arrays.copyOf(logCountRatios(xs, ys, dims, classes, nbMix), rows * classes);
+        Arrays.fill(r, dims * classes, r.length, 1.0); // dense features are not NB-scaled
+        double[] w = new double[rows * classes];
         double[] b = new double[classes];
         double scale = 1.0;
         double lambda = parameters.lambda();
@@ -163,6 +165,9 @@ public final class ModelTrainer {
         boolean[] seen = new boolean[dims];
         for (int i = 0; i < xs.length; i++) {
             for (int index : xs[i].indices()) {
+                if (index >= dims) {
+                    break; // dense features come last
+                }
                 df[index * classes + ys[i]]++;
                 total[ys[i]]++;
                 seen[index] = true;
