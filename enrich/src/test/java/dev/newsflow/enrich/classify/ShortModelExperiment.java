@@ -104,7 +104,7 @@ public final class ShortModelExperiment {
     }
 
     /** Variant spec, e.g. "base", "cl:0,1,2", "cl:2;top=50000", "vec:0.5", "cl:1;vec:0.3". */
-    record Variant(String name, int[] gran, int topWords, double vecScale, boolean shortOnly, double nbMix, int epochs, int snip, double l2, boolean sif, int cbi, int vtop) {
+    record Variant(String name, int[] gran, int topWords, double vecScale, boolean shortOnly, double nbMix, int epochs, int snip, double l2, boolean sif, int cbi, int vtop, int rf, double nbens, boolean cnb) {
         static Variant parse(String s) {
             int[] gran = new int[0];
             int top = Integer.MAX_VALUE;
@@ -116,6 +116,9 @@ public final class ShortModelExperiment {
             boolean sif = false;
             int cbi = -1;
             int vtop = Integer.MAX_VALUE;
+            int rf = 0;
+            double nbens = 0;
+            boolean cnb = false;
             for (String part : s.split(";")) {
                 if (part.startsWith("cl:")) gran = Arrays.stream(part.substring(3).split(",")).mapToInt(Integer::parseInt).toArray();
                 else if (part.startsWith("top=")) top = Integer.parseInt(part.substring(4));
@@ -127,8 +130,11 @@ public final class ShortModelExperiment {
                 else if (part.equals("sif")) sif = true;
                 else if (part.startsWith("cbi=")) cbi = Integer.parseInt(part.substring(4));
                 else if (part.startsWith("vtop=")) vtop = Integer.parseInt(part.substring(5));
+                else if (part.startsWith("rf=")) rf = Integer.parseInt(part.substring(3));
+                else if (part.startsWith("nbens=")) nbens = Double.parseDouble(part.substring(6));
+                else if (part.equals("cnb")) cnb = true;
             }
-            return new Variant(s, gran, top, vec, true, nb, epochs, snip, l2, sif, cbi, vtop);
+            return new Variant(s, gran, top, vec, true, nb, epochs, snip, l2, sif, cbi, vtop, rf, nbens, cnb);
         }
     }
 
@@ -164,6 +170,27 @@ public final class ShortModelExperiment {
                 out.add(new Item(text, tokens, Tokenizer.features(text, tokens), it.topic(), it.label(), false));
             }
         }
+        return out;
+    }
+
+    static float[][] RF;
+
+    static float[] randomFeatures(float[] m, int rf) {
+        if (rf == 0) return m;
+        if (RF == null || RF.length != rf) {
+            Random g = new Random(42);
+            RF = new float[rf][101];
+            for (float[] row : RF) for (int k = 0; k < 101; k++) row[k] = (float) g.nextGaussian();
+        }
+        float[] out = Arrays.copyOf(m, 100 + rf);
+        double norm = 0;
+        for (int j = 0; j < rf; j++) {
+            double z = RF[j][100] * 0.5;
+            for (int k = 0; k < 100; k++) z += RF[j][k] * m[k];
+            out[100 + j] = (float) Math.max(0, z);
+            norm += out[100 + j] * out[100 + j];
+        }
+        if (norm > 0) for (int j = 0; j < rf; j++) out[100 + j] /= (float) Math.sqrt(norm);
         return out;
     }
 
@@ -217,8 +244,9 @@ public final class ShortModelExperiment {
         float[][] dense = new float[all.size()][];
         for (int i = 0; i < all.size(); i++) {
             Item it = all.get(i);
-            counts[i] = vectorizer.count(it.tokens(), features(it, v));
-            if (v.vecScale() > 0) dense[i] = meanVector(it, v.sif(), v.vtop());
+            TermCounts c = vectorizer.count(it.tokens(), features(it, v));
+            counts[i] = new TermCounts(c.indices(), c.counts(), c.tokenCount()); // dense: this harness's own
+            if (v.vecScale() > 0) dense[i] = randomFeatures(meanVector(it, v.sif(), v.vtop()), v.rf());
         }
         // stratified folds like CrossValidation
         int[] fold = new int[ag.size()];
@@ -235,9 +263,34 @@ public final class ShortModelExperiment {
             List<Integer> train = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) if (i >= ag.size() || fold[i] != k) train.add(i);
             Trained m = train(all, counts, dense, train, p, v);
+            double[] logTheta = null;
+            if (v.nbens() > 0) {
+                int classes = m.classes, dims = vectorizer.dimensions();
+                double[] sum = new double[dims * classes];
+                double[] tot = new double[classes];
+                for (int i : train) {
+                    SparseVector x = vectorizer.weigh(counts[i], m.idf);
+                    int y = m.topics.indexOf(all.get(i).topic());
+                    for (int q = 0; q < x.indices().length; q++) {
+                        if (v.cnb()) { for (int c = 0; c < classes; c++) if (c != y) { sum[x.indices()[q] * classes + c] += x.values()[q]; tot[c] += x.values()[q]; } }
+                        else { sum[x.indices()[q] * classes + y] += x.values()[q]; tot[y] += x.values()[q]; }
+                    }
+                }
+                logTheta = new double[dims * classes];
+                for (int j = 0; j < dims; j++) for (int c = 0; c < classes; c++)
+                    logTheta[j * classes + c] = Math.log((0.1 + sum[j * classes + c]) / (0.1 * dims + tot[c])) * (v.cnb() ? -1 : 1);
+            }
             for (int i = 0; i < ag.size(); i++) {
                 if (fold[i] != k) continue;
                 double[] z = m.logits(counts[i], dense[i]);
+                if (logTheta != null) {
+                    SparseVector x = vectorizer.weigh(counts[i], m.idf);
+                    double[] nb = new double[z.length];
+                    for (int q = 0; q < x.indices().length; q++)
+                        for (int c = 0; c < z.length; c++) nb[c] += x.values()[q] * logTheta[x.indices()[q] * z.length + c];
+                    double mean = Arrays.stream(nb).average().orElse(0);
+                    for (int c = 0; c < z.length; c++) z[c] += v.nbens() * (nb[c] - mean);
+                }
                 int best = 0;
                 for (int c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
                 String gold = LabelMapping.goldClass(ag.get(i).label(), scheme).orElseThrow();
@@ -288,7 +341,8 @@ public final class ShortModelExperiment {
         }
         double[] r = ModelTrainer.logCountRatios(xs, ys, dims, classes, v.nbMix());
         double[] w = new double[dims * classes];
-        double[] wd = new double[100 * classes];
+        int dd = 100 + v.rf();
+        double[] wd = new double[dd * classes];
         double[] b = new double[classes];
         double scale = 1.0;
         double lambda = p.lambda(), eta0 = p.eta0();
@@ -313,7 +367,7 @@ public final class ShortModelExperiment {
                     int base = idx[k] * classes;
                     for (int c = 0; c < classes; c++) z[c] += w[base + c] * r[base + c] * val[k];
                 }
-                if (d != null) for (int k = 0; k < 100; k++)
+                if (d != null) for (int k = 0; k < dd; k++)
                     for (int c = 0; c < classes; c++) z[c] += wd[k * classes + c] * d[k] * vs;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < classes; c++) {
@@ -330,7 +384,7 @@ public final class ShortModelExperiment {
                     double vv = val[k] * step;
                     for (int c = 0; c < classes; c++) w[base + c] -= z[c] * vv * r[base + c];
                 }
-                if (d != null) for (int k = 0; k < 100; k++) {
+                if (d != null) for (int k = 0; k < dd; k++) {
                     double vv = d[k] * vs * step;
                     for (int c = 0; c < classes; c++) wd[k * classes + c] -= z[c] * vv;
                 }
