@@ -104,7 +104,7 @@ public final class ShortModelExperiment {
     }
 
     /** Variant spec, e.g. "base", "cl:0,1,2", "cl:2;top=50000", "vec:0.5", "cl:1;vec:0.3". */
-    record Variant(String name, int[] gran, int topWords, double vecScale, boolean shortOnly, double nbMix, int epochs, int snip, double l2, boolean sif, int cbi, int vtop, int rf, double nbens, boolean cnb) {
+    record Variant(String name, int[] gran, int topWords, double vecScale, boolean shortOnly, double nbMix, int epochs, int snip, double l2, boolean sif, int cbi, int vtop, int rf, double nbens, boolean cnb, int hb, int seeds) {
         static Variant parse(String s) {
             int[] gran = new int[0];
             int top = Integer.MAX_VALUE;
@@ -119,6 +119,8 @@ public final class ShortModelExperiment {
             int rf = 0;
             double nbens = 0;
             boolean cnb = false;
+            int hb = 18;
+            int seeds = 1;
             for (String part : s.split(";")) {
                 if (part.startsWith("cl:")) gran = Arrays.stream(part.substring(3).split(",")).mapToInt(Integer::parseInt).toArray();
                 else if (part.startsWith("top=")) top = Integer.parseInt(part.substring(4));
@@ -133,8 +135,10 @@ public final class ShortModelExperiment {
                 else if (part.startsWith("rf=")) rf = Integer.parseInt(part.substring(3));
                 else if (part.startsWith("nbens=")) nbens = Double.parseDouble(part.substring(6));
                 else if (part.equals("cnb")) cnb = true;
+                else if (part.startsWith("hb=")) hb = Integer.parseInt(part.substring(3));
+                else if (part.startsWith("seeds=")) seeds = Integer.parseInt(part.substring(6));
             }
-            return new Variant(s, gran, top, vec, true, nb, epochs, snip, l2, sif, cbi, vtop, rf, nbens, cnb);
+            return new Variant(s, gran, top, vec, true, nb, epochs, snip, l2, sif, cbi, vtop, rf, nbens, cnb, hb, seeds);
         }
     }
 
@@ -235,7 +239,7 @@ public final class ShortModelExperiment {
     }
 
     static double cv(List<Item> ag, List<Item> bbc, Variant v) {
-        TrainingParameters p = new TrainingParameters(18, v.epochs(), v.l2(), 2.0, TrainingParameters.DEFAULTS.seed());
+        TrainingParameters p = new TrainingParameters(v.hb(), v.epochs(), v.l2(), 2.0, TrainingParameters.DEFAULTS.seed());
         Vectorizer vectorizer = new Vectorizer(p.hashBits());
         List<Item> all = new ArrayList<>(ag);
         all.addAll(bbc);
@@ -263,6 +267,10 @@ public final class ShortModelExperiment {
             List<Integer> train = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) if (i >= ag.size() || fold[i] != k) train.add(i);
             Trained m = train(all, counts, dense, train, p, v);
+            List<Trained> more = new ArrayList<>();
+            for (int sd = 1; sd < v.seeds(); sd++) {
+                more.add(train(all, counts, dense, train, new TrainingParameters(p.hashBits(), p.epochs(), p.lambda(), p.eta0(), p.seed() + 7919L * sd), v));
+            }
             double[] logTheta = null;
             if (v.nbens() > 0) {
                 int classes = m.classes, dims = vectorizer.dimensions();
@@ -283,6 +291,10 @@ public final class ShortModelExperiment {
             for (int i = 0; i < ag.size(); i++) {
                 if (fold[i] != k) continue;
                 double[] z = m.logits(counts[i], dense[i]);
+                for (Trained o : more) {
+                    double[] z2 = o.logits(counts[i], dense[i]);
+                    for (int c = 0; c < z.length; c++) z[c] += z2[c];
+                }
                 if (logTheta != null) {
                     SparseVector x = vectorizer.weigh(counts[i], m.idf);
                     double[] nb = new double[z.length];
