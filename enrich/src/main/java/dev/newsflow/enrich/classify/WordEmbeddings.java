@@ -42,6 +42,8 @@ public final class WordEmbeddings {
     /** SIF smoothing {@code a}, with {@code p(w) = 0.08 / (rank + 1)} (Zipf). */
     private static final double SIF_A = 1e-3;
     private static final long CLUSTER_SALT = 0x5851F42D4C957F2DL;
+    /** Cluster ids per word in {@value #CLUSTERS_RESOURCE} (256, 1024 and 4096 clusters). */
+    static final int GRANULARITIES = 3;
 
     private final long[] keys;
     /** Per slot: the word's line (frequency rank) + 1, or 0 when empty. */
@@ -111,17 +113,36 @@ public final class WordEmbeddings {
                 if (line.startsWith("#") || line.isEmpty()) {
                     continue;
                 }
-                String[] parts = line.split("\t");
-                long[] token = Tokenizer.tokenize(parts[0]);
+                int tab = line.indexOf('\t');
+                if (tab <= 0) {
+                    throw new IOException("bad word cluster line: " + line);
+                }
+                long[] token = Tokenizer.tokenize(line.substring(0, tab));
                 if (n == keys.length) {
                     keys = Arrays.copyOf(keys, n * 2);
                     ids = Arrays.copyOf(ids, n * 2);
                 }
                 // a line that is not one token keeps its rank (the vectors are by line) but can never match
                 keys[n] = token.length == 1 ? token[0] : 0;
-                int[] row = new int[parts.length - 1];
-                for (int g = 0; g < row.length; g++) {
-                    row[g] = Integer.parseInt(parts[g + 1]);
+                int[] row = new int[GRANULARITIES];
+                int g = 0;
+                int value = 0;
+                for (int i = tab + 1, end = line.length(); i <= end; i++) {
+                    char c = i < end ? line.charAt(i) : '\t';
+                    if (c == '\t') {
+                        if (g == GRANULARITIES) {
+                            throw new IOException("bad word cluster line: " + line);
+                        }
+                        row[g++] = value;
+                        value = 0;
+                    } else if (c >= '0' && c <= '9') {
+                        value = value * 10 + (c - '0');
+                    } else {
+                        throw new IOException("bad word cluster line: " + line);
+                    }
+                }
+                if (g != GRANULARITIES) {
+                    throw new IOException("bad word cluster line: " + line);
                 }
                 ids[n++] = row;
             }
@@ -167,7 +188,7 @@ public final class WordEmbeddings {
 
     /** {@code features} followed by one cluster feature per known token and granularity. */
     long[] withClusterFeatures(long[] tokens, long[] features) {
-        long[] out = Arrays.copyOf(features, features.length + tokens.length * 3);
+        long[] out = Arrays.copyOf(features, features.length + tokens.length * GRANULARITIES);
         int n = features.length;
         for (long token : tokens) {
             int rank = rank(token);
@@ -175,9 +196,6 @@ public final class WordEmbeddings {
                 continue;
             }
             int[] ids = clusters[rank];
-            if (n + ids.length > out.length) {
-                out = Arrays.copyOf(out, out.length * 2 + ids.length);
-            }
             for (int g = 0; g < ids.length; g++) {
                 out[n++] = Tokenizer.mix(((long) (g + 1) << 40 | ids[g]) * 0x9E3779B97F4A7C15L ^ CLUSTER_SALT);
             }

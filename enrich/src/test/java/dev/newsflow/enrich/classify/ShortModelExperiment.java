@@ -87,6 +87,12 @@ public final class ShortModelExperiment {
                 in.readFully(b);
                 float[] v = new float[100];
                 java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+                if (Boolean.getBoolean("quantise")) {
+                    float mx = 0;
+                    for (float x : v) mx = Math.max(mx, Math.abs(x));
+                    float sc = mx / 127f;
+                    for (int k = 0; k < 100; k++) v[k] = Math.round(v[k] / sc) * sc;
+                }
                 long[] t = Tokenizer.tokenize(w);
                 if (t.length == 1) vectors.putIfAbsent(t[0], v);
             }
@@ -177,6 +183,30 @@ public final class ShortModelExperiment {
         return out;
     }
 
+    static final double ALPHA = Double.parseDouble(System.getProperty("alpha", "0.1"));
+    static final double VMAX = Double.parseDouble(System.getProperty("vmax", "0"));
+
+    static float[] concatMax(float[] d, Item it, int vtop) {
+        float[] mx = new float[100];
+        float[] mn = new float[100];
+        boolean any = false;
+        for (long t : it.tokens()) {
+            float[] v = vectors.get(t);
+            if (v == null || rank.getOrDefault(t, Integer.MAX_VALUE) >= vtop || STOP.contains(t)) continue;
+            for (int k = 0; k < 100; k++) {
+                if (!any || v[k] > mx[k]) mx[k] = v[k];
+                if (!any || v[k] < mn[k]) mn[k] = v[k];
+            }
+            any = true;
+        }
+        float[] out = Arrays.copyOf(d, d.length + 100);
+        double norm = 0;
+        for (int k = 0; k < 100; k++) norm += mx[k] * mx[k];
+        if (norm > 0) for (int k = 0; k < 100; k++) out[d.length + k] = (float) (mx[k] / Math.sqrt(norm) * VMAX / 0.3);
+        return out;
+    }
+
+    static final boolean BBCX = Boolean.getBoolean("bbcx");
     static float[][] RF;
 
     static float[] randomFeatures(float[] m, int rf) {
@@ -242,15 +272,18 @@ public final class ShortModelExperiment {
         TrainingParameters p = new TrainingParameters(v.hb(), v.epochs(), v.l2(), 2.0, TrainingParameters.DEFAULTS.seed());
         Vectorizer vectorizer = new Vectorizer(p.hashBits());
         List<Item> all = new ArrayList<>(ag);
-        all.addAll(bbc);
+        if (!Boolean.getBoolean("nobbc")) all.addAll(bbc);
         if (v.snip() > 0) all.addAll(snippets(bbc, v.snip()));
         TermCounts[] counts = new TermCounts[all.size()];
         float[][] dense = new float[all.size()][];
         for (int i = 0; i < all.size(); i++) {
             Item it = all.get(i);
-            TermCounts c = vectorizer.count(it.tokens(), features(it, v));
+            long[] f = features(it, v);
+            if (BBCX && !it.ag()) f = WordEmbeddings.bundled().withClusterFeatures(it.tokens(), f);
+            TermCounts c = vectorizer.count(it.tokens(), f);
             counts[i] = new TermCounts(c.indices(), c.counts(), c.tokenCount()); // dense: this harness's own
-            if (v.vecScale() > 0) dense[i] = randomFeatures(meanVector(it, v.sif(), v.vtop()), v.rf());
+            if (v.vecScale() > 0 && (it.ag() || BBCX)) dense[i] = randomFeatures(meanVector(it, v.sif(), v.vtop()), v.rf());
+                if (VMAX > 0) dense[i] = concatMax(dense[i], it, v.vtop());
         }
         // stratified folds like CrossValidation
         int[] fold = new int[ag.size()];
@@ -286,7 +319,7 @@ public final class ShortModelExperiment {
                 }
                 logTheta = new double[dims * classes];
                 for (int j = 0; j < dims; j++) for (int c = 0; c < classes; c++)
-                    logTheta[j * classes + c] = Math.log((0.1 + sum[j * classes + c]) / (0.1 * dims + tot[c])) * (v.cnb() ? -1 : 1);
+                    logTheta[j * classes + c] = Math.log((ALPHA + sum[j * classes + c]) / (ALPHA * dims + tot[c])) * (v.cnb() ? -1 : 1);
             }
             for (int i = 0; i < ag.size(); i++) {
                 if (fold[i] != k) continue;
@@ -353,7 +386,7 @@ public final class ShortModelExperiment {
         }
         double[] r = ModelTrainer.logCountRatios(xs, ys, dims, classes, v.nbMix());
         double[] w = new double[dims * classes];
-        int dd = 100 + v.rf();
+        int dd = 100 + v.rf() + (VMAX > 0 ? 100 : 0);
         double[] wd = new double[dd * classes];
         double[] b = new double[classes];
         double scale = 1.0;
