@@ -26,9 +26,16 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Scratch experiment harness (not a test): 5-fold CV of the short-item model alone on AG, trained as the shipped
- * model is (other AG folds plus all BBC), scored in the four AG buckets. Run with
- * {@code java -cp ... dev.newsflow.enrich.classify.ShortModelExperiment DATA_DIR CLUSTERS VECTORS VARIANT...}.
+ * Scratch experiment harness of round 3 (not a test; see docs/classifier.md): 5-fold CV of the short-item model
+ * alone on AG, trained as the shipped model is (other AG folds plus all BBC), scored in the four AG buckets. Run with
+ * {@code java -cp enrich/target/classes:enrich/target/test-classes:DEPS dev.newsflow.enrich.classify.ShortModelExperiment
+ * DATA_DIR CLUSTERS.txt.gz VECTORS.f32 VARIANT...}, where the last two come from {@code enrich/tools/word-clusters.py}
+ * ({@code --vectors-out}) and a variant is {@code ;}-separated options: {@code cl:0,1,2} extra cluster features from
+ * that file's granularities, {@code vec:S} the harness's own mean vector at scale S ({@code sif}, {@code vtop=N}),
+ * {@code nbens=W;cnb} complement NB added, {@code hb=B}, {@code ep=E}, {@code l2=L}, {@code nb=M}, {@code snip=K},
+ * {@code cbi=G}, {@code rf=N}, {@code seeds=N}; system properties {@code quantise}, {@code alpha}, {@code nobbc},
+ * {@code vmax}, {@code bbcx}. Its features start from {@link Tokenizer#features}, which now already include the
+ * shipped clusters; the production mean vector is stripped and replaced by the harness's own.
  */
 public final class ShortModelExperiment {
 
