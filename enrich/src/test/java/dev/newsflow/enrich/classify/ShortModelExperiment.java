@@ -289,7 +289,7 @@ public final class ShortModelExperiment {
             if (BBCX && !it.ag()) f = WordEmbeddings.bundled().withClusterFeatures(it.tokens(), f);
             TermCounts c = vectorizer.count(it.tokens(), f);
             counts[i] = new TermCounts(c.indices(), c.counts(), c.tokenCount()); // dense: this harness's own
-            if (v.vecScale() > 0 && (it.ag() || BBCX)) dense[i] = randomFeatures(meanVector(it, v.sif(), v.vtop()), v.rf());
+            if (v.vecScale() > 0 && (it.ag() || BBCX || Boolean.getBoolean("bbcdense"))) dense[i] = randomFeatures(meanVector(it, v.sif(), v.vtop()), v.rf());
                 if (VMAX > 0) dense[i] = concatMax(dense[i], it, v.vtop());
         }
         // stratified folds like CrossValidation
