@@ -33,10 +33,10 @@ public final class CategoryModel {
     public static final int DEFAULT_SHORT_TEXT_TOKENS = 100;
     private static final int MAGIC = 0x4E46434D; // "NFCM"
     /**
-     * Bumped whenever the features change (now: words, 5-character stems, and word bigrams for short items), so an
-     * old file is refused.
+     * Bumped whenever the features change (now: words, 5-character stems, and for short items word bigrams, GloVe
+     * word clusters and the mean word vector as dense features; {@link WordEmbeddings}), so an old file is refused.
      */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     private final LinearModel shortModel;
     private final LinearModel longModel;

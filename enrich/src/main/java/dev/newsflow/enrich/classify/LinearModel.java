@@ -21,14 +21,24 @@ public final class LinearModel {
     /** Per bucket: its IDF, then one weight per topic, so that one cache line serves a feature at prediction. */
     private final float[] table;
     private final int stride;
+    /** Hashed buckets; rows beyond them are dense features ({@link WordEmbeddings#DIMENSIONS} or none). */
+    private final int dims;
+    private final int denseDims;
     private final float[] bias;
     private final double temperature;
 
+    /**
+     * @param weights bucket-major, one per topic: first the {@code 2^hashBits} hashed buckets, then optionally
+     *                {@link WordEmbeddings#DIMENSIONS} rows for the dense features of short items
+     */
     public LinearModel(int hashBits, List<MediaTopic> topics, float[] idf, float[] weights, float[] bias, double temperature) {
         this.vectorizer = new Vectorizer(hashBits);
         this.topics = List.copyOf(topics);
-        if (idf.length != vectorizer.dimensions() || weights.length != vectorizer.dimensions() * topics.size()
-                || bias.length != topics.size()) {
+        this.dims = vectorizer.dimensions();
+        int rows = topics.isEmpty() ? 0 : weights.length / topics.size();
+        this.denseDims = rows - dims;
+        if (idf.length != dims || rows * topics.size() != weights.length
+                || (denseDims != 0 && denseDims != WordEmbeddings.DIMENSIONS) || bias.length != topics.size()) {
             throw new IllegalArgumentException("model arrays do not match " + hashBits + " hash bits and "
                     + topics.size() + " topics");
         }
@@ -37,9 +47,9 @@ public final class LinearModel {
         }
         int classes = topics.size();
         this.stride = classes + 1;
-        this.table = new float[idf.length * stride];
-        for (int j = 0; j < idf.length; j++) {
-            table[j * stride] = idf[j];
+        this.table = new float[rows * stride];
+        for (int j = 0; j < rows; j++) {
+            table[j * stride] = j < dims ? idf[j] : 0f;
             System.arraycopy(weights, j * classes, table, j * stride + 1, classes);
         }
         this.bias = bias;
@@ -67,7 +77,7 @@ public final class LinearModel {
     }
 
     private float[] idf() {
-        float[] idf = new float[table.length / stride];
+        float[] idf = new float[dims];
         for (int j = 0; j < idf.length; j++) {
             idf[j] = table[j * stride];
         }
@@ -92,7 +102,11 @@ public final class LinearModel {
         }
         int[] indices = x.indices();
         float[] values = x.values();
+        int rows = dims + denseDims;
         for (int k = 0; k < indices.length; k++) {
+            if (indices[k] >= rows) {
+                continue; // dense features for a model trained without them
+            }
             int base = indices[k] * stride + 1;
             float v = values[k];
             for (int c = 0; c < classes; c++) {
@@ -130,6 +144,16 @@ public final class LinearModel {
                 z[c] += table[base + c] * v;
             }
         }
+        float[] dense = counts.dense();
+        if (dense != null && denseDims > 0) {
+            for (int k = 0; k < dense.length; k++) {
+                int base = (dims + k) * stride + 1;
+                float v = dense[k];
+                for (int c = 0; c < classes; c++) {
+                    z[c] += table[base + c] * v;
+                }
+            }
+        }
         return softmax(z, temperature);
     }
 
@@ -150,7 +174,10 @@ public final class LinearModel {
         return p;
     }
 
-    /** Hash bits, topic codes, temperature, then IDF, weights (bucket-major) and biases as little-endian floats. */
+    /**
+     * Hash bits, topic codes, temperature, dense feature count, then IDF, weights (bucket-major, dense rows last)
+     * and biases as little-endian floats.
+     */
     void write(DataOutputStream out) throws IOException {
         out.writeInt(vectorizer.hashBits());
         out.writeInt(topics.size());
@@ -158,6 +185,7 @@ public final class LinearModel {
             out.writeUTF(topic.code());
         }
         out.writeDouble(temperature);
+        out.writeInt(denseDims);
         writeFloats(out, idf());
         writeFloats(out, weights());
         writeFloats(out, bias);
@@ -175,8 +203,12 @@ public final class LinearModel {
             topics[c] = MediaTopic.fromCode(code).orElseThrow(() -> new IOException("unknown topic code " + code));
         }
         double temperature = in.readDouble();
+        int denseDims = in.readInt();
+        if (denseDims != 0 && denseDims != WordEmbeddings.DIMENSIONS) {
+            throw new IOException("corrupt model: dense features " + denseDims);
+        }
         int dims = 1 << hashBits;
-        return new LinearModel(hashBits, List.of(topics), readFloats(in, dims), readFloats(in, dims * classes),
+        return new LinearModel(hashBits, List.of(topics), readFloats(in, dims), readFloats(in, (dims + denseDims) * classes),
                 readFloats(in, classes), temperature);
     }
 

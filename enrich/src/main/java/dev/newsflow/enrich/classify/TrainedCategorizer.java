@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,7 +128,11 @@ public final class TrainedCategorizer implements Categorizer {
             if (in == null) {
                 throw new IllegalStateException("bundled model missing: " + MODEL_RESOURCE + " (run newsflow train)");
             }
+            // short items need the word embeddings: load them now (beside the model, on another core) rather than
+            // on the first short item
+            CompletableFuture<WordEmbeddings> embeddings = CompletableFuture.supplyAsync(WordEmbeddings::bundled);
             CategoryModel model = CategoryModel.fromBytes(in.readAllBytes());
+            embeddings.join();
             LOG.info("Loaded category model version={} loadMillis={}", model.version(),
                     (System.nanoTime() - start) / 1_000_000);
             return model;

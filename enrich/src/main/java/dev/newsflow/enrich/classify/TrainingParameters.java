@@ -12,7 +12,7 @@ package dev.newsflow.enrich.classify;
  */
 public record TrainingParameters(int hashBits, int epochs, double lambda, double eta0, long seed) {
 
-    public static final TrainingParameters DEFAULTS = new TrainingParameters(18, 30, 2e-5, 2.0, 20261128L);
+    public static final TrainingParameters DEFAULTS = new TrainingParameters(19, 30, 2e-5, 2.0, 20261128L);
 
     public TrainingParameters {
         if (epochs < 1 || !(lambda > 0) || !(eta0 > 0)) {

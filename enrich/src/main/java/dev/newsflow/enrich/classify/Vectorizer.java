@@ -61,14 +61,21 @@ public final class Vectorizer {
             indices[k] = keys[slot] - 1;
             counts[k] = values[slot];
         }
-        return new TermCounts(indices, counts, tokens.length);
+        float[] dense = tokens.length > 0 && tokens.length < CategoryModel.DEFAULT_SHORT_TEXT_TOKENS
+                ? WordEmbeddings.bundled().meanVector(tokens) : null;
+        return new TermCounts(indices, counts, tokens.length, dense);
     }
 
-    /** Weights counts with {@code idf} (one value per bucket) and normalises. */
+    /**
+     * Weights counts with {@code idf} (one value per bucket) and normalises; a short item's dense features follow
+     * at indices {@code dimensions() .. dimensions() + WordEmbeddings.DIMENSIONS - 1}.
+     */
     public SparseVector weigh(TermCounts counts, float[] idf) {
         int n = counts.indices().length;
-        int[] indices = new int[n];
-        float[] values = new float[n];
+        float[] dense = counts.dense();
+        int total = dense == null ? n : n + dense.length;
+        int[] indices = new int[total];
+        float[] values = new float[total];
         double norm = 0;
         for (int k = 0; k < n; k++) {
             int index = counts.indices()[k];
@@ -81,6 +88,12 @@ public final class Vectorizer {
             float scale = (float) (1.0 / Math.sqrt(norm));
             for (int k = 0; k < n; k++) {
                 values[k] *= scale;
+            }
+        }
+        if (dense != null) {
+            for (int k = 0; k < dense.length; k++) {
+                indices[n + k] = dimensions() + k;
+                values[n + k] = dense[k];
             }
         }
         return new SparseVector(indices, values);

@@ -90,4 +90,20 @@ class ModelTrainerTest {
         assertThat(r[0]).isCloseTo(0.0, within(1e-9));
         assertThat(plain).containsOnly(1.0);
     }
+
+    @Test
+    void shouldGiveComplementNaiveBayesWeightToTheTopicWhoseWordItIs() {
+        // bucket 1 occurs only in documents of topic 0, bucket 2 only in those of topic 1, bucket 3 never
+        SparseVector[] xs = {
+                new SparseVector(new int[]{0, 1}, new float[]{0.7f, 0.7f}),
+                new SparseVector(new int[]{0, 2}, new float[]{0.7f, 0.7f})};
+        int[] ys = {0, 1};
+
+        double[] w = ModelTrainer.complementNaiveBayes(xs, ys, 4, 2);
+
+        assertThat(w[1 * 2]).isGreaterThan(w[1 * 2 + 1]);
+        assertThat(w[2 * 2 + 1]).isGreaterThan(w[2 * 2]);
+        assertThat(w[0] + w[1]).isCloseTo(0.0, within(1e-12));
+        assertThat(w[3 * 2]).isZero();
+    }
 }

@@ -25,14 +25,15 @@ class TokenizerTest {
     }
 
     @Test
-    void shouldAddWordBigramsToTheFeaturesOfShortItemsOnly() {
+    void shouldAddWordBigramsAndClustersToTheFeaturesOfShortItemsOnly() {
         String shortItem = "shares in the chip maker rose";
         long[] shortTokens = Tokenizer.tokenize(shortItem);
         String article = (shortItem + " ").repeat(CategoryModel.DEFAULT_SHORT_TEXT_TOKENS / shortTokens.length + 1);
         long[] articleTokens = Tokenizer.tokenize(article);
 
+        // stems, then bigrams, then three GloVe cluster features per known word (all six are known)
         assertThat(Tokenizer.features(shortItem, shortTokens))
-                .hasSize(Tokenizer.stems(shortItem).length + shortTokens.length - 1)
+                .hasSize(Tokenizer.stems(shortItem).length + shortTokens.length - 1 + 3 * shortTokens.length)
                 .startsWith(Tokenizer.stems(shortItem));
         assertThat(Tokenizer.features(article, articleTokens)).containsExactly(Tokenizer.stems(article));
     }

@@ -1,0 +1,56 @@
+package dev.newsflow.enrich.classify;
+
+import org.junit.jupiter.api.Test;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class WordEmbeddingsTest {
+
+    private final WordEmbeddings embeddings = WordEmbeddings.bundled();
+
+    private long[] clusters(String word) {
+        return embeddings.withClusterFeatures(Tokenizer.tokenize(word), new long[0]);
+    }
+
+    @Test
+    void shouldGiveRelatedWordsTheSameClusterFeatures() {
+        assertThat(clusters("Monday")).hasSize(3).containsExactly(clusters("tuesday"));
+        assertThat(clusters("striker")).doesNotContain(clusters("monday"));
+    }
+
+    @Test
+    void shouldGiveNoClusterFeaturesForUnknownWords() {
+        assertThat(clusters("qqzxvw")).isEmpty();
+        long[] features = {1L, 2L};
+        assertThat(embeddings.withClusterFeatures(Tokenizer.tokenize("qqzxvw monday"), features))
+                .hasSize(5).startsWith(1L, 2L);
+    }
+
+    @Test
+    void shouldGiveAShortItemAMeanVectorOfTheDenseScaleLength() {
+        float[] mean = embeddings.meanVector(Tokenizer.tokenize("Shares in the chip maker rose on Monday"));
+        double norm = 0;
+        for (float x : mean) {
+            norm += x * x;
+        }
+
+        assertThat(mean).hasSize(WordEmbeddings.DIMENSIONS);
+        assertThat(Math.sqrt(norm)).isCloseTo(WordEmbeddings.DENSE_SCALE, within(1e-4));
+        assertThat(embeddings.meanVector(Tokenizer.tokenize("qqzxvw"))).isNull();
+    }
+
+    @Test
+    void shouldGiveDenseFeaturesToShortItemsOnly() {
+        String item = "shares in the chip maker rose ";
+        Vectorizer vectorizer = new Vectorizer(18);
+        TermCounts shortCounts = vectorizer.count(Tokenizer.tokenize(item));
+        TermCounts articleCounts = vectorizer.count(Tokenizer.tokenize(item.repeat(20)));
+
+        assertThat(shortCounts.dense()).hasSize(WordEmbeddings.DIMENSIONS);
+        assertThat(articleCounts.dense()).isNull();
+        SparseVector x = vectorizer.weigh(shortCounts, new float[vectorizer.dimensions()]);
+        assertThat(x.indices()).endsWith(vectorizer.dimensions() + WordEmbeddings.DIMENSIONS - 1);
+    }
+}
