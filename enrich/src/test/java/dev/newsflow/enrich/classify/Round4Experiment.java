@@ -67,10 +67,10 @@ public final class Round4Experiment {
         return out;
     }
 
-    static Item item(String text, String label, boolean ag, boolean shape) {
+    static Item item(String text, String label, boolean ag, String fk) {
         long[] tokens = Tokenizer.tokenize(text);
         long[] f = Tokenizer.features(text, tokens);
-        if (shape && tokens.length < CategoryModel.DEFAULT_SHORT_TEXT_TOKENS) f = concat(f, shapes(text));
+        if (tokens.length < CategoryModel.DEFAULT_SHORT_TEXT_TOKENS) f = concat(f, extra(text, tokens, fk));
         return new Item(text, tokens, VEC.count(tokens, f), LabelMapping.trainingTopic(label).orElseThrow(), label, ag);
     }
 
@@ -79,6 +79,125 @@ public final class Round4Experiment {
         System.arraycopy(b, 0, o, a.length, b.length);
         return o;
     }
+
+    static Map<Long, int[]> clusterIds;
+
+    static void loadClusterIds() throws IOException {
+        clusterIds = new HashMap<>();
+        Path res = Path.of("enrich/src/main/resources/dev/newsflow/enrich/classify");
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(res.resolve("word-clusters.txt.gz"))), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("#") || line.isEmpty()) continue;
+                String[] p = line.split("\t");
+                long[] t = Tokenizer.tokenize(p[0]);
+                if (t.length == 1) clusterIds.putIfAbsent(t[0], new int[]{Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3])});
+            }
+        }
+    }
+
+    /** Extra features by key: shape, hgG (half-generalised bigrams at granularity G), skipW, tri. */
+    static long[] extra(String text, long[] tokens, String fk) {
+        long[] out = new long[0];
+        for (String k : fk.split(",")) {
+            if (k.isEmpty()) continue;
+            if (k.equals("shape")) out = concat(out, shapes(text));
+            else if (k.startsWith("hg")) {
+                int g = Integer.parseInt(k.substring(2));
+                long[] o = new long[2 * tokens.length];
+                int n = 0;
+                for (int i = 0; i + 1 < tokens.length; i++) {
+                    int[] a = clusterIds.get(tokens[i]), b = clusterIds.get(tokens[i + 1]);
+                    if (a != null) o[n++] = Tokenizer.combine(0xABCDEF01L ^ a[g], tokens[i + 1]) ^ 0x1111L;
+                    if (b != null) o[n++] = Tokenizer.combine(tokens[i], 0xABCDEF01L ^ b[g]) ^ 0x2222L;
+                }
+                out = concat(out, Arrays.copyOf(o, n));
+            } else if (k.startsWith("skip")) {
+                int w = Integer.parseInt(k.substring(4));
+                List<Long> o = new ArrayList<>();
+                for (int i = 0; i < tokens.length; i++)
+                    for (int d = 2; d <= w && i + d < tokens.length; d++) {
+                        long a = Math.min(tokens[i], tokens[i + d]), b = Math.max(tokens[i], tokens[i + d]);
+                        o.add(Tokenizer.combine(a, b) ^ 0x3333L);
+                    }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+            } else if (k.equals("punct")) {
+                Matcher m = PUNCT.matcher(text);
+                List<Long> o = new ArrayList<>();
+                while (m.find()) {
+                    String p = m.group();
+                    if (p.equals(" ")) continue;
+                    long h = 0x9E37L;
+                    for (int q = 0; q < p.length(); q++) h = Tokenizer.mix(h * 31 + p.charAt(q));
+                    o.add(h ^ 0x5555L);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+            } else if (k.equals("shp")) { // word shapes: Xx, XX, x, X.X, with digits d
+                Matcher m = WSHAPE.matcher(text);
+                List<Long> o = new ArrayList<>();
+                while (m.find()) {
+                    String w = m.group();
+                    StringBuilder b = new StringBuilder();
+                    char last = 0;
+                    for (int q = 0; q < w.length(); q++) {
+                        char c = w.charAt(q);
+                        char sh = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : c;
+                        if (sh != last) b.append(sh);
+                        last = sh;
+                    }
+                    String p = b.toString();
+                    if (p.equals("x") || p.equals("Xx")) continue;
+                    long h = 0x7777L;
+                    for (int q = 0; q < p.length(); q++) h = Tokenizer.mix(h * 31 + p.charAt(q));
+                    o.add(h);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+            } else if (k.equals("cased")) {
+                Matcher m = WSHAPE.matcher(text);
+                List<Long> o = new ArrayList<>();
+                while (m.find()) {
+                    String w = m.group();
+                    if (w.chars().noneMatch(Character::isUpperCase)) continue;
+                    long h = 0xCA5EL;
+                    for (int q = 0; q < w.length(); q++) h = Tokenizer.mix(h * 31 + w.charAt(q));
+                    o.add(h);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+            } else if (k.startsWith("lead")) {
+                int nlead = Integer.parseInt(k.substring(4));
+                String head = text.length() > 60 ? text.substring(0, 60) : text;
+                Matcher m = Pattern.compile("\\S+").matcher(head);
+                List<Long> o = new ArrayList<>();
+                for (int q = 0; q < nlead && m.find(); q++) {
+                    String w = m.group();
+                    long h = 0x1EADL + q;
+                    for (int c = 0; c < w.length(); c++) h = Tokenizer.mix(h * 31 + w.charAt(c));
+                    o.add(h);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+            } else if (k.equals("pw")) { // punctuation run + following word (lower case)
+                Matcher m = Pattern.compile("([^\\p{L}\\p{N}]+)([\\p{L}\\p{N}]+)").matcher(text);
+                List<Long> o = new ArrayList<>();
+                while (m.find()) {
+                    String p = m.group(1);
+                    if (p.equals(" ")) continue;
+                    String w = p + m.group(2).toLowerCase(Locale.ROOT);
+                    long h = 0x9A9AL;
+                    for (int c = 0; c < w.length(); c++) h = Tokenizer.mix(h * 31 + w.charAt(c));
+                    o.add(h);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+            } else if (k.equals("tri")) {
+                long[] o = new long[Math.max(0, tokens.length - 2)];
+                for (int i = 0; i + 2 < tokens.length; i++) o[i] = Tokenizer.combine(Tokenizer.combine(tokens[i], tokens[i + 1]), tokens[i + 2]) ^ 0x4444L;
+                out = concat(out, o);
+            } else throw new IllegalArgumentException(k);
+        }
+        return out;
+    }
+
+    static final Pattern PUNCT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    static final Pattern WSHAPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.&'-]*");
 
     // ---- shape features
     static final Pattern MONEY = Pattern.compile("[$\u00a3\u20ac\u00a5]\\s?\\d|\\d\\s?(?:bn|mln|m)\\b|\\b(?:billion|million)\\b");
@@ -192,7 +311,9 @@ public final class Round4Experiment {
         double nb = ModelTrainer.SHORT_NB_MIX;
         int aug = 0;
         double ap = 0.1, ad = 0.1;
-        boolean shape;
+        String fk = "";
+        double drop = 0;
+        double eta = TrainingParameters.DEFAULTS.eta0();
 
         static V parse(String s) {
             V v = new V();
@@ -215,7 +336,10 @@ public final class Round4Experiment {
                     case "aug" -> v.aug = Integer.parseInt(val);
                     case "ap" -> v.ap = Double.parseDouble(val);
                     case "ad" -> v.ad = Double.parseDouble(val);
-                    case "shape" -> v.shape = true;
+                    case "shape", "tri", "punct", "shp", "cased", "pw" -> v.fk += "," + kv[0];
+                    case "hg", "skip", "lead" -> v.fk += "," + kv[0] + val;
+                    case "drop" -> v.drop = Double.parseDouble(val);
+                    case "eta" -> v.eta = Double.parseDouble(val);
                     case "base", "" -> { }
                     default -> throw new IllegalArgumentException("unknown option " + p);
                 }
@@ -224,25 +348,38 @@ public final class Round4Experiment {
         }
     }
 
+    static final java.io.PrintStream DUMP = dumpStream();
+
+    static java.io.PrintStream dumpStream() {
+        try {
+            String d = System.getProperty("dump");
+            return d == null ? null : new java.io.PrintStream(d, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static List<String[]> agRaw, bbcRaw;
-    static final Map<Boolean, List<Item>> AG = new HashMap<>(), BBC = new HashMap<>();
+    static final Map<String, List<Item>> AG = new HashMap<>(), BBC = new HashMap<>();
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
+        loadClusterIds();
         agRaw = readRaw(dir.resolve("agnews-train-8k.jsonl"));
         bbcRaw = readRaw(dir.resolve("bbc-train.jsonl"));
         for (int a = 1; a < args.length; a++) {
             V v = V.parse(args[a]);
             long start = System.nanoTime();
             int[] r = cv(v);
+            if (DUMP != null) DUMP.flush();
             System.out.printf(Locale.ROOT, "%-50s AG %.4f (%d errors of %d; biz->sci %d, sci->biz %d)  %.0f s%n", v.name,
                     (double) r[0] / r[1], r[1] - r[0], r[1], r[2], r[3], (System.nanoTime() - start) / 1e9);
         }
     }
 
-    static List<Item> items(List<String[]> raw, boolean ag, boolean shape) {
-        Map<Boolean, List<Item>> cache = ag ? AG : BBC;
-        return cache.computeIfAbsent(shape, s -> raw.stream().map(x -> item(x[1], x[0], ag, s)).toList());
+    static List<Item> items(List<String[]> raw, boolean ag, String fk) {
+        Map<String, List<Item>> cache = ag ? AG : BBC;
+        return cache.computeIfAbsent(fk, s -> raw.stream().map(x -> item(x[1], x[0], ag, s)).toList());
     }
 
     static final Map<String, List<List<Item>>> AUG = new HashMap<>();
@@ -250,13 +387,13 @@ public final class Round4Experiment {
     static List<List<Item>> augmented(List<Item> ag, V v) throws IOException {
         if (v.aug == 0) return null;
         if (neighbours == null) loadNeighbours();
-        String key = v.aug + "/" + v.ap + "/" + v.ad + "/" + v.shape;
+        String key = v.aug + "/" + v.ap + "/" + v.ad + "/" + v.fk;
         if (AUG.containsKey(key)) return AUG.get(key);
         List<List<Item>> out = new ArrayList<>();
         for (int i = 0; i < ag.size(); i++) {
             Random g = new Random(1_000_003L * i + 17);
             List<Item> copies = new ArrayList<>();
-            for (int k = 0; k < v.aug; k++) copies.add(item(augment(ag.get(i).text(), g, v.ap, v.ad), ag.get(i).label(), true, v.shape));
+            for (int k = 0; k < v.aug; k++) copies.add(item(augment(ag.get(i).text(), g, v.ap, v.ad), ag.get(i).label(), true, v.fk));
             out.add(copies);
         }
         AUG.put(key, out);
@@ -265,8 +402,8 @@ public final class Round4Experiment {
 
     /** correct, total, business->scitech, scitech->business. */
     static int[] cv(V v) throws IOException {
-        List<Item> ag = items(agRaw, true, v.shape);
-        List<Item> bbc = items(bbcRaw, false, v.shape);
+        List<Item> ag = items(agRaw, true, v.fk);
+        List<Item> bbc = items(bbcRaw, false, v.fk);
         List<List<Item>> aug = augmented(ag, v);
         long seed = TrainingParameters.DEFAULTS.seed();
         int[] fold = new int[ag.size()];
@@ -297,6 +434,10 @@ public final class Round4Experiment {
                 for (int c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
                 String gold = LabelMapping.goldClass(ag.get(i).label(), scheme).orElseThrow();
                 String pred = LabelMapping.predictedClass(m.topics().get(best), scheme);
+                if (DUMP != null && !gold.equals(pred)) {
+                    double[] p = LinearModel.softmax(z, 1.0);
+                    DUMP.printf(Locale.ROOT, "%s\t%s\t%.2f\t%s%n", gold, pred, p[best], ag.get(i).text().replace('\n', ' '));
+                }
                 if (gold.equals(pred)) correct++;
                 else if (gold.equals("business") && pred.equals("sci-tech")) bs++;
                 else if (gold.equals("sci-tech") && pred.equals("business")) sb++;
@@ -344,11 +485,12 @@ public final class Round4Experiment {
         double[] avgB = v.avg >= 0 ? new double[classes] : null;
         int averaged = 0;
         double scale = 1.0;
-        double lambda = v.l2, eta0 = TrainingParameters.DEFAULTS.eta0();
+        double lambda = v.l2, eta0 = loss.equals(v.loss) ? v.eta : TrainingParameters.DEFAULTS.eta0();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         Random random = new Random(TrainingParameters.DEFAULTS.seed());
         double[] z = new double[classes];
+        Random dropR = new Random(99);
         int denseStart = dims * classes;
         long t = 0;
         for (int epoch = 0; epoch < v.epochs; epoch++) {
@@ -360,6 +502,10 @@ public final class Round4Experiment {
                 double eta = eta0 / (1.0 + eta0 * lambda * t++);
                 int[] idx = xs[i].indices();
                 float[] val = xs[i].values();
+                if (v.drop > 0) {
+                    val = val.clone();
+                    for (int k = 0; k < val.length; k++) val[k] = dropR.nextDouble() < v.drop ? 0f : (float) (val[k] / (1 - v.drop));
+                }
                 Arrays.fill(z, 0);
                 for (int k = 0; k < idx.length; k++) {
                     int base = idx[k] * classes;
