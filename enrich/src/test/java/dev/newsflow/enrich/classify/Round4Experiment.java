@@ -187,6 +187,31 @@ public final class Round4Experiment {
                     o.add(h);
                 }
                 out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+            } else if (k.equals("cbi") || k.equals("ent")) { // adjacent capitalised words as written / whole runs
+                Matcher m = WSHAPE.matcher(text);
+                List<Long> o = new ArrayList<>();
+                String prev = null;
+                StringBuilder run = new StringBuilder();
+                int prevEnd = -2;
+                while (m.find()) {
+                    String w = m.group();
+                    boolean cap = w.chars().anyMatch(Character::isUpperCase);
+                    boolean adjacent = m.start() == prevEnd + 1 && text.charAt(prevEnd) == ' ';
+                    if (k.equals("cbi")) {
+                        if (cap && prev != null && adjacent) o.add(Tokenizer.mix((prev + " " + w).hashCode() * 0x9E3779B97F4A7C15L ^ 0xCB1L));
+                    } else {
+                        if (cap && adjacent && run.length() > 0) run.append(' ').append(w);
+                        else {
+                            if (run.indexOf(" ") > 0) o.add(Tokenizer.mix(run.toString().hashCode() * 0x9E3779B97F4A7C15L ^ 0xE47L));
+                            run.setLength(0);
+                            if (cap) run.append(w);
+                        }
+                    }
+                    prev = cap ? w : null;
+                    prevEnd = m.end();
+                }
+                if (k.equals("ent") && run.indexOf(" ") > 0) o.add(Tokenizer.mix(run.toString().hashCode() * 0x9E3779B97F4A7C15L ^ 0xE47L));
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
             } else if (k.equals("tri")) {
                 long[] o = new long[Math.max(0, tokens.length - 2)];
                 for (int i = 0; i + 2 < tokens.length; i++) o[i] = Tokenizer.combine(Tokenizer.combine(tokens[i], tokens[i + 1]), tokens[i + 2]) ^ 0x4444L;
@@ -336,7 +361,7 @@ public final class Round4Experiment {
                     case "aug" -> v.aug = Integer.parseInt(val);
                     case "ap" -> v.ap = Double.parseDouble(val);
                     case "ad" -> v.ad = Double.parseDouble(val);
-                    case "shape", "tri", "punct", "shp", "cased", "pw" -> v.fk += "," + kv[0];
+                    case "shape", "tri", "punct", "shp", "cased", "pw", "cbi", "ent" -> v.fk += "," + kv[0];
                     case "hg", "skip", "lead" -> v.fk += "," + kv[0] + val;
                     case "drop" -> v.drop = Double.parseDouble(val);
                     case "eta" -> v.eta = Double.parseDouble(val);
