@@ -43,7 +43,13 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code cnb=W}, {@code nb=M}</li>
  *   <li>{@code aug=K;ap=P;ad=Q}: K extra copies of each AG training item, each word replaced by a GloVe neighbour
  *       with probability P and dropped with probability Q (seeded)</li>
- *   <li>{@code shape}: number / money / percent / ticker / product-version shape features</li>
+ *   <li>{@code eta=E} (learning rate of the {@code loss} model), {@code drop=P} (feature dropout in SGD)</li>
+ *   <li>extra features: {@code shape} (number / money / percent / ticker / product-version shapes), {@code punct}
+ *       (punctuation runs), {@code cased} (capitalised words as written), {@code shp} (word shapes), {@code pw},
+ *       {@code lead=N}, {@code cbi}, {@code ent}, {@code hg=G} (half-generalised bigrams), {@code skip=W},
+ *       {@code tri}. Since round 4, {@code punct} and {@code cased} are shipped ({@link Tokenizer#surfaceFeatures})
+ *       and so part of every variant; adding them again only doubles their counts.</li>
+ *   <li>system property {@code dump=FILE}: the misclassified items (gold, predicted, probability, text)</li>
  * </ul>
  */
 public final class Round4Experiment {
