@@ -46,7 +46,7 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code eta=E} (learning rate of the {@code loss} model), {@code drop=P} (feature dropout in SGD)</li>
  *   <li>extra features: {@code shape} (number / money / percent / ticker / product-version shapes), {@code punct}
  *       (punctuation runs), {@code cased} (capitalised words as written), {@code shp} (word shapes), {@code pw},
- *       {@code lead=N}, {@code cbi}, {@code ent}, {@code hg=G} (half-generalised bigrams), {@code skip=W},
+ *       {@code lead=N}, {@code cbi}, {@code ent}, {@code num}, {@code low}, {@code len}, {@code hg=G} (half-generalised bigrams), {@code skip=W},
  *       {@code tri}. Since round 4, {@code punct} and {@code cased} are shipped ({@link Tokenizer#surfaceFeatures})
  *       and so part of every variant; adding them again only doubles their counts.</li>
  *   <li>system property {@code dump=FILE}: the misclassified items (gold, predicted, probability, text)</li>
@@ -218,6 +218,24 @@ public final class Round4Experiment {
                 }
                 if (k.equals("ent") && run.indexOf(" ") > 0) o.add(Tokenizer.mix(run.toString().hashCode() * 0x9E3779B97F4A7C15L ^ 0xE47L));
                 out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+            } else if (k.equals("num") || k.equals("low")) { // words with a digit / lower-case words with inner . & ' - as written
+                Matcher m = WSHAPE.matcher(text);
+                List<Long> o = new ArrayList<>();
+                while (m.find()) {
+                    String w = m.group();
+                    boolean take = k.equals("num") ? w.chars().anyMatch(Character::isDigit)
+                            : w.chars().noneMatch(Character::isUpperCase) && w.chars().anyMatch(ch -> ch == '.' || ch == '&' || ch == '-' || ch == '\'');
+                    if (!take) continue;
+                    long h = 0x4E4DL;
+                    for (int q = 0; q < w.length(); q++) h = Tokenizer.mix(h * 31 + w.charAt(q));
+                    o.add(h);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+            } else if (k.equals("len")) { // token-count bucket (steps of 5) and whether the text ends with a full stop
+                long b = Math.min(tokens.length / 5, 20);
+                String t = text.strip();
+                boolean stop = t.endsWith(".") || t.endsWith("\"") || t.endsWith("?");
+                out = concat(out, new long[]{Tokenizer.mix(0x1E40L + b * 7919), Tokenizer.mix(0x1E41L + (stop ? 1 : 2))});
             } else if (k.equals("tri")) {
                 long[] o = new long[Math.max(0, tokens.length - 2)];
                 for (int i = 0; i + 2 < tokens.length; i++) o[i] = Tokenizer.combine(Tokenizer.combine(tokens[i], tokens[i + 1]), tokens[i + 2]) ^ 0x4444L;
@@ -367,7 +385,7 @@ public final class Round4Experiment {
                     case "aug" -> v.aug = Integer.parseInt(val);
                     case "ap" -> v.ap = Double.parseDouble(val);
                     case "ad" -> v.ad = Double.parseDouble(val);
-                    case "shape", "tri", "punct", "shp", "cased", "pw", "cbi", "ent" -> v.fk += "," + kv[0];
+                    case "shape", "tri", "punct", "shp", "cased", "pw", "cbi", "ent", "num", "low", "len" -> v.fk += "," + kv[0];
                     case "hg", "skip", "lead" -> v.fk += "," + kv[0] + val;
                     case "drop" -> v.drop = Double.parseDouble(val);
                     case "eta" -> v.eta = Double.parseDouble(val);
