@@ -34,9 +34,10 @@ public final class CategoryModel {
     private static final int MAGIC = 0x4E46434D; // "NFCM"
     /**
      * Bumped whenever the features change (now: words, 5-character stems, and for short items word bigrams, GloVe
-     * word clusters and the mean word vector as dense features; {@link WordEmbeddings}), so an old file is refused.
+     * word clusters and the mean word vector as dense features, {@link WordEmbeddings}, and the surface features of
+     * {@link Tokenizer#surfaceFeatures}), so an old file is refused. Format 7 also stores only the used buckets.
      */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
 
     private final LinearModel shortModel;
     private final LinearModel longModel;

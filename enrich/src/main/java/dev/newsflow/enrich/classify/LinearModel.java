@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,6 +53,18 @@ public final class LinearModel {
             table[j * stride] = j < dims ? idf[j] : 0f;
             System.arraycopy(weights, j * classes, table, j * stride + 1, classes);
         }
+        this.bias = bias;
+        this.temperature = temperature;
+    }
+
+    /** From a table already laid out as {@link #table} (the file reader). */
+    private LinearModel(int hashBits, List<MediaTopic> topics, float[] table, int denseDims, float[] bias, double temperature) {
+        this.vectorizer = new Vectorizer(hashBits);
+        this.topics = List.copyOf(topics);
+        this.dims = vectorizer.dimensions();
+        this.denseDims = denseDims;
+        this.stride = topics.size() + 1;
+        this.table = table;
         this.bias = bias;
         this.temperature = temperature;
     }
@@ -175,8 +188,10 @@ public final class LinearModel {
     }
 
     /**
-     * Hash bits, topic codes, temperature, dense feature count, then IDF, weights (bucket-major, dense rows last)
-     * and biases as little-endian floats.
+     * Hash bits, topic codes, temperature, dense feature count, then the hashed buckets sparsely: a bitmap of the
+     * buckets that have an IDF or a weight (most of the {@code 2^hashBits} have neither), and for each of them its
+     * IDF and one weight per topic; then the dense rows' weights and the biases. Floats are little-endian. Storing
+     * only the used buckets keeps the file and, above all, the bytes to inflate at start small (format 7).
      */
     void write(DataOutputStream out) throws IOException {
         out.writeInt(vectorizer.hashBits());
@@ -186,8 +201,28 @@ public final class LinearModel {
         }
         out.writeDouble(temperature);
         out.writeInt(denseDims);
-        writeFloats(out, idf());
-        writeFloats(out, weights());
+        byte[] used = new byte[dims / 8];
+        int count = 0;
+        for (int j = 0; j < dims; j++) {
+            for (int k = 0; k < stride; k++) {
+                if (table[j * stride + k] != 0f) {
+                    used[j >> 3] |= (byte) (1 << (j & 7));
+                    count++;
+                    break;
+                }
+            }
+        }
+        out.write(used);
+        float[] rows = new float[count * stride];
+        int r = 0;
+        for (int j = 0; j < dims; j++) {
+            if ((used[j >> 3] & (1 << (j & 7))) != 0) {
+                System.arraycopy(table, j * stride, rows, r, stride);
+                r += stride;
+            }
+        }
+        writeFloats(out, rows);
+        writeFloats(out, Arrays.copyOfRange(table, dims * stride, (dims + denseDims) * stride));
         writeFloats(out, bias);
     }
 
@@ -208,8 +243,25 @@ public final class LinearModel {
             throw new IOException("corrupt model: dense features " + denseDims);
         }
         int dims = 1 << hashBits;
-        return new LinearModel(hashBits, List.of(topics), readFloats(in, dims), readFloats(in, (dims + denseDims) * classes),
-                readFloats(in, classes), temperature);
+        int stride = classes + 1;
+        byte[] used = new byte[dims / 8];
+        in.readFully(used);
+        int count = 0;
+        for (byte b : used) {
+            count += Integer.bitCount(b & 0xFF);
+        }
+        float[] rows = readFloats(in, count * stride);
+        float[] table = new float[(dims + denseDims) * stride];
+        int r = 0;
+        for (int j = 0; j < dims; j++) {
+            if ((used[j >> 3] & (1 << (j & 7))) != 0) {
+                System.arraycopy(rows, r, table, j * stride, stride);
+                r += stride;
+            }
+        }
+        float[] dense = readFloats(in, denseDims * stride);
+        System.arraycopy(dense, 0, table, dims * stride, dense.length);
+        return new LinearModel(hashBits, List.of(topics), table, denseDims, readFloats(in, classes), temperature);
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

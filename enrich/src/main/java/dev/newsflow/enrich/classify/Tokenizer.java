@@ -109,7 +109,69 @@ public final class Tokenizer {
         for (int i = 0; i + 1 < tokens.length; i++) {
             out[stems.length + i] = combine(tokens[i], tokens[i + 1]) ^ BIGRAM_SALT;
         }
-        return WordEmbeddings.bundled().withClusterFeatures(tokens, out);
+        return WordEmbeddings.bundled().withClusterFeatures(tokens, surfaceFeatures(text, out));
+    }
+
+    private static final long PUNCTUATION_SALT = 0x5555L;
+    private static final long CASED_SALT = 0xCA5EL;
+
+    /**
+     * {@code features} followed by the surface features of a short item (round 4, docs/classifier.md): every run of
+     * characters that are neither letters nor digits, except a single space, as it is ({@code " (" ", "} {@code ") - "}
+     * {@code "  "} {@code " quot;"}), and every word that contains a capital letter, case and digits kept, with inner
+     * {@code . & ' -} ({@code IBM}, {@code Corp.}, {@code AT&T}, {@code EDS.N}). Both are what the lower-cased,
+     * digit-folded tokens lose: how a wire service formats its copy and how it spells names. On AG, with everything
+     * else as shipped, 5-fold CV of the short model rose 0.8918 to 0.8946 on half A and 0.8883 to 0.8918 on half B.
+     */
+    static long[] surfaceFeatures(CharSequence text, long[] features) {
+        int end = text.length();
+        long[] out = Arrays.copyOf(features, features.length + Math.max(16, end / 3));
+        int n = features.length;
+        for (int i = 0; i < end; ) { // runs of non-word characters
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            long h = 0x9E37L;
+            int j = i;
+            while (j < end && !Character.isLetterOrDigit(text.charAt(j))) {
+                h = mix(h * 31 + text.charAt(j));
+                j++;
+            }
+            if (j > i + 1 || text.charAt(i) != ' ') {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = h ^ PUNCTUATION_SALT;
+            }
+            i = j;
+        }
+        for (int i = 0; i < end; ) { // words with a capital letter, as written
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            long h = CASED_SALT;
+            boolean upper = false;
+            int j = i;
+            while (j < end) {
+                char d = text.charAt(j);
+                if (!Character.isLetterOrDigit(d) && d != '.' && d != '&' && d != '\'' && d != '-') {
+                    break;
+                }
+                upper |= Character.isUpperCase(d);
+                h = mix(h * 31 + d);
+                j++;
+            }
+            if (upper) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = h;
+            }
+            i = j;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** The hash of one word or phrase as {@link #tokenize} would give it; a phrase gives its n-gram key. */

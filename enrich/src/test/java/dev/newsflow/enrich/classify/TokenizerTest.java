@@ -37,4 +37,18 @@ class TokenizerTest {
                 .startsWith(Tokenizer.stems(shortItem));
         assertThat(Tokenizer.features(article, articleTokens)).containsExactly(Tokenizer.stems(article));
     }
+
+    @Test
+    void shouldAddPunctuationRunsAndCapitalisedWordsAsWrittenToShortItems() {
+        long[] none = new long[0];
+        // the words "IBM", "Corp." and "AT&T." and the runs " (", ".) - ", "&", ". " (a single space gives nothing)
+        assertThat(Tokenizer.surfaceFeatures("IBM (Corp.) - buys AT&T. ok", none)).hasSize(7);
+        assertThat(Tokenizer.surfaceFeatures("shares rose", none)).isEmpty();
+        // case and spacing are what they add: the tokens of these are the same
+        assertThat(Tokenizer.surfaceFeatures("Apple", none)).doesNotContain(Tokenizer.surfaceFeatures("APPLE", none));
+        assertThat(Tokenizer.surfaceFeatures("a  b", none)).hasSize(1).doesNotContain(Tokenizer.surfaceFeatures("a - b", none));
+        String shortItem = "NEW YORK (Reuters) - Shares rose";
+        long[] tokens = Tokenizer.tokenize(shortItem);
+        assertThat(Tokenizer.features(shortItem, tokens)).contains(Tokenizer.surfaceFeatures(shortItem, none));
+    }
 }
