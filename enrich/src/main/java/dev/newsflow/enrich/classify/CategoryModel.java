@@ -36,7 +36,7 @@ public final class CategoryModel {
      * Bumped whenever the features change (now: words, 5-character stems, and for short items word bigrams, GloVe
      * word clusters and the mean word vector as dense features; {@link WordEmbeddings}), so an old file is refused.
      */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
 
     private final LinearModel shortModel;
     private final LinearModel longModel;
