@@ -1,7 +1,5 @@
 package dev.newsflow.enrich.classify;
 
-import java.util.Arrays;
-
 /**
  * Feature hashing of words and the extra features of {@link Tokenizer#features} (5-character stems; word bigrams for
  * short items only) into {@code 2^hashBits} buckets, then TF-IDF with sublinear term frequency ({@code 1 + ln tf})
@@ -63,8 +61,9 @@ public final class Vectorizer {
         if (tokens.length < CategoryModel.DEFAULT_SHORT_TEXT_TOKENS) {
             return counts;
         }
-        long[] lead = Tokenizer.tokenize(text.substring(0, leadEnd(text)));
-        float[] dense = WordEmbeddings.bundled().meanVector(lead.length > LEAD_TOKENS ? Arrays.copyOf(lead, LEAD_TOKENS) : lead);
+        // the lead's tokens are the first ones of the text's (a blank line separates tokens)
+        int lead = Tokenizer.countTokens(text, leadEnd(text), LEAD_TOKENS);
+        float[] dense = WordEmbeddings.bundled().meanVector(tokens, lead);
         return dense == null ? counts : new TermCounts(counts.indices(), counts.counts(), counts.tokenCount(), dense);
     }
 
