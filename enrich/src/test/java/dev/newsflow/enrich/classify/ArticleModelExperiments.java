@@ -25,10 +25,18 @@ import java.util.function.Function;
  * <pre>
  * CP="enrich/target/classes:enrich/target/test-classes:schemas/target/classes:app/target/lib/*"
  * java -cp "$CP" dev.newsflow.enrich.classify.ArticleModelExperiments /tmp/bbc-A.jsonl [variant ...] [--errors] [--takeover]
+ *     [--folds=K] [--seed=N]
  * </pre>
- * Variants: {@code sgd} (as shipped), {@code svm-C} (one-vs-rest squared-hinge SVM by dual coordinate descent),
- * {@code cnb} (complement naive Bayes), each optionally with {@code +title}, {@code +bigrams}, {@code +chars}
- * (character 3-5-grams of words), {@code +case} (capitalised words inside a sentence, and currency/percent signs).
+ * Variants: {@code sgd} (the shipped learner), {@code svm-C} (one-vs-rest squared-hinge SVM by dual coordinate
+ * descent), {@code cnb} (complement naive Bayes), {@code dense} (LR on the dense features alone), {@code ens-W} /
+ * {@code lens-W} ({@code sgd} on the hashed part with {@code dense}, probabilities averaged with weight W / logits
+ * added with weight W), each optionally with {@code +title}, {@code +bigrams}, {@code +chars} (character 3-5-grams
+ * of words), {@code +case} (capitalised words inside a sentence, and currency/percent signs), {@code +clusters}
+ * (GloVe cluster ids), {@code +meanS} / {@code +leadS} (SIF mean vector of the article / of its headline and first
+ * paragraph, length S; {@code sgd} takes one such 100-d block, {@code svm} two), {@code +plead} (the article's dense
+ * features as shipped since round 4: {@link Vectorizer#count(String, long[], long[])}). Without {@code +plead},
+ * {@code +meanS} or {@code +leadS} an article has no dense features (the model before round 4). {@code --folds} and
+ * {@code --seed} set the number of folds (5) and the seed of their assignment. Round 3a and 4 in docs/classifier.md.
  */
 public final class ArticleModelExperiments {
 
