@@ -35,9 +35,10 @@ public final class CategoryModel {
     /**
      * Bumped whenever the features change (now: words, 5-character stems, and for short items word bigrams, GloVe
      * word clusters and the mean word vector as dense features, {@link WordEmbeddings}, and the surface features of
-     * {@link Tokenizer#surfaceFeatures}), so an old file is refused. Format 7 also stores only the used buckets.
+     * {@link Tokenizer#surfaceFeatures}; for articles the mean word vector of the lead), so an old file is refused.
+     * Format 7 also stores only the used buckets; 8 is 7 with the articles' lead vector.
      */
-    private static final int FORMAT = 7;
+    private static final int FORMAT = 8;
 
     private final LinearModel shortModel;
     private final LinearModel longModel;

@@ -55,7 +55,7 @@ public final class LabelledArticles {
                         .orElseThrow(() -> new IOException(file + " line " + at + ": unknown label '" + label + "'"));
                 String text = ArticleText.plain(node.path("title").asText(""), node.path("body").asText(""));
                 long[] tokens = Tokenizer.tokenize(text);
-                examples.add(new TrainingExample(tokens, vectorizer.count(tokens, Tokenizer.features(text, tokens)), topic, label, dataset));
+                examples.add(new TrainingExample(tokens, vectorizer.count(text, tokens, Tokenizer.features(text, tokens)), topic, label, dataset));
             }
         }
         return examples;

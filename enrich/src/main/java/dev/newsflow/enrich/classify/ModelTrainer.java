@@ -31,7 +31,12 @@ public final class ModelTrainer {
      * {@link CrossValidation}.
      */
     public CategoryModel trainCategoryModel(List<TrainingExample> examples, int shortTextTokens, double reviewThreshold) {
-        LinearModel shortModel = train(examples, SHORT_NB_MIX, SHORT_CNB_WEIGHT);
+        // the short-item model learns its dense weights from short items: an article's dense features (its lead's
+        // mean vector, for the article model) are left out of its training
+        List<TrainingExample> forShortModel = examples.stream().map(e -> e.counts().tokenCount() < shortTextTokens
+                || e.counts().dense() == null ? e : new TrainingExample(e.tokens(), new TermCounts(e.counts().indices(),
+                e.counts().counts(), e.counts().tokenCount()), e.topic(), e.label(), e.dataset())).toList();
+        LinearModel shortModel = train(forShortModel, SHORT_NB_MIX, SHORT_CNB_WEIGHT);
         List<TrainingExample> articles = examples.stream().filter(e -> e.counts().tokenCount() >= shortTextTokens).toList();
         boolean enoughArticles = articles.stream().map(TrainingExample::topic).distinct().count() >= 2;
         LinearModel longModel = enoughArticles ? train(articles, LONG_NB_MIX, LONG_CNB_WEIGHT) : shortModel;

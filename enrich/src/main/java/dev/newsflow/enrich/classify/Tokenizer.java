@@ -50,6 +50,28 @@ public final class Tokenizer {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
+    /**
+     * How many tokens {@link #tokenize} finds in the first {@code end} characters of {@code text}, at most
+     * {@code max}: the length of the prefix of {@code tokenize(text)} that is {@code tokenize(text.subSequence(0,
+     * end))} when a separator is at {@code end}, without hashing or allocating.
+     */
+    static int countTokens(CharSequence text, int end, int max) {
+        int n = 0;
+        int len = 0;
+        for (int i = 0; i <= end && n < max; i++) {
+            char c = i < end ? text.charAt(i) : ' ';
+            if (fold(c) != 0) {
+                len++;
+            } else if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < end && Character.isLetter(text.charAt(i + 1))) {
+                continue;
+            } else if (len > 0) {
+                n++;
+                len = 0;
+            }
+        }
+        return n;
+    }
+
     /** Words longer than this also give a feature for their first {@value #STEM_LENGTH} characters. */
     static final int STEM_LENGTH = 5;
     private static final long STEM_SALT = 0x2545F4914F6CDD1DL;

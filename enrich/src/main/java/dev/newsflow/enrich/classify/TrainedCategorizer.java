@@ -153,7 +153,7 @@ public final class TrainedCategorizer implements Categorizer {
     public Classification categorize(ClassifierInput input) {
         String text = Vectorizer.articleText(input.title(), input.text());
         long[] tokens = Tokenizer.tokenize(text);
-        return categorize(tokens, model.vectorizer().count(tokens, Tokenizer.features(text, tokens)), input.source(), input.language());
+        return categorize(tokens, model.vectorizer().count(text, tokens, Tokenizer.features(text, tokens)), input.source(), input.language());
     }
 
     /**

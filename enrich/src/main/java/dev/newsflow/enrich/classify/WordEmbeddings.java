@@ -25,13 +25,15 @@ import java.util.zip.GZIPInputStream;
  *       with {@code p(w)} from the word's frequency rank), unit length, times {@link #DENSE_SCALE}, as
  *       {@value #DIMENSIONS} dense features after the hashed ones.</li>
  * </ul>
- * Articles (the long model) use neither. Loaded once per JVM, immutable, thread-safe.
+ * Articles (the long model) get no clusters; their dense features are the mean vector of their lead (headline and
+ * first paragraph, {@link Vectorizer#count(String, long[], long[])}), since round 4. Loaded once per JVM,
+ * immutable, thread-safe.
  */
 public final class WordEmbeddings {
 
     static final String CLUSTERS_RESOURCE = "word-clusters.txt.gz";
     static final String VECTORS_RESOURCE = "word-vectors.bin.gz";
-    /** Dense features a short item gets (0 for an article). */
+    /** Dense features a text gets (a short item: its mean vector; an article: its lead's). */
     public static final int DIMENSIONS = 100;
     /**
      * Length of the mean vector against the unit-length TF-IDF part. Chosen by 5-fold CV on half A of the data:
@@ -205,8 +207,14 @@ public final class WordEmbeddings {
 
     /** The SIF-weighted mean vector of the tokens, of length {@link #DENSE_SCALE}; null when no token is known. */
     float[] meanVector(long[] tokens) {
+        return meanVector(tokens, tokens.length);
+    }
+
+    /** {@link #meanVector(long[])} of the first {@code length} tokens. */
+    float[] meanVector(long[] tokens, int length) {
         float[] mean = null;
-        for (long token : tokens) {
+        for (int i = 0; i < length; i++) {
+            long token = tokens[i];
             int rank = rank(token);
             if (rank < 0 || rank >= vectorWords) {
                 continue;

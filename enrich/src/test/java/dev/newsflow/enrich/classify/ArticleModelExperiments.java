@@ -25,10 +25,18 @@ import java.util.function.Function;
  * <pre>
  * CP="enrich/target/classes:enrich/target/test-classes:schemas/target/classes:app/target/lib/*"
  * java -cp "$CP" dev.newsflow.enrich.classify.ArticleModelExperiments /tmp/bbc-A.jsonl [variant ...] [--errors] [--takeover]
+ *     [--folds=K] [--seed=N]
  * </pre>
- * Variants: {@code sgd} (as shipped), {@code svm-C} (one-vs-rest squared-hinge SVM by dual coordinate descent),
- * {@code cnb} (complement naive Bayes), each optionally with {@code +title}, {@code +bigrams}, {@code +chars}
- * (character 3-5-grams of words), {@code +case} (capitalised words inside a sentence, and currency/percent signs).
+ * Variants: {@code sgd} (the shipped learner), {@code svm-C} (one-vs-rest squared-hinge SVM by dual coordinate
+ * descent), {@code cnb} (complement naive Bayes), {@code dense} (LR on the dense features alone), {@code ens-W} /
+ * {@code lens-W} ({@code sgd} on the hashed part with {@code dense}, probabilities averaged with weight W / logits
+ * added with weight W), each optionally with {@code +title}, {@code +bigrams}, {@code +chars} (character 3-5-grams
+ * of words), {@code +case} (capitalised words inside a sentence, and currency/percent signs), {@code +clusters}
+ * (GloVe cluster ids), {@code +meanS} / {@code +leadS} (SIF mean vector of the article / of its headline and first
+ * paragraph, length S; {@code sgd} takes one such 100-d block, {@code svm} two), {@code +plead} (the article's dense
+ * features as shipped since round 4: {@link Vectorizer#count(String, long[], long[])}). Without {@code +plead},
+ * {@code +meanS} or {@code +leadS} an article has no dense features (the model before round 4). {@code --folds} and
+ * {@code --seed} set the number of folds (5) and the seed of their assignment. Round 3a and 4 in docs/classifier.md.
  */
 public final class ArticleModelExperiments {
 
@@ -47,6 +55,11 @@ public final class ArticleModelExperiments {
         double[][] fitPredict(List<TermCounts> train, int[] ys, int classes, List<TermCounts> test);
     }
 
+    /** Folds of the cross-validation ({@code --folds=10}; 5 by default). */
+    private static int folds = 5;
+    /** Seed of the fold assignment ({@code --seed=N}; the training seed by default). */
+    private static long foldSeed;
+
     private ArticleModelExperiments() {
     }
 
@@ -55,6 +68,10 @@ public final class ArticleModelExperiments {
         List<String> options = List.of(args).subList(1, args.length);
         boolean errors = options.contains("--errors");
         boolean takeover = options.contains("--takeover");
+        folds = options.stream().filter(o -> o.startsWith("--folds=")).map(o -> Integer.parseInt(o.substring(8)))
+                .findFirst().orElse(5);
+        foldSeed = options.stream().filter(o -> o.startsWith("--seed=")).map(o -> Long.parseLong(o.substring(7)))
+                .findFirst().orElse(TrainingParameters.DEFAULTS.seed());
         List<String> variants = options.stream().filter(o -> !o.startsWith("--")).toList();
         for (String variant : variants.isEmpty() ? List.of("sgd", "svm-1", "svm-1+chars") : variants) {
             String[] parts = variant.split("\\+");
@@ -88,6 +105,17 @@ public final class ArticleModelExperiments {
             double c = Double.parseDouble(name.substring(4));
             return (train, ys, classes, test) -> svm(train, ys, classes, test, c);
         }
+        if (name.startsWith("ens-")) { // probabilities of LR on the sparse part and LR on the dense part averaged
+            double w = Double.parseDouble(name.substring(4));
+            return (train, ys, classes, test) -> ensemble(train, ys, classes, test, w, false);
+        }
+        if (name.startsWith("lens-")) { // logits added: LR sparse + w * LR dense
+            double w = Double.parseDouble(name.substring(5));
+            return (train, ys, classes, test) -> ensemble(train, ys, classes, test, w, true);
+        }
+        if (name.equals("dense")) {
+            return (train, ys, classes, test) -> denseLogistic(train, ys, classes, test, DENSE_LAMBDA);
+        }
         if (name.equals("cnb")) {
             return ArticleModelExperiments::complementNaiveBayes;
         }
@@ -101,8 +129,29 @@ public final class ArticleModelExperiments {
             extra.add(stem);
         }
         long[] t = d.tokens();
+        float[] dense = null;
         for (String name : extras) {
+            if (name.startsWith("mean") || name.startsWith("lead")) { // SIF mean vector of the article / headline + lead
+                float length = Float.parseFloat(name.substring(4));
+                long[] source = name.startsWith("mean") ? t : Tokenizer.tokenize(lead(d));
+                float[] v = WordEmbeddings.bundled().meanVector(source);
+                if (v == null) {
+                    v = new float[WordEmbeddings.DIMENSIONS];
+                }
+                for (int k = 0; k < v.length; k++) {
+                    v[k] *= length / WordEmbeddings.DENSE_SCALE;
+                }
+                dense = dense == null ? v : concat(dense, v);
+                continue;
+            }
             switch (name) {
+                case "plead" -> {
+                }
+                case "clusters" -> {
+                    for (long c : WordEmbeddings.bundled().withClusterFeatures(t, new long[0])) {
+                        extra.add(c);
+                    }
+                }
                 case "title" -> {
                     for (long token : Tokenizer.tokenize(d.title())) {
                         extra.add(Tokenizer.mix(token ^ TITLE_SALT));
@@ -148,7 +197,116 @@ public final class ArticleModelExperiments {
                 default -> throw new IllegalArgumentException("unknown features " + name);
             }
         }
-        return VECTORIZER.count(t, extra.stream().mapToLong(Long::longValue).toArray());
+        long[] extraKeys = extra.stream().mapToLong(Long::longValue).toArray();
+        if (extras.contains("plead")) { // as shipped since round 4: the lead's mean vector by Vectorizer
+            return VECTORIZER.count(d.text(), t, extraKeys);
+        }
+        TermCounts counts = VECTORIZER.count(t, extraKeys);
+        return new TermCounts(counts.indices(), counts.counts(), counts.tokenCount(), dense);
+    }
+
+    /** Headline and first paragraph. */
+    static String lead(Doc d) {
+        String text = d.text();
+        int first = text.indexOf("\n\n", d.title().length() + 1);
+        return first < 0 ? text : text.substring(0, first);
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static final double DENSE_LAMBDA = 1e-3;
+
+    /**
+     * Multinomial logistic regression on the dense features alone (standardised), L2 {@code lambda}, full-batch
+     * gradient descent (deterministic).
+     */
+    static double[][] denseLogistic(List<TermCounts> train, int[] ys, int classes, List<TermCounts> test, double lambda) {
+        int n = train.size();
+        int m = train.get(0).dense().length;
+        double[] mu = new double[m];
+        double[] sd = new double[m];
+        for (TermCounts c : train) {
+            for (int k = 0; k < m; k++) {
+                mu[k] += c.dense()[k] / n;
+            }
+        }
+        for (TermCounts c : train) {
+            for (int k = 0; k < m; k++) {
+                double d = c.dense()[k] - mu[k];
+                sd[k] += d * d / n;
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            sd[k] = Math.sqrt(sd[k]) + 1e-9;
+        }
+        double[][] x = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < m; k++) {
+                x[i][k] = (train.get(i).dense()[k] - mu[k]) / sd[k];
+            }
+        }
+        double[][] w = new double[classes][m + 1];
+        double[][] v = new double[classes][m + 1];
+        double step = 0.5;
+        for (int it = 0; it < 500; it++) {
+            double[][] g = new double[classes][m + 1];
+            for (int i = 0; i < n; i++) {
+                double[] z = new double[classes];
+                for (int c = 0; c < classes; c++) {
+                    z[c] = w[c][m];
+                    for (int k = 0; k < m; k++) {
+                        z[c] += w[c][k] * x[i][k];
+                    }
+                }
+                double[] p = LinearModel.softmax(z, 1);
+                for (int c = 0; c < classes; c++) {
+                    double e = (p[c] - (ys[i] == c ? 1 : 0)) / n;
+                    for (int k = 0; k < m; k++) {
+                        g[c][k] += e * x[i][k];
+                    }
+                    g[c][m] += e;
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                for (int k = 0; k <= m; k++) {
+                    double grad = g[c][k] + (k < m ? lambda * w[c][k] : 0);
+                    v[c][k] = 0.9 * v[c][k] - step * grad;
+                    w[c][k] += v[c][k];
+                }
+            }
+        }
+        double[][] out = new double[test.size()][classes];
+        for (int i = 0; i < test.size(); i++) {
+            for (int c = 0; c < classes; c++) {
+                double z = w[c][m];
+                for (int k = 0; k < m; k++) {
+                    z += w[c][k] * (test.get(i).dense()[k] - mu[k]) / sd[k];
+                }
+                out[i][c] = z;
+            }
+        }
+        return out;
+    }
+
+    /** The shipped LR on the hashed part and {@link #denseLogistic} on the dense part, combined. */
+    static double[][] ensemble(List<TermCounts> train, int[] ys, int classes, List<TermCounts> test, double weight,
+                               boolean logits) {
+        java.util.function.UnaryOperator<TermCounts> sparse = c -> new TermCounts(c.indices(), c.counts(), c.tokenCount(), null);
+        double[][] a = sgd(train.stream().map(sparse).toList(), ys, classes, test.stream().map(sparse).toList());
+        double[][] b = denseLogistic(train, ys, classes, test, DENSE_LAMBDA);
+        double[][] out = new double[test.size()][classes];
+        for (int i = 0; i < test.size(); i++) {
+            double[] pa = LinearModel.softmax(a[i], 1);
+            double[] pb = LinearModel.softmax(b[i], 1);
+            for (int c = 0; c < classes; c++) {
+                out[i][c] = logits ? a[i][c] + weight * b[i][c] : Math.log((1 - weight) * pa[c] + weight * pb[c] + 1e-300);
+            }
+        }
+        return out;
     }
 
     /** The shipped learner: {@link ModelTrainer} with the default parameters, no NB scaling. */
@@ -184,7 +342,7 @@ public final class ArticleModelExperiments {
             }
             qii[i] = s;
         }
-        double[][] w = new double[classes][1 << BITS];
+        double[][] w = new double[classes][(1 << BITS) + 2 * WordEmbeddings.DIMENSIONS];
         double[] b = new double[classes];
         for (int k = 0; k < classes; k++) {
             double[] alpha = new double[n];
@@ -293,13 +451,12 @@ public final class ArticleModelExperiments {
         for (int i = 0; i < n; i++) {
             y[i] = topics.indexOf(docs.get(i).topic());
         }
-        int folds = 5;
         int[] fold = new int[n];
         Map<Integer, List<Integer>> byClass = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             byClass.computeIfAbsent(y[i], k -> new ArrayList<>()).add(i);
         }
-        Random random = new Random(TrainingParameters.DEFAULTS.seed());
+        Random random = new Random(foldSeed);
         for (List<Integer> group : byClass.values()) {
             Collections.shuffle(group, random);
             for (int r = 0; r < group.size(); r++) {

@@ -4,6 +4,8 @@ import dev.newsflow.schemas.MediaTopic;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,5 +107,23 @@ class ModelTrainerTest {
         assertThat(w[2 * 2 + 1]).isGreaterThan(w[2 * 2]);
         assertThat(w[0] + w[1]).isCloseTo(0.0, within(1e-12));
         assertThat(w[3 * 2]).isZero();
+    }
+
+    @Test
+    void shouldTrainTheShortModelWithoutTheArticlesLeadVectors() {
+        List<TrainingExample> plain = new ArrayList<>(SyntheticCorpus.examples(10, 40, 7, 16));
+        plain.addAll(SyntheticCorpus.examples(10, 150, 8, 16));
+        List<TrainingExample> withLeads = plain.stream().map(e -> e.counts().tokenCount() < 100 ? e
+                : new TrainingExample(e.tokens(), new TermCounts(e.counts().indices(), e.counts().counts(),
+                e.counts().tokenCount(), WordEmbeddings.bundled().meanVector(e.tokens(), 20)), e.topic(), e.label(),
+                e.dataset())).toList();
+        ModelTrainer trainer = new ModelTrainer(new TrainingParameters(16, 5, 1e-4, 0.5, 1L));
+        CategoryModel a = trainer.trainCategoryModel(plain, 100, 0.5);
+        CategoryModel b = trainer.trainCategoryModel(withLeads, 100, 0.5);
+        TermCounts item = new Vectorizer(16).count(Tokenizer.tokenize("shares and profit in the market on monday"));
+
+        assertThat(b.shortModel().probabilities(item)).containsExactly(a.shortModel().probabilities(item));
+        assertThat(b.longModel().probabilities(withLeads.get(45).counts()))
+                .isNotEqualTo(a.longModel().probabilities(withLeads.get(45).counts()));
     }
 }

@@ -51,4 +51,18 @@ class TokenizerTest {
         long[] tokens = Tokenizer.tokenize(shortItem);
         assertThat(Tokenizer.features(shortItem, tokens)).contains(Tokenizer.surfaceFeatures(shortItem, none));
     }
+
+    @Test
+    void shouldCountTheTokensOfAPrefixAsTokenizeDoes() {
+        String text = "Don’t stop, l'été 2004: cafés' über-fast rock'n'roll\n\nnext paragraph here";
+        for (int end = 0; end <= text.length(); end++) {
+            char next = end < text.length() ? text.charAt(end) : ' ';
+            if (Character.isLetterOrDigit(next)) {
+                continue; // only where a separator follows
+            }
+            assertThat(Tokenizer.countTokens(text, end, 100)).as("end %d", end)
+                    .isEqualTo(Tokenizer.tokenize(text.substring(0, end)).length);
+        }
+        assertThat(Tokenizer.countTokens(text, text.length(), 3)).isEqualTo(3);
+    }
 }

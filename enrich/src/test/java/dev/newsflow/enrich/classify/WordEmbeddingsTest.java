@@ -53,4 +53,22 @@ class WordEmbeddingsTest {
         SparseVector x = vectorizer.weigh(shortCounts, new float[vectorizer.dimensions()]);
         assertThat(x.indices()).endsWith(vectorizer.dimensions() + WordEmbeddings.DIMENSIONS - 1);
     }
+
+    @Test
+    void shouldGiveAnArticleTheMeanVectorOfItsHeadlineAndFirstParagraph() {
+        String lead = "Chip maker's shares rise\nShares in the chip maker rose on Monday after strong sales.";
+        String text = lead + "\n\n" + "The company said demand for its processors was higher than expected. ".repeat(20);
+        long[] tokens = Tokenizer.tokenize(text);
+        Vectorizer vectorizer = new Vectorizer(18);
+
+        TermCounts counts = vectorizer.count(text, tokens, Tokenizer.features(text, tokens));
+
+        assertThat(tokens.length).isGreaterThanOrEqualTo(CategoryModel.DEFAULT_SHORT_TEXT_TOKENS);
+        assertThat(counts.dense()).containsExactly(embeddings.meanVector(Tokenizer.tokenize(lead)));
+        assertThat(counts.indices()).containsExactly(vectorizer.count(tokens, Tokenizer.features(text, tokens)).indices());
+        String noParagraphs = text.replace("\n\n", " ");
+        long[] all = Tokenizer.tokenize(noParagraphs);
+        assertThat(vectorizer.count(noParagraphs, all, Tokenizer.features(noParagraphs, all)).dense()) // the first 100 tokens
+                .containsExactly(embeddings.meanVector(java.util.Arrays.copyOf(all, Vectorizer.LEAD_TOKENS)));
+    }
 }
