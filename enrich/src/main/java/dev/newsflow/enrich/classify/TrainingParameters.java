@@ -12,7 +12,15 @@ package dev.newsflow.enrich.classify;
  */
 public record TrainingParameters(int hashBits, int epochs, double lambda, double eta0, long seed) {
 
-    public static final TrainingParameters DEFAULTS = new TrainingParameters(19, 30, 2e-5, 2.0, 20261128L);
+    // constants so that `newsflow train --help` can name them (annotation values must be compile-time constants)
+    public static final int DEFAULT_HASH_BITS = 19;
+    public static final int DEFAULT_EPOCHS = 30;
+    public static final String DEFAULT_LAMBDA = "2e-5";
+    public static final String DEFAULT_ETA0 = "2.0";
+    public static final long DEFAULT_SEED = 20261128L;
+
+    public static final TrainingParameters DEFAULTS = new TrainingParameters(DEFAULT_HASH_BITS, DEFAULT_EPOCHS,
+            Double.parseDouble(DEFAULT_LAMBDA), Double.parseDouble(DEFAULT_ETA0), DEFAULT_SEED);
 
     public TrainingParameters {
         if (epochs < 1 || !(lambda > 0) || !(eta0 > 0)) {

@@ -44,19 +44,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--hash-bits", description = "Feature buckets are 2^bits (default 18).")
+    @Option(names = "--hash-bits", description = "Feature buckets are 2^bits (default " + TrainingParameters.DEFAULT_HASH_BITS + ").")
     Integer hashBits;
 
-    @Option(names = "--epochs", description = "SGD epochs (default 30).")
+    @Option(names = "--epochs", description = "SGD epochs (default " + TrainingParameters.DEFAULT_EPOCHS + ").")
     Integer epochs;
 
-    @Option(names = "--lambda", description = "L2 regularisation per example (default 2e-5).")
+    @Option(names = "--lambda", description = "L2 regularisation per example (default " + TrainingParameters.DEFAULT_LAMBDA + ").")
     Double lambda;
 
-    @Option(names = "--eta0", description = "Initial SGD learning rate (default 2.0).")
+    @Option(names = "--eta0", description = "Initial SGD learning rate (default " + TrainingParameters.DEFAULT_ETA0 + ").")
     Double eta0;
 
-    @Option(names = "--seed", description = "Shuffling seed (default 20261128).")
+    @Option(names = "--seed", description = "Shuffling seed (default " + TrainingParameters.DEFAULT_SEED + ").")
     Long seed;
 
     public TrainCommand() {
