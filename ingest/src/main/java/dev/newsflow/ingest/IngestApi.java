@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.newsflow.schemas.avro.RawArticle;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +55,7 @@ public final class IngestApi {
     private final ObjectMapper json = JsonMapper.builder().build();
     private final MeterRegistry registry;
     private final Timer ackLatency;
-    private final RateLimitLog refusalLog = new RateLimitLog();
+    private final LogThrottle refusalLog = new LogThrottle();
 
     public IngestApi(ArticleParser parser, ArticleWriter writer, ApiKeys keys, RequestRateLimiter rateLimiter,
                      IngestLimits limits, Duration ackTimeout, MeterRegistry registry) {
@@ -92,7 +92,11 @@ public final class IngestApi {
         Optional<String> name = keys.authenticate(presented);
         if (name.isEmpty()) {
             count("unauthorized", "none");
-            log.info("Refused request without a valid API key path={} remote={}", ctx.path(), ctx.ip());
+            long refused = refusalLog.admit("unauthorized");
+            if (refused > 0) { // a flood of bad keys must not flood the logs; the metric counts every one
+                log.info("Refused request without a valid API key path={} remote={} refusedSinceLastLog={}", ctx.path(),
+                        ctx.ip(), refused);
+            }
             ctx.header(Header.WWW_AUTHENTICATE, "Bearer realm=\"newsflow\"");
             problem(ctx, 401, "unauthorized", "Unauthorized",
                     "send a valid API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'");
@@ -100,16 +104,19 @@ public final class IngestApi {
             return;
         }
         ctx.attribute(PROVIDER, name.get());
-        Optional<Duration> retryAfter = rateLimiter.tryAcquire(name.get());
-        if (retryAfter.isPresent()) {
-            // counted every time, logged at most once a second per key: a flood must not flood the logs too
+        // a kill or takedown must get through even when the key is over its rate (a system stuck in a retry loop)
+        if (ctx.method() != HandlerType.DELETE && !rateLimiter.tryAcquire(name.get())) {
             count("rate-limited", name.get());
-            refusalLog.tooManyRequests(name.get(), ctx.path(), rateLimiter);
-            long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
+            long refused = refusalLog.admit("rate-limited:" + name.get());
+            if (refused > 0) {
+                log.warn("Rate limit hit apiKey={} path={} limit={} refusedSinceLastLog={}", name.get(), ctx.path(),
+                        rateLimiter, refused);
+            }
+            long seconds = Math.max(1, (rateLimiter.retryAfter().toMillis() + 999) / 1000);
             ctx.header(Header.RETRY_AFTER, Long.toString(seconds));
             problem(ctx, 429, "rate-limited", "Too many requests",
-                    "at most " + rateLimiter.requestsPerSecond() + " requests per second per API key; retry after "
-                            + seconds + " s");
+                    "at most " + rateLimiter.requestsPerPeriod() + " requests per " + rateLimiter.retryAfter().toSeconds()
+                            + " s per API key; retry after " + seconds + " s");
             ctx.skipRemainingHandlers();
         }
     }
@@ -334,25 +341,5 @@ public final class IngestApi {
             return null;
         }
         return authorization.substring(7).strip();
-    }
-
-    /** Logs the first refusal of each key in every second, with how many were refused since the last line. */
-    private static final class RateLimitLog {
-        private final ConcurrentHashMap<String, long[]> state = new ConcurrentHashMap<>();
-
-        void tooManyRequests(String keyName, String path, RequestRateLimiter limiter) {
-            long now = System.nanoTime();
-            long[] logged = state.computeIfAbsent(keyName, k -> new long[] {now - TimeUnit.SECONDS.toNanos(2), 0});
-            synchronized (logged) {
-                logged[1]++;
-                if (now - logged[0] < TimeUnit.SECONDS.toNanos(1)) {
-                    return;
-                }
-                log.warn("Rate limit hit apiKey={} path={} limit={} refusedSinceLastLog={}", keyName, path, limiter,
-                        logged[1]);
-                logged[0] = now;
-                logged[1] = 0;
-            }
-        }
     }
 }
