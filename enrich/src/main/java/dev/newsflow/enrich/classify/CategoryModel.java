@@ -50,6 +50,12 @@ public final class CategoryModel {
         if (shortModel.vectorizer().hashBits() != longModel.vectorizer().hashBits()) {
             throw new IllegalArgumentException("short and long model must use the same hash bits");
         }
+        if (shortTextTokens != DEFAULT_SHORT_TEXT_TOKENS) {
+            // the short-item features (bigrams, clusters, surface features) are computed below this very limit
+            // (Tokenizer.features); a model routing at another length would meet features it was not trained with
+            throw new IllegalArgumentException("short items are texts below " + DEFAULT_SHORT_TEXT_TOKENS
+                    + " tokens; a model routing at " + shortTextTokens + " is not supported");
+        }
         this.shortModel = shortModel;
         this.longModel = longModel;
         this.shortTextTokens = shortTextTokens;

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.CompletableFuture;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The newsroom's categoriser: the trained {@link CategoryModel} decides among the topics it has data for, the
@@ -132,7 +133,15 @@ public final class TrainedCategorizer implements Categorizer {
             // on the first short item
             CompletableFuture<WordEmbeddings> embeddings = CompletableFuture.supplyAsync(WordEmbeddings::bundled);
             CategoryModel model = CategoryModel.fromBytes(in.readAllBytes());
-            embeddings.join();
+            try {
+                embeddings.join();
+            } catch (CompletionException e) {
+                // the cause names the file and line; the wrappers would hide it three levels down
+                Throwable cause = e.getCause() instanceof ExceptionInInitializerError init && init.getCause() != null
+                        ? init.getCause() : e.getCause();
+                throw cause instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(String.valueOf(cause), cause);
+            }
             LOG.info("Loaded category model version={} loadMillis={}", model.version(),
                     (System.nanoTime() - start) / 1_000_000);
             return model;

@@ -44,7 +44,7 @@ public final class Vectorizer {
      * (an HTML body reduced to text) otherwise makes its whole length the "lead". No BBC article's headline + first
      * paragraph is longer than this except for a few outliers (median 27 words, 99th percentile 48).
      */
-    static final int LEAD_TOKENS = CategoryModel.DEFAULT_SHORT_TEXT_TOKENS;
+    static final int LEAD_TOKENS = 100;
 
     /**
      * Counts of {@code text}: as {@link #count(long[], long[])}, and an article (at least

@@ -1,16 +1,18 @@
 package dev.newsflow.enrich.classify;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the short-item model knows about words it never saw in training, from pre-trained GloVe vectors (6B tokens,
@@ -30,6 +32,8 @@ import java.util.zip.GZIPInputStream;
  * immutable, thread-safe.
  */
 public final class WordEmbeddings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WordEmbeddings.class);
 
     static final String CLUSTERS_RESOURCE = "word-clusters.txt.gz";
     static final String VECTORS_RESOURCE = "word-vectors.bin.gz";
@@ -82,16 +86,24 @@ public final class WordEmbeddings {
         static final WordEmbeddings BUNDLED = loadBundled();
     }
 
-    /** The bundled tables (loaded on first use, about 0.1 s). */
+    /** The bundled tables (loaded on first use, about 0.3 s). */
     public static WordEmbeddings bundled() {
         return Holder.BUNDLED;
     }
 
     private static WordEmbeddings loadBundled() {
+        long start = System.nanoTime();
         try (InputStream c = resource(CLUSTERS_RESOURCE); InputStream v = resource(VECTORS_RESOURCE)) {
-            return load(c, v);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled word embeddings", e);
+            WordEmbeddings embeddings = load(c, v);
+            LOG.info("Loaded word embeddings words={} vectors={} loadMillis={}", embeddings.clusters.length,
+                    embeddings.vectorWords, (System.nanoTime() - start) / 1_000_000);
+            return embeddings;
+        } catch (IOException | RuntimeException e) {
+            // said once, plainly: later calls only see NoClassDefFoundError for the holder class
+            LOG.error("Cannot load the bundled word embeddings {} and {}: {}", CLUSTERS_RESOURCE, VECTORS_RESOURCE,
+                    e.toString());
+            throw new IllegalStateException("cannot load the bundled word embeddings (" + CLUSTERS_RESOURCE + ", "
+                    + VECTORS_RESOURCE + "): " + e.getMessage(), e);
         }
     }
 
@@ -111,13 +123,15 @@ public final class WordEmbeddings {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(clusterTable, 1 << 16),
                 StandardCharsets.UTF_8), 1 << 16)) {
             String line;
+            int lineNumber = 0;
             while ((line = r.readLine()) != null) {
+                lineNumber++;
                 if (line.startsWith("#") || line.isEmpty()) {
                     continue;
                 }
                 int tab = line.indexOf('\t');
                 if (tab <= 0) {
-                    throw new IOException("bad word cluster line: " + line);
+                    throw new IOException(CLUSTERS_RESOURCE + " line " + lineNumber + " is not word<TAB>id<TAB>id<TAB>id: " + abbreviate(line));
                 }
                 long[] token = Tokenizer.tokenize(line.substring(0, tab));
                 if (n == keys.length) {
@@ -133,31 +147,35 @@ public final class WordEmbeddings {
                     char c = i < end ? line.charAt(i) : '\t';
                     if (c == '\t') {
                         if (g == GRANULARITIES) {
-                            throw new IOException("bad word cluster line: " + line);
+                            throw new IOException(CLUSTERS_RESOURCE + " line " + lineNumber + " is not word<TAB>id<TAB>id<TAB>id: " + abbreviate(line));
                         }
                         row[g++] = value;
                         value = 0;
                     } else if (c >= '0' && c <= '9') {
                         value = value * 10 + (c - '0');
                     } else {
-                        throw new IOException("bad word cluster line: " + line);
+                        throw new IOException(CLUSTERS_RESOURCE + " line " + lineNumber + " is not word<TAB>id<TAB>id<TAB>id: " + abbreviate(line));
                     }
                 }
                 if (g != GRANULARITIES) {
-                    throw new IOException("bad word cluster line: " + line);
+                    throw new IOException(CLUSTERS_RESOURCE + " line " + lineNumber + " is not word<TAB>id<TAB>id<TAB>id: " + abbreviate(line));
                 }
                 ids[n++] = row;
             }
         }
         float[] vectors;
         int vectorWords;
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(vectorTable, 1 << 16), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(vectorTable, 1 << 16), 1 << 16))) {
             if (in.readInt() != 0x4E465756) { // "NFWV"
-                throw new IOException("not a newsflow word-vector table");
+                throw new IOException(VECTORS_RESOURCE + " is not a newsflow word-vector table (bad magic)");
             }
-            vectorWords = Math.min(in.readInt(), n);
+            int count = in.readInt();
+            if (count <= 0) {
+                throw new IOException(VECTORS_RESOURCE + " holds no vectors (count " + count + ")");
+            }
+            vectorWords = Math.min(count, n);
             if (in.readInt() != DIMENSIONS) {
-                throw new IOException("word vectors must have " + DIMENSIONS + " dimensions");
+                throw new IOException(VECTORS_RESOURCE + ": word vectors must have " + DIMENSIONS + " dimensions");
             }
             vectors = new float[vectorWords * DIMENSIONS];
             byte[] row = new byte[4 + DIMENSIONS];
@@ -170,10 +188,14 @@ public final class WordEmbeddings {
                 }
             }
         }
-        if (n > 0 && Arrays.stream(keys, 0, n).filter(k -> k == 0).count() == n) {
-            throw new IOException("word cluster table has no usable words");
+        if (Arrays.stream(keys, 0, n).allMatch(k -> k == 0)) {
+            throw new IOException(CLUSTERS_RESOURCE + " has no usable words");
         }
         return new WordEmbeddings(Arrays.copyOf(keys, n), Arrays.copyOf(ids, n), vectors, vectorWords);
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 80 ? line : line.substring(0, 80) + "…";
     }
 
     /** Frequency rank of a token, or -1 when it is not in the table. */

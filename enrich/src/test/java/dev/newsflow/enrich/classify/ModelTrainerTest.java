@@ -126,4 +126,13 @@ class ModelTrainerTest {
         assertThat(b.longModel().probabilities(withLeads.get(45).counts()))
                 .isNotEqualTo(a.longModel().probabilities(withLeads.get(45).counts()));
     }
+
+    @Test
+    void shouldRefuseToRouteShortItemsAtAnotherLengthThanTheirFeaturesAreComputedFor() {
+        List<TrainingExample> examples = SyntheticCorpus.examples(10, 40, 7, 16);
+        ModelTrainer trainer = new ModelTrainer(new TrainingParameters(16, 2, 1e-4, 0.5, 1L));
+
+        assertThatThrownBy(() -> trainer.trainCategoryModel(examples, 50, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("50");
+    }
 }

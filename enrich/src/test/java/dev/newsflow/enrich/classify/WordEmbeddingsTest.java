@@ -1,10 +1,16 @@
 package dev.newsflow.enrich.classify;
 
-import org.junit.jupiter.api.Test;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
 
 class WordEmbeddingsTest {
 
@@ -70,5 +76,53 @@ class WordEmbeddingsTest {
         long[] all = Tokenizer.tokenize(noParagraphs);
         assertThat(vectorizer.count(noParagraphs, all, Tokenizer.features(noParagraphs, all)).dense()) // the first 100 tokens
                 .containsExactly(embeddings.meanVector(java.util.Arrays.copyOf(all, Vectorizer.LEAD_TOKENS)));
+    }
+
+    @Test
+    void shouldNameTheTableAndLineOfABadClusterLine() throws Exception {
+        byte[] clusters = gzip("# word\tc256\tc1024\tc4096\nthe\t1\t2\t3\nbroken line without tabs\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> WordEmbeddings.load(new ByteArrayInputStream(clusters), new ByteArrayInputStream(vectors(1))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(WordEmbeddings.CLUSTERS_RESOURCE).hasMessageContaining("line 3");
+    }
+
+    @Test
+    void shouldRefuseAVectorTableWithoutVectors() throws Exception {
+        byte[] clusters = gzip("the\t1\t2\t3\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> WordEmbeddings.load(new ByteArrayInputStream(clusters), new ByteArrayInputStream(vectors(0))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(WordEmbeddings.VECTORS_RESOURCE).hasMessageContaining("no vectors");
+    }
+
+    @Test
+    void shouldLoadAWellFormedTinyTable() throws Exception {
+        byte[] clusters = gzip("the\t1\t2\t3\nmarket\t4\t5\t6\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(WordEmbeddings.load(new ByteArrayInputStream(clusters), new ByteArrayInputStream(vectors(2)))).isNotNull();
+    }
+
+    /** A vector table as word-clusters.py writes it: magic, count, dimensions, then per word a float scale and bytes. */
+    private static byte[] vectors(int count) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(raw);
+        out.writeInt(0x4E465756);
+        out.writeInt(count);
+        out.writeInt(WordEmbeddings.DIMENSIONS);
+        for (int w = 0; w < count; w++) {
+            out.write(new byte[] {0, 0, (byte) 0x80, 0x3F}); // 1.0f little-endian
+            out.write(new byte[WordEmbeddings.DIMENSIONS]);
+        }
+        out.flush();
+        return gzip(raw.toByteArray());
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
     }
 }
