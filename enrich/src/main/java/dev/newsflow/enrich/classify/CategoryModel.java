@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * the articles (see docs/classifier.md). Routing by length keeps the best of each.
  *
  * <p>File format (gzip without a timestamp, so the same model always gives the same bytes): magic {@code NFCM},
- * format version, short-text token limit, review threshold, the short model, the long model. The model version is
+ * format version, word-table fingerprint, short-text token limit, review threshold, the short model, the long model. The model version is
  * {@value #VERSION_PREFIX} plus the first 8 hex digits of the file's SHA-256.
  */
 public final class CategoryModel {
@@ -36,9 +36,10 @@ public final class CategoryModel {
      * Bumped whenever the features change (now: words, 5-character stems, and for short items word bigrams, GloVe
      * word clusters and the mean word vector as dense features, {@link WordEmbeddings}, and the surface features of
      * {@link Tokenizer#surfaceFeatures}; for articles the mean word vector of the lead), so an old file is refused.
-     * Format 7 also stores only the used buckets; 8 is 7 with the articles' lead vector.
+     * Format 7 also stores only the used buckets; 8 is 7 with the articles' lead vector; 9 adds the fingerprint of
+     * the word tables the model was trained with ({@link WordEmbeddings#fingerprint()}).
      */
-    private static final int FORMAT = 8;
+    private static final int FORMAT = 9;
 
     private final LinearModel shortModel;
     private final LinearModel longModel;
@@ -103,6 +104,7 @@ public final class CategoryModel {
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes, 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
+            out.writeUTF(WordEmbeddings.bundled().fingerprint());
             out.writeInt(shortTextTokens);
             out.writeDouble(reviewThreshold);
             shortModel.write(out);
@@ -122,6 +124,15 @@ public final class CategoryModel {
             int format = in.readInt();
             if (format != FORMAT) {
                 throw new IOException("unsupported model format " + format + ", expected " + FORMAT);
+            }
+            // the features come from the bundled word tables: a model trained with other tables would load fine and
+            // quietly lose accuracy
+            String trainedWith = in.readUTF();
+            String bundled = WordEmbeddings.bundled().fingerprint();
+            if (!trainedWith.equals(bundled)) {
+                throw new IOException("the model was trained with word tables " + trainedWith + " but the bundled ones are "
+                        + bundled + " (" + WordEmbeddings.CLUSTERS_RESOURCE + ", " + WordEmbeddings.VECTORS_RESOURCE
+                        + "); retrain it with newsflow train");
             }
             int shortTextTokens = in.readInt();
             double threshold = in.readDouble();

@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.classify;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -9,7 +10,10 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +64,11 @@ public final class WordEmbeddings {
     /** Per rank below {@link #vectorWords}: the SIF-weighted vector. */
     private final float[] vectors;
     private final int vectorWords;
+    /** First 16 hex digits of the SHA-256 of both tables' bytes: a model records it, so other tables are refused. */
+    private final String fingerprint;
 
-    private WordEmbeddings(long[] tokenKeys, int[][] clusters, float[] vectors, int vectorWords) {
+    private WordEmbeddings(long[] tokenKeys, int[][] clusters, float[] vectors, int vectorWords, String fingerprint) {
+        this.fingerprint = fingerprint;
         int capacity = Integer.highestOneBit(Math.max(16, tokenKeys.length * 2 - 1)) << 1;
         this.keys = new long[capacity];
         this.slots = new int[capacity];
@@ -95,8 +102,8 @@ public final class WordEmbeddings {
         long start = System.nanoTime();
         try (InputStream c = resource(CLUSTERS_RESOURCE); InputStream v = resource(VECTORS_RESOURCE)) {
             WordEmbeddings embeddings = load(c, v);
-            LOG.info("Loaded word embeddings words={} vectors={} loadMillis={}", embeddings.clusters.length,
-                    embeddings.vectorWords, (System.nanoTime() - start) / 1_000_000);
+            LOG.info("Loaded word embeddings words={} vectors={} fingerprint={} loadMillis={}", embeddings.clusters.length,
+                    embeddings.vectorWords, embeddings.fingerprint, (System.nanoTime() - start) / 1_000_000);
             return embeddings;
         } catch (IOException | RuntimeException e) {
             // said once, plainly: later calls only see NoClassDefFoundError for the holder class
@@ -116,7 +123,12 @@ public final class WordEmbeddings {
     }
 
     /** Reads the two gzip resources (formats in {@code enrich/tools/word-clusters.py}). */
-    static WordEmbeddings load(InputStream clusterTable, InputStream vectorTable) throws IOException {
+    static WordEmbeddings load(InputStream clusterStream, InputStream vectorStream) throws IOException {
+        byte[] clusterBytes = clusterStream.readAllBytes();
+        byte[] vectorBytes = vectorStream.readAllBytes();
+        Fingerprint digest = new Fingerprint(clusterBytes, vectorBytes);
+        InputStream clusterTable = new ByteArrayInputStream(clusterBytes);
+        InputStream vectorTable = new ByteArrayInputStream(vectorBytes);
         long[] keys = new long[1 << 17];
         int[][] ids = new int[1 << 17][];
         int n = 0;
@@ -191,7 +203,25 @@ public final class WordEmbeddings {
         if (Arrays.stream(keys, 0, n).allMatch(k -> k == 0)) {
             throw new IOException(CLUSTERS_RESOURCE + " has no usable words");
         }
-        return new WordEmbeddings(Arrays.copyOf(keys, n), Arrays.copyOf(ids, n), vectors, vectorWords);
+        return new WordEmbeddings(Arrays.copyOf(keys, n), Arrays.copyOf(ids, n), vectors, vectorWords, digest.fingerprint());
+    }
+
+    /** Which tables these are (see {@link #fingerprint}). */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private record Fingerprint(byte[] clusters, byte[] vectors) {
+        String fingerprint() {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(clusters);
+                sha.update(vectors);
+                return HexFormat.of().formatHex(sha.digest(), 0, 8);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+            }
+        }
     }
 
     private static String abbreviate(String line) {
