@@ -76,8 +76,10 @@ public final class Round4Experiment {
     static Item item(String text, String label, boolean ag, String fk) {
         long[] tokens = Tokenizer.tokenize(text);
         long[] f = Tokenizer.features(text, tokens);
+        if (fk.startsWith("VIEW:")) return new Item(text, tokens, viewCounts(text, tokens, fk.substring(5)), LabelMapping.trainingTopic(label).orElseThrow(), label, ag);
         if (tokens.length < CategoryModel.DEFAULT_SHORT_TEXT_TOKENS) f = concat(f, extra(text, tokens, fk));
-        return new Item(text, tokens, VEC.count(tokens, f), LabelMapping.trainingTopic(label).orElseThrow(), label, ag);
+        TermCounts c = fk.contains("bbcdense") ? VEC.count(text, tokens, f) : VEC.count(tokens, f);
+        return new Item(text, tokens, c, LabelMapping.trainingTopic(label).orElseThrow(), label, ag);
     }
 
     static long[] concat(long[] a, long[] b) {
@@ -106,7 +108,19 @@ public final class Round4Experiment {
     static long[] extra(String text, long[] tokens, String fk) {
         long[] out = new long[0];
         for (String k : fk.split(",")) {
-            if (k.isEmpty()) continue;
+            if (k.isEmpty() || k.equals("bbcdense") || k.startsWith("bbclead")) continue;
+            if (k.startsWith("nbx") || k.startsWith("nbw")) { // GloVe neighbour expansion: K nearest, salted (nbx) or as the word (nbw)
+                int kk = Integer.parseInt(k.substring(3));
+                if (tokenNeighbours == null) buildTokenNeighbours();
+                List<Long> o = new ArrayList<>();
+                for (long t : tokens) {
+                    long[] nb = tokenNeighbours.get(t);
+                    if (nb == null) continue;
+                    for (int q = 0; q < Math.min(kk, nb.length); q++) o.add(k.startsWith("nbx") ? Tokenizer.mix(nb[q] ^ 0x4E42584EL) : nb[q]);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+                continue;
+            }
             if (k.equals("shape")) out = concat(out, shapes(text));
             else if (k.startsWith("hg")) {
                 int g = Integer.parseInt(k.substring(2));
@@ -326,6 +340,56 @@ public final class Round4Experiment {
         System.err.printf("neighbours for %d words%n", neighbours.size());
     }
 
+    static Map<Long, long[]> tokenNeighbours;
+
+    static void buildTokenNeighbours() {
+        try {
+            if (neighbours == null) loadNeighbours();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        tokenNeighbours = new HashMap<>();
+        for (Map.Entry<String, String[]> e : new TreeMap<>(neighbours).entrySet()) {
+            long[] t = Tokenizer.tokenize(e.getKey());
+            if (t.length != 1) continue;
+            List<Long> nb = new ArrayList<>();
+            for (String w : e.getValue()) {
+                long[] u = Tokenizer.tokenize(w);
+                if (u.length == 1) nb.add(u[0]);
+            }
+            if (!nb.isEmpty()) tokenNeighbours.putIfAbsent(t[0], nb.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
+    /** Counts of a second view: chars (character 3-5-grams of words), clusters (cluster ids only), plus "+w" for words. */
+    static TermCounts viewCounts(String text, long[] tokens, String view) {
+        List<Long> o = new ArrayList<>();
+        if (view.contains("chars")) {
+            Matcher m = Pattern.compile("[\\p{L}\\p{N}]+").matcher(text.toLowerCase(Locale.ROOT));
+            while (m.find()) {
+                String w = "<" + m.group() + ">";
+                for (int n = 3; n <= 5; n++)
+                    for (int i = 0; i + n <= w.length(); i++) {
+                        long h = 0xC4A9L + n;
+                        for (int q = i; q < i + n; q++) h = Tokenizer.mix(h * 31 + w.charAt(q));
+                        o.add(h);
+                    }
+            }
+        }
+        if (view.contains("clusters")) {
+            for (long t : tokens) {
+                int[] c = clusterIds.get(t);
+                if (c == null) continue;
+                for (int g = 0; g < 3; g++) o.add(Tokenizer.mix(0xC1C1L * (g + 1) + c[g] * 0x9E3779B97F4A7C15L));
+            }
+        }
+        long[] f = o.stream().mapToLong(Long::longValue).toArray();
+        TermCounts c = VEC.count(view.contains("+w") ? tokens : new long[0], f);
+        if (view.contains("+d") && c.dense() == null && tokens.length < CategoryModel.DEFAULT_SHORT_TEXT_TOKENS)
+            c = new TermCounts(c.indices(), c.counts(), c.tokenCount(), WordEmbeddings.bundled().meanVector(tokens));
+        return c;
+    }
+
     static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+|[^\\p{L}\\p{N}']+");
 
     static String augment(String text, Random g, double pReplace, double pDrop) {
@@ -363,6 +427,9 @@ public final class Round4Experiment {
         String fk = "";
         double drop = 0;
         double eta = TrainingParameters.DEFAULTS.eta0();
+        String view = null;
+        double ew = 0.5;
+        String e2 = "";
 
         static V parse(String s) {
             V v = new V();
@@ -387,6 +454,12 @@ public final class Round4Experiment {
                     case "ad" -> v.ad = Double.parseDouble(val);
                     case "shape", "tri", "punct", "shp", "cased", "pw", "cbi", "ent", "num", "low", "len" -> v.fk += "," + kv[0];
                     case "hg", "skip", "lead" -> v.fk += "," + kv[0] + val;
+                    case "bbcdense" -> v.fk += ",bbcdense";
+                    case "bbclead" -> v.fk += ",bbclead" + val;
+                    case "nbx", "nbw" -> v.fk += "," + kv[0] + val;
+                    case "view" -> v.view = val;
+                    case "e2" -> v.e2 = val.replace(':', ';').replace('~', '=');
+                    case "ew" -> v.ew = Double.parseDouble(val);
                     case "drop" -> v.drop = Double.parseDouble(val);
                     case "eta" -> v.eta = Double.parseDouble(val);
                     case "base", "" -> { }
@@ -428,7 +501,12 @@ public final class Round4Experiment {
 
     static List<Item> items(List<String[]> raw, boolean ag, String fk) {
         Map<String, List<Item>> cache = ag ? AG : BBC;
-        return cache.computeIfAbsent(fk, s -> raw.stream().map(x -> item(x[1], x[0], ag, s)).toList());
+        int lead = ag ? 0 : fk.contains("bbclead1") ? 1 : fk.contains("bbclead2") ? 2 : 0;
+        return cache.computeIfAbsent(fk, s -> raw.stream().flatMap(x -> {
+            if (lead == 0) return java.util.stream.Stream.of(item(x[1], x[0], ag, s));
+            Item l = item(x[1].substring(0, Vectorizer.leadEnd(x[1])), x[0], ag, s);
+            return lead == 1 ? java.util.stream.Stream.of(l) : java.util.stream.Stream.of(item(x[1], x[0], ag, s), l);
+        }).toList());
     }
 
     static final Map<String, List<List<Item>>> AUG = new HashMap<>();
@@ -454,6 +532,10 @@ public final class Round4Experiment {
         List<Item> ag = items(agRaw, true, v.fk);
         List<Item> bbc = items(bbcRaw, false, v.fk);
         List<List<Item>> aug = augmented(ag, v);
+        boolean same = "same".equals(v.view);
+        List<Item> ag2 = v.view == null ? null : same ? ag : items(agRaw, true, "VIEW:" + v.view);
+        List<Item> bbc2 = v.view == null ? null : same ? bbc : items(bbcRaw, false, "VIEW:" + v.view);
+        V v2 = V.parse(v.e2);
         long seed = TrainingParameters.DEFAULTS.seed();
         int[] fold = new int[ag.size()];
         Map<String, List<Integer>> byLabel = new TreeMap<>();
@@ -476,9 +558,25 @@ public final class Round4Experiment {
             }
             train.addAll(bbc);
             LinearModel m = train(train, v);
+            LinearModel m2 = null;
+            if (ag2 != null) {
+                List<Item> train2 = new ArrayList<>();
+                Random subR2 = new Random(seed + 7 * k);
+                for (int i = 0; i < ag.size(); i++) {
+                    if (fold[i] == k) continue;
+                    if (v.sub < 1 && subR2.nextDouble() >= v.sub) continue;
+                    train2.add(ag2.get(i));
+                }
+                train2.addAll(bbc2);
+                m2 = train(train2, v2);
+            }
             for (int i = 0; i < ag.size(); i++) {
                 if (fold[i] != k) continue;
                 double[] z = m.logits(m.vectorize(ag.get(i).counts()));
+                if (m2 != null) {
+                    double[] p1 = LinearModel.softmax(z, 1.0), p2 = LinearModel.softmax(m2.logits(m2.vectorize(ag2.get(i).counts())), 1.0);
+                    for (int c = 0; c < z.length; c++) z[c] = (1 - v.ew) * p1[c] + v.ew * p2[c];
+                }
                 int best = 0;
                 for (int c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
                 String gold = LabelMapping.goldClass(ag.get(i).label(), scheme).orElseThrow();
