@@ -49,6 +49,12 @@ import java.util.zip.GZIPInputStream;
  *       {@code lead=N}, {@code cbi}, {@code ent}, {@code num}, {@code low}, {@code len}, {@code hg=G} (half-generalised bigrams), {@code skip=W},
  *       {@code tri}. Since round 4, {@code punct} and {@code cased} are shipped ({@link Tokenizer#surfaceFeatures})
  *       and so part of every variant; adding them again only doubles their counts.</li>
+ *   <li>round 5: {@code bbcdense} (BBC articles keep their lead's mean vector), {@code bbclead=1|2} (BBC articles
+ *       replaced by / plus their lead as a short item), {@code nbx=K} / {@code nbw=K} (each word also emits its K
+ *       nearest GloVe neighbours, salted / as those words), {@code nbr=R} (only words of GloVe rank >= R, 2
+ *       neighbours), {@code view=V;ew=W} (a second model on view V — {@code chars}, {@code clusters}, {@code +w}
+ *       words, {@code +d} mean vector, or {@code same} with learner options {@code e2=nb~0:cnb~0} — probabilities
+ *       averaged with weight W), {@code knn=K;ew=W} (cosine K-nearest AG training items averaged in)</li>
  *   <li>system property {@code dump=FILE}: the misclassified items (gold, predicted, probability, text)</li>
  * </ul>
  */
@@ -109,6 +115,19 @@ public final class Round4Experiment {
         long[] out = new long[0];
         for (String k : fk.split(",")) {
             if (k.isEmpty() || k.equals("bbcdense") || k.startsWith("bbclead")) continue;
+            if (k.startsWith("nbr")) { // rare words only (GloVe rank >= R): their 2 nearest neighbours as words
+                int rr = Integer.parseInt(k.substring(3));
+                if (tokenNeighbours == null) buildTokenNeighbours();
+                List<Long> o = new ArrayList<>();
+                for (long t : tokens) {
+                    long[] nb = tokenNeighbours.get(t);
+                    Integer rank = tokenRank.get(t);
+                    if (nb == null || rank == null || rank < rr) continue;
+                    for (int q = 0; q < Math.min(2, nb.length); q++) o.add(nb[q]);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+                continue;
+            }
             if (k.startsWith("nbx") || k.startsWith("nbw")) { // GloVe neighbour expansion: K nearest, salted (nbx) or as the word (nbw)
                 int kk = Integer.parseInt(k.substring(3));
                 if (tokenNeighbours == null) buildTokenNeighbours();
@@ -298,6 +317,8 @@ public final class Round4Experiment {
                 if (line.startsWith("#") || line.isEmpty()) continue;
                 String[] p = line.split("\t");
                 words.add(p[0]);
+                long[] tt = Tokenizer.tokenize(p[0]);
+                if (tt.length == 1) tokenRank.putIfAbsent(tt[0], words.size() - 1);
                 fine.add(Integer.parseInt(p[3]));
             }
         }
@@ -341,6 +362,7 @@ public final class Round4Experiment {
     }
 
     static Map<Long, long[]> tokenNeighbours;
+    static Map<Long, Integer> tokenRank = new HashMap<>();
 
     static void buildTokenNeighbours() {
         try {
@@ -430,6 +452,7 @@ public final class Round4Experiment {
         String view = null;
         double ew = 0.5;
         String e2 = "";
+        int knn = 0;
 
         static V parse(String s) {
             V v = new V();
@@ -456,9 +479,10 @@ public final class Round4Experiment {
                     case "hg", "skip", "lead" -> v.fk += "," + kv[0] + val;
                     case "bbcdense" -> v.fk += ",bbcdense";
                     case "bbclead" -> v.fk += ",bbclead" + val;
-                    case "nbx", "nbw" -> v.fk += "," + kv[0] + val;
+                    case "nbx", "nbw", "nbr" -> v.fk += "," + kv[0] + val;
                     case "view" -> v.view = val;
                     case "e2" -> v.e2 = val.replace(':', ';').replace('~', '=');
+                    case "knn" -> v.knn = Integer.parseInt(val);
                     case "ew" -> v.ew = Double.parseDouble(val);
                     case "drop" -> v.drop = Double.parseDouble(val);
                     case "eta" -> v.eta = Double.parseDouble(val);
@@ -559,6 +583,9 @@ public final class Round4Experiment {
             train.addAll(bbc);
             LinearModel m = train(train, v);
             LinearModel m2 = null;
+            List<SparseVector> trainVecs = new ArrayList<>();
+            List<Integer> trainYs = new ArrayList<>();
+            if (v.knn > 0) for (Item it : train) if (it.ag()) { trainVecs.add(m.vectorize(it.counts())); trainYs.add(m.topics().indexOf(it.topic())); }
             if (ag2 != null) {
                 List<Item> train2 = new ArrayList<>();
                 Random subR2 = new Random(seed + 7 * k);
@@ -573,6 +600,10 @@ public final class Round4Experiment {
             for (int i = 0; i < ag.size(); i++) {
                 if (fold[i] != k) continue;
                 double[] z = m.logits(m.vectorize(ag.get(i).counts()));
+                if (v.knn > 0) {
+                    double[] p1 = LinearModel.softmax(z, 1.0), p2 = knn(m, trainVecs, trainYs, ag.get(i), v.knn, z.length);
+                    for (int c = 0; c < z.length; c++) z[c] = (1 - v.ew) * p1[c] + v.ew * p2[c];
+                }
                 if (m2 != null) {
                     double[] p1 = LinearModel.softmax(z, 1.0), p2 = LinearModel.softmax(m2.logits(m2.vectorize(ag2.get(i).counts())), 1.0);
                     for (int c = 0; c < z.length; c++) z[c] = (1 - v.ew) * p1[c] + v.ew * p2[c];
@@ -591,6 +622,31 @@ public final class Round4Experiment {
             }
         }
         return new int[]{correct, ag.size(), bs, sb};
+    }
+
+    /** Cosine k-nearest-neighbour class distribution (hashed part only, similarity-weighted, +0.01 smoothing). */
+    static double[] knn(LinearModel m, List<SparseVector> xs, List<Integer> ys, Item q, int k, int classes) {
+        SparseVector x = m.vectorize(q.counts());
+        Map<Integer, Float> qm = new HashMap<>();
+        int dims = VEC.dimensions();
+        for (int j = 0; j < x.indices().length; j++) if (x.indices()[j] < dims) qm.put(x.indices()[j], x.values()[j]);
+        double[] sim = new double[xs.size()];
+        Integer[] order = new Integer[xs.size()];
+        for (int t = 0; t < xs.size(); t++) {
+            order[t] = t;
+            SparseVector y = xs.get(t);
+            double s = 0;
+            for (int j = 0; j < y.indices().length; j++) { Float f = qm.get(y.indices()[j]); if (f != null) s += f * y.values()[j]; }
+            sim[t] = s;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(sim[b], sim[a]));
+        double[] p = new double[classes];
+        Arrays.fill(p, 0.01);
+        for (int t = 0; t < Math.min(k, order.length); t++) p[ys.get(order[t])] += sim[order[t]];
+        double sum = 0;
+        for (double d : p) sum += d;
+        for (int c = 0; c < classes; c++) p[c] /= sum;
+        return p;
     }
 
     /** ModelTrainer.train with the round-4 options. */
