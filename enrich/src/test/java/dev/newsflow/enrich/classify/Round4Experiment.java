@@ -49,6 +49,12 @@ import java.util.zip.GZIPInputStream;
  *       {@code lead=N}, {@code cbi}, {@code ent}, {@code num}, {@code low}, {@code len}, {@code hg=G} (half-generalised bigrams), {@code skip=W},
  *       {@code tri}. Since round 4, {@code punct} and {@code cased} are shipped ({@link Tokenizer#surfaceFeatures})
  *       and so part of every variant; adding them again only doubles their counts.</li>
+ *   <li>round 5: {@code bbcdense} (BBC articles keep their lead's mean vector), {@code bbclead=1|2} (BBC articles
+ *       replaced by / plus their lead as a short item), {@code nbx=K} / {@code nbw=K} (each word also emits its K
+ *       nearest GloVe neighbours, salted / as those words), {@code nbr=R} (only words of GloVe rank >= R, 2
+ *       neighbours), {@code view=V;ew=W} (a second model on view V — {@code chars}, {@code clusters}, {@code +w}
+ *       words, {@code +d} mean vector, or {@code same} with learner options {@code e2=nb~0:cnb~0} — probabilities
+ *       averaged with weight W), {@code knn=K;ew=W} (cosine K-nearest AG training items averaged in)</li>
  *   <li>system property {@code dump=FILE}: the misclassified items (gold, predicted, probability, text)</li>
  * </ul>
  */
@@ -76,8 +82,10 @@ public final class Round4Experiment {
     static Item item(String text, String label, boolean ag, String fk) {
         long[] tokens = Tokenizer.tokenize(text);
         long[] f = Tokenizer.features(text, tokens);
+        if (fk.startsWith("VIEW:")) return new Item(text, tokens, viewCounts(text, tokens, fk.substring(5)), LabelMapping.trainingTopic(label).orElseThrow(), label, ag);
         if (tokens.length < CategoryModel.DEFAULT_SHORT_TEXT_TOKENS) f = concat(f, extra(text, tokens, fk));
-        return new Item(text, tokens, VEC.count(tokens, f), LabelMapping.trainingTopic(label).orElseThrow(), label, ag);
+        TermCounts c = fk.contains("bbcdense") ? VEC.count(text, tokens, f) : VEC.count(tokens, f);
+        return new Item(text, tokens, c, LabelMapping.trainingTopic(label).orElseThrow(), label, ag);
     }
 
     static long[] concat(long[] a, long[] b) {
@@ -106,7 +114,32 @@ public final class Round4Experiment {
     static long[] extra(String text, long[] tokens, String fk) {
         long[] out = new long[0];
         for (String k : fk.split(",")) {
-            if (k.isEmpty()) continue;
+            if (k.isEmpty() || k.equals("bbcdense") || k.startsWith("bbclead")) continue;
+            if (k.startsWith("nbr")) { // rare words only (GloVe rank >= R): their 2 nearest neighbours as words
+                int rr = Integer.parseInt(k.substring(3));
+                if (tokenNeighbours == null) buildTokenNeighbours();
+                List<Long> o = new ArrayList<>();
+                for (long t : tokens) {
+                    long[] nb = tokenNeighbours.get(t);
+                    Integer rank = tokenRank.get(t);
+                    if (nb == null || rank == null || rank < rr) continue;
+                    for (int q = 0; q < Math.min(2, nb.length); q++) o.add(nb[q]);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+                continue;
+            }
+            if (k.startsWith("nbx") || k.startsWith("nbw")) { // GloVe neighbour expansion: K nearest, salted (nbx) or as the word (nbw)
+                int kk = Integer.parseInt(k.substring(3));
+                if (tokenNeighbours == null) buildTokenNeighbours();
+                List<Long> o = new ArrayList<>();
+                for (long t : tokens) {
+                    long[] nb = tokenNeighbours.get(t);
+                    if (nb == null) continue;
+                    for (int q = 0; q < Math.min(kk, nb.length); q++) o.add(k.startsWith("nbx") ? Tokenizer.mix(nb[q] ^ 0x4E42584EL) : nb[q]);
+                }
+                out = concat(out, o.stream().mapToLong(Long::longValue).toArray());
+                continue;
+            }
             if (k.equals("shape")) out = concat(out, shapes(text));
             else if (k.startsWith("hg")) {
                 int g = Integer.parseInt(k.substring(2));
@@ -284,6 +317,8 @@ public final class Round4Experiment {
                 if (line.startsWith("#") || line.isEmpty()) continue;
                 String[] p = line.split("\t");
                 words.add(p[0]);
+                long[] tt = Tokenizer.tokenize(p[0]);
+                if (tt.length == 1) tokenRank.putIfAbsent(tt[0], words.size() - 1);
                 fine.add(Integer.parseInt(p[3]));
             }
         }
@@ -326,6 +361,57 @@ public final class Round4Experiment {
         System.err.printf("neighbours for %d words%n", neighbours.size());
     }
 
+    static Map<Long, long[]> tokenNeighbours;
+    static Map<Long, Integer> tokenRank = new HashMap<>();
+
+    static void buildTokenNeighbours() {
+        try {
+            if (neighbours == null) loadNeighbours();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        tokenNeighbours = new HashMap<>();
+        for (Map.Entry<String, String[]> e : new TreeMap<>(neighbours).entrySet()) {
+            long[] t = Tokenizer.tokenize(e.getKey());
+            if (t.length != 1) continue;
+            List<Long> nb = new ArrayList<>();
+            for (String w : e.getValue()) {
+                long[] u = Tokenizer.tokenize(w);
+                if (u.length == 1) nb.add(u[0]);
+            }
+            if (!nb.isEmpty()) tokenNeighbours.putIfAbsent(t[0], nb.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
+    /** Counts of a second view: chars (character 3-5-grams of words), clusters (cluster ids only), plus "+w" for words. */
+    static TermCounts viewCounts(String text, long[] tokens, String view) {
+        List<Long> o = new ArrayList<>();
+        if (view.contains("chars")) {
+            Matcher m = Pattern.compile("[\\p{L}\\p{N}]+").matcher(text.toLowerCase(Locale.ROOT));
+            while (m.find()) {
+                String w = "<" + m.group() + ">";
+                for (int n = 3; n <= 5; n++)
+                    for (int i = 0; i + n <= w.length(); i++) {
+                        long h = 0xC4A9L + n;
+                        for (int q = i; q < i + n; q++) h = Tokenizer.mix(h * 31 + w.charAt(q));
+                        o.add(h);
+                    }
+            }
+        }
+        if (view.contains("clusters")) {
+            for (long t : tokens) {
+                int[] c = clusterIds.get(t);
+                if (c == null) continue;
+                for (int g = 0; g < 3; g++) o.add(Tokenizer.mix(0xC1C1L * (g + 1) + c[g] * 0x9E3779B97F4A7C15L));
+            }
+        }
+        long[] f = o.stream().mapToLong(Long::longValue).toArray();
+        TermCounts c = VEC.count(view.contains("+w") ? tokens : new long[0], f);
+        if (view.contains("+d") && c.dense() == null && tokens.length < CategoryModel.DEFAULT_SHORT_TEXT_TOKENS)
+            c = new TermCounts(c.indices(), c.counts(), c.tokenCount(), WordEmbeddings.bundled().meanVector(tokens));
+        return c;
+    }
+
     static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+|[^\\p{L}\\p{N}']+");
 
     static String augment(String text, Random g, double pReplace, double pDrop) {
@@ -363,6 +449,10 @@ public final class Round4Experiment {
         String fk = "";
         double drop = 0;
         double eta = TrainingParameters.DEFAULTS.eta0();
+        String view = null;
+        double ew = 0.5;
+        String e2 = "";
+        int knn = 0;
 
         static V parse(String s) {
             V v = new V();
@@ -387,6 +477,13 @@ public final class Round4Experiment {
                     case "ad" -> v.ad = Double.parseDouble(val);
                     case "shape", "tri", "punct", "shp", "cased", "pw", "cbi", "ent", "num", "low", "len" -> v.fk += "," + kv[0];
                     case "hg", "skip", "lead" -> v.fk += "," + kv[0] + val;
+                    case "bbcdense" -> v.fk += ",bbcdense";
+                    case "bbclead" -> v.fk += ",bbclead" + val;
+                    case "nbx", "nbw", "nbr" -> v.fk += "," + kv[0] + val;
+                    case "view" -> v.view = val;
+                    case "e2" -> v.e2 = val.replace(':', ';').replace('~', '=');
+                    case "knn" -> v.knn = Integer.parseInt(val);
+                    case "ew" -> v.ew = Double.parseDouble(val);
                     case "drop" -> v.drop = Double.parseDouble(val);
                     case "eta" -> v.eta = Double.parseDouble(val);
                     case "base", "" -> { }
@@ -428,7 +525,12 @@ public final class Round4Experiment {
 
     static List<Item> items(List<String[]> raw, boolean ag, String fk) {
         Map<String, List<Item>> cache = ag ? AG : BBC;
-        return cache.computeIfAbsent(fk, s -> raw.stream().map(x -> item(x[1], x[0], ag, s)).toList());
+        int lead = ag ? 0 : fk.contains("bbclead1") ? 1 : fk.contains("bbclead2") ? 2 : 0;
+        return cache.computeIfAbsent(fk, s -> raw.stream().flatMap(x -> {
+            if (lead == 0) return java.util.stream.Stream.of(item(x[1], x[0], ag, s));
+            Item l = item(x[1].substring(0, Vectorizer.leadEnd(x[1])), x[0], ag, s);
+            return lead == 1 ? java.util.stream.Stream.of(l) : java.util.stream.Stream.of(item(x[1], x[0], ag, s), l);
+        }).toList());
     }
 
     static final Map<String, List<List<Item>>> AUG = new HashMap<>();
@@ -454,6 +556,10 @@ public final class Round4Experiment {
         List<Item> ag = items(agRaw, true, v.fk);
         List<Item> bbc = items(bbcRaw, false, v.fk);
         List<List<Item>> aug = augmented(ag, v);
+        boolean same = "same".equals(v.view);
+        List<Item> ag2 = v.view == null ? null : same ? ag : items(agRaw, true, "VIEW:" + v.view);
+        List<Item> bbc2 = v.view == null ? null : same ? bbc : items(bbcRaw, false, "VIEW:" + v.view);
+        V v2 = V.parse(v.e2);
         long seed = TrainingParameters.DEFAULTS.seed();
         int[] fold = new int[ag.size()];
         Map<String, List<Integer>> byLabel = new TreeMap<>();
@@ -476,9 +582,32 @@ public final class Round4Experiment {
             }
             train.addAll(bbc);
             LinearModel m = train(train, v);
+            LinearModel m2 = null;
+            List<SparseVector> trainVecs = new ArrayList<>();
+            List<Integer> trainYs = new ArrayList<>();
+            if (v.knn > 0) for (Item it : train) if (it.ag()) { trainVecs.add(m.vectorize(it.counts())); trainYs.add(m.topics().indexOf(it.topic())); }
+            if (ag2 != null) {
+                List<Item> train2 = new ArrayList<>();
+                Random subR2 = new Random(seed + 7 * k);
+                for (int i = 0; i < ag.size(); i++) {
+                    if (fold[i] == k) continue;
+                    if (v.sub < 1 && subR2.nextDouble() >= v.sub) continue;
+                    train2.add(ag2.get(i));
+                }
+                train2.addAll(bbc2);
+                m2 = train(train2, v2);
+            }
             for (int i = 0; i < ag.size(); i++) {
                 if (fold[i] != k) continue;
                 double[] z = m.logits(m.vectorize(ag.get(i).counts()));
+                if (v.knn > 0) {
+                    double[] p1 = LinearModel.softmax(z, 1.0), p2 = knn(m, trainVecs, trainYs, ag.get(i), v.knn, z.length);
+                    for (int c = 0; c < z.length; c++) z[c] = (1 - v.ew) * p1[c] + v.ew * p2[c];
+                }
+                if (m2 != null) {
+                    double[] p1 = LinearModel.softmax(z, 1.0), p2 = LinearModel.softmax(m2.logits(m2.vectorize(ag2.get(i).counts())), 1.0);
+                    for (int c = 0; c < z.length; c++) z[c] = (1 - v.ew) * p1[c] + v.ew * p2[c];
+                }
                 int best = 0;
                 for (int c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
                 String gold = LabelMapping.goldClass(ag.get(i).label(), scheme).orElseThrow();
@@ -493,6 +622,31 @@ public final class Round4Experiment {
             }
         }
         return new int[]{correct, ag.size(), bs, sb};
+    }
+
+    /** Cosine k-nearest-neighbour class distribution (hashed part only, similarity-weighted, +0.01 smoothing). */
+    static double[] knn(LinearModel m, List<SparseVector> xs, List<Integer> ys, Item q, int k, int classes) {
+        SparseVector x = m.vectorize(q.counts());
+        Map<Integer, Float> qm = new HashMap<>();
+        int dims = VEC.dimensions();
+        for (int j = 0; j < x.indices().length; j++) if (x.indices()[j] < dims) qm.put(x.indices()[j], x.values()[j]);
+        double[] sim = new double[xs.size()];
+        Integer[] order = new Integer[xs.size()];
+        for (int t = 0; t < xs.size(); t++) {
+            order[t] = t;
+            SparseVector y = xs.get(t);
+            double s = 0;
+            for (int j = 0; j < y.indices().length; j++) { Float f = qm.get(y.indices()[j]); if (f != null) s += f * y.values()[j]; }
+            sim[t] = s;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(sim[b], sim[a]));
+        double[] p = new double[classes];
+        Arrays.fill(p, 0.01);
+        for (int t = 0; t < Math.min(k, order.length); t++) p[ys.get(order[t])] += sim[order[t]];
+        double sum = 0;
+        for (double d : p) sum += d;
+        for (int c = 0; c < classes; c++) p[c] /= sum;
+        return p;
     }
 
     /** ModelTrainer.train with the round-4 options. */
