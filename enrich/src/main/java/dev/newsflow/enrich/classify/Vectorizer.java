@@ -69,11 +69,26 @@ public final class Vectorizer {
 
     /**
      * End of the lead of an article's text ({@link #articleText}: headline, newline, body with paragraphs separated
-     * by blank lines): the first blank line, or the end of the text.
+     * by blank lines): the first blank line after some text, or the end of the text. A blank line may hold spaces,
+     * tabs or a carriage return ({@code \r\n\r\n} from a CMS).
      */
     static int leadEnd(String text) {
-        int end = text.indexOf("\n\n");
-        return end < 0 ? text.length() : end;
+        boolean seenText = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c != '\n') {
+                seenText |= Character.isLetterOrDigit(c);
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\r')) {
+                j++;
+            }
+            if (seenText && j < n && text.charAt(j) == '\n') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /**
