@@ -147,7 +147,7 @@ public final class Tokenizer {
      */
     static long[] surfaceFeatures(CharSequence text, long[] features) {
         int end = text.length();
-        long[] out = Arrays.copyOf(features, features.length + Math.max(16, end / 3));
+        long[] out = Arrays.copyOf(features, features.length + 64); // grows on demand: a short item may be a long run of punctuation
         int n = features.length;
         for (int i = 0; i < end; ) { // runs of non-word characters
             if (Character.isLetterOrDigit(text.charAt(i))) {
