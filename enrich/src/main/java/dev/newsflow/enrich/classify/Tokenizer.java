@@ -134,7 +134,6 @@ public final class Tokenizer {
         return WordEmbeddings.bundled().withClusterFeatures(tokens, surfaceFeatures(text, out));
     }
 
-    private static final long PUNCTUATION_SALT = 0x5555L;
     private static final long CASED_SALT = 0xCA5EL;
 
     /**
@@ -164,7 +163,7 @@ public final class Tokenizer {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, n * 2);
                 }
-                out[n++] = h ^ PUNCTUATION_SALT;
+                out[n++] = h; // its own seed (0x9E37) keeps it apart from words and cased words
             }
             i = j;
         }
