@@ -1,92 +1,39 @@
 package dev.newsflow.enrich.classify;
 
+import dev.newsflow.enrich.text.extract.MainTextExtractor;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 import java.util.regex.Pattern;
 
 /**
- * The text the classifier reads: headline and body, with HTML reduced to its text. This is not the article
- * extractor (which removes navigation and boilerplate from whole pages); it only makes an HTML body readable, with
- * a blank line between block elements as the enrich stage joins paragraphs, so an article's lead (headline and first
- * paragraph, {@link Vectorizer#leadEnd}) is the same whichever way the text came in.
+ * The text the classifier reads when it is handed headline and body directly ({@code newsflow classify}, labelled
+ * files): an HTML body goes through the same {@link MainTextExtractor} as in the enrich stage, so its paragraphs are
+ * separated by a blank line there as here and an article's lead ({@link Vectorizer#leadEnd}) is the same whichever
+ * way it came in. Plain text is read as it is.
  */
 public final class ArticleText {
 
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[^<>]*>");
+    private static final MainTextExtractor EXTRACTOR = new MainTextExtractor(); // thread-safe, no per-call state
 
     private ArticleText() {
     }
 
     public static String plain(String title, String body) {
-        return Vectorizer.articleText(stripHtml(title), stripHtml(body));
+        return Vectorizer.articleText(headline(title), stripHtml(body));
     }
 
+    /** A headline has no paragraphs: markup out, its text as one line. */
+    public static String headline(String title) {
+        return looksLikeHtml(title) ? Jsoup.parse(title).text() : title == null ? "" : title;
+    }
+
+    /** An HTML body's main text, paragraphs separated by a blank line; plain text unchanged. */
     public static String stripHtml(String text) {
-        if (text == null || text.indexOf('<') < 0 || !LOOKS_LIKE_HTML.matcher(text).find()) {
-            return text == null ? "" : text;
-        }
-        return blockText(Jsoup.parseBodyFragment(text).body());
+        return looksLikeHtml(text) ? EXTRACTOR.extract(text, true).text() : text == null ? "" : text;
     }
 
-    /** The element's text, whitespace collapsed as in {@link Element#text()}, blocks separated by a blank line. */
-    private static String blockText(Element root) {
-        StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    appendCollapsed(out, text.text());
-                } else if (node instanceof Element element && node != root) {
-                    if (element.nameIs("br")) {
-                        lineBreak(out, "\n");
-                    } else if (element.isBlock()) {
-                        lineBreak(out, "\n\n");
-                    }
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element element && node != root && element.isBlock() && !element.nameIs("br")) {
-                    lineBreak(out, "\n\n");
-                }
-            }
-        }, root);
-        return out.toString().strip();
-    }
-
-    private static void appendCollapsed(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                int last = out.length() - 1;
-                if (last >= 0 && out.charAt(last) != ' ' && out.charAt(last) != '\n') {
-                    out.append(' ');
-                }
-            } else {
-                out.append(c);
-            }
-        }
-    }
-
-    private static void lineBreak(StringBuilder out, String kind) {
-        int end = out.length();
-        while (end > 0 && out.charAt(end - 1) == ' ') {
-            end--;
-        }
-        out.setLength(end);
-        if (end == 0 || out.toString().endsWith(kind) || out.toString().endsWith("\n\n")) {
-            return;
-        }
-        if (out.charAt(end - 1) == '\n') {
-            out.append(kind, 1, kind.length());
-        } else {
-            out.append(kind);
-        }
+    private static boolean looksLikeHtml(String text) {
+        return text != null && text.indexOf('<') >= 0 && LOOKS_LIKE_HTML.matcher(text).find();
     }
 }

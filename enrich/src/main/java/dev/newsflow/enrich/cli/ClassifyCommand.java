@@ -124,7 +124,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private static ClassifierInput input(JsonNode article) {
         String body = article.hasNonNull("body") ? article.get("body").asText() : article.path("text").asText("");
-        return new ClassifierInput(ArticleText.stripHtml(article.path("title").asText("")), ArticleText.stripHtml(body),
+        return new ClassifierInput(ArticleText.headline(article.path("title").asText("")), ArticleText.stripHtml(body),
                 article.path("source").asText(null), article.path("language").asText(null));
     }
 

@@ -2,6 +2,7 @@ package dev.newsflow.enrich.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsflow.enrich.text.extract.MainTextExtractor;
 import org.junit.jupiter.api.Test;
 
 class ArticleTextTest {
@@ -19,7 +20,8 @@ class ArticleTextTest {
                 + "<ul><li>One</li><li>Two</li></ul>Tail<br>line";
 
         assertThat(ArticleText.stripHtml(html))
-                .isEqualTo("Harbour City reached the semi-finals on Tuesday.\n\nSecond paragraph.\n\nOne\n\nTwo\n\nTail\nline");
+                .isEqualTo("Harbour City reached the semi-finals on Tuesday.\n\nSecond paragraph.\n\nOne\n\nTwo\n\nTail line")
+                .isEqualTo(new MainTextExtractor().extract(html, true).text());
     }
 
     @Test
