@@ -36,7 +36,7 @@ public final class Tokenizer {
             if (folded != 0) {
                 h = (h ^ folded) * FNV_PRIME;
                 len++;
-            } else if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < end && Character.isLetter(text.charAt(i + 1))) {
+            } else if (isInnerApostrophe(c, text, i, end, len)) {
                 continue;
             } else if (len > 0) {
                 if (n == out.length) {
@@ -62,7 +62,7 @@ public final class Tokenizer {
             char c = i < end ? text.charAt(i) : ' ';
             if (fold(c) != 0) {
                 len++;
-            } else if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < end && Character.isLetter(text.charAt(i + 1))) {
+            } else if (isInnerApostrophe(c, text, i, end, len)) {
                 continue;
             } else if (len > 0) {
                 n++;
@@ -70,6 +70,11 @@ public final class Tokenizer {
             }
         }
         return n;
+    }
+
+    /** An apostrophe inside a word ("don't", "l'été") joins it instead of splitting it. */
+    private static boolean isInnerApostrophe(char c, CharSequence text, int i, int end, int len) {
+        return (c == '\'' || c == '\u2019') && len > 0 && i + 1 < end && Character.isLetter(text.charAt(i + 1));
     }
 
     /** Words longer than this also give a feature for their first {@value #STEM_LENGTH} characters. */
@@ -96,7 +101,7 @@ public final class Tokenizer {
                 if (++len == STEM_LENGTH) {
                     stem = h;
                 }
-            } else if ((c == '\'' || c == '\u2019') && len > 0 && i + 1 < end && Character.isLetter(text.charAt(i + 1))) {
+            } else if (isInnerApostrophe(c, text, i, end, len)) {
                 continue;
             } else if (len > 0) {
                 if (len > STEM_LENGTH) {
