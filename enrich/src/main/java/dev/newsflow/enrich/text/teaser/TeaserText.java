@@ -1,9 +1,8 @@
 package dev.newsflow.enrich.text.teaser;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 
 /**
  * Cleans one paragraph for use in a teaser: leftover markup and HTML entities, white space (including no-break and
@@ -14,21 +13,6 @@ final class TeaserText {
 
     private static final Pattern TAG = Pattern.compile("<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]{0,300})?/?|!--.{0,300}?--)>",
             Pattern.DOTALL);
-    private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));");
-    private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
-            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("ensp", " "), Map.entry("emsp", " "),
-            Map.entry("thinsp", " "), Map.entry("hellip", "…"), Map.entry("mdash", "—"), Map.entry("ndash", "–"),
-            Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"), Map.entry("ldquo", "“"), Map.entry("rdquo", "”"),
-            Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("bdquo", "„"), Map.entry("euro", "€"),
-            Map.entry("pound", "£"), Map.entry("copy", "©"), Map.entry("reg", "®"), Map.entry("trade", "™"),
-            Map.entry("deg", "°"), Map.entry("shy", ""), Map.entry("zwj", "\u200D"), Map.entry("zwnj", ""),
-            Map.entry("eacute", "é"), Map.entry("egrave", "è"), Map.entry("aacute", "á"), Map.entry("agrave", "à"),
-            Map.entry("uuml", "ü"), Map.entry("ouml", "ö"), Map.entry("auml", "ä"), Map.entry("Uuml", "Ü"),
-            Map.entry("Ouml", "Ö"), Map.entry("Auml", "Ä"), Map.entry("szlig", "ß"), Map.entry("ccedil", "ç"),
-            Map.entry("ntilde", "ñ"), Map.entry("oacute", "ó"), Map.entry("iacute", "í"), Map.entry("uacute", "ú"),
-            Map.entry("middot", "·"), Map.entry("bull", "•"));
-
     private static final Pattern BYLINE = Pattern.compile(
             "^(?:by|von|par|por|di|door|af|av|przez)\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|and|und|et|y|e|en|&|van|von|de|der|da|di|le|la))*"
                     + "(?:\\s*[,|–—-]\\s*[\\p{L}\\p{M} .,&'’-]{0,60})?\\.?$",
@@ -56,7 +40,7 @@ final class TeaserText {
             s = TAG.matcher(s).replaceAll(" ");
         }
         if (s.indexOf('&') >= 0) {
-            s = decodeEntities(s);
+            s = Parser.unescapeEntities(s, false); // every HTML5 entity, as jsoup decodes the rest of the text
             if (s.indexOf('<') >= 0) {
                 s = TAG.matcher(s).replaceAll(" ");
             }
@@ -101,24 +85,6 @@ final class TeaserText {
             return c == '.' || c == '!' || c == '?' || c == '…' || c == '。';
         }
         return false;
-    }
-
-    private static String decodeEntities(String s) {
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder sb = new StringBuilder(s.length());
-        while (m.find()) {
-            String replacement;
-            if (m.group(1) != null || m.group(2) != null) {
-                int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
-                replacement = cp > 0 && Character.isValidCodePoint(cp) && (cp < 0xD800 || cp > 0xDFFF)
-                        ? new String(Character.toChars(cp)) : "";
-            } else {
-                replacement = NAMED_ENTITIES.getOrDefault(m.group(3), "");
-            }
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 
     private static String normaliseSpace(String s) {
