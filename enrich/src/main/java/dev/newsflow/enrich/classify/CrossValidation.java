@@ -43,7 +43,7 @@ public final class CrossValidation {
     /**
      * One held-out prediction. {@code categoriserPrimary} is the categoriser's primary without the lexicon
      * takeover (T1/T2), which is applied afterwards with calibrated probabilities; {@code lexicon} is the strongest
-     * lexicon topic or null.
+     * lexicon topic, or null if there is none or (for an article) its lead does not announce it.
      */
     private record OutOfFold(String dataset, LabelMapping.Scheme scheme, String gold, boolean shortText, double[] logits,
                              int goldIndex, boolean correct, MediaTopic categoriserPrimary, boolean modelDecided,
@@ -105,9 +105,14 @@ public final class CrossValidation {
                     String predicted = LabelMapping.predictedClass(linear.topics().get(argmax(logits)), scheme);
                     modelReport.add(gold, predicted);
                     List<TopicLexicon.Score> lexical = lexicon.score(example.tokens());
-                    outOfFold.add(new OutOfFold(dataset, scheme, gold, linear == model.shortModel(), logits,
+                    boolean shortText = linear == model.shortModel();
+                    // the takeover's lead condition (articles only) decided here, once, for the grid below
+                    TopicLexicon.Score strongest = lexical.isEmpty() || !(shortText || TrainedCategorizer.leadAnnounces(
+                            lexicon, example.tokens(), example.counts().leadTokenCount(), lexical.get(0).topic()))
+                            ? null : lexical.get(0);
+                    outOfFold.add(new OutOfFold(dataset, scheme, gold, shortText, logits,
                             linear.topics().indexOf(example.topic()), gold.equals(predicted), primary,
-                            primary == linear.topics().get(argmax(logits)), lexical.isEmpty() ? null : lexical.get(0)));
+                            primary == linear.topics().get(argmax(logits)), strongest));
                 }
             }
             modelOnly.put(dataset, modelReport);

@@ -64,7 +64,7 @@ public final class Vectorizer {
         // the lead's tokens are the first ones of the text's (a blank line separates tokens)
         int lead = Tokenizer.countTokens(text, leadEnd(text), LEAD_TOKENS);
         float[] dense = WordEmbeddings.bundled().meanVector(tokens, lead);
-        return dense == null ? counts : new TermCounts(counts.indices(), counts.counts(), counts.tokenCount(), dense);
+        return new TermCounts(counts.indices(), counts.counts(), counts.tokenCount(), dense, lead);
     }
 
     /**

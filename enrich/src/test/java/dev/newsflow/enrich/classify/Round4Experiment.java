@@ -453,6 +453,9 @@ public final class Round4Experiment {
         double ew = 0.5;
         String e2 = "";
         int knn = 0;
+        int subk = 1;
+        boolean subbbc, subsum;
+        int subit = 20;
 
         static V parse(String s) {
             V v = new V();
@@ -483,6 +486,10 @@ public final class Round4Experiment {
                     case "view" -> v.view = val;
                     case "e2" -> v.e2 = val.replace(':', ';').replace('~', '=');
                     case "knn" -> v.knn = Integer.parseInt(val);
+                    case "subk" -> v.subk = Integer.parseInt(val);
+                    case "subbbc" -> v.subbbc = true;
+                    case "subsum" -> v.subsum = true;
+                    case "subit" -> v.subit = Integer.parseInt(val);
                     case "ew" -> v.ew = Double.parseDouble(val);
                     case "drop" -> v.drop = Double.parseDouble(val);
                     case "eta" -> v.eta = Double.parseDouble(val);
@@ -581,7 +588,7 @@ public final class Round4Experiment {
                 if (aug != null) train.addAll(aug.get(i));
             }
             train.addAll(bbc);
-            LinearModel m = train(train, v);
+            LinearModel m = v.subk > 1 || v.subbbc ? trainSubclasses(train, v) : train(train, v);
             LinearModel m2 = null;
             List<SparseVector> trainVecs = new ArrayList<>();
             List<Integer> trainYs = new ArrayList<>();
@@ -610,8 +617,15 @@ public final class Round4Experiment {
                 }
                 int best = 0;
                 for (int c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
+                MediaTopic predicted = m.topics().get(best);
+                if (v.subsum) {
+                    double[] p = LinearModel.softmax(z, 1.0);
+                    Map<MediaTopic, Double> byTopic = new HashMap<>();
+                    for (int c = 0; c < z.length; c++) byTopic.merge(m.topics().get(c), p[c], Double::sum);
+                    predicted = Collections.max(byTopic.entrySet(), Map.Entry.comparingByValue()).getKey();
+                }
                 String gold = LabelMapping.goldClass(ag.get(i).label(), scheme).orElseThrow();
-                String pred = LabelMapping.predictedClass(m.topics().get(best), scheme);
+                String pred = LabelMapping.predictedClass(predicted, scheme);
                 if (DUMP != null && !gold.equals(pred)) {
                     double[] p = LinearModel.softmax(z, 1.0);
                     DUMP.printf(Locale.ROOT, "%s\t%s\t%.2f\t%s%n", gold, pred, p[best], ag.get(i).text().replace('\n', ' '));
@@ -649,20 +663,92 @@ public final class Round4Experiment {
         return p;
     }
 
+    /**
+     * Round 6: each topic's AG items split into {@code subk} subclasses by seeded spherical k-means on their mean
+     * word vector (BBC items go to the nearest centroid of their topic, or to a subclass of their own with
+     * {@code subbbc}); the model is trained on the subclasses, and its topic list repeats each topic once per
+     * subclass, so the best subclass decides (or, with {@code subsum}, the topic's summed probability).
+     */
+    static LinearModel trainSubclasses(List<Item> items, V v) {
+        List<MediaTopic> topics = List.copyOf(new TreeSet<>(items.stream().map(Item::topic).toList()));
+        List<MediaTopic> classTopics = new ArrayList<>();
+        int[] ys = new int[items.size()];
+        for (MediaTopic t : topics) {
+            List<Integer> agIdx = new ArrayList<>(), bbcIdx = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) if (items.get(i).topic() == t) (items.get(i).ag() ? agIdx : bbcIdx).add(i);
+            int k = agIdx.size() >= 2 * v.subk ? v.subk : 1;
+            int base = classTopics.size();
+            for (int c = 0; c < k; c++) classTopics.add(t);
+            float[][] x = new float[agIdx.size()][];
+            for (int q = 0; q < x.length; q++) x[q] = unit(items.get(agIdx.get(q)).counts().dense(), items.get(agIdx.get(q)).tokens());
+            float[][] cent = kmeans(x, k, v.subit, t.ordinal());
+            for (int q = 0; q < x.length; q++) ys[agIdx.get(q)] = base + nearest(cent, x[q]);
+            if (v.subbbc && !bbcIdx.isEmpty()) classTopics.add(t);
+            for (int i : bbcIdx) ys[i] = v.subbbc ? classTopics.size() - 1 : base + nearest(cent, unit(null, items.get(i).tokens()));
+        }
+        return train(items, v, ys, classTopics);
+    }
+
+    static float[] unit(float[] dense, long[] tokens) {
+        float[] d = dense != null ? dense.clone() : WordEmbeddings.bundled().meanVector(tokens);
+        if (d == null) d = new float[WordEmbeddings.DIMENSIONS];
+        double n = 0;
+        for (float f : d) n += f * f;
+        n = Math.sqrt(n);
+        if (n > 0) for (int j = 0; j < d.length; j++) d[j] /= (float) n;
+        return d;
+    }
+
+    static int nearest(float[][] cent, float[] x) {
+        int best = 0;
+        double bs = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < cent.length; c++) {
+            double s = 0;
+            for (int j = 0; j < x.length; j++) s += cent[c][j] * x[j];
+            if (s > bs) { bs = s; best = c; }
+        }
+        return best;
+    }
+
+    /** Seeded spherical k-means (farthest-first-ish init by seeded random picks). */
+    static float[][] kmeans(float[][] x, int k, int iterations, long seed) {
+        int dim = WordEmbeddings.DIMENSIONS;
+        float[][] cent = new float[k][];
+        Random g = new Random(seed * 7919 + k);
+        for (int c = 0; c < k; c++) cent[c] = x.length == 0 ? new float[dim] : x[g.nextInt(x.length)].clone();
+        for (int it = 0; it < iterations && k > 1; it++) {
+            double[][] sum = new double[k][dim];
+            for (float[] p : x) {
+                int c = nearest(cent, p);
+                for (int j = 0; j < dim; j++) sum[c][j] += p[j];
+            }
+            for (int c = 0; c < k; c++) {
+                double n = 0;
+                for (double d : sum[c]) n += d * d;
+                n = Math.sqrt(n);
+                if (n == 0) continue;
+                for (int j = 0; j < dim; j++) cent[c][j] = (float) (sum[c][j] / n);
+            }
+        }
+        return cent;
+    }
+
     /** ModelTrainer.train with the round-4 options. */
     static LinearModel train(List<Item> items, V v) {
-        int dims = VEC.dimensions();
         List<MediaTopic> topics = List.copyOf(new TreeSet<>(items.stream().map(Item::topic).toList()));
+        int[] ys = new int[items.size()];
+        for (int i = 0; i < ys.length; i++) ys[i] = topics.indexOf(items.get(i).topic());
+        return train(items, v, ys, topics);
+    }
+
+    static LinearModel train(List<Item> items, V v, int[] ys, List<MediaTopic> topics) {
+        int dims = VEC.dimensions();
         int classes = topics.size();
         List<TrainingExample> ex = items.stream().map(it -> new TrainingExample(it.tokens(), it.counts(), it.topic(), it.label(), "")).toList();
         float[] idf = ModelTrainer.inverseDocumentFrequencies(ex, dims);
         int n = items.size();
         SparseVector[] xs = new SparseVector[n];
-        int[] ys = new int[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = VEC.weigh(items.get(i).counts(), idf);
-            ys[i] = topics.indexOf(items.get(i).topic());
-        }
+        for (int i = 0; i < n; i++) xs[i] = VEC.weigh(items.get(i).counts(), idf);
         int rows = dims + WordEmbeddings.DIMENSIONS;
         double[] r = Arrays.copyOf(ModelTrainer.logCountRatios(xs, ys, dims, classes, v.nb), rows * classes);
         Arrays.fill(r, dims * classes, r.length, 1.0);

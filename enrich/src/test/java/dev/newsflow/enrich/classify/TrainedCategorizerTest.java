@@ -129,4 +129,49 @@ class TrainedCategorizerTest {
         assertThat(rule.fires(0.6, 0.98)).isFalse();
         assertThat(TrainedCategorizer.LexiconTakeover.OFF.fires(0.0, 1.0)).isFalse();
     }
+
+    private static final String HEALTH_PARAGRAPHS = "Hospitals reported longer waiting lists as doctors and nurses treated "
+            + "record numbers of patients, and the vaccine clinic at the health centre ran out of flu jabs. "
+            + "A consultant said intensive care beds were full, the virus was spreading in care homes and surgery "
+            + "had been cancelled for hundreds of patients.\n\n"
+            + "Public health officials urged patients with symptoms to see their GP, while the hospital trust said "
+            + "more nurses, doctors and vaccine clinics were needed before the winter. The health service said "
+            + "accident and emergency departments had treated more patients than in any month on record, and that "
+            + "the backlog of operations would take years to clear.";
+
+    /** Every lexicon topic strong enough for {@code T2 = 0.5} takes over whatever the model says: only the lead matters. */
+    private static TrainedCategorizer takeoverAlways() {
+        return new TrainedCategorizer(MODEL, TopicLexicon.loadDefault(), ClassifierConfig.defaults(),
+                new TrainedCategorizer.LexiconTakeover(1.01, 0.5));
+    }
+
+    @Test
+    void shouldLetALexiconTopicTakeAnArticlesPrimaryWhenItsLeadAnnouncesIt() {
+        Classification c = takeoverAlways().categorize(new ClassifierInput("Hospital waiting lists grow as vaccine campaign begins",
+                HEALTH_PARAGRAPHS, null, "en"));
+
+        assertThat(Tokenizer.tokenize(HEALTH_PARAGRAPHS)).hasSizeGreaterThanOrEqualTo(MODEL.shortTextTokens());
+        assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.HEALTH);
+    }
+
+    @Test
+    void shouldKeepTheModelsPrimaryWhenOnlyTheBodyOfAnArticleIsAboutALexiconTopic() {
+        String lead = "The party's leader told the conference that the government would lose the vote on the bill, "
+                + "as ministers and opposition MPs prepared for the election campaign.\n\n";
+        Classification c = takeoverAlways().categorize(new ClassifierInput("Minister faces vote on spending plans",
+                lead + HEALTH_PARAGRAPHS, null, "en"));
+
+        assertThat(c.categories().get(0).topic()).isNotEqualTo(MediaTopic.HEALTH);
+        assertThat(c.categories()).extracting(CategoryScore::topic).contains(MediaTopic.HEALTH);
+    }
+
+    @Test
+    void shouldSayALeadAnnouncesATopicWhenTheLexiconFindsItThere() {
+        TopicLexicon lexicon = TopicLexicon.loadDefault();
+        long[] tokens = Tokenizer.tokenize("Hospital vaccine clinic opens. The party won the vote in parliament.");
+
+        assertThat(TrainedCategorizer.leadAnnounces(lexicon, tokens, 4, MediaTopic.HEALTH)).isTrue();
+        assertThat(TrainedCategorizer.leadAnnounces(lexicon, tokens, 1, MediaTopic.HEALTH)).isFalse(); // one term only
+        assertThat(TrainedCategorizer.leadAnnounces(lexicon, tokens, tokens.length, MediaTopic.CRIME_LAW_JUSTICE)).isFalse();
+    }
 }

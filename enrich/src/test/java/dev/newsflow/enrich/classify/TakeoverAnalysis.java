@@ -1,0 +1,70 @@
+package dev.newsflow.enrich.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.schemas.MediaTopic;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+
+/**
+ * Scratch harness of round 6 (not a test; see docs/classifier.md): 5-fold CV of the article model on BBC (folds as
+ * {@link CrossValidation} deals them), printing every held-out article whose strongest lexicon topic has confidence
+ * at least 0.9, with the model's calibrated primary and that topic's evidence in the lead and headline. Run after
+ * {@code mvn -DskipTests -pl app -am package} and {@code mvn -o test-compile -pl enrich} with
+ * {@code java -cp "enrich/target/test-classes:enrich/target/classes:app/target/lib/*"
+ * dev.newsflow.enrich.classify.TakeoverAnalysis DATA_DIR ARTICLE_TEMPERATURE} (the temperature {@code train} prints).
+ */
+public final class TakeoverAnalysis {
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        double longT = Double.parseDouble(args[1]);
+        Vectorizer vec = new Vectorizer(TrainingParameters.DEFAULTS.hashBits());
+        List<TrainingExample> ag = LabelledArticles.read(dir.resolve("agnews-train-8k.jsonl"), vec);
+        List<TrainingExample> bbc = LabelledArticles.read(dir.resolve("bbc-train.jsonl"), vec);
+        List<String> texts = new ArrayList<>(), ids = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(dir.resolve("bbc-train.jsonl"))) {
+            if (line.isBlank()) continue;
+            JsonNode n = json.readTree(line);
+            texts.add(ArticleText.plain(n.path("title").asText(""), n.path("body").asText("")));
+            ids.add(n.path("id").asText());
+        }
+        TopicLexicon lex = TopicLexicon.loadDefault();
+        int folds = 5;
+        int[] fold = new int[bbc.size()];
+        Map<String, List<Integer>> byLabel = new TreeMap<>();
+        for (int i = 0; i < bbc.size(); i++) byLabel.computeIfAbsent(bbc.get(i).label(), l -> new ArrayList<>()).add(i);
+        Random random = new Random(TrainingParameters.DEFAULTS.seed() * 31 + "bbc-train".hashCode());
+        for (List<Integer> g : byLabel.values()) {
+            Collections.shuffle(g, random);
+            for (int r = 0; r < g.size(); r++) fold[g.get(r)] = r % folds;
+        }
+        ModelTrainer trainer = new ModelTrainer(TrainingParameters.DEFAULTS);
+        for (int k = 0; k < folds; k++) {
+            List<TrainingExample> train = new ArrayList<>(ag);
+            for (int i = 0; i < bbc.size(); i++) if (fold[i] != k) train.add(bbc.get(i));
+            LinearModel m = trainer.trainCategoryModel(train, 100, 0.5).longModel();
+            for (int i = 0; i < bbc.size(); i++) {
+                if (fold[i] != k) continue;
+                TrainingExample e = bbc.get(i);
+                double[] p = LinearModel.softmax(m.logits(m.vectorize(e.counts())), longT);
+                int best = 0;
+                for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+                List<TopicLexicon.Score> s = lex.score(e.tokens());
+                if (s.isEmpty() || s.get(0).confidence() < 0.9) continue;
+                TopicLexicon.Score top = s.get(0);
+                String text = texts.get(i);
+                long[] lead = Tokenizer.tokenize(text.substring(0, Vectorizer.leadEnd(text)));
+                String title = text.substring(0, Math.max(0, text.indexOf('\n')));
+                long[] head = Tokenizer.tokenize(title);
+                TopicLexicon.Score inLead = lex.score(lead).stream().filter(x -> x.topic() == top.topic()).findFirst().orElse(null);
+                int leadTerms = lex.distinctTerms(lead, top.topic()), headTerms = lex.distinctTerms(head, top.topic());
+                System.out.printf(Locale.ROOT, "%s\t%s\t%s %.3f\t%s %.4f/%d\tlead %.3f/%d head %d\t%s%n", ids.get(i), e.topic(), m.topics().get(best), p[best],
+                        top.topic(), top.confidence(), top.distinctTerms(), inLead == null ? 0 : inLead.confidence(), leadTerms, headTerms, title);
+            }
+        }
+    }
+}
