@@ -22,8 +22,13 @@ import java.util.zip.GZIPOutputStream;
  * BBC-style articles against a model trained on articles alone (0.955 against 0.973), while short items gained from
  * the articles (see docs/classifier.md). Routing by length keeps the best of each.
  *
+ * <p>Optionally a third, the <b>World refiner</b>: for a short item the short model calls politics (the topic AG's
+ * catch-all {@code World} was learned as), it tells which topic of the bucket "everything else" the item is:
+ * politics, conflict, crime, disaster, health, ... ({@link ModelTrainer#trainWorldRefiner}).
+ *
  * <p>File format (gzip without a timestamp, so the same model always gives the same bytes): magic {@code NFCM},
- * format version, word-table fingerprint, short-text token limit, review threshold, the short model, the long model. The model version is
+ * format version, word-table fingerprint, short-text token limit, review threshold, the short model, the long model,
+ * whether a refiner follows, the refiner. The model version is
  * {@value #VERSION_PREFIX} plus the first 8 hex digits of the file's SHA-256.
  */
 public final class CategoryModel {
@@ -37,19 +42,31 @@ public final class CategoryModel {
      * word clusters and the mean word vector as dense features, {@link WordEmbeddings}, and the surface features of
      * {@link Tokenizer#surfaceFeatures}; for articles the mean word vector of the lead), so an old file is refused.
      * Format 7 also stores only the used buckets; 8 is 7 with the articles' lead vector; 9 adds the fingerprint of
-     * the word tables the model was trained with ({@link WordEmbeddings#fingerprint()}).
+     * the word tables the model was trained with ({@link WordEmbeddings#fingerprint()}); 10 adds the World refiner.
      */
-    private static final int FORMAT = 9;
+    private static final int FORMAT = 10;
 
     private final LinearModel shortModel;
     private final LinearModel longModel;
+    private final LinearModel worldRefiner;
     private final int shortTextTokens;
     private final double reviewThreshold;
     private volatile String version;
 
     public CategoryModel(LinearModel shortModel, LinearModel longModel, int shortTextTokens, double reviewThreshold) {
+        this(shortModel, longModel, null, shortTextTokens, reviewThreshold);
+    }
+
+    /** @param worldRefiner null for none; it reads the short model's counts folded to its own (fewer) hash bits */
+    public CategoryModel(LinearModel shortModel, LinearModel longModel, LinearModel worldRefiner, int shortTextTokens,
+                         double reviewThreshold) {
         if (shortModel.vectorizer().hashBits() != longModel.vectorizer().hashBits()) {
             throw new IllegalArgumentException("short and long model must use the same hash bits");
+        }
+        if (worldRefiner != null && (worldRefiner.vectorizer().hashBits() > shortModel.vectorizer().hashBits()
+                || !worldRefiner.topics().stream().allMatch(LabelMapping::isWorldTopic))) {
+            throw new IllegalArgumentException("the World refiner must use at most the short model's hash bits and "
+                    + "only topics of the bucket 'everything else': " + worldRefiner.topics());
         }
         if (shortTextTokens != DEFAULT_SHORT_TEXT_TOKENS) {
             // the short-item features (bigrams, clusters, surface features) are computed below this very limit
@@ -59,6 +76,7 @@ public final class CategoryModel {
         }
         this.shortModel = shortModel;
         this.longModel = longModel;
+        this.worldRefiner = worldRefiner;
         this.shortTextTokens = shortTextTokens;
         this.reviewThreshold = reviewThreshold;
     }
@@ -69,6 +87,27 @@ public final class CategoryModel {
 
     public LinearModel longModel() {
         return longModel;
+    }
+
+    /** The World refiner, or null if the model has none. */
+    public LinearModel worldRefiner() {
+        return worldRefiner;
+    }
+
+    /**
+     * The World refiner's topic probabilities (in its {@link LinearModel#topics()} order) for a short item's counts,
+     * or null if the model has no refiner.
+     */
+    public double[] worldTopicProbabilities(TermCounts counts) {
+        return worldRefiner == null ? null
+                : worldRefiner.probabilities(vectorizer().fold(counts, worldRefiner.vectorizer()));
+    }
+
+    /** The same model with the sub-models' calibrated temperatures. */
+    public CategoryModel withTemperatures(double shortTemperature, double longTemperature, double refinerTemperature) {
+        return new CategoryModel(shortModel.withTemperature(shortTemperature), longModel.withTemperature(longTemperature),
+                worldRefiner == null ? null : worldRefiner.withTemperature(refinerTemperature), shortTextTokens,
+                reviewThreshold);
     }
 
     public int shortTextTokens() {
@@ -109,6 +148,10 @@ public final class CategoryModel {
             out.writeDouble(reviewThreshold);
             shortModel.write(out);
             longModel.write(out);
+            out.writeBoolean(worldRefiner != null);
+            if (worldRefiner != null) {
+                worldRefiner.write(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise model", e);
         }
@@ -136,7 +179,10 @@ public final class CategoryModel {
             }
             int shortTextTokens = in.readInt();
             double threshold = in.readDouble();
-            CategoryModel model = new CategoryModel(LinearModel.read(in), LinearModel.read(in), shortTextTokens, threshold);
+            LinearModel shortModel = LinearModel.read(in);
+            LinearModel longModel = LinearModel.read(in);
+            LinearModel worldRefiner = in.readBoolean() ? LinearModel.read(in) : null;
+            CategoryModel model = new CategoryModel(shortModel, longModel, worldRefiner, shortTextTokens, threshold);
             model.version = VERSION_PREFIX + sha256Prefix(file);
             return model;
         }

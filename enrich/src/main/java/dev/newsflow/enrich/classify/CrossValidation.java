@@ -34,10 +34,15 @@ public final class CrossValidation {
      * @param longTemperature  fitted softmax temperature of the article model
      * @param threshold     recommended review threshold
      * @param thresholdTable the coverage and accuracy behind it, as text
+     * @param worldTopics   the AG World items with our labels ({@link TrainingExample#worldTopic}), scored on the
+     *                      exact Media Topic of the categoriser's primary; null when no item has such a label
+     * @param worldTopicsWithoutRefiner the same without the World refiner (the lexicon rule alone); null likewise
+     * @param refinerTemperature fitted softmax temperature of the World refiner (1 without one)
      */
     public record Result(Map<String, EvaluationReport> categoriser, Map<String, EvaluationReport> modelOnly,
                          double shortTemperature, double longTemperature, double threshold, String thresholdTable,
-                         String takeoverTable) {
+                         String takeoverTable, EvaluationReport worldTopics, EvaluationReport worldTopicsWithoutRefiner,
+                         double refinerTemperature) {
     }
 
     /**
@@ -47,7 +52,11 @@ public final class CrossValidation {
      */
     private record OutOfFold(String dataset, LabelMapping.Scheme scheme, String gold, boolean shortText, double[] logits,
                              int goldIndex, boolean correct, MediaTopic categoriserPrimary, boolean modelDecided,
-                             TopicLexicon.Score lexicon) {
+                             TopicLexicon.Score lexicon, MediaTopic worldGold, MediaTopic primaryWithoutRefiner) {
+    }
+
+    /** A held-out World refiner prediction, for its temperature: logits and the index of our label among its topics. */
+    private record RefinerOutOfFold(double[] logits, int goldIndex) {
     }
 
     /** Grid of (T1, T2) reported for the lexicon takeover of the primary. */
@@ -76,6 +85,7 @@ public final class CrossValidation {
         Map<String, EvaluationReport> full = new LinkedHashMap<>();
         Map<String, EvaluationReport> modelOnly = new LinkedHashMap<>();
         List<OutOfFold> outOfFold = new ArrayList<>();
+        List<RefinerOutOfFold> refinerOutOfFold = new ArrayList<>();
         for (String dataset : datasets) {
             List<Integer> members = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
@@ -95,6 +105,9 @@ public final class CrossValidation {
                 CategoryModel model = trainer.trainCategoryModel(training, shortTextTokens, 0.5);
                 TrainedCategorizer categorizer = new TrainedCategorizer(model, lexicon, ClassifierConfig.defaults(),
                         TrainedCategorizer.LexiconTakeover.OFF);
+                TrainedCategorizer withoutRefiner = model.worldRefiner() == null ? categorizer : new TrainedCategorizer(
+                        new CategoryModel(model.shortModel(), model.longModel(), shortTextTokens, 0.5), lexicon,
+                        ClassifierConfig.defaults(), TrainedCategorizer.LexiconTakeover.OFF);
                 for (TrainingExample example : heldOut) {
                     String gold = LabelMapping.goldClass(example.label(), scheme).orElseThrow();
                     Classification c = categorizer.categorize(example.tokens(), example.counts(), null, null);
@@ -110,9 +123,21 @@ public final class CrossValidation {
                     TopicLexicon.Score strongest = lexical.isEmpty() || !(shortText || TrainedCategorizer.leadAnnounces(
                             lexicon, example.tokens(), example.counts().leadTokenCount(), lexical.get(0).topic()))
                             ? null : lexical.get(0);
+                    MediaTopic worldGold = example.worldTopic();
+                    MediaTopic primaryWithoutRefiner = primary;
+                    if (worldGold != null && withoutRefiner != categorizer) {
+                        primaryWithoutRefiner = withoutRefiner.categorize(example.tokens(), example.counts(), null, null)
+                                .categories().get(0).topic();
+                        int goldIndex = model.worldRefiner().topics().indexOf(worldGold);
+                        if (shortText && goldIndex >= 0) {
+                            LinearModel refiner = model.worldRefiner();
+                            refinerOutOfFold.add(new RefinerOutOfFold(refiner.logits(refiner.vectorize(
+                                    model.vectorizer().fold(example.counts(), refiner.vectorizer()))), goldIndex));
+                        }
+                    }
                     outOfFold.add(new OutOfFold(dataset, scheme, gold, shortText, logits,
                             linear.topics().indexOf(example.topic()), gold.equals(predicted), primary,
-                            primary == linear.topics().get(argmax(logits)), strongest));
+                            primary == linear.topics().get(argmax(logits)), strongest, worldGold, primaryWithoutRefiner));
                 }
             }
             modelOnly.put(dataset, modelReport);
@@ -162,8 +187,37 @@ public final class CrossValidation {
                 found = true;
             }
         }
+        boolean anyWorldLabel = outOfFold.stream().anyMatch(o -> o.worldGold() != null);
         return new Result(full, modelOnly, shortTemperature, longTemperature, recommended, table.toString(),
-                takeover.toString());
+                takeover.toString(),
+                anyWorldLabel ? worldTopicReport(outOfFold, OutOfFold::categoriserPrimary, shortTemperature, longTemperature) : null,
+                anyWorldLabel ? worldTopicReport(outOfFold, OutOfFold::primaryWithoutRefiner, shortTemperature, longTemperature) : null,
+                refinerOutOfFold.isEmpty() ? 1.0 : fitTemperature(refinerOutOfFold.stream().map(RefinerOutOfFold::logits).toList(),
+                        refinerOutOfFold.stream().mapToInt(RefinerOutOfFold::goldIndex).toArray()));
+    }
+
+    /**
+     * The held-out AG World items that carry our label, scored on the exact topic of the categoriser's primary
+     * ({@code primary}: with or without the refiner), after the lexicon takeover as shipped.
+     */
+    private static EvaluationReport worldTopicReport(List<OutOfFold> outOfFold,
+                                                     java.util.function.Function<OutOfFold, MediaTopic> primary,
+                                                     double shortTemperature, double longTemperature) {
+        EvaluationReport report = new EvaluationReport();
+        for (OutOfFold o : outOfFold) {
+            if (o.worldGold() == null) {
+                continue;
+            }
+            MediaTopic predicted = primary.apply(o);
+            if (predicted == o.categoriserPrimary() && o.modelDecided() && o.lexicon() != null) {
+                double[] p = LinearModel.softmax(o.logits(), o.shortText() ? shortTemperature : longTemperature);
+                if (TrainedCategorizer.LexiconTakeover.DEFAULT.fires(p[argmax(p)], o.lexicon().confidence())) {
+                    predicted = o.lexicon().topic();
+                }
+            }
+            report.add(o.worldGold().slug(), predicted == null ? "none" : predicted.slug());
+        }
+        return report;
     }
 
     /** The categoriser's primary on one data set's held-out items, with the lexicon takeover {@code rule}. */
@@ -207,16 +261,22 @@ public final class CrossValidation {
 
     /** Temperature in [0.2, 5] minimising the log loss of the out-of-fold predictions (grid search, deterministic). */
     static double fitTemperature(List<OutOfFold> outOfFold) {
+        // a topic the model was not trained on says nothing about its temperature
+        List<OutOfFold> known = outOfFold.stream().filter(o -> o.goldIndex() >= 0).toList();
+        return fitTemperature(known.stream().map(OutOfFold::logits).toList(),
+                known.stream().mapToInt(OutOfFold::goldIndex).toArray());
+    }
+
+    /** The same for held-out logits and the index of each one's gold topic. */
+    static double fitTemperature(List<double[]> logits, int[] goldIndex) {
         double best = 1.0;
         double bestLoss = Double.POSITIVE_INFINITY;
         for (int step = 0; step <= 240; step++) {
             double t = 0.2 + step * 0.02;
             double loss = 0;
-            for (OutOfFold o : outOfFold) {
-                if (o.goldIndex() >= 0) { // a topic the model was not trained on says nothing about its temperature
-                    double[] p = LinearModel.softmax(o.logits(), t);
-                    loss -= Math.log(Math.max(1e-12, p[o.goldIndex()]));
-                }
+            for (int i = 0; i < goldIndex.length; i++) {
+                double[] p = LinearModel.softmax(logits.get(i), t);
+                loss -= Math.log(Math.max(1e-12, p[goldIndex[i]]));
             }
             if (loss < bestLoss) {
                 bestLoss = loss;

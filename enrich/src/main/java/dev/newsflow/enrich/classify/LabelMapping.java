@@ -14,8 +14,10 @@ import java.util.Set;
  * <p>Training: each data-set label becomes the Media Topic the model learns. BBC {@code entertainment} is arts,
  * culture, entertainment and media; {@code tech} and AG {@code Sci/Tech} are science and technology. AG
  * {@code World} is not one topic (it is international hard news: diplomacy, elections, war, disasters), so the
- * model learns it as politics, the closest catch-all; the {@link TopicLexicon} may then name conflict, disaster
- * or crime for such an article.
+ * model learns it as politics, the closest catch-all. Which topic such a short item really is (politics, conflict,
+ * crime, disaster, ...) is then the World refiner's job, trained on our own labels of the AG World items
+ * ({@link WorldTopicLabels}); it only chooses among the topics of the bucket "everything else"
+ * ({@link #isWorldTopic}), so it never changes an item's AG bucket.
  *
  * <p>Scoring: BBC-style data is scored on the exact primary topic. AG-style data is scored in four buckets:
  * sport, business, science-technology and everything else, because {@code World} has no single topic.
@@ -50,6 +52,19 @@ public final class LabelMapping {
     private static final Set<String> AG_ONLY_LABELS = Set.of("world", "sports", "sci/tech");
 
     private LabelMapping() {
+    }
+
+    /** Whether a data-set label is AG's {@code World} (case-insensitive). */
+    public static boolean isAgWorld(String label) {
+        return label != null && label.trim().equalsIgnoreCase("world");
+    }
+
+    /**
+     * Whether the World refiner may choose a topic: any topic of the AG bucket "everything else", i.e. not sport,
+     * business or science-technology, which stay the main model's to decide.
+     */
+    public static boolean isWorldTopic(MediaTopic topic) {
+        return BUCKET_OTHER.equals(bucketOf(topic));
     }
 
     /** The topic the model learns for a data-set label (case-insensitive), or a Media Topic code or slug. */

@@ -2,6 +2,7 @@ package dev.newsflow.enrich.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.schemas.MediaTopic;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,15 @@ public final class LabelledArticles {
     }
 
     public static List<TrainingExample> read(Path file, Vectorizer vectorizer) throws IOException {
+        return read(file, vectorizer, Map.of());
+    }
+
+    /**
+     * As {@link #read(Path, Vectorizer)}, attaching our World label ({@link WorldTopicLabels}) to every item of label
+     * {@code World} whose id has one.
+     */
+    public static List<TrainingExample> read(Path file, Vectorizer vectorizer, Map<String, MediaTopic> worldTopics)
+            throws IOException {
         String dataset = file.getFileName().toString().replaceFirst("\\.(jsonl|ndjson)$", "");
         List<TrainingExample> examples = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -55,7 +66,9 @@ public final class LabelledArticles {
                         .orElseThrow(() -> new IOException(file + " line " + at + ": unknown label '" + label + "'"));
                 String text = ArticleText.plain(node.path("title").asText(""), node.path("body").asText(""));
                 long[] tokens = Tokenizer.tokenize(text);
-                examples.add(new TrainingExample(tokens, vectorizer.count(text, tokens, Tokenizer.features(text, tokens)), topic, label, dataset));
+                MediaTopic worldTopic = LabelMapping.isAgWorld(label) ? worldTopics.get(node.path("id").asText("")) : null;
+                examples.add(new TrainingExample(tokens, vectorizer.count(text, tokens, Tokenizer.features(text, tokens)),
+                        topic, label, dataset, worldTopic));
             }
         }
         return examples;

@@ -4,7 +4,9 @@ import dev.newsflow.schemas.MediaTopic;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -34,13 +36,44 @@ public final class ModelTrainer {
         // the short-item model learns its dense weights from short items: an article's dense features (its lead's
         // mean vector, for the article model) are left out of its training
         List<TrainingExample> forShortModel = examples.stream().map(e -> e.counts().tokenCount() < shortTextTokens
-                || e.counts().dense() == null ? e : new TrainingExample(e.tokens(), new TermCounts(e.counts().indices(),
-                e.counts().counts(), e.counts().tokenCount()), e.topic(), e.label(), e.dataset())).toList();
+                || e.counts().dense() == null ? e : e.withCounts(new TermCounts(e.counts().indices(),
+                e.counts().counts(), e.counts().tokenCount()))).toList();
         LinearModel shortModel = train(forShortModel, SHORT_NB_MIX, SHORT_CNB_WEIGHT);
         List<TrainingExample> articles = examples.stream().filter(e -> e.counts().tokenCount() >= shortTextTokens).toList();
         boolean enoughArticles = articles.stream().map(TrainingExample::topic).distinct().count() >= 2;
         LinearModel longModel = enoughArticles ? train(articles, LONG_NB_MIX, LONG_CNB_WEIGHT) : shortModel;
-        return new CategoryModel(shortModel, longModel, shortTextTokens, reviewThreshold);
+        return new CategoryModel(shortModel, longModel, trainWorldRefiner(examples, shortTextTokens), shortTextTokens,
+                reviewThreshold);
+    }
+
+    /** Hash bits of the World refiner: 2^17 buckets for about 1,900 items keep its table at 6 MB of heap. */
+    static final int WORLD_REFINER_HASH_BITS = 17;
+    /** A topic the World refiner learns needs this many labelled items; rarer ones are left out of its training. */
+    static final int WORLD_REFINER_MIN_EXAMPLES = 10;
+
+    /**
+     * The World refiner: a short-item model over the topics of the AG bucket "everything else"
+     * ({@link LabelMapping#isWorldTopic}), trained on the short examples that carry our World label
+     * ({@link TrainingExample#worldTopic}); null when fewer than two topics have {@value #WORLD_REFINER_MIN_EXAMPLES}
+     * such items. NB-weighted like the short model but without complement NB, which cost 3 points of accuracy on these
+     * unbalanced classes (round 7 of docs/classifier.md).
+     */
+    LinearModel trainWorldRefiner(List<TrainingExample> examples, int shortTextTokens) {
+        List<TrainingExample> labelled = examples.stream().filter(e -> e.worldTopic() != null
+                && LabelMapping.isWorldTopic(e.worldTopic()) && e.counts().tokenCount() < shortTextTokens).toList();
+        Map<MediaTopic, Long> perTopic = new TreeMap<>();
+        labelled.forEach(e -> perTopic.merge(e.worldTopic(), 1L, Long::sum));
+        Vectorizer full = new Vectorizer(parameters.hashBits());
+        Vectorizer small = new Vectorizer(Math.min(WORLD_REFINER_HASH_BITS, parameters.hashBits()));
+        List<TrainingExample> training = labelled.stream()
+                .filter(e -> perTopic.get(e.worldTopic()) >= WORLD_REFINER_MIN_EXAMPLES)
+                .map(e -> new TrainingExample(e.tokens(), full.fold(e.counts(), small), e.worldTopic(), e.label(),
+                        e.dataset(), e.worldTopic()))
+                .toList();
+        if (training.stream().map(TrainingExample::topic).distinct().count() < 2) {
+            return null;
+        }
+        return train(training, SHORT_NB_MIX, 0.0, small);
     }
 
     /** One multinomial logistic regression over all the examples, temperature 1. */
@@ -58,10 +91,14 @@ public final class ModelTrainer {
      * {@code cnbWeight} times the complement naive Bayes model added to the weights ({@link #complementNaiveBayes}).
      */
     LinearModel train(List<TrainingExample> examples, double nbMix, double cnbWeight) {
+        return train(examples, nbMix, cnbWeight, new Vectorizer(parameters.hashBits()));
+    }
+
+    /** As {@link #train(List, double, double)}, on counts of {@code vectorizer}'s buckets. */
+    private LinearModel train(List<TrainingExample> examples, double nbMix, double cnbWeight, Vectorizer vectorizer) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
-        Vectorizer vectorizer = new Vectorizer(parameters.hashBits());
         int dims = vectorizer.dimensions();
         List<MediaTopic> topics = List.copyOf(new TreeSet<>(examples.stream().map(TrainingExample::topic).toList()));
         int classes = topics.size();
@@ -148,7 +185,7 @@ public final class ModelTrainer {
         for (int c = 0; c < classes; c++) {
             bias[c] = (float) b[c];
         }
-        return new LinearModel(parameters.hashBits(), topics, idf, weights, bias, 1.0);
+        return new LinearModel(vectorizer.hashBits(), topics, idf, weights, bias, 1.0);
     }
 
     /**

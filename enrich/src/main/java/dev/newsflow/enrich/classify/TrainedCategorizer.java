@@ -99,6 +99,7 @@ public final class TrainedCategorizer implements Categorizer {
     private final NewsroomOverrides overrides;
     private final double reviewThreshold;
     private final String lexiconVersion;
+    private final String refinerVersion;
     private final LexiconTakeover takeover;
 
     public TrainedCategorizer(CategoryModel model, TopicLexicon lexicon, ClassifierConfig config) {
@@ -112,6 +113,7 @@ public final class TrainedCategorizer implements Categorizer {
         this.overrides = config.overrides();
         this.reviewThreshold = config.reviewThreshold().orElse(model.reviewThreshold());
         this.lexiconVersion = model.version() + "+lexicon";
+        this.refinerVersion = model.version() + "+world";
     }
 
     /** The bundled model and lexicon, loaded once per JVM, with the given configuration. */
@@ -225,11 +227,13 @@ public final class TrainedCategorizer implements Categorizer {
             }
         }
         boolean shortItem = tokens.length < model.shortTextTokens();
-        if (shortItem && primary.topic() == MediaTopic.POLITICS && !lexical.isEmpty()) {
-            TopicLexicon.Score strongest = lexical.get(0);
-            if (strongest.confidence() >= LEXICON_PRIMARY_MIN && strongest.distinctTerms() >= LEXICON_PRIMARY_TERMS
-                    && byTopic.containsKey(strongest.topic())) {
+        if (shortItem && primary.topic() == MediaTopic.POLITICS) {
+            TopicLexicon.Score strongest = lexical.isEmpty() ? null : lexical.get(0);
+            if (strongest != null && strongest.confidence() >= LEXICON_PRIMARY_MIN
+                    && strongest.distinctTerms() >= LEXICON_PRIMARY_TERMS && byTopic.containsKey(strongest.topic())) {
                 primary = byTopic.get(strongest.topic());
+            } else if (model.worldRefiner() != null) {
+                primary = refineWorldItem(counts, p[best], byTopic);
             }
         }
         if (primary.topic() == topics.get(best) && !lexical.isEmpty()) {
@@ -250,6 +254,37 @@ public final class TrainedCategorizer implements Categorizer {
         }
         sortSecondaries(ranked);
         return ranked;
+    }
+
+    /**
+     * A short item the model calls politics is world news of some kind: the World refiner says which topic of the
+     * bucket "everything else" it is. A refined topic's confidence is the model's politics probability times the
+     * refiner's probability for it (the chance that the item is world news and then that topic), so an unsure split
+     * is flagged for review like any other unsure primary. Refined topics replace the model's politics and any
+     * lexicon entry for the same topic; those below {@value #MODEL_SECONDARY_MIN} are dropped. Returns the primary.
+     */
+    private CategoryScore refineWorldItem(TermCounts counts, double worldProbability, Map<MediaTopic, CategoryScore> byTopic) {
+        double[] q = model.worldTopicProbabilities(counts);
+        List<MediaTopic> refined = model.worldRefiner().topics();
+        int top = 0;
+        for (int c = 1; c < q.length; c++) {
+            if (q[c] > q[top]) {
+                top = c;
+            }
+        }
+        byTopic.remove(MediaTopic.POLITICS);
+        CategoryScore primary = null;
+        for (int c = 0; c < q.length; c++) {
+            double confidence = worldProbability * q[c];
+            if (c == top || confidence >= MODEL_SECONDARY_MIN) {
+                CategoryScore score = new CategoryScore(refined.get(c), confidence, refinerVersion);
+                byTopic.put(refined.get(c), score);
+                if (c == top) {
+                    primary = score;
+                }
+            }
+        }
+        return primary;
     }
 
     /**

@@ -122,6 +122,42 @@ public final class Vectorizer {
     }
 
     /**
+     * {@code counts} of this vectorizer re-hashed into the fewer buckets of {@code smaller} (colliding buckets' counts
+     * summed, dense features kept): the same buckets {@code smaller} would have counted, since a bucket is the top
+     * bits of the feature's hash. Lets a small model (the World refiner) share one counting pass with the main ones.
+     */
+    public TermCounts fold(TermCounts counts, Vectorizer smaller) {
+        int shift = hashBits - smaller.hashBits;
+        if (shift < 0) {
+            throw new IllegalArgumentException("cannot fold " + hashBits + " hash bits into " + smaller.hashBits);
+        }
+        if (shift == 0) {
+            return counts;
+        }
+        int n = counts.indices().length;
+        long[] packed = new long[n];
+        for (int k = 0; k < n; k++) {
+            packed[k] = (long) (counts.indices()[k] >>> shift) << 32 | counts.counts()[k];
+        }
+        java.util.Arrays.sort(packed);
+        int[] indices = new int[n];
+        int[] merged = new int[n];
+        int distinct = 0;
+        for (int k = 0; k < n; k++) {
+            int index = (int) (packed[k] >>> 32);
+            int count = (int) packed[k];
+            if (distinct > 0 && indices[distinct - 1] == index) {
+                merged[distinct - 1] += count;
+            } else {
+                indices[distinct] = index;
+                merged[distinct++] = count;
+            }
+        }
+        return new TermCounts(java.util.Arrays.copyOf(indices, distinct), java.util.Arrays.copyOf(merged, distinct),
+                counts.tokenCount(), counts.dense(), counts.leadTokenCount());
+    }
+
+    /**
      * Weights counts with {@code idf} (one value per bucket) and normalises; the dense features follow
      * at indices {@code dimensions() .. dimensions() + WordEmbeddings.DIMENSIONS - 1}.
      */

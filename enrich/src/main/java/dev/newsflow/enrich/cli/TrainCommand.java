@@ -10,6 +10,8 @@ import dev.newsflow.enrich.classify.TrainedCategorizer;
 import dev.newsflow.enrich.classify.TrainingExample;
 import dev.newsflow.enrich.classify.TrainingParameters;
 import dev.newsflow.enrich.classify.Vectorizer;
+import dev.newsflow.enrich.classify.WorldTopicLabels;
+import dev.newsflow.schemas.MediaTopic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +61,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Shuffling seed (default " + TrainingParameters.DEFAULT_SEED + ").")
     Long seed;
 
+    @Option(names = "--world-topics", paramLabel = "FILE", description = "Our Media Topic labels of AG World items "
+            + "(id<TAB>topic), which train the World refiner (default: the bundled " + WorldTopicLabels.RESOURCE + ").")
+    Path worldTopics;
+
     public TrainCommand() {
     }
 
@@ -73,10 +79,13 @@ public final class TrainCommand implements Callable<Integer> {
                 eta0 == null ? d.eta0() : eta0,
                 seed == null ? d.seed() : seed);
         Vectorizer vectorizer = new Vectorizer(parameters.hashBits());
+        Map<String, MediaTopic> worldLabels = worldTopics == null ? WorldTopicLabels.loadDefault() : WorldTopicLabels.load(worldTopics);
         List<TrainingExample> examples = new ArrayList<>();
         for (Path file : LabelledArticles.dataFiles(data)) {
-            List<TrainingExample> read = LabelledArticles.read(file, vectorizer);
-            console.printf(Locale.ROOT, "read %s: %d articles%n", file.getFileName(), read.size());
+            List<TrainingExample> read = LabelledArticles.read(file, vectorizer, worldLabels);
+            long labelled = read.stream().filter(e -> e.worldTopic() != null).count();
+            console.printf(Locale.ROOT, "read %s: %d articles%s%n", file.getFileName(), read.size(),
+                    labelled == 0 ? "" : String.format(Locale.ROOT, " (%d World items with our Media Topic label)", labelled));
             examples.addAll(read);
         }
         console.printf(Locale.ROOT, "parameters: %s%n", parameters);
@@ -91,9 +100,14 @@ public final class TrainCommand implements Callable<Integer> {
             EvaluationReport model = cv.modelOnly().get(entry.getKey());
             console.printf(Locale.ROOT, "  (model alone, without lexicon: accuracy=%.4f macro-F1=%.4f)%n", model.accuracy(), model.macroF1());
         }
-        console.printf(Locale.ROOT, "%ncalibrated softmax temperature: short items %.2f, articles %.2f%n"
+        if (cv.worldTopics() != null) {
+            console.print(cv.worldTopics().format("AG World items, exact Media Topic against our labels (World refiner)"));
+            console.printf(Locale.ROOT, "  (without the World refiner, lexicon rule only: accuracy=%.4f macro-F1=%.4f)%n",
+                    cv.worldTopicsWithoutRefiner().accuracy(), cv.worldTopicsWithoutRefiner().macroF1());
+        }
+        console.printf(Locale.ROOT, "%ncalibrated softmax temperature: short items %.2f, articles %.2f, World refiner %.2f%n"
                         + "review threshold (lowest with unflagged accuracy >= 0.95): %.2f%n%s",
-                cv.shortTemperature(), cv.longTemperature(), cv.threshold(), cv.thresholdTable());
+                cv.shortTemperature(), cv.longTemperature(), cv.refinerTemperature(), cv.threshold(), cv.thresholdTable());
         console.printf(Locale.ROOT, "%nlexicon takes the primary when model confidence < T1 and lexicon confidence >= T2 "
                 + "(accuracy of the categoriser's primary; shipped: T1=%.2f T2=%.4f or T1=%.2f T2=%.4f, "
                 + "whose accuracy is the one reported above):%n%s",
@@ -102,8 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
                 cv.takeoverTable());
 
         CategoryModel trained = new ModelTrainer(parameters).trainCategoryModel(examples, CategoryModel.DEFAULT_SHORT_TEXT_TOKENS, cv.threshold());
-        CategoryModel model = new CategoryModel(trained.shortModel().withTemperature(cv.shortTemperature()),
-                trained.longModel().withTemperature(cv.longTemperature()), trained.shortTextTokens(), cv.threshold());
+        CategoryModel model = trained.withTemperatures(cv.shortTemperature(), cv.longTemperature(), cv.refinerTemperature());
         byte[] bytes = model.toBytes();
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {

@@ -100,4 +100,24 @@ class BundledModelTest {
 
         assertThat(c.categories()).extracting(CategoryScore::topic).contains(MediaTopic.DISASTER_ACCIDENT_EMERGENCY);
     }
+
+    // Wire snippets written for this test in the style of world news (not from the training data), each with few
+    // terms of its topic's lexicon, so that the World refiner, not the lexicon rule, has to name the topic.
+    @Test
+    void shouldNameTheTopicOfShortWorldNewsItemsWithTheWorldRefiner() {
+        assertThat(worldPrimary("Gunmen ambushed a convoy near the northern town on Tuesday, the second such raid on "
+                + "the road this week, a spokesman for the governor said.")).isEqualTo(MediaTopic.CONFLICT_WAR_PEACE);
+        assertThat(worldPrimary("A court in the capital sentenced the former mayor to eight years for taking bribes "
+                + "from construction firms, his lawyer said he would appeal.")).isEqualTo(MediaTopic.CRIME_LAW_JUSTICE);
+        assertThat(worldPrimary("A passenger ferry carrying more than 200 people capsized in a river during a storm on "
+                + "Saturday, and dozens were feared drowned, officials said.")).isEqualTo(MediaTopic.DISASTER_ACCIDENT_EMERGENCY);
+        assertThat(worldPrimary("The prime minister called an early general election for March after his coalition "
+                + "partner quit the government over the budget.")).isEqualTo(MediaTopic.POLITICS);
+    }
+
+    private static MediaTopic worldPrimary(String snippet) {
+        Classification c = CATEGORIZER.categorize(new ClassifierInput("", snippet, null, "en"));
+        assertThat(c.categories().get(0).decidedBy()).as(snippet).endsWith("+world");
+        return c.categories().get(0).topic();
+    }
 }

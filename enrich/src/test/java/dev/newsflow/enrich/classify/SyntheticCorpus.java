@@ -45,6 +45,42 @@ final class SyntheticCorpus {
         return text.toString();
     }
 
+    /** Words of world-news items by our World label: politics, conflict, disaster. */
+    static final Map<MediaTopic, List<String>> WORLD_WORDS = Map.of(
+            MediaTopic.POLITICS, List.of("minister", "election", "parliament", "party", "vote", "talks", "summit", "treaty"),
+            MediaTopic.CONFLICT_WAR_PEACE, List.of("troops", "militants", "bomb", "rebels", "soldiers", "army", "attack", "insurgents"),
+            MediaTopic.DISASTER_ACCIDENT_EMERGENCY, List.of("earthquake", "flood", "rescue", "survivors", "quake", "collapsed", "landslide", "toll"));
+
+    /**
+     * The {@link #examples} plus {@code perTopic} AG-style {@code World} items per World topic, each carrying that
+     * topic as our World label ({@link TrainingExample#worldTopic}).
+     */
+    static List<TrainingExample> examplesWithWorldItems(int perLabel, int perTopic, int length, long seed, int hashBits) {
+        List<TrainingExample> examples = new ArrayList<>(examples(perLabel, length, seed, hashBits));
+        Vectorizer vectorizer = new Vectorizer(hashBits);
+        Random random = new Random(seed + 1);
+        for (MediaTopic topic : List.of(MediaTopic.POLITICS, MediaTopic.CONFLICT_WAR_PEACE, MediaTopic.DISASTER_ACCIDENT_EMERGENCY)) {
+            for (int i = 0; i < perTopic; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int w = 0; w < length; w++) {
+                    List<String> source = random.nextInt(3) == 0 ? WORLD_WORDS.get(topic) : FILLER;
+                    text.append(source.get(random.nextInt(source.size()))).append(' ');
+                }
+                long[] tokens = Tokenizer.tokenize(text);
+                examples.add(new TrainingExample(tokens, vectorizer.count(tokens), MediaTopic.POLITICS, "World", "synthetic",
+                        topic));
+            }
+        }
+        return examples;
+    }
+
+    /** A model with a World refiner over politics, conflict and disaster. */
+    static CategoryModel modelWithWorldRefiner(long seed) {
+        TrainingParameters parameters = new TrainingParameters(16, 5, 1e-4, 1.0, seed);
+        return new ModelTrainer(parameters).trainCategoryModel(examplesWithWorldItems(30, 30, 20, 7, parameters.hashBits()),
+                CategoryModel.DEFAULT_SHORT_TEXT_TOKENS, 0.5);
+    }
+
     static CategoryModel model(long seed) {
         TrainingParameters parameters = new TrainingParameters(16, 5, 1e-4, 1.0, seed);
         return new ModelTrainer(parameters).trainCategoryModel(examples(30, 40, 7, parameters.hashBits()), CategoryModel.DEFAULT_SHORT_TEXT_TOKENS, 0.5);

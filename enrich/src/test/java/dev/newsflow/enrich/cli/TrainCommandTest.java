@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,12 +38,46 @@ class TrainCommandTest {
         Files.writeString(file, lines);
     }
 
-    private static String train(Path data, Path out) {
+    private static String train(Path data, Path out, String... more) {
         StringWriter console = new StringWriter();
-        int exitCode = new CommandLine(new TrainCommand()).setOut(new PrintWriter(console))
-                .execute("--data", data.toString(), "--out", out.toString(), "--folds", "2", "--hash-bits", "14");
+        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--out", out.toString(), "--folds", "2", "--hash-bits", "14"));
+        args.addAll(List.of(more));
+        int exitCode = new CommandLine(new TrainCommand()).setOut(new PrintWriter(console)).execute(args.toArray(String[]::new));
         assertThat(exitCode).isZero();
         return console.toString();
+    }
+
+    @Test
+    void shouldTrainAndCrossValidateTheWorldRefinerOnOurLabelsOfWorldItems(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        writeCorpus(data.resolve("synthetic.jsonl"));
+        String[][] world = {{"politics", "minister election parliament party vote talks"},
+                {"conflict-war-peace", "troops militants bomb rebels soldiers army"}};
+        Random random = new Random(9);
+        StringBuilder lines = new StringBuilder();
+        StringBuilder labels = new StringBuilder("# our labels\n");
+        for (String[] topic : world) {
+            String[] words = topic[1].split(" ");
+            for (int i = 0; i < 20; i++) {
+                StringBuilder body = new StringBuilder();
+                for (int w = 0; w < 20; w++) {
+                    body.append(random.nextBoolean() ? words[random.nextInt(words.length)] : "the").append(' ');
+                }
+                String id = topic[0] + "-" + i;
+                lines.append(String.format("{\"id\":\"%s\",\"label\":\"World\",\"title\":\"\",\"body\":\"%s\"}%n", id, body));
+                labels.append(id).append('\t').append(topic[0]).append('\n');
+            }
+        }
+        Files.writeString(data.resolve("world.jsonl"), lines);
+        Path labelFile = Files.writeString(dir.resolve("world-topics.tsv"), labels);
+
+        String report = train(data, dir.resolve("w.model"), "--world-topics", labelFile.toString());
+
+        assertThat(report).contains("read world.jsonl: 40 articles (40 World items with our Media Topic label)")
+                .contains("AG World items, exact Media Topic against our labels (World refiner): n=40")
+                .contains("without the World refiner, lexicon rule only").contains("World refiner ");
+        assertThat(dev.newsflow.enrich.classify.CategoryModel.fromBytes(Files.readAllBytes(dir.resolve("w.model"))).worldRefiner())
+                .isNotNull();
     }
 
     @Test
