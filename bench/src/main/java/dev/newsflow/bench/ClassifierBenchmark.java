@@ -32,8 +32,13 @@ public class ClassifierBenchmark {
             + "million if the grant is delayed. Meanwhile, rail unions said their members would walk out next month in a "
             + "dispute over pay and working hours, which could disrupt commuters across the region. ";
 
+    /** A short world-news item written for this benchmark: the short model says politics, the World refiner decides. */
+    static final String WORLD_SNIPPET = "Gunmen ambushed a convoy near the northern town on Tuesday, the second such "
+            + "raid on the road this week, a spokesman for the governor said.";
+
     private TrainedCategorizer categorizer;
     private ClassifierInput article;
+    private ClassifierInput worldSnippet;
     private byte[] modelBytes;
 
     /** About 3 KB of text: the paragraph repeated, each time with a running number so the text is not identical. */
@@ -49,6 +54,7 @@ public class ClassifierBenchmark {
     public void setUp() throws IOException {
         categorizer = TrainedCategorizer.loadDefault();
         article = new ClassifierInput(TITLE, articleBody(), null, "en");
+        worldSnippet = new ClassifierInput("", WORLD_SNIPPET, null, "en");
         try (InputStream in = TrainedCategorizer.class.getResourceAsStream(TrainedCategorizer.MODEL_RESOURCE)) {
             modelBytes = in.readAllBytes();
         }
@@ -59,6 +65,14 @@ public class ClassifierBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Classification classify3kArticle() {
         return categorizer.categorize(article);
+    }
+
+    /** A short item through the short model and the World refiner (clusters, mean vector, counts folded). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Classification classifyWorldSnippet() {
+        return categorizer.categorize(worldSnippet);
     }
 
     @Benchmark
