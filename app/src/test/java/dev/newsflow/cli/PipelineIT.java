@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -62,12 +64,15 @@ class PipelineIT {
     private static StreamsStage publish;
     private static final HttpClient http = HttpClient.newHttpClient();
 
+    @TempDir
+    static Path stateDir;
+
     @BeforeAll
     static void startPipeline(KafkaBroker kafka) throws Exception {
         broker = kafka;
         Settings settings = Settings.of(Map.of("api.keys", "it:" + API_KEY, "http.port", "0", "max.request.bytes", "65536"),
                 Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                        "state.dir", Files.createTempDirectory("pipeline-it").toString()));
+                        "state.dir", stateDir.toString()));
         ingest = IngestApp.start(settings);
         enrich = EnrichApp.start(settings);
         publish = PublishApp.start(settings);
@@ -161,7 +166,7 @@ class PipelineIT {
     void shouldImportAnNdjsonFileAndPublishEveryGoodLine() throws Exception {
         String first = "urn:it:" + UUID.randomUUID();
         String second = "urn:it:" + UUID.randomUUID();
-        java.nio.file.Path file = Files.createTempFile("import-it", ".ndjson");
+        Path file = Files.createTempFile(stateDir, "import-it", ".ndjson");
         Files.write(file, List.of(article(first, 1, "Imported one"), "{\"uri\":\"no-headline\",\"version\":1}",
                 article(second, 1, "Imported two")));
         java.io.StringWriter out = new java.io.StringWriter();

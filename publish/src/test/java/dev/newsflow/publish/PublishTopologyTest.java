@@ -13,7 +13,7 @@ import dev.newsflow.schemas.avro.PostEventType;
 import dev.newsflow.schemas.avro.PubStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +31,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PublishTopologyTest {
 
@@ -46,6 +47,9 @@ class PublishTopologyTest {
     private TestOutputTopic<String, DeadLetter> deadLetters;
     private SimpleMeterRegistry registry;
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void startDriver() throws Exception {
         registry = new SimpleMeterRegistry();
@@ -53,7 +57,7 @@ class PublishTopologyTest {
                 Duration.ofSeconds(1), Clock.fixed(NOW, ZoneOffset.UTC), registry).build();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "publish-test");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("publish-test").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(topology, props, NOW);
         enriched = driver.createInputTopic(Topics.ARTICLES_ENRICHED, new StringSerializer(), Serdes.ENRICHED_ARTICLE.serializer());
         enrichedBytes = driver.createInputTopic(Topics.ARTICLES_ENRICHED, new StringSerializer(), new ByteArraySerializer());

@@ -73,7 +73,7 @@ public final class Round4Experiment {
             while ((line = r.readLine()) != null) {
                 if (line.isBlank()) continue;
                 JsonNode n = JSON.readTree(line);
-                out.add(new String[]{n.path("label").asText(), ArticleText.plain(n.path("title").asText(""), n.path("body").asText(""))});
+                out.add(new String[]{n.path("label").asText(), ArticleText.plain(n.path("title").asText(""), n.path("body").asText("")), n.path("id").asText()});
             }
         }
         return out;
@@ -454,7 +454,7 @@ public final class Round4Experiment {
         String e2 = "";
         int knn = 0;
         int subk = 1;
-        boolean subbbc, subsum;
+        boolean subbbc, subsum, worldsub, worldsum;
         int subit = 20;
 
         static V parse(String s) {
@@ -488,6 +488,8 @@ public final class Round4Experiment {
                     case "knn" -> v.knn = Integer.parseInt(val);
                     case "subk" -> v.subk = Integer.parseInt(val);
                     case "subbbc" -> v.subbbc = true;
+                    case "worldsub" -> v.worldsub = true;
+                    case "worldsum" -> v.worldsum = true;
                     case "subsum" -> v.subsum = true;
                     case "subit" -> v.subit = Integer.parseInt(val);
                     case "ew" -> v.ew = Double.parseDouble(val);
@@ -588,6 +590,15 @@ public final class Round4Experiment {
                 if (aug != null) train.addAll(aug.get(i));
             }
             train.addAll(bbc);
+            if (v.worldsub) { // round 7: AG World items learned under our Media Topic labels (bucket "other" only)
+                Map<String, MediaTopic> world = WorldTopicLabels.loadDefault();
+                Map<Item, MediaTopic> byItem = new java.util.IdentityHashMap<>();
+                for (int i = 0; i < ag.size(); i++) {
+                    MediaTopic t = world.get(agRaw.get(i)[2]);
+                    if (t != null && LabelMapping.isWorldTopic(t)) byItem.put(ag.get(i), t);
+                }
+                train.replaceAll(it -> byItem.containsKey(it) ? new Item(it.text(), it.tokens(), it.counts(), byItem.get(it), it.label(), true) : it);
+            }
             LinearModel m = v.subk > 1 || v.subbbc ? trainSubclasses(train, v) : train(train, v);
             LinearModel m2 = null;
             List<SparseVector> trainVecs = new ArrayList<>();
@@ -618,6 +629,15 @@ public final class Round4Experiment {
                 int best = 0;
                 for (int c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
                 MediaTopic predicted = m.topics().get(best);
+                if (v.worldsum) { // the bucket with the highest summed probability; its most probable topic
+                    double[] p = LinearModel.softmax(z, 1.0);
+                    Map<String, Double> byBucket = new HashMap<>();
+                    for (int c = 0; c < z.length; c++) byBucket.merge(LabelMapping.bucketOf(m.topics().get(c)), p[c], Double::sum);
+                    String bucket = Collections.max(byBucket.entrySet(), Map.Entry.comparingByValue()).getKey();
+                    int bb = -1;
+                    for (int c = 0; c < z.length; c++) if (LabelMapping.bucketOf(m.topics().get(c)).equals(bucket) && (bb < 0 || p[c] > p[bb])) bb = c;
+                    predicted = m.topics().get(bb);
+                }
                 if (v.subsum) {
                     double[] p = LinearModel.softmax(z, 1.0);
                     Map<MediaTopic, Double> byTopic = new HashMap<>();
