@@ -63,10 +63,15 @@ public final class CategoryModel {
         if (shortModel.vectorizer().hashBits() != longModel.vectorizer().hashBits()) {
             throw new IllegalArgumentException("short and long model must use the same hash bits");
         }
-        if (worldRefiner != null && (worldRefiner.vectorizer().hashBits() > shortModel.vectorizer().hashBits()
-                || !worldRefiner.topics().stream().allMatch(LabelMapping::isWorldTopic))) {
-            throw new IllegalArgumentException("the World refiner must use at most the short model's hash bits and "
-                    + "only topics of the bucket 'everything else': " + worldRefiner.topics());
+        if (worldRefiner != null && worldRefiner.vectorizer().hashBits() > shortModel.vectorizer().hashBits()) {
+            throw new IllegalArgumentException("the World refiner reads the short model's counts folded to fewer hash "
+                    + "bits: it cannot use " + worldRefiner.vectorizer().hashBits() + " > "
+                    + shortModel.vectorizer().hashBits());
+        }
+        if (worldRefiner != null && !worldRefiner.topics().stream().allMatch(LabelMapping::isWorldTopic)) {
+            throw new IllegalArgumentException("the World refiner may only choose topics of the bucket 'everything "
+                    + "else', so that it never moves an item to sport, business or science-technology: "
+                    + worldRefiner.topics());
         }
         if (shortTextTokens != DEFAULT_SHORT_TEXT_TOKENS) {
             // the short-item features (bigrams, clusters, surface features) are computed below this very limit
@@ -166,7 +171,8 @@ public final class CategoryModel {
             }
             int format = in.readInt();
             if (format != FORMAT) {
-                throw new IOException("unsupported model format " + format + ", expected " + FORMAT);
+                throw new IOException("unsupported model format " + format + ", expected " + FORMAT
+                        + " (a model written by another version of newsflow; retrain it with newsflow train)");
             }
             // the features come from the bundled word tables: a model trained with other tables would load fine and
             // quietly lose accuracy

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Stratified k-fold cross-validation per data set, as the shipped model is used: for each data set and fold, a
@@ -52,7 +53,8 @@ public final class CrossValidation {
      */
     private record OutOfFold(String dataset, LabelMapping.Scheme scheme, String gold, boolean shortText, double[] logits,
                              int goldIndex, boolean correct, MediaTopic categoriserPrimary, boolean modelDecided,
-                             TopicLexicon.Score lexicon, MediaTopic worldGold, MediaTopic primaryWithoutRefiner) {
+                             TopicLexicon.Score lexicon, MediaTopic worldGold, MediaTopic primaryWithoutRefiner,
+                             MediaTopic modelTop) {
     }
 
     /** A held-out World refiner prediction, for its temperature: logits and the index of our label among its topics. */
@@ -135,9 +137,12 @@ public final class CrossValidation {
                                     model.vectorizer().fold(example.counts(), refiner.vectorizer()))), goldIndex));
                         }
                     }
+                    MediaTopic modelTop = linear.topics().get(argmax(logits));
+                    // as in the categoriser: the takeover may replace the model's own primary, not a refined one
+                    boolean refined = c.categories().get(0).decidedBy().endsWith(TrainedCategorizer.WORLD_REFINER_SUFFIX);
                     outOfFold.add(new OutOfFold(dataset, scheme, gold, shortText, logits,
                             linear.topics().indexOf(example.topic()), gold.equals(predicted), primary,
-                            primary == linear.topics().get(argmax(logits)), strongest, worldGold, primaryWithoutRefiner));
+                            primary == modelTop && !refined, strongest, worldGold, primaryWithoutRefiner, modelTop));
                 }
             }
             modelOnly.put(dataset, modelReport);
@@ -201,7 +206,7 @@ public final class CrossValidation {
      * ({@code primary}: with or without the refiner), after the lexicon takeover as shipped.
      */
     private static EvaluationReport worldTopicReport(List<OutOfFold> outOfFold,
-                                                     java.util.function.Function<OutOfFold, MediaTopic> primary,
+                                                     Function<OutOfFold, MediaTopic> primary,
                                                      double shortTemperature, double longTemperature) {
         EvaluationReport report = new EvaluationReport();
         for (OutOfFold o : outOfFold) {
@@ -209,7 +214,8 @@ public final class CrossValidation {
                 continue;
             }
             MediaTopic predicted = primary.apply(o);
-            if (predicted == o.categoriserPrimary() && o.modelDecided() && o.lexicon() != null) {
+            boolean takeoverMayFire = predicted == o.categoriserPrimary() ? o.modelDecided() : predicted == o.modelTop();
+            if (takeoverMayFire && o.lexicon() != null) {
                 double[] p = LinearModel.softmax(o.logits(), o.shortText() ? shortTemperature : longTemperature);
                 if (TrainedCategorizer.LexiconTakeover.DEFAULT.fires(p[argmax(p)], o.lexicon().confidence())) {
                     predicted = o.lexicon().topic();

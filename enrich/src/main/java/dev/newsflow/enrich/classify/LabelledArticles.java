@@ -45,9 +45,10 @@ public final class LabelledArticles {
 
     /**
      * As {@link #read(Path, Vectorizer)}, attaching our World label ({@link WorldTopicLabels}) to every item of label
-     * {@code World} whose id has one.
+     * {@code World} whose id has one. A label made for another text (its digest differs) is an error: the same id in
+     * another sample of AG would otherwise get a wrong label silently.
      */
-    public static List<TrainingExample> read(Path file, Vectorizer vectorizer, Map<String, MediaTopic> worldTopics)
+    public static List<TrainingExample> read(Path file, Vectorizer vectorizer, Map<String, WorldTopicLabels.Label> worldTopics)
             throws IOException {
         String dataset = file.getFileName().toString().replaceFirst("\\.(jsonl|ndjson)$", "");
         List<TrainingExample> examples = new ArrayList<>();
@@ -66,7 +67,13 @@ public final class LabelledArticles {
                         .orElseThrow(() -> new IOException(file + " line " + at + ": unknown label '" + label + "'"));
                 String text = ArticleText.plain(node.path("title").asText(""), node.path("body").asText(""));
                 long[] tokens = Tokenizer.tokenize(text);
-                MediaTopic worldTopic = LabelMapping.isAgWorld(label) ? worldTopics.get(node.path("id").asText("")) : null;
+                WorldTopicLabels.Label world = LabelMapping.isAgWorld(label) ? worldTopics.get(node.path("id").asText("")) : null;
+                if (world != null && !world.isFor(node.path("body").asText(""))) {
+                    throw new IOException(file + " line " + at + ": our World label for id " + node.path("id").asText()
+                            + " was made for another text (digest " + world.textDigest() + "); pass labels for this file "
+                            + "with --world-topics");
+                }
+                MediaTopic worldTopic = world == null ? null : world.topic();
                 examples.add(new TrainingExample(tokens, vectorizer.count(text, tokens, Tokenizer.features(text, tokens)),
                         topic, label, dataset, worldTopic));
             }

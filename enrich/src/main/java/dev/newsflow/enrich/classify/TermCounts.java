@@ -9,7 +9,9 @@ package dev.newsflow.enrich.classify;
  * @param dense          for a short item, its {@link WordEmbeddings#meanVector mean word vector}; for an article, its
  *                       lead's; null if none of those words has a vector
  * @param leadTokenCount how many of the first tokens are the lead (headline and first paragraph, at most
- *                       {@link Vectorizer#LEAD_TOKENS}); a short item is all lead
+ *                       {@link Vectorizer#LEAD_TOKENS}); a short item is all lead. Only counts made from the text
+ *                       ({@link Vectorizer#count(String, long[], long[])}) know the lead; the other constructors take
+ *                       the whole text as lead, so the categoriser's lead rule then holds any lexicon topic announced
  */
 public record TermCounts(int[] indices, int[] counts, int tokenCount, float[] dense, int leadTokenCount) {
 

@@ -103,18 +103,6 @@ public final class TopicLexicon {
         return new TopicLexicon(terms, topics, weights);
     }
 
-    /** How many distinct terms of {@code topic} occur in {@code tokens}. */
-    int distinctTerms(long[] tokens, MediaTopic topic) {
-        int[] counts = matcher.count(tokens);
-        int distinct = 0;
-        for (int id = 0; id < counts.length; id++) {
-            if (counts[id] > 0 && termTopic[id] == topic) {
-                distinct++;
-            }
-        }
-        return distinct;
-    }
-
     /** Topics with at least {@value #MIN_DISTINCT_TERMS} distinct terms, highest confidence first. */
     public List<Score> score(long[] tokens) {
         int[] counts = matcher.count(tokens);

@@ -47,6 +47,8 @@ public final class TrainedCategorizer implements Categorizer {
     public static final String MODEL_RESOURCE = "newsflow-categories.model";
     public static final String REASON_LOW_CONFIDENCE = "low-confidence";
     public static final String REASON_UNSUPPORTED_LANGUAGE = "unsupported-language";
+    /** Appended to the model version in {@link CategoryScore#decidedBy()} of a topic the World refiner chose. */
+    public static final String WORLD_REFINER_SUFFIX = "+world";
     static final int MAX_SECONDARY = 3;
     static final double MODEL_SECONDARY_MIN = 0.15;
     static final double LEXICON_SECONDARY_MIN = 0.5;
@@ -113,7 +115,7 @@ public final class TrainedCategorizer implements Categorizer {
         this.overrides = config.overrides();
         this.reviewThreshold = config.reviewThreshold().orElse(model.reviewThreshold());
         this.lexiconVersion = model.version() + "+lexicon";
-        this.refinerVersion = model.version() + "+world";
+        this.refinerVersion = model.version() + WORLD_REFINER_SUFFIX;
     }
 
     /** The bundled model and lexicon, loaded once per JVM, with the given configuration. */
@@ -236,7 +238,9 @@ public final class TrainedCategorizer implements Categorizer {
                 primary = refineWorldItem(counts, p[best], byTopic);
             }
         }
-        if (primary.topic() == topics.get(best) && !lexical.isEmpty()) {
+        // the takeover second-guesses the main model; a primary the World refiner chose is already a measured decision
+        boolean refined = primary.decidedBy().equals(refinerVersion);
+        if (!refined && primary.topic() == topics.get(best) && !lexical.isEmpty()) {
             TopicLexicon.Score strongest = lexical.get(0);
             if (takeover.fires(p[best], strongest.confidence()) && byTopic.containsKey(strongest.topic())
                     && (shortItem || leadAnnounces(lexicon, tokens, counts.leadTokenCount(), strongest.topic()))) {

@@ -1,5 +1,7 @@
 package dev.newsflow.enrich.classify;
 
+import java.util.Arrays;
+
 /**
  * Feature hashing of words and the extra features of {@link Tokenizer#features} (5-character stems; word bigrams for
  * short items only) into {@code 2^hashBits} buckets, then TF-IDF with sublinear term frequency ({@code 1 + ln tf})
@@ -139,7 +141,7 @@ public final class Vectorizer {
         for (int k = 0; k < n; k++) {
             packed[k] = (long) (counts.indices()[k] >>> shift) << 32 | counts.counts()[k];
         }
-        java.util.Arrays.sort(packed);
+        Arrays.sort(packed);
         int[] indices = new int[n];
         int[] merged = new int[n];
         int distinct = 0;
@@ -153,7 +155,7 @@ public final class Vectorizer {
                 merged[distinct++] = count;
             }
         }
-        return new TermCounts(java.util.Arrays.copyOf(indices, distinct), java.util.Arrays.copyOf(merged, distinct),
+        return new TermCounts(Arrays.copyOf(indices, distinct), Arrays.copyOf(merged, distinct),
                 counts.tokenCount(), counts.dense(), counts.leadTokenCount());
     }
 

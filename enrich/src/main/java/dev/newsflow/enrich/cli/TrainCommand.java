@@ -11,7 +11,6 @@ import dev.newsflow.enrich.classify.TrainingExample;
 import dev.newsflow.enrich.classify.TrainingParameters;
 import dev.newsflow.enrich.classify.Vectorizer;
 import dev.newsflow.enrich.classify.WorldTopicLabels;
-import dev.newsflow.schemas.MediaTopic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--world-topics", paramLabel = "FILE", description = "Our Media Topic labels of AG World items "
-            + "(id<TAB>topic), which train the World refiner (default: the bundled " + WorldTopicLabels.RESOURCE + ").")
+            + "(id<TAB>topic<TAB>secondary topics<TAB>text digest), which train the World refiner (default: the bundled " + WorldTopicLabels.RESOURCE + ").")
     Path worldTopics;
 
     public TrainCommand() {
@@ -79,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
                 eta0 == null ? d.eta0() : eta0,
                 seed == null ? d.seed() : seed);
         Vectorizer vectorizer = new Vectorizer(parameters.hashBits());
-        Map<String, MediaTopic> worldLabels = worldTopics == null ? WorldTopicLabels.loadDefault() : WorldTopicLabels.load(worldTopics);
+        Map<String, WorldTopicLabels.Label> worldLabels = worldTopics == null ? WorldTopicLabels.loadDefault() : WorldTopicLabels.load(worldTopics);
         List<TrainingExample> examples = new ArrayList<>();
         for (Path file : LabelledArticles.dataFiles(data)) {
             List<TrainingExample> read = LabelledArticles.read(file, vectorizer, worldLabels);
@@ -87,6 +86,11 @@ public final class TrainCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "read %s: %d articles%s%n", file.getFileName(), read.size(),
                     labelled == 0 ? "" : String.format(Locale.ROOT, " (%d World items with our Media Topic label)", labelled));
             examples.addAll(read);
+        }
+        long attached = examples.stream().filter(e -> e.worldTopic() != null).count();
+        if (attached > 0 && attached < worldLabels.size()) {
+            console.printf(Locale.ROOT, "note: %d of %d World labels matched no World item of these files%n",
+                    worldLabels.size() - attached, worldLabels.size());
         }
         console.printf(Locale.ROOT, "parameters: %s%n", parameters);
         console.flush();
@@ -105,9 +109,11 @@ public final class TrainCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "  (without the World refiner, lexicon rule only: accuracy=%.4f macro-F1=%.4f)%n",
                     cv.worldTopicsWithoutRefiner().accuracy(), cv.worldTopicsWithoutRefiner().macroF1());
         }
-        console.printf(Locale.ROOT, "%ncalibrated softmax temperature: short items %.2f, articles %.2f, World refiner %.2f%n"
+        console.printf(Locale.ROOT, "%ncalibrated softmax temperature: short items %.2f, articles %.2f%s%n"
                         + "review threshold (lowest with unflagged accuracy >= 0.95): %.2f%n%s",
-                cv.shortTemperature(), cv.longTemperature(), cv.refinerTemperature(), cv.threshold(), cv.thresholdTable());
+                cv.shortTemperature(), cv.longTemperature(), cv.worldTopics() == null ? ""
+                        : String.format(Locale.ROOT, ", World refiner %.2f", cv.refinerTemperature()),
+                cv.threshold(), cv.thresholdTable());
         console.printf(Locale.ROOT, "%nlexicon takes the primary when model confidence < T1 and lexicon confidence >= T2 "
                 + "(accuracy of the categoriser's primary; shipped: T1=%.2f T2=%.4f or T1=%.2f T2=%.4f, "
                 + "whose accuracy is the one reported above):%n%s",

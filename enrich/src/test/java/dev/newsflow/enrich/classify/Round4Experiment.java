@@ -591,10 +591,10 @@ public final class Round4Experiment {
             }
             train.addAll(bbc);
             if (v.worldsub) { // round 7: AG World items learned under our Media Topic labels (bucket "other" only)
-                Map<String, MediaTopic> world = WorldTopicLabels.loadDefault();
+                Map<String, WorldTopicLabels.Label> world = WorldTopicLabels.loadDefault();
                 Map<Item, MediaTopic> byItem = new java.util.IdentityHashMap<>();
                 for (int i = 0; i < ag.size(); i++) {
-                    MediaTopic t = world.get(agRaw.get(i)[2]);
+                    MediaTopic t = world.containsKey(agRaw.get(i)[2]) ? world.get(agRaw.get(i)[2]).topic() : null;
                     if (t != null && LabelMapping.isWorldTopic(t)) byItem.put(ag.get(i), t);
                 }
                 train.replaceAll(it -> byItem.containsKey(it) ? new Item(it.text(), it.tokens(), it.counts(), byItem.get(it), it.label(), true) : it);

@@ -61,7 +61,8 @@ public final class TakeoverAnalysis {
                 String title = text.substring(0, Math.max(0, text.indexOf('\n')));
                 long[] head = Tokenizer.tokenize(title);
                 TopicLexicon.Score inLead = lex.score(lead).stream().filter(x -> x.topic() == top.topic()).findFirst().orElse(null);
-                int leadTerms = lex.distinctTerms(lead, top.topic()), headTerms = lex.distinctTerms(head, top.topic());
+                int leadTerms = inLead == null ? 0 : inLead.distinctTerms(); // 0 also for a single term (score needs 2)
+                int headTerms = lex.score(head).stream().filter(x -> x.topic() == top.topic()).mapToInt(TopicLexicon.Score::distinctTerms).findFirst().orElse(0);
                 System.out.printf(Locale.ROOT, "%s\t%s\t%s %.3f\t%s %.4f/%d\tlead %.3f/%d head %d\t%s%n", ids.get(i), e.topic(), m.topics().get(best), p[best],
                         top.topic(), top.confidence(), top.distinctTerms(), inLead == null ? 0 : inLead.confidence(), leadTerms, headTerms, title);
             }

@@ -78,7 +78,7 @@ class WorldRefinerTest {
 
         assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.CONFLICT_WAR_PEACE);
         assertThat(c.categories().get(0).confidence()).isCloseTo(politics * conflict, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(c.categories().get(0).decidedBy()).isEqualTo(MODEL.version() + "+world");
+        assertThat(c.categories().get(0).decidedBy()).isEqualTo(MODEL.version() + TrainedCategorizer.WORLD_REFINER_SUFFIX);
         assertThat(c.categories()).extracting(CategoryScore::topic).doesNotHaveDuplicates();
     }
 
@@ -97,9 +97,40 @@ class WorldRefinerTest {
         for (int w = 0; w < 150; w++) {
             text.append(random.nextBoolean() ? "minister election parliament vote".split(" ")[random.nextInt(4)] : "troops").append(' ');
         }
+        long[] tokens = Tokenizer.tokenize(text.toString());
+        LinearModel articles = MODEL.longModel();
+        double[] p = articles.probabilities(MODEL.vectorizer().count(text.toString(), tokens, Tokenizer.features(text.toString(), tokens)));
         Classification c = CATEGORIZER.categorize(new ClassifierInput("", text.toString(), null, "en"));
 
-        assertThat(c.categories()).noneMatch(s -> s.decidedBy().endsWith("+world"));
+        assertThat(tokens.length).isGreaterThanOrEqualTo(MODEL.shortTextTokens());
+        assertThat(articles.topics().get(argmax(p))).as("the article model says politics").isEqualTo(MediaTopic.POLITICS);
+        assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.POLITICS);
+        assertThat(c.categories()).noneMatch(s -> s.decidedBy().endsWith(TrainedCategorizer.WORLD_REFINER_SUFFIX));
+    }
+
+    @Test
+    void shouldFoldTheCountsOfAModelWithMoreHashBitsThanTheRefiner() {
+        TrainingParameters parameters = new TrainingParameters(19, 5, 1e-4, 1.0, 3);
+        CategoryModel wide = new ModelTrainer(parameters).trainCategoryModel(
+                SyntheticCorpus.examplesWithWorldItems(20, 20, 20, 7, 19), CategoryModel.DEFAULT_SHORT_TEXT_TOKENS, 0.5);
+        TrainedCategorizer categorizer = new TrainedCategorizer(wide, TopicLexicon.loadDefault(), ClassifierConfig.defaults());
+
+        Classification c = categorizer.categorize(new ClassifierInput("",
+                "the troops said on the year the rebels were in the new year with people from the troops", null, "en"));
+
+        assertThat(wide.worldRefiner().vectorizer().hashBits()).isEqualTo(ModelTrainer.WORLD_REFINER_HASH_BITS).isLessThan(19);
+        assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.CONFLICT_WAR_PEACE);
+        assertThat(c.categories().get(0).decidedBy()).endsWith(TrainedCategorizer.WORLD_REFINER_SUFFIX);
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     @Test
