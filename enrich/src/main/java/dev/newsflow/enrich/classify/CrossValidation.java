@@ -131,7 +131,8 @@ public final class CrossValidation {
                         primaryWithoutRefiner = withoutRefiner.categorize(example.tokens(), example.counts(), null, null)
                                 .categories().get(0).topic();
                         int goldIndex = model.worldRefiner().topics().indexOf(worldGold);
-                        if (shortText && goldIndex >= 0) {
+                        // calibrated on the items it is applied to: short ones the main model calls politics
+                        if (shortText && goldIndex >= 0 && linear.topics().get(argmax(logits)) == MediaTopic.POLITICS) {
                             LinearModel refiner = model.worldRefiner();
                             refinerOutOfFold.add(new RefinerOutOfFold(refiner.logits(refiner.vectorize(
                                     model.vectorizer().fold(example.counts(), refiner.vectorizer()))), goldIndex));
