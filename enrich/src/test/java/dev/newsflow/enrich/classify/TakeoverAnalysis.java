@@ -43,6 +43,26 @@ public final class TakeoverAnalysis {
             for (int r = 0; r < g.size(); r++) fold[g.get(r)] = r % folds;
         }
         ModelTrainer trainer = new ModelTrainer(TrainingParameters.DEFAULTS);
+        if (args.length > 2 && args[2].equals("leads")) { // round 7: the shipped World refiner on BBC articles' leads
+            CategoryModel shipped = TrainedCategorizer.loadBundledModel();
+            Map<String, int[]> counts = new TreeMap<>();
+            for (int i = 0; i < bbc.size(); i++) {
+                String text = texts.get(i);
+                String leadText = text.substring(0, Vectorizer.leadEnd(text));
+                long[] lt = Tokenizer.tokenize(leadText);
+                if (lt.length == 0 || lt.length >= CategoryModel.DEFAULT_SHORT_TEXT_TOKENS) continue;
+                double[] q = shipped.worldTopicProbabilities(vec.count(lt, Tokenizer.features(leadText, lt)));
+                int best = 0;
+                for (int c = 1; c < q.length; c++) if (q[c] > q[best]) best = c;
+                MediaTopic t = shipped.worldRefiner().topics().get(best);
+                for (double min : new double[]{0.0, 0.7, 0.8, 0.9}) {
+                    if (t != MediaTopic.POLITICS && q[best] >= min) counts.computeIfAbsent(bbc.get(i).label() + " >=" + min, x -> new int[1])[0]++;
+                }
+                if (args.length > 3 && t != MediaTopic.POLITICS && q[best] >= 0.8) System.out.printf(Locale.ROOT, "%s\t%s %.2f\t%s%n", ids.get(i), t, q[best], leadText.replace('\n', ' '));
+            }
+            counts.forEach((k, v) -> System.out.println(k + ": " + v[0]));
+            return;
+        }
         for (int k = 0; k < folds; k++) {
             List<TrainingExample> train = new ArrayList<>(ag);
             for (int i = 0; i < bbc.size(); i++) if (fold[i] != k) train.add(bbc.get(i));
