@@ -504,6 +504,17 @@ public final class Round4Experiment {
     }
 
     static final java.io.PrintStream DUMP = dumpStream();
+    /** System property {@code logits=FILE}: every held-out item's gold bucket and logits (round 7: bias offsets). */
+    static final java.io.PrintStream LOGITS = logitStream();
+
+    static java.io.PrintStream logitStream() {
+        try {
+            String d = System.getProperty("logits");
+            return d == null ? null : new java.io.PrintStream(d, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     static java.io.PrintStream dumpStream() {
         try {
@@ -527,6 +538,7 @@ public final class Round4Experiment {
             long start = System.nanoTime();
             int[] r = cv(v);
             if (DUMP != null) DUMP.flush();
+            if (LOGITS != null) LOGITS.flush();
             System.out.printf(Locale.ROOT, "%-50s AG %.4f (%d errors of %d; biz->sci %d, sci->biz %d)  %.0f s%n", v.name,
                     (double) r[0] / r[1], r[1] - r[0], r[1], r[2], r[3], (System.nanoTime() - start) / 1e9);
         }
@@ -645,6 +657,11 @@ public final class Round4Experiment {
                     predicted = Collections.max(byTopic.entrySet(), Map.Entry.comparingByValue()).getKey();
                 }
                 String gold = LabelMapping.goldClass(ag.get(i).label(), scheme).orElseThrow();
+                if (LOGITS != null) { // every held-out item: gold bucket, then topic=logit pairs
+                    StringBuilder line = new StringBuilder(gold);
+                    for (int c = 0; c < z.length; c++) line.append('\t').append(m.topics().get(c).slug()).append('=').append(z[c]);
+                    LOGITS.println(line);
+                }
                 String pred = LabelMapping.predictedClass(predicted, scheme);
                 if (DUMP != null && !gold.equals(pred)) {
                     double[] p = LinearModel.softmax(z, 1.0);

@@ -145,7 +145,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
                     if (u.capitalised) {
                         j++;
                     } else if (Gazetteer.NAME_JOINERS.contains(u.lower) && !u.breakAfter && j + 1 < n
-                            && tokens.get(j + 1).capitalised) {
+                            && tokens.get(j + 1).capitalised && !tokens.get(j + 1).stopWord) {
+                        // "Bank of England", "Rostov on Don"; never into a date word: "Kandar on Saturday"
                         j++;
                     } else {
                         break;

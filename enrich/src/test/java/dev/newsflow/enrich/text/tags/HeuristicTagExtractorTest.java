@@ -73,6 +73,16 @@ class HeuristicTagExtractorTest {
     }
 
     @Test
+    void shouldNotJoinANameToTheDayOrMonthAfterIt() {
+        List<ArticleTag> tags = extractor.extract("Convoy ambushed on Kandar highway",
+                List.of("Gunmen ambushed a convoy north of Kandar on Saturday. Talks in Kandar on Monday failed, "
+                        + "and Kandar officials met the Bank of England on Tuesday."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("Kandar", "Bank of England")
+                .noneMatch(name -> name.contains("Saturday") || name.contains("Monday") || name.contains("Tuesday"));
+    }
+
+    @Test
     void shouldKnowAPersonByATitleAndAnOrganisationByItsSuffix() {
         List<ArticleTag> tags = extractor.extract("Merger talks",
                 List.of("Shares rose after Dr. Maria Okafor said Novatek Holdings would buy a stake in "
