@@ -13,6 +13,7 @@ import dev.newsflow.enrich.text.TextExtractor;
 import dev.newsflow.enrich.text.Teaser;
 import dev.newsflow.enrich.text.TeaserWriter;
 import dev.newsflow.enrich.text.language.ClassifierLanguages;
+import dev.newsflow.schemas.AvroTrust;
 import dev.newsflow.schemas.avro.ContentType;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.PubStatus;
@@ -47,6 +48,7 @@ public final class ArticleEnricher {
     public ArticleEnricher(TextExtractor extractor, TeaserWriter teaserWriter, Categorizer categorizer,
                            LanguageDetector languageDetector, ClassifierLanguages classifierLanguages,
                            TagExtractor tagExtractor) {
+        AvroTrust.ensure(); // a kill's builder fills the empty lists from schema defaults, which loads Subject by name
         this.extractor = extractor;
         this.teaserWriter = teaserWriter;
         this.categorizer = categorizer;

@@ -88,6 +88,8 @@ final class Gazetteer {
             "then", "there", "here", "up", "down", "out", "off", "again", "still", "even", "however", "meanwhile",
             "although", "though", "because", "since", "until", "during", "against", "among", "around", "without",
             "within", "across", "through", "both", "either", "neither", "own", "same", "like", "according",
+            "despite", "amid", "amidst", "ahead", "toward", "towards", "onto", "whether", "yet", "former", "going",
+            "feb", "aug", "sept", "oct", "nov", "dec",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
             "tomorrow", "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december", "year", "years", "week", "weeks", "day", "days", "month", "months",
