@@ -231,11 +231,16 @@ public final class TrainedCategorizer implements Categorizer {
         boolean shortItem = tokens.length < model.shortTextTokens();
         if (shortItem && primary.topic() == MediaTopic.POLITICS) {
             TopicLexicon.Score strongest = lexical.isEmpty() ? null : lexical.get(0);
-            if (strongest != null && strongest.confidence() >= LEXICON_PRIMARY_MIN
-                    && strongest.distinctTerms() >= LEXICON_PRIMARY_TERMS && byTopic.containsKey(strongest.topic())) {
-                primary = byTopic.get(strongest.topic());
-            } else if (model.worldRefiner() != null) {
-                primary = refineWorldItem(counts, p[best], byTopic);
+            CategoryScore lexiconPrimary = strongest != null && strongest.confidence() >= LEXICON_PRIMARY_MIN
+                    && strongest.distinctTerms() >= LEXICON_PRIMARY_TERMS ? byTopic.get(strongest.topic()) : null;
+            if (model.worldRefiner() != null) {
+                CategoryScore refined = refineWorldItem(counts, p[best], byTopic);
+                if (lexiconPrimary != null) {
+                    byTopic.put(lexiconPrimary.topic(), lexiconPrimary); // the lexicon rule first (round 7)
+                }
+                primary = lexiconPrimary != null ? lexiconPrimary : refined;
+            } else if (lexiconPrimary != null) {
+                primary = lexiconPrimary;
             }
         }
         // the takeover second-guesses the main model; a primary the World refiner chose is already a measured decision
@@ -264,8 +269,9 @@ public final class TrainedCategorizer implements Categorizer {
      * A short item the model calls politics is world news of some kind: the World refiner says which topic of the
      * bucket "everything else" it is. A refined topic's confidence is the model's politics probability times the
      * refiner's probability for it (the chance that the item is world news and then that topic), so an unsure split
-     * is flagged for review like any other unsure primary. Refined topics replace the model's politics and any
-     * lexicon entry for the same topic; those below {@value #MODEL_SECONDARY_MIN} are dropped. Returns the primary.
+     * is flagged for review like any other unsure primary. Refined topics replace the model's own topics (its other
+     * topics are then wrong as secondaries most of the time: 15 % right on our labels, round 7) and any lexicon entry
+     * for the same topic; those below {@value #MODEL_SECONDARY_MIN} are dropped. Returns the refiner's topic.
      */
     private CategoryScore refineWorldItem(TermCounts counts, double worldProbability, Map<MediaTopic, CategoryScore> byTopic) {
         double[] q = model.worldTopicProbabilities(counts);
@@ -276,7 +282,7 @@ public final class TrainedCategorizer implements Categorizer {
                 top = c;
             }
         }
-        byTopic.remove(MediaTopic.POLITICS);
+        byTopic.values().removeIf(score -> score.decidedBy().equals(model.version()));
         CategoryScore primary = null;
         for (int c = 0; c < q.length; c++) {
             double confidence = worldProbability * q[c];

@@ -80,6 +80,20 @@ class WorldRefinerTest {
         assertThat(c.categories().get(0).confidence()).isCloseTo(politics * conflict, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(c.categories().get(0).decidedBy()).isEqualTo(MODEL.version() + TrainedCategorizer.WORLD_REFINER_SUFFIX);
         assertThat(c.categories()).extracting(CategoryScore::topic).doesNotHaveDuplicates();
+        assertThat(c.categories()).as("the main model's other topics are not secondaries of world news")
+                .noneMatch(score -> score.decidedBy().equals(MODEL.version()));
+    }
+
+    @Test
+    void shouldKeepTheLexiconRuleFirstAndStillShowTheRefinersTopicsAsSecondaries() {
+        // an earthquake with many disaster terms: the lexicon rule names the primary, the refiner the rest
+        String text = "an earthquake and a tsunami hit the coast; rescue teams searched debris for survivors as the minister said";
+        Classification c = CATEGORIZER.categorize(new ClassifierInput("", text, null, "en"));
+
+        assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.DISASTER_ACCIDENT_EMERGENCY);
+        assertThat(c.categories().get(0).decidedBy()).endsWith("+lexicon");
+        assertThat(c.categories()).extracting(CategoryScore::topic).doesNotHaveDuplicates();
+        assertThat(c.categories()).noneMatch(score -> score.decidedBy().equals(MODEL.version()));
     }
 
     @Test
