@@ -44,6 +44,9 @@ final class Token {
         return text;
     }
 
+    /** Abbreviations that begin a name, so that their dot is neither a break nor a sentence end. */
+    private static final java.util.Set<String> NAME_ABBREVIATIONS = java.util.Set.of("St", "Mt", "Ft", "Pt", "Ste");
+
     static List<Token> split(String text) {
         List<Token> tokens = new ArrayList<>(text.length() / 5);
         int n = text.length();
@@ -52,6 +55,10 @@ final class Token {
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
+                if (c == '.' && !tokens.isEmpty() && NAME_ABBREVIATIONS.contains(tokens.get(tokens.size() - 1).text)) {
+                    i++; // "St. Aldric's Hospital", "Mt. Kenya": the dot of an abbreviation inside a name ends nothing
+                    continue;
+                }
                 if (!tokens.isEmpty() && c != ' ' && c != '-' && c != '\'' && c != '’') {
                     tokens.get(tokens.size() - 1).breakAfter = true;
                 }

@@ -73,6 +73,15 @@ class HeuristicTagExtractorTest {
     }
 
     @Test
+    void shouldReadAnAbbreviationWithADotAsPartOfTheName() {
+        List<ArticleTag> tags = extractor.extract("Longest waits on record",
+                List.of("Patients at St. Aldric's Hospital waited longer than ever, and climbers on Mt. Kenya were "
+                        + "stranded. St. Aldric's said it had hired nurses."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("St Aldric", "Mt Kenya").doesNotContain("St", "Mt");
+    }
+
+    @Test
     void shouldNotJoinANameToTheDayOrMonthAfterIt() {
         List<ArticleTag> tags = extractor.extract("Convoy ambushed on Kandar highway",
                 List.of("Gunmen ambushed a convoy north of Kandar on Saturday. Talks in Kandar on Monday failed, "
