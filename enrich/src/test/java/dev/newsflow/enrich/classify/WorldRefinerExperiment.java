@@ -56,12 +56,14 @@ public final class WorldRefinerExperiment {
         for (int a = 2; a < args.length; a++) {
             String variant = args[a];
             double min = 0;
+            int over = 0;
             boolean lexFirst = false, onlyMain = false;
             Round4Experiment.V v = new Round4Experiment.V();
             for (String p : variant.split(";")) {
                 String[] kv = p.split("=", 2);
                 switch (kv[0]) {
                     case "min" -> min = Double.parseDouble(kv[1]);
+                    case "over" -> over = Integer.parseInt(kv[1]);
                     case "lex" -> lexFirst = true;
                     case "only" -> onlyMain = true;
                     case "l2" -> v.l2 = Double.parseDouble(kv[1]);
@@ -87,6 +89,17 @@ public final class WorldRefinerExperiment {
                 List<Round4Experiment.Item> train = new ArrayList<>();
                 for (int i = 0; i < all.size(); i++)
                     if (fold[i] != k && !(onlyMain && mainTopics.contains(all.get(i).gold()))) train.add(all.get(i).item());
+                if (over > 0) { // oversample each topic with fewer than `over` training items, up to 5 copies
+                    Map<MediaTopic, List<Round4Experiment.Item>> byTopic = new TreeMap<>();
+                    for (Round4Experiment.Item it : train) byTopic.computeIfAbsent(it.topic(), t -> new ArrayList<>()).add(it);
+                    List<Round4Experiment.Item> extra = new ArrayList<>();
+                    for (List<Round4Experiment.Item> items : byTopic.values()) {
+                        int copies = Math.min(4, Math.max(0, (over + items.size() - 1) / items.size() - 1));
+                        for (int c = 0; c < copies; c++) extra.addAll(items);
+                    }
+                    train = new ArrayList<>(train);
+                    train.addAll(extra);
+                }
                 LinearModel m = Round4Experiment.train(train, v);
                 for (int i = 0; i < all.size(); i++) {
                     if (fold[i] != k) continue;
@@ -112,11 +125,19 @@ public final class WorldRefinerExperiment {
             if (g == pred[i]) pr.get(g)[0]++;
         }
         StringBuilder b = new StringBuilder();
+        double f1Sum = 0;
+        int f1Count = 0;
         for (var e : pr.entrySet()) {
             int[] c = e.getValue();
+            if (c[2] >= 10) {
+                double pp = c[1] == 0 ? 0 : (double) c[0] / c[1], rr = (double) c[0] / c[2];
+                f1Sum += pp + rr == 0 ? 0 : 2 * pp * rr / (pp + rr);
+                f1Count++;
+            }
             if (c[2] < 10 && c[1] < 10) continue;
             b.append(String.format(Locale.ROOT, " %s P%.2f R%.2f (%d);", e.getKey().slug(), c[1] == 0 ? 0 : (double) c[0] / c[1], c[2] == 0 ? 0 : (double) c[0] / c[2], c[2]));
         }
-        System.out.printf(Locale.ROOT, "%-45s acc %.4f (%d/%d)%s%n", name, (double) correct / all.size(), correct, all.size(), b);
+        System.out.printf(Locale.ROOT, "%-45s acc %.4f (%d/%d) macro-F1 (topics with >= 10 items) %.4f%s%n", name,
+                (double) correct / all.size(), correct, all.size(), f1Sum / f1Count, b);
     }
 }
