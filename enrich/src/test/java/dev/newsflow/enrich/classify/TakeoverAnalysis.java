@@ -43,6 +43,36 @@ public final class TakeoverAnalysis {
             for (int r = 0; r < g.size(); r++) fold[g.get(r)] = r % folds;
         }
         ModelTrainer trainer = new ModelTrainer(TrainingParameters.DEFAULTS);
+        if (args.length > 2 && args[2].equals("leadmix")) { // round 7: article model mixed with the short model on the lead
+            double[] ws = {0, 0.1, 0.2, 0.3, 0.4, 0.5};
+            int[] correct = new int[ws.length];
+            for (int k = 0; k < folds; k++) {
+                List<TrainingExample> train = new ArrayList<>(ag);
+                for (int i = 0; i < bbc.size(); i++) if (fold[i] != k) train.add(bbc.get(i));
+                CategoryModel m = trainer.trainCategoryModel(train, 100, 0.5);
+                for (int i = 0; i < bbc.size(); i++) {
+                    if (fold[i] != k) continue;
+                    String text = texts.get(i);
+                    String leadText = text.substring(0, Vectorizer.leadEnd(text));
+                    long[] lt = Tokenizer.tokenize(leadText);
+                    double[] pl = m.longModel().probabilities(bbc.get(i).counts());
+                    double[] ps = lt.length == 0 ? pl : m.shortModel().probabilities(vec.count(lt, Tokenizer.features(leadText, lt)));
+                    for (int w = 0; w < ws.length; w++) {
+                        int best = 0;
+                        double bestP = -1;
+                        for (int c = 0; c < pl.length; c++) {
+                            MediaTopic t = m.longModel().topics().get(c);
+                            int sc = m.shortModel().topics().indexOf(t);
+                            double pp = (1 - ws[w]) * pl[c] + ws[w] * (sc < 0 ? 0 : ps[sc]);
+                            if (pp > bestP) { bestP = pp; best = c; }
+                        }
+                        if (m.longModel().topics().get(best) == bbc.get(i).topic()) correct[w]++;
+                    }
+                }
+            }
+            for (int w = 0; w < ws.length; w++) System.out.printf(Locale.ROOT, "lead weight %.1f: BBC %.4f (%d errors)%n", ws[w], (double) correct[w] / bbc.size(), bbc.size() - correct[w]);
+            return;
+        }
         if (args.length > 2 && args[2].equals("leads")) { // round 7: the shipped World refiner on BBC articles' leads
             CategoryModel shipped = TrainedCategorizer.loadBundledModel();
             Map<String, int[]> counts = new TreeMap<>();
