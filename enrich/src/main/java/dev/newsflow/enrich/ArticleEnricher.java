@@ -4,6 +4,7 @@ import dev.newsflow.enrich.classify.Categorizer;
 import dev.newsflow.enrich.classify.CategoryScore;
 import dev.newsflow.enrich.classify.Classification;
 import dev.newsflow.enrich.classify.ClassifierInput;
+import dev.newsflow.enrich.classify.TrainedCategorizer;
 import dev.newsflow.enrich.text.ArticleTag;
 import dev.newsflow.enrich.text.DetectedLanguage;
 import dev.newsflow.enrich.text.ExtractedArticle;
@@ -91,11 +92,11 @@ public final class ArticleEnricher {
                 new ClassifierInput(headline, text, raw.getSource() != null ? raw.getSource() : raw.getProvider(),
                         language.code()));
         List<String> reasons = new ArrayList<>(classification.reviewReasons());
-        if (classifierLanguages.needsReview(language)) {
-            reasons.add("unsupported-language");
+        if (classifierLanguages.needsReview(language) && !reasons.contains(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE)) {
+            reasons.add(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE);
         }
-        if (text.isBlank()) {
-            reasons.add("no-text");
+        if (text.isBlank() && !reasons.contains(TrainedCategorizer.REASON_NO_TEXT)) {
+            reasons.add(TrainedCategorizer.REASON_NO_TEXT);
         }
         List<ArticleTag> tags = tagExtractor.extract(headline, extracted.paragraphs(), language.code());
         int words = countWords(text);

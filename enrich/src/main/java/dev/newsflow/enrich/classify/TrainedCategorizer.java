@@ -47,6 +47,8 @@ public final class TrainedCategorizer implements Categorizer {
     public static final String MODEL_RESOURCE = "newsflow-categories.model";
     public static final String REASON_LOW_CONFIDENCE = "low-confidence";
     public static final String REASON_UNSUPPORTED_LANGUAGE = "unsupported-language";
+    /** Neither headline nor text has a word: no category is guessed (a source override rule may still set one). */
+    public static final String REASON_NO_TEXT = "no-text";
     /** Appended to the model version in {@link CategoryScore#decidedBy()} of a topic the World refiner chose. */
     public static final String WORLD_REFINER_SUFFIX = "+world";
     static final int MAX_SECONDARY = 3;
@@ -180,7 +182,9 @@ public final class TrainedCategorizer implements Categorizer {
     public Classification categorize(long[] tokens, TermCounts counts, String source, String language) {
         boolean english = language == null || language.isBlank()
                 || language.trim().toLowerCase(Locale.ROOT).startsWith("en");
-        List<CategoryScore> ranked = english ? modelAndLexicon(tokens, counts) : new ArrayList<>();
+        // no words, nothing to go on: a model would only return its priors ("politics 0.07")
+        boolean words = tokens.length > 0;
+        List<CategoryScore> ranked = english && words ? modelAndLexicon(tokens, counts) : new ArrayList<>();
         boolean primaryByRule = false;
         for (NewsroomOverrides.Rule rule : overrides.matching(tokens, source, english)) {
             CategoryScore score = new CategoryScore(rule.topic(), rule.confidence(), rule.decidedBy());
@@ -197,8 +201,10 @@ public final class TrainedCategorizer implements Categorizer {
         List<String> reasons = new ArrayList<>(2);
         if (!english) {
             reasons.add(REASON_UNSUPPORTED_LANGUAGE);
+        } else if (!words && !primaryByRule) {
+            reasons.add(REASON_NO_TEXT);
         }
-        if (english && !primaryByRule && (categories.isEmpty() || categories.get(0).confidence() < reviewThreshold)) {
+        if (english && words && !primaryByRule && (categories.isEmpty() || categories.get(0).confidence() < reviewThreshold)) {
             reasons.add(REASON_LOW_CONFIDENCE);
         }
         return new Classification(categories, !reasons.isEmpty(), reasons);

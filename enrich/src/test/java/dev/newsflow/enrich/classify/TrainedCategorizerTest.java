@@ -174,4 +174,21 @@ class TrainedCategorizerTest {
         assertThat(TrainedCategorizer.leadAnnounces(lexicon, tokens, 1, MediaTopic.HEALTH)).isFalse(); // one term only
         assertThat(TrainedCategorizer.leadAnnounces(lexicon, tokens, tokens.length, MediaTopic.CRIME_LAW_JUSTICE)).isFalse();
     }
+
+    @Test
+    void shouldGuessNoCategoryForATextWithoutWords() throws IOException {
+        Classification c = categorizer(0.5, null).categorize(new ClassifierInput("", "!!! ... 😀 --", null, "en"));
+
+        assertThat(c.categories()).isEmpty();
+        assertThat(c.reviewReasons()).containsExactly(TrainedCategorizer.REASON_NO_TEXT);
+    }
+
+    @Test
+    void shouldStillLetASourceRuleNameTheTopicOfATextWithoutWords() throws IOException {
+        String rules = "rule.wire.source = Sports Wire\nrule.wire.topic = sport\nrule.wire.primary = true\n";
+        Classification c = categorizer(0.5, rules).categorize(new ClassifierInput("", "", "sports wire", "en"));
+
+        assertThat(c.categories()).extracting(CategoryScore::topic).containsExactly(MediaTopic.SPORT);
+        assertThat(c.reviewRequired()).isFalse();
+    }
 }
