@@ -104,11 +104,12 @@ public final class CrossValidation {
                 for (int i = 0; i < examples.size(); i++) {
                     (fold[i] == k ? heldOut : training).add(examples.get(i));
                 }
-                CategoryModel model = trainer.trainCategoryModel(training, shortTextTokens, 0.5);
+                CategoryModel model = trainer.trainCategoryModel(training, shortTextTokens, 0.5).withUnhashedVersion("cv");
                 TrainedCategorizer categorizer = new TrainedCategorizer(model, lexicon, ClassifierConfig.defaults(),
                         TrainedCategorizer.LexiconTakeover.OFF);
                 TrainedCategorizer withoutRefiner = model.worldRefiner() == null ? categorizer : new TrainedCategorizer(
-                        new CategoryModel(model.shortModel(), model.longModel(), shortTextTokens, 0.5), lexicon,
+                        new CategoryModel(model.shortModel(), model.longModel(), shortTextTokens, 0.5)
+                                .withUnhashedVersion("cv-without-refiner"), lexicon,
                         ClassifierConfig.defaults(), TrainedCategorizer.LexiconTakeover.OFF);
                 for (TrainingExample example : heldOut) {
                     String gold = LabelMapping.goldClass(example.label(), scheme).orElseThrow();
@@ -117,7 +118,8 @@ public final class CrossValidation {
                     int tokens = example.counts().tokenCount();
                     LinearModel linear = model.modelFor(tokens);
                     double[] logits = linear.logits(linear.vectorize(example.counts()));
-                    String predicted = LabelMapping.predictedClass(linear.topics().get(argmax(logits)), scheme);
+                    MediaTopic modelTop = linear.topics().get(LinearModel.argmax(logits));
+                    String predicted = LabelMapping.predictedClass(modelTop, scheme);
                     modelReport.add(gold, predicted);
                     List<TopicLexicon.Score> lexical = lexicon.score(example.tokens());
                     boolean shortText = linear == model.shortModel();
@@ -132,13 +134,12 @@ public final class CrossValidation {
                                 .categories().get(0).topic();
                         int goldIndex = model.worldRefiner().topics().indexOf(worldGold);
                         // calibrated on the items it is applied to: short ones the main model calls politics
-                        if (shortText && goldIndex >= 0 && linear.topics().get(argmax(logits)) == MediaTopic.POLITICS) {
+                        if (shortText && goldIndex >= 0 && modelTop == MediaTopic.POLITICS) {
                             LinearModel refiner = model.worldRefiner();
                             refinerOutOfFold.add(new RefinerOutOfFold(refiner.logits(refiner.vectorize(
                                     model.vectorizer().fold(example.counts(), refiner.vectorizer()))), goldIndex));
                         }
                     }
-                    MediaTopic modelTop = linear.topics().get(argmax(logits));
                     // as in the categoriser: the takeover may replace the model's own primary, not a refined one
                     boolean refined = c.categories().get(0).decidedBy().endsWith(TrainedCategorizer.WORLD_REFINER_SUFFIX);
                     outOfFold.add(new OutOfFold(dataset, scheme, gold, shortText, logits,
@@ -181,7 +182,7 @@ public final class CrossValidation {
             int keptCorrect = 0;
             for (OutOfFold o : outOfFold) {
                 double[] p = LinearModel.softmax(o.logits(), o.shortText() ? shortTemperature : longTemperature);
-                if (p[argmax(p)] >= t) {
+                if (p[LinearModel.argmax(p)] >= t) {
                     kept++;
                     keptCorrect += o.correct() ? 1 : 0;
                 }
@@ -218,7 +219,7 @@ public final class CrossValidation {
             boolean takeoverMayFire = predicted == o.categoriserPrimary() ? o.modelDecided() : predicted == o.modelTop();
             if (takeoverMayFire && o.lexicon() != null) {
                 double[] p = LinearModel.softmax(o.logits(), o.shortText() ? shortTemperature : longTemperature);
-                if (TrainedCategorizer.LexiconTakeover.DEFAULT.fires(p[argmax(p)], o.lexicon().confidence())) {
+                if (TrainedCategorizer.LexiconTakeover.DEFAULT.fires(p[LinearModel.argmax(p)], o.lexicon().confidence())) {
                     predicted = o.lexicon().topic();
                 }
             }
@@ -239,7 +240,7 @@ public final class CrossValidation {
             MediaTopic primary = o.categoriserPrimary();
             if (o.modelDecided() && o.lexicon() != null) {
                 double[] p = LinearModel.softmax(o.logits(), o.shortText() ? shortTemperature : longTemperature);
-                if (rule.fires(p[argmax(p)], o.lexicon().confidence())) {
+                if (rule.fires(p[LinearModel.argmax(p)], o.lexicon().confidence())) {
                     primary = o.lexicon().topic();
                 }
             }
@@ -291,15 +292,5 @@ public final class CrossValidation {
             }
         }
         return Math.round(best * 100) / 100.0;
-    }
-
-    private static int argmax(double[] values) {
-        int best = 0;
-        for (int c = 1; c < values.length; c++) {
-            if (values[c] > values[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 }

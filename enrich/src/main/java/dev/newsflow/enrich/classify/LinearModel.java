@@ -170,6 +170,17 @@ public final class LinearModel {
         return softmax(z, temperature);
     }
 
+    /** Index of the largest value, the first of equal ones. */
+    static int argmax(double[] values) {
+        int best = 0;
+        for (int c = 1; c < values.length; c++) {
+            if (values[c] > values[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     public static double[] softmax(double[] logits, double temperature) {
         double max = Double.NEGATIVE_INFINITY;
         for (double z : logits) {

@@ -214,12 +214,7 @@ public final class TrainedCategorizer implements Categorizer {
         LinearModel linear = model.modelFor(tokens.length);
         double[] p = linear.probabilities(counts);
         List<MediaTopic> topics = linear.topics();
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
+        int best = LinearModel.argmax(p);
         Map<MediaTopic, CategoryScore> byTopic = new EnumMap<>(MediaTopic.class);
         for (int c = 0; c < p.length; c++) {
             if (c == best || p[c] >= MODEL_SECONDARY_MIN) {
@@ -282,12 +277,7 @@ public final class TrainedCategorizer implements Categorizer {
     private CategoryScore refineWorldItem(TermCounts counts, double worldProbability, Map<MediaTopic, CategoryScore> byTopic) {
         double[] q = model.worldTopicProbabilities(counts);
         List<MediaTopic> refined = model.worldRefiner().topics();
-        int top = 0;
-        for (int c = 1; c < q.length; c++) {
-            if (q[c] > q[top]) {
-                top = c;
-            }
-        }
+        int top = LinearModel.argmax(q);
         byTopic.values().removeIf(score -> score.decidedBy().equals(model.version()));
         CategoryScore primary = null;
         for (int c = 0; c < q.length; c++) {

@@ -117,7 +117,7 @@ class WorldRefinerTest {
         Classification c = CATEGORIZER.categorize(new ClassifierInput("", text.toString(), null, "en"));
 
         assertThat(tokens.length).isGreaterThanOrEqualTo(MODEL.shortTextTokens());
-        assertThat(articles.topics().get(argmax(p))).as("the article model says politics").isEqualTo(MediaTopic.POLITICS);
+        assertThat(articles.topics().get(LinearModel.argmax(p))).as("the article model says politics").isEqualTo(MediaTopic.POLITICS);
         assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.POLITICS);
         assertThat(c.categories()).noneMatch(s -> s.decidedBy().endsWith(TrainedCategorizer.WORLD_REFINER_SUFFIX));
     }
@@ -135,16 +135,6 @@ class WorldRefinerTest {
         assertThat(wide.worldRefiner().vectorizer().hashBits()).isEqualTo(ModelTrainer.WORLD_REFINER_HASH_BITS).isLessThan(19);
         assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.CONFLICT_WAR_PEACE);
         assertThat(c.categories().get(0).decidedBy()).endsWith(TrainedCategorizer.WORLD_REFINER_SUFFIX);
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Test
