@@ -23,19 +23,27 @@ class TrainCommandTest {
 
     /** A generated labelled file: words drawn per label, no real article text. */
     private static void writeCorpus(Path file) throws Exception {
-        Random random = new Random(5);
+        Files.writeString(file, lines(WORDS, null, 30, new Random(5)));
+    }
+
+    /**
+     * 20 NDJSON lines per group ({@code {name, words}}), ids {@code name-i}, labelled {@code label} or, if null, the
+     * group's name; each body {@code length} words, half of them drawn from the group's words.
+     */
+    private static String lines(String[][] groups, String label, int length, Random random) {
         StringBuilder lines = new StringBuilder();
-        for (String[] label : WORDS) {
-            String[] words = label[1].split(" ");
+        for (String[] group : groups) {
+            String[] words = group[1].split(" ");
             for (int i = 0; i < 20; i++) {
                 StringBuilder body = new StringBuilder();
-                for (int w = 0; w < 30; w++) {
+                for (int w = 0; w < length; w++) {
                     body.append(random.nextBoolean() ? words[random.nextInt(words.length)] : "the").append(' ');
                 }
-                lines.append(String.format("{\"id\":\"%s-%d\",\"label\":\"%s\",\"title\":\"\",\"body\":\"%s\"}%n", label[0], i, label[0], body));
+                lines.append(String.format("{\"id\":\"%s-%d\",\"label\":\"%s\",\"title\":\"\",\"body\":\"%s\"}%n",
+                        group[0], i, label == null ? group[0] : label, body));
             }
         }
-        Files.writeString(file, lines);
+        return lines.toString();
     }
 
     private static String train(Path data, Path out, String... more) {
@@ -53,22 +61,13 @@ class TrainCommandTest {
         writeCorpus(data.resolve("synthetic.jsonl"));
         String[][] world = {{"politics", "minister election parliament party vote talks"},
                 {"conflict-war-peace", "troops militants bomb rebels soldiers army"}};
-        Random random = new Random(9);
-        StringBuilder lines = new StringBuilder();
         StringBuilder labels = new StringBuilder("# our labels\n");
         for (String[] topic : world) {
-            String[] words = topic[1].split(" ");
             for (int i = 0; i < 20; i++) {
-                StringBuilder body = new StringBuilder();
-                for (int w = 0; w < 20; w++) {
-                    body.append(random.nextBoolean() ? words[random.nextInt(words.length)] : "the").append(' ');
-                }
-                String id = topic[0] + "-" + i;
-                lines.append(String.format("{\"id\":\"%s\",\"label\":\"World\",\"title\":\"\",\"body\":\"%s\"}%n", id, body));
-                labels.append(id).append('\t').append(topic[0]).append('\n');
+                labels.append(topic[0]).append('-').append(i).append('\t').append(topic[0]).append('\n');
             }
         }
-        Files.writeString(data.resolve("world.jsonl"), lines);
+        Files.writeString(data.resolve("world.jsonl"), lines(world, "World", 20, new Random(9)));
         Path labelFile = Files.writeString(dir.resolve("world-topics.tsv"), labels);
 
         String report = train(data, dir.resolve("w.model"), "--world-topics", labelFile.toString());
