@@ -37,6 +37,31 @@ class CategoryModelTest {
                 .hasMessageContaining(other).hasMessageContaining(fingerprint).hasMessageContaining("retrain");
     }
 
+    @Test
+    void shouldRefuseDataAfterTheLastSubModel() throws IOException {
+        byte[] raw = gunzip(model.toBytes());
+        byte[] longer = java.util.Arrays.copyOf(raw, raw.length + 1);
+
+        assertThatThrownBy(() -> CategoryModel.fromBytes(gzip(longer)))
+                .isInstanceOf(IOException.class).hasMessageContaining("data after the last sub-model");
+    }
+
+    @Test
+    void shouldRefuseAFileWhoseContentDoesNotMatchItsChecksum() {
+        byte[] bytes = model.toBytes();
+        bytes[bytes.length - 8] ^= 1; // gzip's CRC-32 of the content, in the trailer
+
+        assertThatThrownBy(() -> CategoryModel.fromBytes(bytes)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void shouldNameTheFileByItsChecksum() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(model.toBytes());
+
+        assertThat(model.version()).isEqualTo(CategoryModel.VERSION_PREFIX + String.format("%08x", crc.getValue()));
+    }
+
     private static byte[] replace(byte[] bytes, byte[] from, byte[] to) {
         for (int i = 0; i + from.length <= bytes.length; i++) {
             boolean match = true;
