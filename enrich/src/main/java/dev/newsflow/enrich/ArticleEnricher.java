@@ -90,7 +90,7 @@ public final class ArticleEnricher {
                 : languageDetector.detect(leadText(headline, extracted.paragraphs()));
         Classification classification = categorizer.categorize(
                 new ClassifierInput(headline, text, raw.getSource() != null ? raw.getSource() : raw.getProvider(),
-                        language.code()));
+                        classifierLanguages.classifyAs(language)));
         List<String> reasons = new ArrayList<>(classification.reviewReasons());
         if (classifierLanguages.needsReview(language) && !reasons.contains(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE)) {
             reasons.add(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE);

@@ -7,6 +7,8 @@ import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Tag;
 import dev.newsflow.schemas.avro.TagType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -70,13 +72,20 @@ class ArticleEnricherTest {
     }
 
     @Test
-    void shouldLeaveAnUndeterminedLanguageEmptyAndAskForReview() {
-        ArticleEnricher undetermined = FakeEnrichment.enricher().detecting("und").build();
+    void shouldLeaveAnUndeterminedLanguageEmptyAndStillCategorise() {
+        List<String> languagesAsked = new ArrayList<>();
+        ArticleEnricher undetermined = FakeEnrichment.enricher().detecting("und").categorizer(input -> {
+            languagesAsked.add(String.valueOf(input.language()));
+            return FakeEnrichment.ALWAYS_SPORT.categorize(input);
+        }).build();
 
         EnrichedArticle enriched = undetermined.enrich(aRawArticle("a-1").build(), NOW);
 
         assertThat(enriched.getLanguage()).isNull();
-        assertThat(enriched.getReviewReasons()).containsExactly("unsupported-language");
+        // no language means the classifier's own (English), not "und", which it would refuse
+        assertThat(languagesAsked).containsExactly("null");
+        assertThat(enriched.getCategories()).isNotEmpty();
+        assertThat(enriched.getReviewReasons()).doesNotContain("unsupported-language");
     }
 
     @Test

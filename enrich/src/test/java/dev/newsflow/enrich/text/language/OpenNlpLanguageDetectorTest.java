@@ -130,7 +130,9 @@ class OpenNlpLanguageDetectorTest {
         assertThat(classifier.needsReview(detector.detect(samples.get(0)[1]))).isFalse();
         assertThat(samples.stream().filter(s -> !s[0].equals("en"))
                 .map(s -> classifier.needsReview(detector.detect(s[1])))).containsOnly(true);
-        assertThat(classifier.needsReview(new DetectedLanguage(DetectedLanguage.UNDETERMINED, 0.0))).isTrue();
+        assertThat(classifier.needsReview(new DetectedLanguage(DetectedLanguage.UNDETERMINED, 0.0))).isFalse();
+        assertThat(classifier.classifyAs(new DetectedLanguage(DetectedLanguage.UNDETERMINED, 0.0))).isNull();
+        assertThat(classifier.classifyAs(new DetectedLanguage("de", 0.4))).isEqualTo("de");
     }
 
     @Test
