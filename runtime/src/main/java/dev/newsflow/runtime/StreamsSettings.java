@@ -24,6 +24,10 @@ public final class StreamsSettings {
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), String.valueOf(8 * 1024 * 1024));
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true"); // the 5.0 default
+        // Kafka Streams 4.4 also builds a StreamsConfig from the main consumer's settings (the partition assignor's),
+        // which lack the key above, and warns at every start that the handler is off; passed to that consumer too,
+        // the warning is gone (the consumer ignores a key it does not know)
+        props.putIfAbsent(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
         // one article must never be published twice or lost between topics
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // generated names change when the topology changes, and state would be lost with them

@@ -1,0 +1,35 @@
+package dev.newsflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsSettingsTest {
+
+    private final Properties props = StreamsSettings.forStage(
+            Settings.of(Map.of(), Map.of("bootstrap.servers", "localhost:9092")), "newsflow-test", Path.of("state"));
+
+    @Test
+    void shouldRunExactlyOnceWithExplicitNames() {
+        StreamsConfig config = new StreamsConfig(props);
+
+        assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(config.getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG)).isTrue();
+        assertThat(config.getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("newsflow-test");
+    }
+
+    @Test
+    void shouldEnableTheGlobalProcessingExceptionHandlerWhereverStreamsReadsItsConfig() {
+        StreamsConfig config = new StreamsConfig(props);
+
+        assertThat(config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
+        // the partition assignor builds its own StreamsConfig from these, and warned at every start without the key
+        Map<String, Object> assignorView = config.getMainConsumerConfigs("newsflow-test", "client", 0);
+        assertThat(new StreamsConfig(assignorView)
+                .getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
+    }
+}
