@@ -55,6 +55,11 @@ public final class ArticleModelExperiments {
         double[][] fitPredict(List<TermCounts> train, int[] ys, int classes, List<TermCounts> test);
     }
 
+    /**
+     * {@code --crops}: every training article also gives two shorter examples of its topic, the headline with the
+     * first and with the second half of its paragraphs (cropping augmentation); test articles stay whole.
+     */
+    private static boolean crops;
     /** Folds of the cross-validation ({@code --folds=10}; 5 by default). */
     private static int folds = 5;
     /** Seed of the fold assignment ({@code --seed=N}; the training seed by default). */
@@ -68,6 +73,7 @@ public final class ArticleModelExperiments {
         List<String> options = List.of(args).subList(1, args.length);
         boolean errors = options.contains("--errors");
         boolean takeover = options.contains("--takeover");
+        crops = options.contains("--crops");
         folds = options.stream().filter(o -> o.startsWith("--folds=")).map(o -> Integer.parseInt(o.substring(8)))
                 .findFirst().orElse(5);
         foldSeed = options.stream().filter(o -> o.startsWith("--seed=")).map(o -> Long.parseLong(o.substring(7)))
@@ -147,6 +153,11 @@ public final class ArticleModelExperiments {
             switch (name) {
                 case "plead" -> {
                 }
+                case "twicelead" -> { // the headline and first paragraph's words counted twice (position weighting)
+                    for (long token : Tokenizer.tokenize(lead(d))) {
+                        extra.add(token);
+                    }
+                }
                 case "clusters" -> {
                     for (long c : WordEmbeddings.bundled().withClusterFeatures(t, new long[0])) {
                         extra.add(c);
@@ -203,6 +214,21 @@ public final class ArticleModelExperiments {
         }
         TermCounts counts = VECTORIZER.count(t, extraKeys);
         return new TermCounts(counts.indices(), counts.counts(), counts.tokenCount(), dense);
+    }
+
+    /** The headline with the first half of the paragraphs, and with the second half (articles of two or more). */
+    static List<Doc> crops(Doc d) {
+        String[] paragraphs = d.text().substring(Math.min(d.text().length(), d.title().length())).strip().split("\n\n");
+        if (paragraphs.length < 2) {
+            return List.of();
+        }
+        int half = paragraphs.length / 2;
+        List<Doc> out = new ArrayList<>();
+        for (String[] part : List.of(Arrays.copyOfRange(paragraphs, 0, half), Arrays.copyOfRange(paragraphs, half, paragraphs.length))) {
+            String text = ArticleText.plain(d.title(), String.join("\n\n", part));
+            out.add(new Doc(d.id(), d.label(), d.topic(), d.title(), text, Tokenizer.tokenize(text)));
+        }
+        return out;
     }
 
     /** Headline and first paragraph. */
@@ -447,6 +473,7 @@ public final class ArticleModelExperiments {
         int classes = topics.size();
         int n = docs.size();
         List<TermCounts> counts = docs.stream().map(features).toList();
+        List<List<TermCounts>> cropCounts = crops ? docs.stream().map(d -> crops(d).stream().map(features).toList()).toList() : null;
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = topics.indexOf(docs.get(i).topic());
@@ -477,6 +504,12 @@ public final class ArticleModelExperiments {
                 } else {
                     train.add(counts.get(i));
                     trainY.add(y[i]);
+                    if (cropCounts != null) {
+                        for (TermCounts c : cropCounts.get(i)) {
+                            train.add(c);
+                            trainY.add(y[i]);
+                        }
+                    }
                 }
             }
             double[][] z = learner.fitPredict(train, trainY.stream().mapToInt(Integer::intValue).toArray(), classes, test);
