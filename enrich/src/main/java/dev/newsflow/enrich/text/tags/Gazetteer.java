@@ -1,5 +1,11 @@
 package dev.newsflow.enrich.text.tags;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -60,7 +66,8 @@ final class Gazetteer {
             "chancellor", "minister", "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "justice",
             "king", "queen", "prince", "princess", "pope", "bishop", "archbishop", "general", "gen", "captain",
             "coach", "manager", "striker", "chairman", "chairwoman", "ceo", "secretary", "ambassador", "officer",
-            "inspector", "sergeant", "detective", "father", "rabbi", "imam", "herr", "frau", "monsieur", "madame");
+            "inspector", "sergeant", "detective", "father", "rabbi", "imam", "herr", "frau", "monsieur", "madame",
+            "executive", "director", "editor", "spokesman", "spokeswoman", "spokesperson");
 
     /** A name ending (or starting, before "of") with one of these names an organisation. */
     static final Set<String> ORGANISATION_WORDS = words(
@@ -72,6 +79,13 @@ final class Gazetteer {
             "organization", "fund", "trust", "society", "army", "navy", "force", "forces", "network", "news",
             "times", "post", "press", "board", "hospital", "museum", "church", "government", "administration",
             "partei", "bundestag", "ministerium", "universität");
+
+    /** Days and months a capitalised name must not run into ("may" is left out: Theresa May). */
+    static final Set<String> DATE_WORDS = words("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "january", "february", "april", "june", "july", "august", "september", "october", "november",
+            "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+
+    private static final String NOT_TAG_WORDS = "not-tag-words.txt";
 
     /** Words that start sentences or headlines in capitals without naming anything. */
     static final Set<String> STOP_WORDS = words(
@@ -114,8 +128,66 @@ final class Gazetteer {
     static final Set<String> NEWS_AGENCIES = words("reuters", "ap", "afp", "dpa", "ansa", "efe", "pa", "upi",
             "getty", "getty images", "epa", "xinhua", "tass", "kyodo", "yonhap", "anp", "apa", "sda");
 
+    /** Words that are rarely nouns (beat, fell, went, best, longest), from WordNet: never a tag on their own. */
+    static final Set<String> NOT_NOUNS;
+    /** The most frequent words (world, company, group): too general to tag an article with on their own. */
+    static final Set<String> GENERIC_WORDS;
+
+    static {
+        Set<String> notNouns = new HashSet<>();
+        Set<String> generic = new HashSet<>();
+        try (InputStream in = Gazetteer.class.getResourceAsStream(NOT_TAG_WORDS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + NOT_TAG_WORDS);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                String kind = tab < 0 ? "" : line.substring(tab + 1);
+                switch (kind) {
+                    case "not-noun" -> notNouns.add(line.substring(0, tab));
+                    case "generic" -> generic.add(line.substring(0, tab));
+                    default -> throw new IllegalStateException(NOT_TAG_WORDS + ": not word<TAB>not-noun|generic: " + line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + NOT_TAG_WORDS, e);
+        }
+        NOT_NOUNS = Collections.unmodifiableSet(notNouns);
+        GENERIC_WORDS = Collections.unmodifiableSet(generic);
+    }
+
     private Gazetteer() {
     }
+
+    /** Whether a lower-case key phrase can be a tag: a single word must be a specific noun, a pair end in a noun. */
+    static boolean isTaggablePhrase(String phrase) {
+        int space = phrase.lastIndexOf(' ');
+        if (space < 0) {
+            return !NOT_NOUNS.contains(phrase) && !GENERIC_WORDS.contains(phrase) && !isContraction(phrase);
+        }
+        return !NOT_NOUNS.contains(phrase.substring(space + 1));
+    }
+
+    /** Whether a single capitalised word with no other sign of being a name can still be a tag ("Wren", "Kandar"). */
+    static boolean isTaggableName(String lower) {
+        return isTaggablePhrase(lower) && !PERSON_TITLES.contains(lower.replace(".", ""));
+    }
+
+    /** "don't", "I'm", "we'd": a contraction, never a tag ("O'Brien" is not one). */
+    private static boolean isContraction(String word) {
+        int apostrophe = Math.max(word.lastIndexOf('\''), word.lastIndexOf('’'));
+        if (apostrophe < 0) {
+            return false;
+        }
+        return CONTRACTION_ENDINGS.contains(word.substring(apostrophe + 1));
+    }
+
+    private static final Set<String> CONTRACTION_ENDINGS = words("t", "m", "d", "s", "re", "ve", "ll");
 
     static boolean isStopWord(String word) {
         return STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));

@@ -52,6 +52,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
     private static final double PHRASE_WEIGHT = 0.6;
     private static final double BIGRAM_WEIGHT = 1.5;
     private static final int MIN_PHRASE_WORD = 4;
+    /** A tag scores at least this share of the best one (a word or name mentioned once in passing scores less). */
+    private static final double MIN_RELATIVE_SCORE = 0.2;
 
     private final int maxTags;
 
@@ -87,12 +89,15 @@ public final class HeuristicTagExtractor implements TagExtractor {
 
         List<Candidate> all = new ArrayList<>(names.size() + phrases.size());
         for (Candidate c : names.values()) {
+            if (c.strength == 0 && c.key.indexOf(' ') < 0 && !Gazetteer.isTaggableName(c.key)) {
+                continue; // "Behind", "Dr", "I'm": capitalised, but neither a name nor a noun
+            }
             c.score += c.weight + (c.lead ? LEAD_BOOST : 0) + (inHeadline(headlineLower, c.key) ? HEADLINE_BOOST : 0);
             all.add(c);
         }
         for (Candidate c : phrases.values()) {
             boolean headlined = inHeadline(headlineLower, c.key);
-            if (c.weight < 2 && !headlined) {
+            if (c.weight < 2 && !headlined || !Gazetteer.isTaggablePhrase(c.key)) {
                 continue;
             }
             c.score += PHRASE_WEIGHT * c.weight * (c.key.indexOf(' ') > 0 ? BIGRAM_WEIGHT : 1.0)
@@ -106,8 +111,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
         double best = all.get(0).score;
         List<ArticleTag> tags = new ArrayList<>(maxTags);
         for (Candidate c : all) {
-            if (tags.size() == maxTags) {
-                break;
+            if (tags.size() == maxTags || c.score < MIN_RELATIVE_SCORE * best) {
+                break; // the rest are passing mentions, not what the article is about
             }
             tags.add(new ArticleTag(c.display, c.kind, Math.round(c.score / best * 1000) / 1000.0));
         }
@@ -139,10 +144,13 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 while (j < n) {
                     Token u = tokens.get(j);
                     Token prev = tokens.get(j - 1);
-                    if (prev.breakAfter || prev.possessive) {
+                    if (prev.breakAfter || prev.possessive && !(u.capitalised && isNameEnd(tokens, j))) {
+                        // a possessive ends a name ("Harbour City's Marco Bellini") unless an organisation or place
+                        // word ends it ("St Aldric's Hospital", "King's College")
                         break;
                     }
-                    if (u.capitalised) {
+                    if (u.capitalised && !Gazetteer.DATE_WORDS.contains(u.lower)) {
+                        // a name never runs into a date: "Aisha Rahman November 28"
                         j++;
                     } else if (Gazetteer.NAME_JOINERS.contains(u.lower) && !u.breakAfter && j + 1 < n
                             && tokens.get(j + 1).capitalised && !tokens.get(j + 1).stopWord) {
@@ -161,18 +169,23 @@ public final class HeuristicTagExtractor implements TagExtractor {
 
     private static void addName(List<Token> tokens, int from, int to, Map<String, Candidate> names, boolean lead) {
         boolean sentenceInitial = tokens.get(from).sentenceStart;
-        boolean titled = from > 0 && Gazetteer.PERSON_TITLES.contains(tokens.get(from - 1).lower.replace(".", ""));
+        // a title right before the name, with no punctuation between ("director Naomi Clarke", not "director. Behind")
+        boolean titled = from > 0 && !tokens.get(from - 1).breakAfter
+                && Gazetteer.PERSON_TITLES.contains(tokens.get(from - 1).lower.replace(".", ""));
         int start = from;
         while (start < to) {
             Token t = tokens.get(start);
             String bare = t.lower.replace(".", "");
-            if (Gazetteer.PERSON_TITLES.contains(bare) && start + 1 < to) {
+            if (Gazetteer.PERSON_TITLES.contains(bare) && start + 1 < to
+                    && !Gazetteer.NAME_JOINERS.contains(tokens.get(start + 1).lower)) {
+                // "Director Valentina Ocampo", but "Director of Public Prosecutions" is an office, not a person
                 titled = true;
                 start++;
             } else if (isTitleModifier(bare) && start + 1 < to
                     && Gazetteer.PERSON_TITLES.contains(tokens.get(start + 1).lower)) {
                 start++;
-            } else if (t.stopWord) {
+            } else if (t.stopWord || start == from && sentenceInitial && start + 1 < to && isInflectedVerb(t.lower)) {
+                // "The ...", or a verb capitalised only because a sentence starts with it: "Adds Redmoor ..."
                 start++;
                 sentenceInitial = false;
             } else {
@@ -184,14 +197,20 @@ public final class HeuristicTagExtractor implements TagExtractor {
         }
         boolean stillInitial = sentenceInitial && start == from;
         StringBuilder display = new StringBuilder();
+        StringBuilder keyText = new StringBuilder();
         for (int k = start; k < to; k++) {
             if (k > start) {
                 display.append(' ');
+                keyText.append(' ');
             }
             display.append(tokens.get(k).display());
+            keyText.append(tokens.get(k).display());
+            if (k + 1 < to && tokens.get(k).possessive) {
+                display.append("'s"); // "St Aldric's Hospital"; the key has no possessive, like the headline's words
+            }
         }
         String name = display.toString();
-        String key = name.toLowerCase(Locale.ROOT);
+        String key = keyText.toString().toLowerCase(Locale.ROOT);
         if (Gazetteer.NEWS_AGENCIES.contains(key)) {
             return;
         }
@@ -250,6 +269,17 @@ public final class HeuristicTagExtractor implements TagExtractor {
             c.kind = kind;
             c.strength = strength;
         }
+    }
+
+    /** The capitalised word at {@code j} is an organisation or place word that can end a name. */
+    private static boolean isNameEnd(List<Token> tokens, int j) {
+        String word = tokens.get(j).lower;
+        return Gazetteer.ORGANISATION_WORDS.contains(word) || Gazetteer.PLACE_WORDS.contains(word);
+    }
+
+    /** "adds", "warned", "leading": an inflected form of a word that is rarely a noun; names rarely look like that. */
+    private static boolean isInflectedVerb(String word) {
+        return (word.endsWith("s") || word.endsWith("ed") || word.endsWith("ing")) && Gazetteer.NOT_NOUNS.contains(word);
     }
 
     private static boolean isTitleModifier(String word) {
@@ -380,7 +410,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c) || c == '-') {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '&') {
                 sb.append(Character.toLowerCase(c));
             } else if (c == '\'' || c == '’') {
                 // possessive: "Smith's" matches "smith"
@@ -388,12 +418,19 @@ public final class HeuristicTagExtractor implements TagExtractor {
                         && (i + 2 >= text.length() || !Character.isLetter(text.charAt(i + 2)))) {
                     i++;
                 }
-                sb.append(' ');
+                space(sb);
             } else if (c != '.') {
-                sb.append(' ');
+                space(sb);
             }
         }
         return sb.toString();
+    }
+
+    /** One space between words, as in the keys: "St. Aldric's Hospital" matches "st aldric hospital". */
+    private static void space(StringBuilder sb) {
+        if (sb.isEmpty() || sb.charAt(sb.length() - 1) != ' ') {
+            sb.append(' ');
+        }
     }
 
     private static final class Candidate {

@@ -44,8 +44,9 @@ final class Token {
         return text;
     }
 
-    /** Abbreviations that begin a name, so that their dot is neither a break nor a sentence end. */
-    private static final java.util.Set<String> NAME_ABBREVIATIONS = java.util.Set.of("St", "Mt", "Ft", "Pt", "Ste");
+    /** Abbreviations that begin a name, so that their dot is neither a break nor a sentence end ("Dr. Naomi Clarke"). */
+    private static final java.util.Set<String> NAME_ABBREVIATIONS = java.util.Set.of("St", "Mt", "Ft", "Pt", "Ste",
+            "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Sgt", "Lt", "Col", "Capt", "Rev");
 
     static List<Token> split(String text) {
         List<Token> tokens = new ArrayList<>(text.length() / 5);
@@ -55,6 +56,12 @@ final class Token {
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
+                if (c == '&' && !tokens.isEmpty() && !tokens.get(tokens.size() - 1).breakAfter) {
+                    // "Marlow & Finch", "Procter & Gamble": a joiner token, so a name may run across it
+                    tokens.add(new Token("&", false, false));
+                    i++;
+                    continue;
+                }
                 if (c == '.' && !tokens.isEmpty() && NAME_ABBREVIATIONS.contains(tokens.get(tokens.size() - 1).text)) {
                     i++; // "St. Aldric's Hospital", "Mt. Kenya": the dot of an abbreviation inside a name ends nothing
                     continue;
@@ -74,6 +81,9 @@ final class Token {
                 if (isAsciiWordChar(d) || d >= 0x80 && (Character.isLetterOrDigit(d)
                         || Character.getType(d) == Character.NON_SPACING_MARK)) {
                     i++;
+                } else if (d == '&' && i + 1 < n && Character.isUpperCase(text.charAt(i + 1))
+                        && Character.isUpperCase(text.charAt(i - 1))) {
+                    i++; // "AT&T", "P&O", "M&S": one word
                 } else if ((d == '-' || d == '.' || d == '\'' || d == '’') && i + 1 < n
                         && Character.isLetterOrDigit(text.charAt(i + 1))
                         && !isPossessiveAt(text, i)) {
