@@ -25,7 +25,6 @@ import dev.newsflow.schemas.avro.TagType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns a raw article into an enriched one: clean text, teaser, language, categories, tags, word count and
@@ -37,7 +36,6 @@ public final class ArticleEnricher {
     /** Adult silent reading speed for news prose, words per minute. */
     static final int WORDS_PER_MINUTE = 230;
     private static final int LANGUAGE_SAMPLE_CHARS = 1_000;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.-][\\p{L}\\p{N}]+)*");
 
     private final TextExtractor extractor;
     private final TeaserWriter teaserWriter;
@@ -128,13 +126,34 @@ public final class ArticleEnricher {
         return lead.toString();
     }
 
+    /**
+     * Words: runs of letters and digits, joined by one apostrophe, dot or hyphen between two of them ("don't",
+     * "U.S", "well-known" are one word). A loop rather than a regular expression: the pattern
+     * {@code [\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*} recursed once per joined piece in java.util.regex and threw
+     * StackOverflowError on a 4 KB run such as "a-a-a-...", which took the stream thread down.
+     */
     static int countWords(String text) {
         int n = 0;
-        var m = WORD.matcher(text);
-        while (m.find()) {
-            n++;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int width = Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                if (!inWord) {
+                    n++;
+                    inWord = true;
+                }
+            } else if (!(inWord && isJoiner(c) && i + width < text.length()
+                    && Character.isLetterOrDigit(text.codePointAt(i + width)))) {
+                inWord = false;
+            }
+            i += width;
         }
         return n;
+    }
+
+    private static boolean isJoiner(int c) {
+        return c == '\'' || c == '’' || c == '.' || c == '-';
     }
 
     private static Tag tag(ArticleTag tag) {

@@ -62,7 +62,9 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
             log.debug("Enriched articleId={} version={} categories={}", raw.getUri(), raw.getVersion(),
                     enriched.getCategories().size());
             context.forward(record.withValue(Outcome.ok(enriched)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a StackOverflowError is one article's pathological text (deep recursion in a library), not a broken
+            // JVM: dead-letter the record rather than let the thread die and re-read it forever
             fail(record, "processing-failed", e);
         }
     }

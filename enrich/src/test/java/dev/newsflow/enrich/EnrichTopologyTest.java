@@ -122,6 +122,22 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterAnArticleWhoseTextOverflowsTheStackAndGoOn() {
+        start(FakeEnrichment.enricher().categorizer(input -> {
+            if (input.title().contains("deep")) {
+                throw new StackOverflowError();
+            }
+            return FakeEnrichment.ALWAYS_SPORT.categorize(input);
+        }).build());
+
+        raw.pipeInput("a-1", aRawArticle("a-1").headline("A deep article").build());
+        raw.pipeInput("a-2", aRawArticle("a-2").build());
+
+        assertThat(deadLetters.readValue().getExceptionClass()).isEqualTo(StackOverflowError.class.getName());
+        assertThat(enriched.readKeyValue().key).isEqualTo("a-2");
+    }
+
+    @Test
     void shouldCountDeadLettersPerReason() {
         start(FakeEnrichment.enricher().build());
 
