@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text.teaser;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 
 /**
@@ -11,8 +12,8 @@ import org.jsoup.parser.Parser;
  */
 final class TeaserText {
 
-    private static final Pattern TAG = Pattern.compile("<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]{0,300})?/?|!--.{0,300}?--)>",
-            Pattern.DOTALL);
+    /** A {@code <} an HTML parser would read as the start of a tag, comment or declaration. */
+    private static final Pattern MARKUP_START = Pattern.compile("<(?=[A-Za-z/!?])");
     private static final Pattern BYLINE = Pattern.compile(
             "^(?:by|von|par|por|di|door|af|av|przez)\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|and|und|et|y|e|en|&|van|von|de|der|da|di|le|la))*"
                     + "(?:\\s*[,|–—-]\\s*[\\p{L}\\p{M} .,&'’-]{0,60})?\\.?$",
@@ -30,20 +31,25 @@ final class TeaserText {
     private TeaserText() {
     }
 
-    /** Markup and entities removed, white space normalised, trimmed; never null. */
+    /**
+     * Markup and entities removed, white space normalised, trimmed; never null. Plain text that can never become
+     * markup: tags go through a real HTML parser (jsoup), which also drops what a pattern misses
+     * ({@code <img/src=x onerror=...>}, unclosed tags, long attributes); entities are decoded once; and a
+     * {@code <} that still starts a tag after decoding ("&amp;lt;svg onload=...&amp;gt;" in the source) is turned into
+     * a harmless {@code ‹}, so a site that forgets to escape the teaser still shows text, not a live element.
+     */
     static String clean(String raw) {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
         String s = raw;
         if (s.indexOf('<') >= 0) {
-            s = TAG.matcher(s).replaceAll(" ");
-        }
-        if (s.indexOf('&') >= 0) {
+            s = Jsoup.parseBodyFragment(s).body().text(); // decodes the entities as it goes
+        } else if (s.indexOf('&') >= 0) {
             s = Parser.unescapeEntities(s, false); // every HTML5 entity, as jsoup decodes the rest of the text
-            if (s.indexOf('<') >= 0) {
-                s = TAG.matcher(s).replaceAll(" ");
-            }
+        }
+        if (s.indexOf('<') >= 0) {
+            s = MARKUP_START.matcher(s).replaceAll("‹");
         }
         return normaliseSpace(s);
     }

@@ -112,6 +112,16 @@ class SentenceTeaserWriterTest {
                         "Fish &amp; chips cost &euro;5 &ndash; &#8220;too much&#x201D;."),
                 c("markup stripped", 160, HEADLINE, NONE, "The council voted on Monday.", true,
                         "<p>The <a href=\"/council\">council</a> voted <em>on</em> Monday.</p>"),
+                // markup a pattern would miss never reaches a teaser, and decoded text never becomes markup
+                c("slash-separated attributes stripped", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "The council <img/src=x onerror=alert(1)>voted on Monday.<svg/onload=alert(1)>"),
+                c("unclosed tag stripped", 160, HEADLINE, NONE, "The council voted on Monday.", true,
+                        "The council voted on Monday.<img src=x onerror=alert(1) "),
+                c("escaped markup in an editor teaser stays text", 160, HEADLINE,
+                        "Read this &lt;img/src=x onerror=alert(document.cookie)&gt; now.",
+                        "Read this \u2039img/src=x onerror=alert(document.cookie)> now.", false),
+                c("a less-than sign that is not markup kept", 160, HEADLINE, NONE, "Profit rose by <5% in a year.", true,
+                        "Profit rose by &lt;5% in a year."),
                 c("whitespace normalised", 160, HEADLINE, NONE, "The council voted on Monday.", true,
                         "  The\u00A0council \n\t voted\u200B on  Monday.  "),
                 // never just the headline again
