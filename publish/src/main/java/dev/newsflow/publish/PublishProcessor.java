@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * Decides what each article version means for the post topics, keeping per article the last post event:
  * <ul>
  *   <li>a version not newer than the last one published is a duplicate or arrived late: skipped, counted;</li>
- *   <li>a kill (CANCELED) or a withhold (WITHHELD) unpublishes: a delete event and a tombstone;</li>
+ *   <li>a kill (CANCELED) or a withhold (WITHHELD) unpublishes: a delete event and a tombstone; the first one at
+ *       any version (a legal kill must work even if the CMS sends it with an old version number), later ones only
+ *       if newer than every unpublish already applied, so a kill delivered again (a CMS retry, a re-import) never
+ *       takes down a version republished after it;</li>
  *   <li>an embargoed version is held until its embargo passes (wall-clock punctuation), then published;</li>
  *   <li>an update that drops a category sends that category topic a delete event.</li>
  * </ul>
@@ -36,6 +39,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
 
     static final String POSTS_STORE = "published-posts";
     static final String EMBARGO_STORE = "embargoed-articles";
+    /** Per article, the highest version of a kill or withhold already applied. */
+    static final String UNPUBLISHED_STORE = "unpublished-versions";
     private static final Logger log = LoggerFactory.getLogger(PublishProcessor.class);
 
     private final PostBuilder posts;
@@ -46,6 +51,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private ProcessorContext<byte[], PublishDecision> context;
     private KeyValueStore<String, Post> published;
     private KeyValueStore<String, EnrichedArticle> embargoed;
+    private KeyValueStore<String, Long> unpublished;
 
     PublishProcessor(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, MeterRegistry registry) {
         this.posts = posts;
@@ -61,6 +67,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         this.context = context;
         this.published = context.getStateStore(POSTS_STORE);
         this.embargoed = context.getStateStore(EMBARGO_STORE);
+        this.unpublished = context.getStateStore(UNPUBLISHED_STORE);
         context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseEmbargoed);
     }
 
@@ -71,6 +78,13 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         Post previous = published.get(id);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (article.getPubStatus() != PubStatus.USABLE) {
+            Long lastUnpublish = unpublished.get(id);
+            if (lastUnpublish != null && article.getVersion() <= lastUnpublish) {
+                // delivered again: it must neither take down a later republished version nor drop a held one
+                skip(id, article, "stale-unpublish");
+                return;
+            }
+            unpublished.put(id, article.getVersion());
             embargoed.delete(id); // a kill also cancels a pending embargoed release
             if (previous != null && previous.getEvent() == PostEventType.DELETE) {
                 skip(id, article, "already-unpublished");

@@ -54,6 +54,8 @@ public final class PublishTopology {
                 new StringSerde(), Serdes.POST));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.EMBARGO_STORE),
                 new StringSerde(), Serdes.ENRICHED_ARTICLE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.UNPUBLISHED_STORE),
+                new StringSerde(), new org.apache.kafka.common.serialization.Serdes.LongSerde()));
         DeadLetters deadLetters = new DeadLetters(STAGE, registry);
         KeyedDecoder<EnrichedArticle> decoder = new KeyedDecoder<>(Serdes.ENRICHED_ARTICLE, EnrichedArticle::getUri, deadLetters);
 
@@ -64,7 +66,8 @@ public final class PublishTopology {
                 .branch((key, outcome) -> outcome.isOk(), Branched.<byte[], Outcome<EnrichedArticle>>withConsumer(ok ->
                         writePosts(ok.mapValues(Outcome::value, Named.as("take-enriched-article"))
                                 .process(() -> new PublishProcessor(posts, routing, embargoCheckInterval, registry),
-                                        Named.as("decide-post"), PublishProcessor.POSTS_STORE, PublishProcessor.EMBARGO_STORE),
+                                        Named.as("decide-post"), PublishProcessor.POSTS_STORE, PublishProcessor.EMBARGO_STORE,
+                                        PublishProcessor.UNPUBLISHED_STORE),
                                 bytes)).withName("publishable"))
                 .defaultBranch(Branched.<byte[], Outcome<EnrichedArticle>>withConsumer(failed -> failed
                         .mapValues(Outcome::deadLetter, Named.as("take-dead-letter"))

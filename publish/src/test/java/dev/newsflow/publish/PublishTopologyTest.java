@@ -128,6 +128,43 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldNotLetAKillDeliveredAgainTakeDownAVersionRepublishedAfterIt() {
+        send(anArticle("r1").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
+        send(anArticle("r1").status(PubStatus.WITHHELD).version(2).build());
+        send(anArticle("r1").inCategory(MediaTopic.SPORT, 0.9).version(3).build());
+        send(anArticle("r1").status(PubStatus.WITHHELD).version(2).build()); // the CMS retries, or a re-import
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent, Post::getVersion).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PostEventType.UPSERT, 1L),
+                org.assertj.core.groups.Tuple.tuple(PostEventType.DELETE, 2L),
+                org.assertj.core.groups.Tuple.tuple(PostEventType.UPSERT, 3L));
+        assertThat(current.readRecordsToList()).last().extracting(TestRecord::value).isNotNull();
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "stale-unpublish").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldKeepAHeldEmbargoedVersionWhenAnOldKillIsDeliveredAgain() {
+        send(anArticle("r2").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
+        send(anArticle("r2").status(PubStatus.CANCELED).version(2).build());
+        send(anArticle("r2").inCategory(MediaTopic.SPORT, 0.9).version(3).embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("r2").status(PubStatus.CANCELED).version(2).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(120));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getVersion).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void shouldApplyANewerKillAfterARepublish() {
+        send(anArticle("r3").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
+        send(anArticle("r3").status(PubStatus.CANCELED).version(2).build());
+        send(anArticle("r3").inCategory(MediaTopic.SPORT, 0.9).version(3).build());
+        send(anArticle("r3").status(PubStatus.CANCELED).version(4).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT,
+                PostEventType.DELETE, PostEventType.UPSERT, PostEventType.DELETE);
+    }
+
+    @Test
     void shouldSkipDuplicateAndStaleVersions() {
         send(anArticle("d1").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
         send(anArticle("d1").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
