@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what each article version means for the post topics, keeping per article the last post event:
  * <ul>
- *   <li>a version not newer than the last one published is a duplicate or arrived late: skipped, counted;</li>
+ *   <li>a version not newer than the last one published is a duplicate or arrived late: skipped, counted; unless it
+ *       is the live version enriched again into a different post (a replay with a better classifier): then the
+ *       post is updated;</li>
  *   <li>a kill (CANCELED) or a withhold (WITHHELD) unpublishes: a delete event and a tombstone; the first one at
  *       any version (a legal kill must work even if the CMS sends it with an old version number), later ones only
  *       if newer than every unpublish already applied, so a kill delivered again (a CMS retry, a re-import) never
@@ -98,6 +100,15 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
             return;
         }
+        if (previous != null && article.getVersion() == previous.getVersion()
+                && previous.getEvent() == PostEventType.UPSERT && isReEnrichment(article, previous, now)) {
+            // the same version enriched again (a replay with a better classifier): the post is updated in place
+            Counter.builder("newsflow.publish.reenriched").description("Live posts updated by a new enrichment of the same version")
+                    .register(registry).increment();
+            log.info("Re-enriched articleId={} version={}", id, article.getVersion());
+            publish(record.key(), record.timestamp(), article, previous, now);
+            return;
+        }
         if (previous != null && article.getVersion() <= previous.getVersion()) {
             skip(id, article, article.getVersion() == previous.getVersion() ? "duplicate-version" : "stale-version");
             return;
@@ -132,6 +143,19 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         endToEnd.record(Duration.between(article.getReceivedAt(), now));
         log.debug("Published articleId={} version={} topics={}", article.getUri(), article.getVersion(), topics);
         emit(key, timestamp, new PublishDecision(post, categoryPosts, post));
+    }
+
+    /**
+     * Whether the same version, enriched again, would change the live post (categories, teaser, tags, ...): a
+     * version pushed twice enriches to the same post and stays a duplicate; a replay through a new classifier does not.
+     */
+    private boolean isReEnrichment(EnrichedArticle article, Post previous, Instant now) {
+        if (article.getEmbargoedUntil() != null && article.getEmbargoedUntil().isAfter(now)) {
+            return false;
+        }
+        Post candidate = posts.upsert(article, previous, now);
+        candidate.setPublishedAt(previous.getPublishedAt());
+        return !candidate.equals(previous);
     }
 
     /** Publishes every held version whose embargo has passed. */

@@ -165,6 +165,19 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldUpdateALivePostWhenTheSameVersionIsEnrichedAgainDifferently() {
+        send(anArticle("re1").inCategory(MediaTopic.POLITICS, 0.6).version(2).build());
+        send(anArticle("re1").inCategory(MediaTopic.POLITICS, 0.6).version(2).build()); // pushed twice: a duplicate
+        send(anArticle("re1").inCategory(MediaTopic.SPORT, 0.9).version(2).build()); // replayed through a new model
+
+        assertThat(posts.readValuesToList()).extracting(p -> p.getCategories().get(0).getCode())
+                .containsExactly(MediaTopic.POLITICS.code(), MediaTopic.SPORT.code());
+        assertThat(sport.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT);
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "duplicate-version").count()).isEqualTo(1.0);
+        assertThat(registry.counter("newsflow.publish.reenriched").count()).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldSkipDuplicateAndStaleVersions() {
         send(anArticle("d1").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
         send(anArticle("d1").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
