@@ -43,7 +43,12 @@ public final class ArticleParser {
     public ArticleParser(IngestLimits limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
-        this.mapper = JsonMapper.builder().build();
+        // one document per request or line: '{...}{...}' must not pass as its first object with the rest dropped,
+        // and '{"uri":"a","uri":"b"}' must not pass as whichever comes last
+        this.mapper = JsonMapper.builder()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
         // bound what the JSON parser itself will hold, but never below what a request may carry: a string the request
         // limit lets through must reach the field checks, so a too-long body is reported as "body", not as bad JSON
         int maxString = (int) Math.min(Integer.MAX_VALUE - 1L, Math.max(limits.maxRequestBytes(), limits.maxBodyChars() + 1L));

@@ -13,6 +13,9 @@ import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,8 +133,8 @@ public final class IngestApi {
             tooLarge(ctx, limits.maxRequestBytes());
             return;
         }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > limits.maxRequestBytes()) {
+        byte[] body = boundedBody(ctx, limits.maxRequestBytes());
+        if (body == null) {
             tooLarge(ctx, limits.maxRequestBytes());
             return;
         }
@@ -189,7 +192,8 @@ public final class IngestApi {
         ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
         problem(ctx, 503, "kafka-unavailable", "Article not stored",
                 "Kafka did not acknowledge the write (" + cause.getClass().getSimpleName()
-                        + "); nothing was published; retry later");
+                        + ") in time; the outcome is unknown, and retrying the same version is safe (a version "
+                        + "stored twice is published once)");
     }
 
     private void postBatch(Context ctx) {
@@ -201,7 +205,23 @@ public final class IngestApi {
             tooLarge(ctx, limits.maxBatchBytes());
             return;
         }
-        String[] lines = ctx.body().split("\r?\n");
+        byte[] body = boundedBody(ctx, limits.maxBatchBytes());
+        if (body == null) {
+            tooLarge(ctx, limits.maxBatchBytes());
+            return;
+        }
+        String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n");
+        long nonBlank = java.util.Arrays.stream(lines).filter(line -> !line.isBlank()).count();
+        // counted before anything is parsed: a huge batch of tiny lines costs no parsing to refuse
+        if (nonBlank > limits.maxBatchLines()) {
+            problem(ctx, 413, "batch-too-large", "Batch too large",
+                    "at most " + limits.maxBatchLines() + " articles per batch (got " + nonBlank + ")");
+            return;
+        }
+        if (nonBlank == 0) {
+            problem(ctx, 400, "empty-batch", "Empty batch", "the body holds no NDJSON lines");
+            return;
+        }
         List<Integer> lineNumbers = new ArrayList<>();
         List<ParsedArticle> parsed = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
@@ -212,25 +232,31 @@ public final class IngestApi {
                         : parser.parse(lines[i], provider(ctx)));
             }
         }
-        if (parsed.size() > limits.maxBatchLines()) {
-            problem(ctx, 413, "batch-too-large", "Batch too large",
-                    "at most " + limits.maxBatchLines() + " articles per batch (got " + parsed.size() + ")");
-            return;
-        }
-        if (parsed.isEmpty()) {
-            problem(ctx, 400, "empty-batch", "Empty batch", "the body holds no NDJSON lines");
-            return;
-        }
-        // send every valid article first, then wait: the producer batches them
+        // send every valid article first, then wait: the producer batches them. The deadline covers the sending
+        // too, and once Kafka cannot take a write (send() blocked for max.block.ms) the rest are not even tried:
+        // otherwise a 500-line batch could hold the request 500 x 5 s while Kafka is down
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+        Throwable unavailable = null;
         for (ParsedArticle p : parsed) {
-            acks.add(p.valid() ? writer.write(p.article()) : null);
+            if (!p.valid()) {
+                acks.add(null);
+            } else if (unavailable != null || System.nanoTime() > deadline) {
+                acks.add(CompletableFuture.failedFuture(unavailable != null ? unavailable
+                        : new TimeoutException("not sent: the batch's acknowledgement deadline had passed")));
+            } else {
+                CompletableFuture<RecordMetadata> ack = writer.write(p.article());
+                acks.add(ack);
+                Throwable error = failureOf(ack);
+                if (error != null && !(error instanceof RecordTooLargeException)) {
+                    unavailable = error;
+                }
+            }
         }
         List<Map<String, Object>> results = new ArrayList<>();
         int accepted = 0;
         int rejected = 0;
         int failed = 0;
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
         for (int i = 0; i < parsed.size(); i++) {
             ParsedArticle p = parsed.get(i);
             Map<String, Object> result = new LinkedHashMap<>();
@@ -252,11 +278,21 @@ public final class IngestApi {
                     result.put("partition", ack.partition());
                     result.put("offset", ack.offset());
                 } catch (ExecutionException | TimeoutException e) {
-                    failed++;
-                    count("failed", provider(ctx));
-                    result.put("status", "failed");
-                    result.put("detail", "Kafka did not acknowledge the write: "
-                            + (e instanceof ExecutionException ? e.getCause() : e).getClass().getSimpleName());
+                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                    if (cause instanceof RecordTooLargeException) {
+                        // permanent: retrying the batch would fail the same way, so this line is refused, not failed
+                        rejected++;
+                        count("rejected", provider(ctx));
+                        result.put("status", "rejected");
+                        result.put("errors", List.of(Map.of("field", "$", "message",
+                                "Kafka refused the record as too large: " + cause.getMessage())));
+                    } else {
+                        failed++;
+                        count("failed", provider(ctx));
+                        result.put("status", "failed");
+                        result.put("detail", "Kafka did not acknowledge the write: " + cause.getClass().getSimpleName()
+                                + "; the outcome is unknown, and retrying the same version is safe");
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failed++;
@@ -296,6 +332,35 @@ public final class IngestApi {
     private static boolean hasContentType(Context ctx, String expected) {
         String type = ctx.contentType();
         return type != null && type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals(expected);
+    }
+
+    /**
+     * The request body, or null when it is longer than {@code limit}. Reads no further than that whatever the client
+     * declared: a chunked body declares no length, and Javalin's own limit only checks the declared one.
+     */
+    private static byte[] boundedBody(Context ctx, long limit) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return body.length > limit ? null : body;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+
+    /** The error of a future that already failed (send() could not even queue the record), else null. */
+    private static Throwable failureOf(CompletableFuture<?> future) {
+        if (!future.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            future.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (java.util.concurrent.CancellationException e) {
+            return e;
+        }
     }
 
     private static long declaredLength(Context ctx) {

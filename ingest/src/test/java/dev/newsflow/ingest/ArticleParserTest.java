@@ -139,6 +139,26 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldRejectASecondDocumentAfterTheFirstInsteadOfDroppingIt() {
+        String two = ArticleJson.anArticle("a").json() + ArticleJson.anArticle("b").json();
+
+        ParsedArticle parsed = parser.parse(two, PROVIDER);
+
+        assertThat(parsed.valid()).isFalse();
+        assertThat(parsed.errors()).singleElement().satisfies(e -> assertThat(e.message()).startsWith("not valid JSON"));
+    }
+
+    @Test
+    void shouldRejectAFieldGivenTwice() {
+        String twice = ArticleJson.anArticle("a").json().replaceFirst("\\{", "{\"uri\":\"b\",");
+
+        ParsedArticle parsed = parser.parse(twice, PROVIDER);
+
+        assertThat(parsed.valid()).isFalse();
+        assertThat(parsed.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("uri"));
+    }
+
+    @Test
     void shouldRejectJsonThatIsNotAnObject() {
         assertThat(parser.parse("[1, 2]", PROVIDER).errors())
                 .containsExactly(new FieldError("$", "must be a JSON object"));

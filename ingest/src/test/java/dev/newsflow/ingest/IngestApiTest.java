@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +161,22 @@ class IngestApiTest {
     }
 
     @Test
+    void shouldAnswer413ForAChunkedBodyOverTheLimitWithoutReadingItAll() throws Exception {
+        start(ackingProducer());
+        // no Content-Length: the body is sent chunked, so only reading it can tell its size
+        byte[] endless = ("{\"body\":\"" + "b".repeat((int) LIMITS.maxBatchBytes() * 2)).getBytes(StandardCharsets.UTF_8);
+
+        for (String[] target : new String[][] {{"/v1/articles", "application/json"}, {"/v1/articles:batch", NDJSON}}) {
+            HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri(target[0]))
+                    .header("Content-Type", target[1])
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(endless)))));
+
+            assertThat(response.statusCode()).as(target[0]).isEqualTo(413);
+        }
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
     void shouldAnswer415ForABodyThatIsNotJson() throws Exception {
         start(ackingProducer());
 
@@ -278,6 +295,50 @@ class IngestApiTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(json.readTree(response.body()).get("failed").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldStopSendingABatchOnceKafkaCannotTakeAWrite() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        start(new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    ProducerRecord<String, RawArticle> record, org.apache.kafka.clients.producer.Callback callback) {
+                attempts.incrementAndGet(); // each attempt would block for max.block.ms against a real producer
+                throw new TimeoutException("Topic news.articles.raw not present in metadata after 5000 ms");
+            }
+        });
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON, lines(
+                anArticle("a-1").json(), anArticle("a-2").json(), anArticle("a-3").json()))));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(json.readTree(response.body()).get("failed").asInt()).isEqualTo(3);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void shouldRefuseABatchLineKafkaFindsTooLargeInsteadOfAskingForARetry() throws Exception {
+        start(new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    ProducerRecord<String, RawArticle> record, org.apache.kafka.clients.producer.Callback callback) {
+                if (record.key().equals("big")) {
+                    callback.onCompletion(null, new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
+                    return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
+                }
+                return super.send(record, callback);
+            }
+        });
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON,
+                lines(anArticle("a-1").json(), anArticle("big").json()))));
+
+        assertThat(response.statusCode()).isEqualTo(207);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("rejected").asInt()).isEqualTo(1);
+        assertThat(body.get("results").get(1).get("errors").findValuesAsText("message").get(0)).contains("too large");
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-1");
     }
 
     @Test

@@ -28,6 +28,11 @@ public final class Topics {
     private static final String POSTS_PREFIX = "news.posts.";
     private static final int PARTITIONS = 3;
     private static final String FOREVER = "-1";
+    /**
+     * 8 MiB, the producers' max.request.size: the broker's default (about 1 MiB) refused articles the ingest API
+     * accepts (up to 2 MiB a request), and enriching and publishing may double an article's size.
+     */
+    public static final String MAX_MESSAGE_BYTES = String.valueOf(8 * 1024 * 1024);
 
     private Topics() {
     }
@@ -54,12 +59,14 @@ public final class Topics {
         return new TopicSpec(name, PARTITIONS, Map.of(
                 "cleanup.policy", "compact",
                 "retention.ms", FOREVER,
-                "min.compaction.lag.ms", String.valueOf(Duration.ofMinutes(10).toMillis())));
+                "min.compaction.lag.ms", String.valueOf(Duration.ofMinutes(10).toMillis()),
+                "max.message.bytes", MAX_MESSAGE_BYTES));
     }
 
     private static TopicSpec expiring(String name, Duration retention) {
         return new TopicSpec(name, PARTITIONS, Map.of(
                 "cleanup.policy", "delete",
-                "retention.ms", String.valueOf(retention.toMillis())));
+                "retention.ms", String.valueOf(retention.toMillis()),
+                "max.message.bytes", MAX_MESSAGE_BYTES));
     }
 }

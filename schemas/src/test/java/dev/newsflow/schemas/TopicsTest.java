@@ -22,6 +22,11 @@ class TopicsTest {
     }
 
     @Test
+    void shouldLetEveryTopicHoldTheLargestRecordTheProducersSend() {
+        assertThat(Topics.all()).allSatisfy(t -> assertThat(t.configs()).containsEntry("max.message.bytes", "8388608"));
+    }
+
+    @Test
     void shouldCompactTheCurrentPostsTopic() {
         TopicSpec current = Topics.all().stream().filter(t -> t.name().equals(Topics.POSTS_CURRENT)).findFirst().orElseThrow();
 
