@@ -2,6 +2,7 @@ package dev.newsflow.cli;
 
 import dev.newsflow.ingest.ArticleParser;
 import dev.newsflow.ingest.ArticleWriter;
+import dev.newsflow.ingest.IngestConfig;
 import dev.newsflow.ingest.IngestLimits;
 import dev.newsflow.ingest.NdjsonImporter;
 import dev.newsflow.ingest.RawArticleProducer;
@@ -57,9 +58,10 @@ final class ImportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        IngestLimits limits = IngestLimits.defaults();
-        ArticleParser parser = new ArticleParser(limits, Clock.systemUTC());
         Settings settings = config.load();
+        // the API's own settings (max.body.chars, ...): a file and the API accept the same articles
+        IngestLimits limits = IngestConfig.limitsOf(settings.newsflow());
+        ArticleParser parser = new ArticleParser(limits, Clock.systemUTC());
         NdjsonImporter.Summary summary;
         if (dryRun) {
             summary = new NdjsonImporter(parser, null, 0, (int) limits.maxRequestBytes())
@@ -69,7 +71,8 @@ final class ImportCommand implements Callable<Integer> {
                 TopicSetup.ensure(admin, Topics.all(), Duration.ofSeconds(60));
             }
             try (ArticleWriter writer = new ArticleWriter(RawArticleProducer.create(settings, "newsflow-import"))) {
-                summary = new NdjsonImporter(parser, writer, 30_000, (int) limits.maxRequestBytes())
+                summary = new NdjsonImporter(parser, writer, IngestConfig.ackTimeoutOf(settings.newsflow()).toMillis(),
+                        (int) limits.maxRequestBytes())
                         .importFiles(files, provider, false, p -> progress(err, p));
             }
         }

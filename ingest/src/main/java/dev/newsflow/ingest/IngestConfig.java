@@ -2,6 +2,7 @@ package dev.newsflow.ingest;
 
 import dev.newsflow.runtime.StageConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -37,6 +38,30 @@ public final class IngestConfig extends StageConfig {
             .define(RATE_LIMIT_PER_SECOND, Type.INT, 200, Range.between(0, 1_000_000), Importance.MEDIUM,
                     "Requests per second each API key may make (a batch is one request); more answer 429 with "
                             + "Retry-After. 0 turns the limit off.");
+
+    /**
+     * The limits and acknowledgement timeout from the same settings the API reads, without asking for API keys:
+     * for {@code newsflow import}, so that a file and the API accept the same articles.
+     */
+    public static IngestLimits limitsOf(Map<String, String> settings) {
+        org.apache.kafka.common.config.AbstractConfig config = importerView(settings);
+        return new IngestLimits(config.getLong(MAX_REQUEST_BYTES), config.getLong(MAX_BATCH_BYTES),
+                config.getInt(MAX_BATCH_LINES), config.getInt(MAX_BODY_CHARS), DEFAULTS.maxHeadlineChars(),
+                DEFAULTS.maxTeaserChars(), DEFAULTS.maxIdChars());
+    }
+
+    /** See {@link #limitsOf}. */
+    public static Duration ackTimeoutOf(Map<String, String> settings) {
+        return Duration.ofMillis(importerView(settings).getLong(ACK_TIMEOUT_MS));
+    }
+
+    private static org.apache.kafka.common.config.AbstractConfig importerView(Map<String, String> settings) {
+        ConfigDef limits = new ConfigDef();
+        for (String key : List.of(MAX_REQUEST_BYTES, MAX_BATCH_BYTES, MAX_BATCH_LINES, MAX_BODY_CHARS, ACK_TIMEOUT_MS)) {
+            limits.define(DEFINITION.configKeys().get(key));
+        }
+        return new org.apache.kafka.common.config.AbstractConfig(limits, settings, false);
+    }
 
     public IngestConfig(Map<String, String> settings) {
         super(DEFINITION, settings);

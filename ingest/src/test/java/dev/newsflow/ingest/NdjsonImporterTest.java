@@ -70,6 +70,27 @@ class NdjsonImporterTest {
     }
 
     @Test
+    void shouldRejectALineThatIsNotUtf8AndImportTheRest() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // a byte-order mark before the first line
+        bytes.write((anArticle("a-1").json() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(anArticle("a-2").with("headline", "Caf\u00e9").json()
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)); // a Latin-1 line: 0xE9 alone
+        bytes.write('\n');
+        bytes.write((anArticle("a-3").json() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = Files.write(dir.resolve("latin1.ndjson"), bytes.toByteArray());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(summary.accepted()).isEqualTo(2);
+        assertThat(summary.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.reasons()).containsExactly("$: not valid UTF-8");
+        });
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-1", "a-3");
+    }
+
+    @Test
     void shouldRejectALineLongerThanTheLimitWithoutParsingIt() throws IOException {
         Path file = file("long.ndjson", anArticle("a-1").with("body", "b".repeat(MAX_LINE_CHARS)).json());
 
