@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -95,10 +96,46 @@ public final class Settings {
         return props;
     }
 
-    /** For logs: every value whose key looks secret is masked. */
+    /**
+     * Whether a setting's value must never be logged: any key the Kafka clients define as a password
+     * ({@code ssl.keystore.key}, {@code ssl.key.password}, {@code sasl.jaas.config}, ... whatever the version adds),
+     * with or without a client prefix ({@code producer.}, {@code main.consumer.}), and any key that looks secret.
+     */
+    static boolean isSecret(String key) {
+        if (SECRET_KEY.matcher(key).matches()) {
+            return true;
+        }
+        for (int dot = -1; ; dot = key.indexOf('.', dot + 1)) {
+            if (KAFKA_PASSWORDS.contains(key.substring(dot + 1))) {
+                return true;
+            }
+            if (key.indexOf('.', dot + 1) < 0) {
+                return false;
+            }
+        }
+    }
+
+    private static final Set<String> KAFKA_PASSWORDS = kafkaPasswordKeys();
+
+    private static Set<String> kafkaPasswordKeys() {
+        Set<String> keys = new java.util.HashSet<>();
+        for (org.apache.kafka.common.config.ConfigDef def : List.of(org.apache.kafka.clients.producer.ProducerConfig.configDef(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.configDef(),
+                org.apache.kafka.clients.admin.AdminClientConfig.configDef(),
+                org.apache.kafka.streams.StreamsConfig.configDef())) {
+            def.configKeys().forEach((name, key) -> {
+                if (key.type() == org.apache.kafka.common.config.ConfigDef.Type.PASSWORD) {
+                    keys.add(name);
+                }
+            });
+        }
+        return Set.copyOf(keys);
+    }
+
+    /** For logs: every value whose key is secret is masked ({@link #isSecret}). */
     public static Map<String, String> masked(Map<String, ?> settings) {
         Map<String, String> out = new TreeMap<>();
-        settings.forEach((k, v) -> out.put(k, SECRET_KEY.matcher(k).matches() ? "[hidden]" : String.valueOf(v)));
+        settings.forEach((k, v) -> out.put(k, isSecret(k) ? "[hidden]" : String.valueOf(v)));
         return out;
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -22,15 +21,16 @@ import org.slf4j.LoggerFactory;
 public final class StreamsRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
-    /** Replacing a dying thread heals transient faults; past this many in a row it is a bug, so stop the client. */
+    /** Replacing a dying thread heals transient faults; past this many in {@link #DEATH_WINDOW} it is a bug: stop. */
     private static final int MAX_THREAD_REPLACEMENTS = 3;
+    private static final Duration DEATH_WINDOW = Duration.ofMinutes(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String stage;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private final AtomicInteger replacements = new AtomicInteger();
+    private final ThreadDeaths deaths = new ThreadDeaths(MAX_THREAD_REPLACEMENTS, DEATH_WINDOW);
     private volatile Instant stateSince = Instant.now();
 
     public StreamsRunner(String stage, Topology topology, Properties streamsProps, MeterRegistry registry) {
@@ -38,21 +38,19 @@ public final class StreamsRunner implements AutoCloseable {
         this.streams = new KafkaStreams(topology, streamsProps);
         this.streams.setStateListener((now, before) -> {
             stateSince = Instant.now();
-            if (now == KafkaStreams.State.RUNNING) {
-                replacements.set(0);
-            }
             log.info("Streams state changed stage={} from={} to={}", stage, before, now);
         });
         this.streams.setUncaughtExceptionHandler(e -> {
             lastError.set(e.getClass().getName() + ": " + e.getMessage());
-            // called from the dying stream thread: the counter keeps the decision thread-safe
-            if (replacements.incrementAndGet() <= MAX_THREAD_REPLACEMENTS) {
-                log.error("Stream thread died stage={} decision=REPLACE_THREAD attempt={} reason={}",
-                        stage, replacements.get(), e.toString(), e);
-                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            StreamThreadExceptionResponse decision = deaths.onDeath(Instant.now());
+            if (decision == StreamThreadExceptionResponse.REPLACE_THREAD) {
+                log.error("Stream thread died stage={} decision=REPLACE_THREAD deathsInWindow={} reason={}",
+                        stage, deaths.recent(), e.toString(), e);
+            } else {
+                log.error("Stream thread died again stage={} decision=SHUTDOWN_CLIENT deathsInWindow={} window={} reason={}",
+                        stage, deaths.recent(), DEATH_WINDOW, e.toString(), e);
             }
-            log.error("Stream thread died again stage={} decision=SHUTDOWN_CLIENT reason={}", stage, e.toString(), e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            return decision;
         });
         this.metrics = new KafkaStreamsMetrics(streams);
         this.metrics.bindTo(registry);

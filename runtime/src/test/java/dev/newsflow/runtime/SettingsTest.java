@@ -58,4 +58,15 @@ class SettingsTest {
 
         assertThat(settings.toString()).doesNotContain("s3cret", "password=y", "pw,").contains("acks=all", "[hidden]");
     }
+
+    @Test
+    void shouldMaskEveryKafkaPasswordSettingEvenWithoutASecretLookingName() {
+        Map<String, String> kafka = Map.of("ssl.keystore.key", "-----BEGIN PRIVATE KEY-----abc",
+                "producer.ssl.keystore.key", "-----BEGIN PRIVATE KEY-----def", "ssl.keystore.type", "PEM");
+
+        Map<String, String> masked = Settings.masked(kafka);
+
+        assertThat(masked).containsEntry("ssl.keystore.key", "[hidden]").containsEntry("producer.ssl.keystore.key", "[hidden]")
+                .containsEntry("ssl.keystore.type", "PEM");
+    }
 }
