@@ -130,11 +130,24 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         if (maxEnd >= text.length()) {
             return text;
         }
+        String unbalanced = null;
+        String anyWord = null;
         for (int gap = lastGapAtOrBefore(text, maxEnd); gap > 0; gap = lastGapAtOrBefore(text, gap - 1)) {
             String candidate = trimDangling(text.substring(0, gap));
-            if (isSafeCut(text, candidate)) {
+            if (isSafeCut(text, candidate, true)) {
                 return candidate + ELLIPSIS;
             }
+            if (unbalanced == null && isSafeCut(text, candidate, false)) {
+                unbalanced = candidate;
+            }
+            if (anyWord == null && !candidate.isEmpty()) {
+                anyWord = candidate;
+            }
+        }
+        // A quotation or bracket that opens the lead and does not close within the limit leaves no balanced gap:
+        // better an open quote than a cut word ("Our hospitals ... from the govern…")
+        if (unbalanced != null || anyWord != null) {
+            return (unbalanced != null ? unbalanced : anyWord) + ELLIPSIS;
         }
         // One unbreakable run longer than the limit (a URL, a long compound): cut at a cluster boundary.
         return text.substring(0, Graphemes.prefixEnd(text, limit - 1)).stripTrailing() + ELLIPSIS;
@@ -151,7 +164,7 @@ public final class SentenceTeaserWriter implements TeaserWriter {
     }
 
     /** Judged on the whole tokens of {@code text} around the end of {@code candidate}, a prefix of it. */
-    private static boolean isSafeCut(String text, String candidate) {
+    private static boolean isSafeCut(String text, String candidate, boolean balanced) {
         if (candidate.isEmpty()) {
             return false;
         }
@@ -174,7 +187,7 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         if (isCurrency(before) && isNumber(after)) {
             return false;
         }
-        return isBalanced(candidate);
+        return !balanced || isBalanced(candidate);
     }
 
     /** Strips trailing punctuation and function words, so the ellipsis follows a content word. */
