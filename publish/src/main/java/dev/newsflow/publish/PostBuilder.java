@@ -41,9 +41,12 @@ public final class PostBuilder {
     public Post upsert(EnrichedArticle article, Post previous, Instant now) {
         String slug = previous != null && previous.getSlug() != null ? previous.getSlug()
                 : Slugs.of(article.getHeadline(), article.getUri());
+        // the date comes from the article, never from the clock: rebuilt from the same topic after a reset of the
+        // publish state, the first version gives the same URL again (the time ingest received it, when the CMS
+        // sent no firstCreated)
         String url = previous != null && previous.getUrl() != null ? previous.getUrl()
-                : baseUrl + "/" + DATE_PATH.format(article.getFirstCreated() != null ? article.getFirstCreated() : now)
-                        + "/" + slug;
+                : baseUrl + "/" + DATE_PATH.format(article.getFirstCreated() != null ? article.getFirstCreated()
+                        : article.getReceivedAt()) + "/" + slug;
         return Post.newBuilder()
                 .setEvent(PostEventType.UPSERT)
                 .setId(article.getUri())

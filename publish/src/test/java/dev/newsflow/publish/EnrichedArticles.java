@@ -54,6 +54,11 @@ final class EnrichedArticles {
         return this;
     }
 
+    EnrichedArticles receivedAt(Instant at) {
+        builder.setReceivedAt(at);
+        return this;
+    }
+
     EnrichedArticles embargoedUntil(Instant until) {
         builder.setEmbargoedUntil(until);
         return this;

@@ -41,6 +41,17 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldDateTheUrlByTheArticleNotByTheClockSoARebuiltPostKeepsIt() {
+        Post published = builder.upsert(anArticle("s3").receivedAt(Instant.parse("2026-11-20T23:30:00Z")).build(),
+                null, now);
+        Post rebuilt = builder.upsert(anArticle("s3").receivedAt(Instant.parse("2026-11-20T23:30:00Z")).build(),
+                null, now.plusSeconds(86_400 * 9)); // the publish state was reset nine days later
+
+        assertThat(published.getUrl()).contains("/2026/11/20/");
+        assertThat(rebuilt.getUrl()).isEqualTo(published.getUrl());
+    }
+
+    @Test
     void shouldMakeADeleteEventWithoutABody() {
         Post first = builder.upsert(anArticle("s2").build(), null, now);
         Post delete = builder.delete("s2", 0, first, now);
