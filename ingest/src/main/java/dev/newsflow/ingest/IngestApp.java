@@ -1,5 +1,6 @@
 package dev.newsflow.ingest;
 
+import dev.newsflow.runtime.BrokerReachability;
 import dev.newsflow.runtime.HealthStatus;
 import dev.newsflow.runtime.Settings;
 import dev.newsflow.runtime.StageServer;
@@ -25,12 +26,15 @@ public final class IngestApp implements AutoCloseable {
 
     private final KafkaProducer<String, RawArticle> producer;
     private final KafkaClientMetrics producerMetrics;
+    private final BrokerReachability brokers;
     private final StageServer server;
 
-    private IngestApp(KafkaProducer<String, RawArticle> producer, KafkaClientMetrics producerMetrics, StageServer server) {
+    private IngestApp(KafkaProducer<String, RawArticle> producer, KafkaClientMetrics producerMetrics,
+                      BrokerReachability brokers, StageServer server) {
         this.producer = producer;
         this.producerMetrics = producerMetrics;
         this.server = server;
+        this.brokers = brokers;
     }
 
     public static IngestApp start(Settings settings) {
@@ -47,15 +51,21 @@ public final class IngestApp implements AutoCloseable {
         log.info("Request rate limit stage={} limit={}", STAGE, rateLimiter);
         IngestApi api = new IngestApi(new ArticleParser(limits, Clock.systemUTC()), writer, keys, rateLimiter, limits,
                 config.ackTimeout(), registry);
+        BrokerReachability brokers = new BrokerReachability(settings.kafkaProperties(), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Clock.systemUTC());
         StageServer server = StageServer.start(STAGE, config.httpHost(), config.httpPort(),
                 Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()), registry,
-                () -> HealthStatus.up(Map.of()), () -> producerReadiness(producer), api::routes);
-        return new IngestApp(producer, producerMetrics, server);
+                () -> HealthStatus.up(Map.of()), () -> producerReadiness(producer, brokers), api::routes);
+        return new IngestApp(producer, producerMetrics, brokers, server);
     }
 
-    /** Ready when the producer can find the raw topic's partitions and their leaders. */
-    private static HealthStatus producerReadiness(KafkaProducer<String, RawArticle> producer) {
-        Map<String, Object> details = new LinkedHashMap<>();
+    /** Ready when the brokers answer and the producer knows the raw topic's partitions and their leaders. */
+    private static HealthStatus producerReadiness(KafkaProducer<String, RawArticle> producer, BrokerReachability brokers) {
+        HealthStatus reachable = brokers.check();
+        if (!reachable.up()) {
+            return reachable;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(reachable.details());
         details.put("checkedAt", Instant.now().toString());
         try {
             var partitions = producer.partitionsFor(Topics.ARTICLES_RAW);
@@ -81,6 +91,7 @@ public final class IngestApp implements AutoCloseable {
     public void close() {
         server.close();
         producerMetrics.close();
+        brokers.close();
         producer.close(Duration.ofSeconds(10));
         log.info("Stopped stage={}", STAGE);
     }
