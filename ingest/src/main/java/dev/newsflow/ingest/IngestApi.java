@@ -94,7 +94,7 @@ public final class IngestApi {
                 .orElseGet(() -> bearer(ctx.header(Header.AUTHORIZATION)));
         Optional<String> name = keys.authenticate(presented);
         if (name.isEmpty()) {
-            count("unauthorized", "none");
+            count("unauthorized", "none", "no-valid-key");
             long refused = refusalLog.admit("unauthorized");
             if (refused > 0) { // a flood of bad keys must not flood the logs; the metric counts every one
                 log.info("Refused request without a valid API key path={} remote={} refusedSinceLastLog={}", ctx.path(),
@@ -109,7 +109,7 @@ public final class IngestApi {
         ctx.attribute(PROVIDER, name.get());
         // a kill or takedown must get through even when the key is over its rate (a system stuck in a retry loop)
         if (ctx.method() != HandlerType.DELETE && !rateLimiter.tryAcquire(name.get())) {
-            count("rate-limited", name.get());
+            count("rate-limited", name.get(), "rate-limited");
             long refused = refusalLog.admit("rate-limited:" + name.get());
             if (refused > 0) {
                 log.warn("Rate limit hit apiKey={} path={} limit={} refusedSinceLastLog={}", name.get(), ctx.path(),
@@ -140,7 +140,7 @@ public final class IngestApi {
         }
         ParsedArticle parsed = parser.parse(new String(body, StandardCharsets.UTF_8), provider(ctx));
         if (!parsed.valid()) {
-            count("rejected", provider(ctx));
+            count("rejected", provider(ctx), "invalid");
             log.info("Refused article provider={} errors={}", provider(ctx), parsed.errors());
             send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
             return;
@@ -151,7 +151,7 @@ public final class IngestApi {
     private void killArticle(Context ctx) {
         ParsedArticle parsed = parser.kill(ctx.pathParam("id"), ctx.queryParam("version"), provider(ctx));
         if (!parsed.valid()) {
-            count("rejected", provider(ctx));
+            count("rejected", provider(ctx), "invalid");
             send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
             return;
         }
@@ -165,7 +165,7 @@ public final class IngestApi {
         try {
             RecordMetadata ack = writer.write(article).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            count("accepted", provider(ctx));
+            count("accepted", provider(ctx), "none");
             log.debug("Accepted articleId={} version={} partition={} offset={}", article.getUri(),
                     article.getVersion(), ack.partition(), ack.offset());
             Map<String, Object> answer = accepted(article, ack);
@@ -183,7 +183,7 @@ public final class IngestApi {
     }
 
     private void writeFailed(Context ctx, RawArticle article, Throwable cause) {
-        count("failed", provider(ctx));
+        count("failed", provider(ctx), reasonOf(cause));
         log.warn("Article not written articleId={} version={} reason={}", article.getUri(), article.getVersion(), cause.toString());
         if (cause instanceof RecordTooLargeException) {
             problem(ctx, 413, "too-large", "Article too large", "Kafka refused the record as too large: " + cause.getMessage());
@@ -214,11 +214,13 @@ public final class IngestApi {
         long nonBlank = java.util.Arrays.stream(lines).filter(line -> !line.isBlank()).count();
         // counted before anything is parsed: a huge batch of tiny lines costs no parsing to refuse
         if (nonBlank > limits.maxBatchLines()) {
+            count("rejected", provider(ctx), "batch-too-large");
             problem(ctx, 413, "batch-too-large", "Batch too large",
                     "at most " + limits.maxBatchLines() + " articles per batch (got " + nonBlank + ")");
             return;
         }
         if (nonBlank == 0) {
+            count("rejected", provider(ctx), "empty-batch");
             problem(ctx, 400, "empty-batch", "Empty batch", "the body holds no NDJSON lines");
             return;
         }
@@ -263,7 +265,7 @@ public final class IngestApi {
             result.put("line", lineNumbers.get(i));
             if (!p.valid()) {
                 rejected++;
-                count("rejected", provider(ctx));
+                count("rejected", provider(ctx), "invalid");
                 result.put("status", "rejected");
                 result.put("errors", p.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
             } else {
@@ -273,7 +275,7 @@ public final class IngestApi {
                     long wait = Math.max(0, deadline - System.nanoTime());
                     RecordMetadata ack = acks.get(i).get(wait, TimeUnit.NANOSECONDS);
                     accepted++;
-                    count("accepted", provider(ctx));
+                    count("accepted", provider(ctx), "none");
                     result.put("status", "accepted");
                     result.put("partition", ack.partition());
                     result.put("offset", ack.offset());
@@ -282,13 +284,13 @@ public final class IngestApi {
                     if (cause instanceof RecordTooLargeException) {
                         // permanent: retrying the batch would fail the same way, so this line is refused, not failed
                         rejected++;
-                        count("rejected", provider(ctx));
+                        count("rejected", provider(ctx), "too-large");
                         result.put("status", "rejected");
                         result.put("errors", List.of(Map.of("field", "$", "message",
                                 "Kafka refused the record as too large: " + cause.getMessage())));
                     } else {
                         failed++;
-                        count("failed", provider(ctx));
+                        count("failed", provider(ctx), reasonOf(cause));
                         result.put("status", "failed");
                         result.put("detail", "Kafka did not acknowledge the write: " + cause.getClass().getSimpleName()
                                 + "; the outcome is unknown, and retrying the same version is safe");
@@ -296,6 +298,7 @@ public final class IngestApi {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failed++;
+                    count("failed", provider(ctx), "interrupted");
                     result.put("status", "failed");
                     result.put("detail", "interrupted");
                 }
@@ -367,12 +370,28 @@ public final class IngestApi {
         return ctx.contentLength();
     }
 
+    /** The metric's reason for a write Kafka did not acknowledge. */
+    private static String reasonOf(Throwable cause) {
+        if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+            return "kafka-timeout";
+        }
+        if (cause instanceof RecordTooLargeException) {
+            return "too-large";
+        }
+        if (cause instanceof InterruptedException) {
+            return "interrupted";
+        }
+        return "kafka-error";
+    }
+
     private void unsupported(Context ctx, String expected) {
+        count("rejected", provider(ctx), "unsupported-media-type");
         problem(ctx, 415, "unsupported-media-type", "Unsupported media type",
                 "send Content-Type: " + expected + " (got " + ctx.contentType() + ")");
     }
 
     private void tooLarge(Context ctx, long limit) {
+        count("rejected", provider(ctx), "too-large");
         problem(ctx, 413, "too-large", "Request too large", "the request body must be at most " + limit + " bytes");
     }
 
@@ -388,9 +407,9 @@ public final class IngestApi {
         }
     }
 
-    private void count(String result, String provider) {
-        Counter.builder("newsflow.ingest.requests").description("Articles received by the ingest API, by result")
-                .tag("result", result).tag("provider", provider).register(registry).increment();
+    private void count(String result, String provider, String reason) {
+        Counter.builder("newsflow.ingest.requests").description("Articles received by the ingest API, by result and reason")
+                .tag("result", result).tag("provider", provider).tag("reason", reason).register(registry).increment();
         if (result.equals("accepted")) {
             Counter.builder("newsflow.articles.in").tag("stage", "ingest").register(registry).increment();
         }

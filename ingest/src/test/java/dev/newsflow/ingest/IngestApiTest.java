@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -174,6 +175,25 @@ class IngestApiTest {
             assertThat(response.statusCode()).as(target[0]).isEqualTo(413);
         }
         assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldCountEveryRefusalByItsReason() throws Exception {
+        start(ackingProducer());
+
+        send(authorized(post("/v1/articles", "application/json", anArticle("a-1").without("body").json())));
+        send(authorized(post("/v1/articles", "text/plain", anArticle("a-1").json())));
+        send(authorized(post("/v1/articles", "application/json",
+                anArticle("a-1").with("body", "b".repeat((int) LIMITS.maxRequestBytes())).json())));
+        send(authorized(post("/v1/articles:batch", NDJSON, "\n\n")));
+        send(authorized(post("/v1/articles", "application/json", anArticle("a-2").json())));
+
+        for (String reason : List.of("invalid", "unsupported-media-type", "too-large", "empty-batch")) {
+            assertThat(registry.counter("newsflow.ingest.requests", "result", "rejected", "provider", "cms", "reason", reason)
+                    .count()).as(reason).isEqualTo(1.0);
+        }
+        assertThat(registry.counter("newsflow.ingest.requests", "result", "accepted", "provider", "cms", "reason", "none")
+                .count()).isEqualTo(1.0);
     }
 
     @Test
