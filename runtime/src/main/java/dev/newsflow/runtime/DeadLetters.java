@@ -52,12 +52,14 @@ public final class DeadLetters {
                 .build();
     }
 
-    private static String printableKey(byte[] key) {
+    static String printableKey(byte[] key) {
         if (key == null) {
             return null;
         }
         String s = new String(key, java.nio.charset.StandardCharsets.UTF_8);
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s.replaceAll("\\p{Cntrl}", "?");
+        // control characters out before cutting, for long keys too: a newline in a key must not forge a log line
+        String printable = s.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 200 ? printable.substring(0, 200) + "…" : printable;
     }
 
     private static String truncate(String s) {
