@@ -20,6 +20,18 @@ public final class CategoryRouting {
         this.minConfidence = minConfidence;
     }
 
+    /**
+     * Every category topic a post may have been sent to, whatever the threshold: where a kill must go. The routing
+     * threshold may have been raised since the post went out, and a kill must never miss a section page.
+     */
+    public Set<String> everyTopicOf(Post post) {
+        Set<String> topics = new LinkedHashSet<>();
+        if (post != null) {
+            post.getCategories().forEach(s -> MediaTopic.fromCode(s.getCode()).map(Topics::postsFor).ifPresent(topics::add));
+        }
+        return topics;
+    }
+
     public Set<String> topicsFor(Post post) {
         Set<String> topics = new LinkedHashSet<>();
         if (post == null) {

@@ -95,7 +95,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             Post delete = posts.delete(id, article.getVersion(), previous, now);
             published.put(id, delete);
             List<CategoryPost> categoryPosts = new ArrayList<>();
-            routing.topicsFor(previous).forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
+            routing.everyTopicOf(previous).forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
             log.info("Unpublished articleId={} version={} status={}", id, delete.getVersion(), article.getPubStatus());
             emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
             return;

@@ -103,6 +103,18 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldSendAKillToEveryCategoryThePostNamedWhateverTheRoutingThreshold() {
+        // the weather topic may have had the post before the threshold was raised: a kill must reach it anyway
+        send(anArticle("k0").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.WEATHER, 0.1).build());
+        send(anArticle("k0").status(PubStatus.CANCELED).version(2).build());
+
+        assertThat(driver.createOutputTopic(Topics.postsFor(MediaTopic.WEATHER), new StringDeserializer(),
+                Serdes.POST.deserializer()).readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.DELETE);
+        assertThat(politics.readValuesToList()).extracting(Post::getEvent)
+                .containsExactly(PostEventType.UPSERT, PostEventType.DELETE);
+    }
+
+    @Test
     void shouldWriteDeleteEventAndTombstoneWhenAnArticleIsKilled() {
         send(anArticle("k1").inCategory(MediaTopic.SPORT, 0.9).version(3).build());
         send(anArticle("k1").status(PubStatus.CANCELED).version(0).text("").build());
