@@ -96,21 +96,54 @@ public final class NewsroomOverrides {
             }
             MediaTopic topic = MediaTopic.fromSlug(topicValue).or(() -> MediaTopic.fromCode(topicValue))
                     .orElseThrow(() -> new IllegalArgumentException(origin + ": rule '" + id + "': unknown topic '" + topicValue + "'"));
+            for (String listKey : List.of(prefix + "source", prefix + "terms")) {
+                String value = properties.getProperty(listKey);
+                if (value != null && value.contains("#")) {
+                    throw new IllegalArgumentException(origin + ": rule '" + id + "': " + listKey.substring(prefix.length())
+                            + " holds '#'" + commentHint(value));
+                }
+            }
             Set<String> sources = list(properties.getProperty(prefix + "source")).stream()
                     .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
             List<String> terms = list(properties.getProperty(prefix + "terms"));
             if (sources.isEmpty() && terms.isEmpty()) {
                 throw new IllegalArgumentException(origin + ": rule '" + id + "' needs source or terms");
             }
-            int minHits = Integer.parseInt(properties.getProperty(prefix + "min-hits", "1").trim());
-            boolean primary = Boolean.parseBoolean(properties.getProperty(prefix + "primary", "false").trim());
-            double confidence = Double.parseDouble(properties.getProperty(prefix + "confidence", "1.0").trim());
+            int minHits = (int) number(properties, prefix + "min-hits", "1", origin, id, true);
+            boolean primary = bool(properties, prefix + "primary", origin, id);
+            double confidence = number(properties, prefix + "confidence", "1.0", origin, id, false);
             if (minHits < 1 || !(confidence >= 0 && confidence <= 1)) {
                 throw new IllegalArgumentException(origin + ": rule '" + id + "': min-hits must be >= 1 and confidence in [0, 1]");
             }
             rules.add(new Rule(id, topic, sources, terms, minHits, primary, confidence));
         }
         return new NewsroomOverrides(rules);
+    }
+
+    /** A number, or an error naming the file, the rule and the value ("0.9 # strong" is not one). */
+    private static double number(Properties properties, String key, String fallback, String origin, String id,
+                                 boolean whole) {
+        String value = properties.getProperty(key, fallback).trim();
+        try {
+            return whole ? Integer.parseInt(value) : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(origin + ": rule '" + id + "': " + key.substring(key.lastIndexOf('.') + 1)
+                    + " must be " + (whole ? "a whole number" : "a number") + ", got '" + value + "'" + commentHint(value));
+        }
+    }
+
+    /** true or false, nothing else: "yes" or "true # primary" must not silently mean false. */
+    private static boolean bool(Properties properties, String key, String origin, String id) {
+        String value = properties.getProperty(key, "false").trim();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(origin + ": rule '" + id + "': primary must be true or false, got '" + value
+                + "'" + commentHint(value));
+    }
+
+    private static String commentHint(String value) {
+        return value.contains("#") ? " (a .properties value cannot end in a comment: put comments on their own line)" : "";
     }
 
     public List<Rule> rules() {

@@ -180,23 +180,30 @@ public final class TrainedCategorizer implements Categorizer {
      * @param counts their feature counts (for the model)
      */
     public Classification categorize(long[] tokens, TermCounts counts, String source, String language) {
-        boolean english = language == null || language.isBlank()
-                || language.trim().toLowerCase(Locale.ROOT).startsWith("en");
+        // no language, or one the detector could not determine ("und"), is read as the classifier's own
+        String lang = language == null ? "" : language.trim().toLowerCase(Locale.ROOT);
+        boolean english = lang.isEmpty() || lang.startsWith("en") || lang.equals("und");
         // no words, nothing to go on: a model would only return its priors ("politics 0.07")
         boolean words = tokens.length > 0;
         List<CategoryScore> ranked = english && words ? modelAndLexicon(tokens, counts) : new ArrayList<>();
         boolean primaryByRule = false;
         for (NewsroomOverrides.Rule rule : overrides.matching(tokens, source, english)) {
             CategoryScore score = new CategoryScore(rule.topic(), rule.confidence(), rule.decidedBy());
-            ranked.removeIf(s -> s.topic() == rule.topic());
             if (rule.primary() && !primaryByRule) {
+                ranked.removeIf(s -> s.topic() == rule.topic());
                 ranked.add(0, score);
                 primaryByRule = true;
+            } else if (!ranked.isEmpty() && ranked.get(0).topic() == rule.topic()) {
+                // a rule that adds a topic never demotes that topic from the primary: it only vouches for it
+                if (score.confidence() > ranked.get(0).confidence() && !primaryByRule) {
+                    ranked.set(0, score);
+                }
             } else {
+                ranked.removeIf(s -> s.topic() == rule.topic());
                 ranked.add(ranked.isEmpty() ? 0 : 1, score);
-                sortSecondaries(ranked);
             }
         }
+        capSecondaries(ranked);
         List<CategoryScore> categories = ranked.size() > 1 + MAX_SECONDARY ? ranked.subList(0, 1 + MAX_SECONDARY) : ranked;
         List<String> reasons = new ArrayList<>(2);
         if (!english) {
@@ -257,13 +264,28 @@ public final class TrainedCategorizer implements Categorizer {
         ranked.add(primary);
         for (CategoryScore s : byTopic.values()) {
             if (s != primary) {
-                // model probabilities and lexicon confidences are different scales: cap, so the primary shows highest
-                ranked.add(s.confidence() <= primary.confidence() ? s
-                        : new CategoryScore(s.topic(), primary.confidence(), s.decidedBy()));
+                ranked.add(s);
+            }
+        }
+        return ranked;
+    }
+
+    /**
+     * Model probabilities, lexicon and rule confidences are different scales: a secondary is capped at the
+     * primary's confidence, so the primary always shows highest, then the secondaries are sorted.
+     */
+    private static void capSecondaries(List<CategoryScore> ranked) {
+        if (ranked.isEmpty()) {
+            return;
+        }
+        double top = ranked.get(0).confidence();
+        for (int i = 1; i < ranked.size(); i++) {
+            CategoryScore s = ranked.get(i);
+            if (s.confidence() > top) {
+                ranked.set(i, new CategoryScore(s.topic(), top, s.decidedBy()));
             }
         }
         sortSecondaries(ranked);
-        return ranked;
     }
 
     /**

@@ -46,4 +46,22 @@ class NewsroomOverridesTest {
         assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader("rule.a.source = x\nrule.a.topic = sport\nrule.a.confidence = 2\n"), "test"))
                 .hasMessageContaining("confidence");
     }
+
+    @Test
+    void shouldRefuseValuesThatAreNotNumbersOrBooleansNamingTheRuleAndTheInlineComment() {
+        String rule = "rule.wire.source = espn\nrule.wire.topic = sport\n";
+
+        assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader(rule + "rule.wire.primary = true   # the wire\n"), "f.properties"))
+                .hasMessageContaining("f.properties").hasMessageContaining("'wire'").hasMessageContaining("primary")
+                .hasMessageContaining("comment");
+        assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader(rule + "rule.wire.primary = yes\n"), "f.properties"))
+                .hasMessageContaining("true or false");
+        assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader(rule + "rule.wire.confidence = 0.9 # strong\n"), "f.properties"))
+                .hasMessageContaining("'wire'").hasMessageContaining("confidence must be a number");
+        assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader(rule + "rule.wire.min-hits = two\n"), "f.properties"))
+                .hasMessageContaining("min-hits must be a whole number");
+        assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader(
+                        "rule.wire.source = espn  # sports\nrule.wire.topic = sport\n"), "f.properties"))
+                .hasMessageContaining("source").hasMessageContaining("comment");
+    }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +91,41 @@ class TrainedCategorizerTest {
             assertThat(s.decidedBy()).isEqualTo("override:derby");
             assertThat(s.confidence()).isEqualTo(0.7);
         });
+    }
+
+    @Test
+    void shouldNeverLetASecondaryRuleDemoteThePrimaryOfItsOwnTopic() throws IOException {
+        double model = categorizer(0.5, null).categorize(new ClassifierInput("", SPORT_TEXT, null, "en"))
+                .categories().get(0).confidence();
+        String rules = "rule.football.terms = cup match\nrule.football.topic = sport\nrule.football.confidence = 0.3\n";
+
+        Classification c = categorizer(0.5, rules).categorize(new ClassifierInput("", SPORT_TEXT, null, "en"));
+
+        assertThat(c.categories().get(0).topic()).isEqualTo(MediaTopic.SPORT);
+        assertThat(c.categories().get(0).confidence()).isEqualTo(model);
+        assertThat(c.categories()).extracting(CategoryScore::topic).containsOnlyOnce(MediaTopic.SPORT);
+    }
+
+    @Test
+    void shouldNeverShowASecondaryAboveThePrimaryWhateverARuleSays() throws IOException {
+        String secondary = "rule.w.terms = cup match\nrule.w.topic = weather\n"; // confidence 1.0 by default
+        String lowPrimary = "rule.p.terms = cup match\nrule.p.topic = crime-law-justice\nrule.p.primary = true\nrule.p.confidence = 0.3\n";
+
+        for (String rules : List.of(secondary, lowPrimary)) {
+            List<CategoryScore> categories = categorizer(0.5, rules)
+                    .categorize(new ClassifierInput("", SPORT_TEXT, null, "en")).categories();
+
+            assertThat(categories.subList(1, categories.size())).as(rules)
+                    .allSatisfy(s -> assertThat(s.confidence()).isLessThanOrEqualTo(categories.get(0).confidence()));
+        }
+    }
+
+    @Test
+    void shouldCategoriseATextWhoseLanguageIsUndetermined() throws IOException {
+        Classification c = categorizer(0.5, null).categorize(new ClassifierInput("", SPORT_TEXT, null, "und"));
+
+        assertThat(c.categories()).isNotEmpty();
+        assertThat(c.reviewReasons()).doesNotContain(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE);
     }
 
     @Test
