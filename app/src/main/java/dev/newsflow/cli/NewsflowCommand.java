@@ -29,7 +29,11 @@ public final class NewsflowCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new NewsflowCommand()).execute(args));
+        CommandLine commandLine = new CommandLine(new NewsflowCommand());
+        // UTF-8 whatever the locale: ids and tags must come back as they went in, also under LANG=C (cron, containers)
+        commandLine.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        System.exit(commandLine.execute(args));
     }
 
     @Override

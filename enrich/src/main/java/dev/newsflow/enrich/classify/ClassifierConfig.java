@@ -32,24 +32,32 @@ public record ClassifierConfig(OptionalDouble reviewThreshold, NewsroomOverrides
 
     /** Reads {@value #ENV_REVIEW_THRESHOLD} and {@value #ENV_OVERRIDES}; fails naming the setting when invalid. */
     public static ClassifierConfig fromEnvironment(Map<String, String> env) {
-        OptionalDouble threshold = OptionalDouble.empty();
+        return new ClassifierConfig(reviewThresholdFromEnvironment(env), overridesFromEnvironment(env));
+    }
+
+    /** {@value #ENV_REVIEW_THRESHOLD}, if set. */
+    public static OptionalDouble reviewThresholdFromEnvironment(Map<String, String> env) {
         String value = env.get(ENV_REVIEW_THRESHOLD);
-        if (value != null && !value.isBlank()) {
-            try {
-                threshold = OptionalDouble.of(Double.parseDouble(value.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(ENV_REVIEW_THRESHOLD + " is not a number: " + value, e);
-            }
+        if (value == null || value.isBlank()) {
+            return OptionalDouble.empty();
         }
-        NewsroomOverrides overrides = NewsroomOverrides.none();
+        try {
+            return OptionalDouble.of(Double.parseDouble(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(ENV_REVIEW_THRESHOLD + " is not a number: " + value, e);
+        }
+    }
+
+    /** The rules in the file {@value #ENV_OVERRIDES} names, else none. */
+    public static NewsroomOverrides overridesFromEnvironment(Map<String, String> env) {
         String path = env.get(ENV_OVERRIDES);
-        if (path != null && !path.isBlank()) {
-            try {
-                overrides = NewsroomOverrides.load(Path.of(path.trim()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(ENV_OVERRIDES + ": cannot read " + path, e);
-            }
+        if (path == null || path.isBlank()) {
+            return NewsroomOverrides.none();
         }
-        return new ClassifierConfig(threshold, overrides);
+        try {
+            return NewsroomOverrides.load(Path.of(path.trim()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(ENV_OVERRIDES + ": cannot read " + path, e);
+        }
     }
 }

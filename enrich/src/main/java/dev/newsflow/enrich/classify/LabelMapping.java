@@ -110,9 +110,12 @@ public final class LabelMapping {
 
     /** The scoring class of a predicted primary topic under a scheme ({@code none} when there is no category). */
     public static String predictedClass(MediaTopic topic, Scheme scheme) {
+        if (topic == null) {
+            return "none"; // never a gold class: no category is wrong under any scheme, not "other" (World)
+        }
         if (scheme == Scheme.AG_BUCKETS) {
             return bucketOf(topic);
         }
-        return topic == null ? "none" : topic.slug();
+        return topic.slug();
     }
 }

@@ -57,16 +57,29 @@ public final class LabelledArticles {
             int lineNumber = 0;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte-order mark some editors write
+                }
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode node = JSON.readTree(line);
-                String label = node.path("label").asText(null);
                 int at = lineNumber;
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IOException(file + " line " + at + ": not valid JSON: " + e.getOriginalMessage(), e);
+                }
+                String label = node.path("label").asText(null);
                 var topic = LabelMapping.trainingTopic(label)
                         .orElseThrow(() -> new IOException(file + " line " + at + ": unknown label '" + label + "'"));
                 String text = ArticleText.plain(node.path("title").asText(""), node.path("body").asText(""));
                 long[] tokens = Tokenizer.tokenize(text);
+                if (tokens.length == 0) {
+                    // nothing to learn from, and nothing the categoriser would classify (it gives no category)
+                    throw new IOException(file + " line " + at + ": no words in title or body (labelled '" + label
+                            + "'); remove the line or give it its text");
+                }
                 WorldTopicLabels.Label world = LabelMapping.isAgWorld(label) ? worldTopics.get(node.path("id").asText("")) : null;
                 if (world != null && !world.isFor(node.path("body").asText(""))) {
                     throw new IOException(file + " line " + at + ": our World label for id " + node.path("id").asText()

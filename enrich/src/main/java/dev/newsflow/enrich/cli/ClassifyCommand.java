@@ -47,7 +47,9 @@ import java.util.concurrent.Callable;
         description = "Classify NDJSON articles from stdin into IPTC Media Topics, or score a labelled file with --eval.")
 public final class ClassifyCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    /** One JSON value a line: "{...} {...}" is an error, not its first object with the rest dropped. */
+    private static final ObjectMapper JSON = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,7 +77,13 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainedCategorizer categorizer = categorizer();
+        TrainedCategorizer categorizer;
+        try {
+            categorizer = categorizer();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            // a setting or rule file: say which, without a stack trace, and not with exit 1 ("some lines failed")
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (eval != null) {
             return evaluate(categorizer, out);
@@ -86,6 +94,9 @@ public final class ClassifyCommand implements Callable<Integer> {
             int lineNumber = 0;
             while ((line = in.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1) {
+                    line = withoutByteOrderMark(line);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -96,7 +107,8 @@ public final class ClassifyCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("not a JSON object");
                     }
                     result = toJson(article.get("id"), categorizer.categorize(input(article)));
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | StackOverflowError e) {
+                    // one bad line (a StackOverflowError: HTML nested thousands deep) costs that line, not the run
                     failed++;
                     ObjectNode error = JSON.createObjectNode();
                     error.put("line", lineNumber);
@@ -105,16 +117,27 @@ public final class ClassifyCommand implements Callable<Integer> {
                 }
                 out.print(result);
                 out.print('\n');
+                if (!in.ready()) {
+                    out.flush(); // a caller that writes one line and waits for its answer gets it now
+                }
             }
+        } finally {
+            out.flush();
         }
-        out.flush();
         return failed == 0 ? 0 : 1;
     }
 
+    /** A UTF-8 byte-order mark some editors put before the first line. */
+    static String withoutByteOrderMark(String line) {
+        return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
+    }
+
     private TrainedCategorizer categorizer() throws IOException {
-        ClassifierConfig env = ClassifierConfig.fromEnvironment(System.getenv());
-        OptionalDouble threshold = reviewThreshold == null ? env.reviewThreshold() : OptionalDouble.of(reviewThreshold);
-        NewsroomOverrides rules = overrides == null ? env.overrides() : NewsroomOverrides.load(overrides);
+        // a flag wins, and then the environment variable is not even read: a bad one must not break a good flag
+        OptionalDouble threshold = reviewThreshold == null
+                ? ClassifierConfig.reviewThresholdFromEnvironment(System.getenv()) : OptionalDouble.of(reviewThreshold);
+        NewsroomOverrides rules = overrides == null
+                ? ClassifierConfig.overridesFromEnvironment(System.getenv()) : NewsroomOverrides.load(overrides);
         ClassifierConfig config = new ClassifierConfig(threshold, rules);
         if (model == null) {
             return TrainedCategorizer.loadDefault(config);
@@ -169,16 +192,28 @@ public final class ClassifyCommand implements Callable<Integer> {
         int lineNumber = 0;
         for (String line : Files.readAllLines(eval, StandardCharsets.UTF_8)) {
             lineNumber++;
+            if (lineNumber == 1) {
+                line = withoutByteOrderMark(line);
+            }
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode article = JSON.readTree(line);
+            JsonNode article;
+            try {
+                article = JSON.readTree(line);
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), eval + " line " + lineNumber
+                        + ": not valid JSON: " + firstLine(e.getMessage()));
+            }
             String label = article.path("label").asText(null);
             if (LabelMapping.trainingTopic(label).isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), eval + " line " + lineNumber + ": unknown label '" + label + "'");
             }
             articles.add(article);
             labels.add(label);
+        }
+        if (articles.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), eval + " holds no labelled articles");
         }
         LabelMapping.Scheme scheme = LabelMapping.schemeFor(labels);
         EvaluationReport report = new EvaluationReport();

@@ -68,6 +68,46 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void shouldTurnALinePathologicalEnoughToOverflowTheStackIntoAnErrorLineAndKeepTheOthers() throws Exception {
+        String deep = "<div>".repeat(20_000) + "text" + "</div>".repeat(20_000);
+        String input = "{\"id\":\"a\",\"body\":\"The striker scored in the league match.\"}\n"
+                + "{\"id\":\"deep\",\"body\":\"" + deep + "\"}\n"
+                + "{\"id\":\"b\",\"body\":\"The minister lost the vote in parliament.\"}\n";
+
+        Run run = classify(input);
+
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines.get(0)).get("id").asText()).isEqualTo("a");
+        assertThat(JSON.readTree(lines.get(2)).get("id").asText()).isEqualTo("b");
+    }
+
+    @Test
+    void shouldRefuseTwoDocumentsOnOneLineAndReadPastAByteOrderMark() throws Exception {
+        Run run = classify("\uFEFF{\"id\":\"a\",\"body\":\"The striker scored in the league match.\"}\n"
+                + "{\"id\":\"b\",\"body\":\"x\"} {\"id\":\"c\",\"body\":\"y\"}\n");
+
+        List<String> lines = run.out().lines().toList();
+        assertThat(JSON.readTree(lines.get(0)).get("id").asText()).isEqualTo("a");
+        assertThat(JSON.readTree(lines.get(1)).get("line").asInt()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNameTheLineOfALabelledFileThatIsNotJsonAndRefuseAnEmptyOne(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.ndjson"), "{\"label\":\"Sports\",\"body\":\"goal\"}\n{oops\n");
+        Path empty = Files.writeString(dir.resolve("empty.ndjson"), "\n");
+        StringWriter err = new StringWriter();
+
+        int brokenExit = new CommandLine(new ClassifyCommand()).setErr(new PrintWriter(err)).execute("--eval", broken.toString());
+        int emptyExit = new CommandLine(new ClassifyCommand()).setErr(new PrintWriter(err)).execute("--eval", empty.toString());
+
+        assertThat(brokenExit).isEqualTo(2);
+        assertThat(emptyExit).isEqualTo(2);
+        assertThat(err.toString()).contains("broken.ndjson line 2: not valid JSON").contains("holds no labelled articles");
+    }
+
+    @Test
     void shouldExplainDecisionsAndFlagUnsupportedLanguages() throws Exception {
         Run run = classify("{\"id\":\"fr\",\"title\":\"Le match\",\"body\":\"Le club a gagné le match.\",\"language\":\"fr\"}\n", "--explain");
 

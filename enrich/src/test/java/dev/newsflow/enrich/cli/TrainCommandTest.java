@@ -80,6 +80,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void shouldNameALabelledLineWithoutWordsInsteadOfFailingInCrossValidation(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeCorpus(data.resolve("set.jsonl"));
+        Files.writeString(data.resolve("set.jsonl"), "{\"id\":\"img\",\"label\":\"sport\",\"title\":\"\",\"body\":\"<img src=x>\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        StringWriter err = new StringWriter();
+
+        int exitCode = new CommandLine(new TrainCommand()).setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter()))
+                .execute("--data", data.toString(), "--out", dir.resolve("m").toString(), "--folds", "2", "--hash-bits", "14");
+
+        assertThat(exitCode).isNotZero();
+        assertThat(err.toString()).contains("set.jsonl line 61: no words");
+    }
+
+    @Test
     void shouldWriteByteIdenticalModelsFromTheSameDataAndPrintCrossValidatedScores(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
         writeCorpus(data.resolve("synthetic.jsonl"));
