@@ -15,6 +15,8 @@ final class TermMatcher {
     private final List<String> terms;
     private final long[] keys;
     private final int[] ids;
+    /** Per term id (1-based), the next term with the same words, or 0: a term may be listed under two topics. */
+    private final int[] sameWords;
     private final int mask;
     private final int maxWords;
 
@@ -23,6 +25,7 @@ final class TermMatcher {
         int capacity = Integer.highestOneBit(Math.max(8, terms.size() * 4 - 1)) << 1;
         this.keys = new long[capacity];
         this.ids = new int[capacity];
+        this.sameWords = new int[terms.size() + 1];
         this.mask = capacity - 1;
         int longest = 1;
         for (int id = 0; id < terms.size(); id++) {
@@ -58,7 +61,9 @@ final class TermMatcher {
         int slot = slot(key);
         while (ids[slot] != 0) {
             if (keys[slot] == key) {
-                counts[ids[slot] - 1]++;
+                for (int id = ids[slot]; id != 0; id = sameWords[id]) {
+                    counts[id - 1]++;
+                }
                 return;
             }
             slot = (slot + 1) & mask;
@@ -69,7 +74,13 @@ final class TermMatcher {
         int slot = slot(key);
         while (ids[slot] != 0) {
             if (keys[slot] == key) {
-                return; // the same term listed twice counts once
+                // the same words listed again (under another topic): both count, chained from the first
+                int last = ids[slot];
+                while (sameWords[last] != 0) {
+                    last = sameWords[last];
+                }
+                sameWords[last] = id;
+                return;
             }
             slot = (slot + 1) & mask;
         }

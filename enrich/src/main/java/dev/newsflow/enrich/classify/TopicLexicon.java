@@ -64,6 +64,7 @@ public final class TopicLexicon {
         List<MediaTopic> topics = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         MediaTopic section = null;
+        java.util.Set<String> listed = new java.util.HashSet<>();
         BufferedReader reader = new BufferedReader(source);
         String line;
         int lineNumber = 0;
@@ -93,6 +94,9 @@ public final class TopicLexicon {
             }
             for (String term : content.substring(colon + 1).split(",")) {
                 String t = term.trim().toLowerCase(Locale.ROOT);
+                if (!t.isEmpty() && !listed.add(section + ":" + t)) {
+                    continue; // listed twice for one topic: counted once ("killed" may still serve two topics)
+                }
                 if (!t.isEmpty()) {
                     terms.add(t);
                     topics.add(section);

@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.classify;
 
 import dev.newsflow.schemas.MediaTopic;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -47,6 +48,26 @@ class TopicLexiconTest {
         double longConfidence = lexicon.score(Tokenizer.tokenize(article)).get(0).confidence();
 
         assertThat(longConfidence).isLessThan(shortConfidence);
+    }
+
+    @Test
+    void shouldCountATermListedUnderTwoTopicsForBoth() throws IOException {
+        TopicLexicon lexicon = TopicLexicon.parse(new StringReader(
+                "[disaster-accident-emergency]\n1: killed, flood\n[conflict-war-peace]\n2: killed, troops\n"));
+
+        List<TopicLexicon.Score> scores = lexicon.score(Tokenizer.tokenize("Troops killed in the flood"));
+
+        assertThat(scores).extracting(TopicLexicon.Score::topic)
+                .contains(MediaTopic.DISASTER_ACCIDENT_EMERGENCY, MediaTopic.CONFLICT_WAR_PEACE);
+    }
+
+    @Test
+    void shouldCountATermListedTwiceForOneTopicOnce() throws IOException {
+        TopicLexicon once = TopicLexicon.parse(new StringReader("[weather]\n2: rain, snow\n"));
+        TopicLexicon twice = TopicLexicon.parse(new StringReader("[weather]\n2: rain, snow\n2: rain\n"));
+        long[] text = Tokenizer.tokenize("rain and snow");
+
+        assertThat(twice.score(text)).isEqualTo(once.score(text));
     }
 
     @Test
