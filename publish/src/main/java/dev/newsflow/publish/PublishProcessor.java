@@ -154,7 +154,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             return false;
         }
         Post candidate = posts.upsert(article, previous, now);
+        // times say when, not what: ingest stamps a version sent without versionCreated with its receive time, so
+        // the same version sent twice differs there and nowhere else
         candidate.setPublishedAt(previous.getPublishedAt());
+        candidate.setVersionCreated(previous.getVersionCreated());
         return !candidate.equals(previous);
     }
 

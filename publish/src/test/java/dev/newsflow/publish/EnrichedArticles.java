@@ -54,6 +54,11 @@ final class EnrichedArticles {
         return this;
     }
 
+    EnrichedArticles versionCreated(Instant at) {
+        builder.setVersionCreated(at);
+        return this;
+    }
+
     EnrichedArticles receivedAt(Instant at) {
         builder.setReceivedAt(at);
         return this;

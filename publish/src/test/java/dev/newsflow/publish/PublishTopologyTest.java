@@ -179,7 +179,8 @@ class PublishTopologyTest {
     @Test
     void shouldUpdateALivePostWhenTheSameVersionIsEnrichedAgainDifferently() {
         send(anArticle("re1").inCategory(MediaTopic.POLITICS, 0.6).version(2).build());
-        send(anArticle("re1").inCategory(MediaTopic.POLITICS, 0.6).version(2).build()); // pushed twice: a duplicate
+        // pushed twice without versionCreated: ingest stamps each copy with its own receive time, still a duplicate
+        send(anArticle("re1").inCategory(MediaTopic.POLITICS, 0.6).version(2).versionCreated(NOW.plusSeconds(30)).build());
         send(anArticle("re1").inCategory(MediaTopic.SPORT, 0.9).version(2).build()); // replayed through a new model
 
         assertThat(posts.readValuesToList()).extracting(p -> p.getCategories().get(0).getCode())
