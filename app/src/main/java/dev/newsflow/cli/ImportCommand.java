@@ -7,8 +7,7 @@ import dev.newsflow.ingest.IngestLimits;
 import dev.newsflow.ingest.NdjsonImporter;
 import dev.newsflow.ingest.RawArticleProducer;
 import dev.newsflow.runtime.Settings;
-import dev.newsflow.runtime.TopicSetup;
-import dev.newsflow.schemas.Topics;
+import dev.newsflow.runtime.StageStartup;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,9 +65,7 @@ final class ImportCommand implements Callable<Integer> {
             summary = new NdjsonImporter(parser, null, 0, (int) limits.maxRequestBytes())
                     .importFiles(files, provider, true, p -> progress(err, p));
         } else {
-            try (Admin admin = Admin.create(settings.kafkaProperties())) {
-                TopicSetup.ensure(admin, Topics.all(), Duration.ofSeconds(60));
-            }
+            StageStartup.ensureTopics(settings, Duration.ofSeconds(60).toMillis());
             try (ArticleWriter writer = new ArticleWriter(RawArticleProducer.create(settings, "newsflow-import"))) {
                 summary = new NdjsonImporter(parser, writer, IngestConfig.ackTimeoutOf(settings.newsflow()).toMillis(),
                         (int) limits.maxRequestBytes())

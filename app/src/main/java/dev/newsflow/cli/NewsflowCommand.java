@@ -33,6 +33,7 @@ public final class NewsflowCommand implements Runnable {
         // UTF-8 whatever the locale: ids and tags must come back as they went in, also under LANG=C (cron, containers)
         commandLine.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
         commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        commandLine.setExecutionExceptionHandler(new FailureReport());
         System.exit(commandLine.execute(args));
     }
 

@@ -21,12 +21,30 @@ public final class StageStartup {
         log.info("Starting stage={} settings={}", stage, Settings.masked(config.values()));
         log.info("Kafka client settings stage={} kafka={}", stage, Settings.masked(settings.kafka()));
         if (config.createTopics()) {
-            try (Admin admin = Admin.create(settings.kafkaProperties())) {
-                TopicSetup.ensure(admin, Topics.all(), Duration.ofMillis(config.topicSetupTimeoutMs()));
-            }
+            ensureTopics(settings, config.topicSetupTimeoutMs());
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("stage", stage);
         return registry;
+    }
+
+    /**
+     * Creates the pipeline's topics if missing and waits for their leaders; the first thing a stage (or the importer)
+     * asks of Kafka, so when it fails it says where it looked and what to check.
+     */
+    public static void ensureTopics(Settings settings, long timeoutMs) {
+        Object servers = settings.kafkaProperties().get("bootstrap.servers");
+        log.info("Checking topics bootstrapServers={} timeoutMs={}", servers, timeoutMs);
+        Admin admin = Admin.create(settings.kafkaProperties());
+        try {
+            TopicSetup.ensure(admin, Topics.all(), Duration.ofMillis(timeoutMs));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Kafka at " + servers + " did not answer the topic setup within " + timeoutMs
+                    + " ms (topics.create.timeout.ms): is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS)? "
+                    + e.getMessage(), e);
+        } finally {
+            // a plain close() waits for the calls still pending, up to default.api.timeout.ms (60 s)
+            admin.close(Duration.ofSeconds(2));
+        }
     }
 }
