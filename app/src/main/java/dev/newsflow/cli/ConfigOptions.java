@@ -21,6 +21,8 @@ final class ConfigOptions {
         if (bootstrapServers != null) {
             settings = settings.with(Map.of(), Map.of("bootstrap.servers", bootstrapServers));
         }
+        UnknownSettings.warnings(settings.newsflow().keySet())
+                .forEach(w -> org.slf4j.LoggerFactory.getLogger(ConfigOptions.class).warn("Settings: {}", w));
         if (!settings.kafka().containsKey("bootstrap.servers")) {
             settings = settings.with(Map.of(), Map.of("bootstrap.servers", "localhost:9092"));
         }

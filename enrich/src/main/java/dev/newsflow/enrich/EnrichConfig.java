@@ -36,6 +36,11 @@ public final class EnrichConfig extends StageConfig {
             .define(OVERRIDES, Type.STRING, "", Importance.MEDIUM,
                     "Path of a newsroom overrides file (rules applied after the model); empty: none.");
 
+    /** Every setting this stage reads, for telling a misspelt NEWSFLOW_ variable from one another stage reads. */
+    public static java.util.Set<String> settingNames() {
+        return DEFINITION.names();
+    }
+
     public EnrichConfig(Map<String, String> settings) {
         super(DEFINITION, settings);
     }

@@ -63,6 +63,11 @@ public final class IngestConfig extends StageConfig {
         return new org.apache.kafka.common.config.AbstractConfig(limits, settings, false);
     }
 
+    /** Every setting this stage reads, for telling a misspelt NEWSFLOW_ variable from one another stage reads. */
+    public static java.util.Set<String> settingNames() {
+        return DEFINITION.names();
+    }
+
     public IngestConfig(Map<String, String> settings) {
         super(DEFINITION, settings);
     }

@@ -27,6 +27,11 @@ public final class PublishConfig extends StageConfig {
             .define(EMBARGO_CHECK_MS, Type.LONG, 1_000L, Range.between(100, 60_000), Importance.LOW,
                     "How often held embargoed articles are checked for release.");
 
+    /** Every setting this stage reads, for telling a misspelt NEWSFLOW_ variable from one another stage reads. */
+    public static java.util.Set<String> settingNames() {
+        return DEFINITION.names();
+    }
+
     public PublishConfig(Map<String, String> settings) {
         super(DEFINITION, settings);
     }
