@@ -141,7 +141,11 @@ public final class IngestApi {
         ParsedArticle parsed = parser.parse(new String(body, StandardCharsets.UTF_8), provider(ctx));
         if (!parsed.valid()) {
             count("rejected", provider(ctx), "invalid");
-            log.info("Refused article provider={} errors={}", provider(ctx), parsed.errors());
+            long refused = refusalLog.admit("invalid:" + provider(ctx));
+            if (refused > 0) { // a client sending bad articles in a loop must not flood the log (the metric counts each)
+                log.info("Refused article articleId={} provider={} errors={} refusedSinceLastLog={}",
+                        idForLog(body), provider(ctx), parsed.errors(), refused);
+            }
             send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
             return;
         }
@@ -350,6 +354,23 @@ public final class IngestApi {
             throw new UncheckedIOException("cannot read the request body", e);
         }
     }
+
+    /** The id the refused article claims, if any, for the log: bounded and without control characters. */
+    private static String idForLog(byte[] body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = LOG_READER.readTree(body);
+            String id = node == null ? null : node.path("uri").asText(node.path("id").asText(null));
+            if (id == null) {
+                return null;
+            }
+            String printable = id.replaceAll("\\p{Cntrl}", "?");
+            return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
+        } catch (IOException | RuntimeException e) {
+            return null; // not JSON at all: the errors say so
+        }
+    }
+
+    private static final ObjectMapper LOG_READER = JsonMapper.builder().build();
 
     /** The error of a future that already failed (send() could not even queue the record), else null. */
     private static Throwable failureOf(CompletableFuture<?> future) {
