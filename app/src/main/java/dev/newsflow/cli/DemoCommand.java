@@ -122,9 +122,10 @@ final class DemoCommand implements Callable<Integer> {
             info.printf("  ingest API   %s/v1/articles   (API key: %s)%n", ingest.url(), apiKey);
             info.printf("  health       %s/health/ready  %s/health/ready  %s/health/ready%n", ingest.url(), enrich.url(), publish.url());
             info.printf("  metrics      %s/metrics  %s/metrics  %s/metrics%n", ingest.url(), enrich.url(), publish.url());
-            info.printf("  status page  %s/status%n%n", publish.url());
-            info.printf("  try: curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d @article.json %s/v1/articles%n%n",
-                    apiKey, ingest.url());
+            info.printf("  status pages %s/status  %s/status  %s/status%n%n", ingest.url(), enrich.url(), publish.url());
+            info.printf("  try: curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' %s/v1/articles -d '%s'%n%n",
+                    apiKey, ingest.url(), "{\"uri\":\"urn:try:1\",\"version\":1,\"headline\":\"Harbour City sign a new striker\","
+                            + "\"body\":\"Harbour City signed the striker on a three-year contract on Friday.\"}");
             info.flush();
 
             awaitRunning(enrich, publish);
@@ -353,7 +354,8 @@ final class DemoCommand implements Callable<Integer> {
                     : post.getCategories().get(0).getLabel() + String.format(" %.2f", post.getCategories().get(0).getConfidence());
             synchronized (out) {
                 if (post.getEvent() == PostEventType.DELETE) {
-                    out.printf("✗ DELETE  %s v%d  %s%n", post.getId(), post.getVersion(), post.getHeadline());
+                    out.printf("✗ DELETE  %s v%d  %s%n", post.getId(), post.getVersion(),
+                            post.getHeadline() != null ? post.getHeadline() : "(never published here: sent so a site that has it drops it)");
                 } else {
                     out.printf("● [%s]%s %s (v%d)%n    %s%n    tags: %s%n", category,
                             post.getReviewRequired() ? " [review]" : "", post.getHeadline(), post.getVersion(),

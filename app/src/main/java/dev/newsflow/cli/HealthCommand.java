@@ -14,17 +14,31 @@ import picocli.CommandLine.Parameters;
         description = "Exit 0 if the URL (default: this host's readiness endpoint) answers HTTP 200, else 1.")
 final class HealthCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", defaultValue = "http://127.0.0.1:8080/health/ready", paramLabel = "URL")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "http://127.0.0.1:8080/health/ready", paramLabel = "URL",
+            description = "Default: ${DEFAULT-VALUE}.")
     URI url;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        // one line to stderr when it fails, so `docker inspect` and a person at a terminal both see why
+        java.io.PrintWriter err = spec.commandLine().getErr();
         try {
-            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
                     .send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).GET().build(),
-                            HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200 ? 0 : 1;
+                            HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return 0;
+            }
+            String body = response.body() == null ? "" : response.body().strip();
+            err.println(url + " answered " + response.statusCode() + (body.isEmpty() ? ""
+                    : ": " + (body.length() > 300 ? body.substring(0, 300) + "…" : body)));
+            return 1;
         } catch (java.io.IOException e) {
+            err.println(url + " did not answer: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
