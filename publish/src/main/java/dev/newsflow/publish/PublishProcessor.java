@@ -50,6 +50,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private final Duration embargoCheckInterval;
     private final MeterRegistry registry;
     private final Timer endToEnd;
+    private final Counter articlesIn;
+    private final Counter reenriched;
+    static final List<String> SKIP_REASONS = List.of("duplicate-version", "stale-version", "stale-unpublish",
+            "already-unpublished");
     private ProcessorContext<byte[], PublishDecision> context;
     private KeyValueStore<String, Post> published;
     private KeyValueStore<String, EnrichedArticle> embargoed;
@@ -62,6 +66,13 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         this.registry = registry;
         this.endToEnd = Timer.builder("newsflow.publish.end.to.end").description("From ingest acceptance to post")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.articlesIn = Counter.builder("newsflow.articles.in").tag("stage", "publish").register(registry);
+        this.reenriched = Counter.builder("newsflow.publish.reenriched")
+                .description("Live posts updated by a new enrichment of the same version").register(registry);
+        // every skip reason exists from the start, at 0, so alerts and dashboards see a series before the first skip
+        for (String reason : SKIP_REASONS) {
+            skipped(reason);
+        }
     }
 
     @Override
@@ -75,6 +86,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
 
     @Override
     public void process(Record<byte[], EnrichedArticle> record) {
+        articlesIn.increment();
         EnrichedArticle article = record.value();
         String id = article.getUri();
         Post previous = published.get(id);
@@ -103,8 +115,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         if (previous != null && article.getVersion() == previous.getVersion()
                 && previous.getEvent() == PostEventType.UPSERT && isReEnrichment(article, previous, now)) {
             // the same version enriched again (a replay with a better classifier): the post is updated in place
-            Counter.builder("newsflow.publish.reenriched").description("Live posts updated by a new enrichment of the same version")
-                    .register(registry).increment();
+            reenriched.increment();
             log.info("Re-enriched articleId={} version={}", id, article.getVersion());
             publish(record.key(), record.timestamp(), article, previous, now);
             return;
@@ -190,9 +201,13 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         context.forward(new Record<>(key, decision, timestamp));
     }
 
+    private Counter skipped(String reason) {
+        return Counter.builder("newsflow.publish.skipped").description("Article versions not published, by reason")
+                .tag("reason", reason).register(registry);
+    }
+
     private void skip(String id, EnrichedArticle article, String reason) {
-        Counter.builder("newsflow.publish.skipped").description("Article versions not published, by reason")
-                .tag("reason", reason).register(registry).increment();
+        skipped(reason).increment();
         log.info("Skipped articleId={} version={} reason={}", id, article.getVersion(), reason);
     }
 }

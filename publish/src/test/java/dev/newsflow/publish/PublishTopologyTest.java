@@ -3,6 +3,7 @@ package dev.newsflow.publish;
 import static dev.newsflow.publish.EnrichedArticles.anArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsflow.runtime.DeadLetters;
 import dev.newsflow.schemas.MediaTopic;
 import dev.newsflow.schemas.Serdes;
 import dev.newsflow.schemas.Topics;
@@ -188,6 +189,16 @@ class PublishTopologyTest {
         assertThat(sport.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT);
         assertThat(registry.counter("newsflow.publish.skipped", "reason", "duplicate-version").count()).isEqualTo(1.0);
         assertThat(registry.counter("newsflow.publish.reenriched").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldShowEverySkipAndDeadLetterReasonAtZeroBeforeTheFirstRecord() {
+        for (String reason : PublishProcessor.SKIP_REASONS) {
+            // find, not counter(): counter() would create the series the test looks for
+            assertThat(registry.find("newsflow.publish.skipped").tag("reason", reason).counter()).as(reason).isNotNull()
+                    .satisfies(c -> assertThat(c.count()).isZero());
+        }
+        assertThat(registry.find("newsflow.dead.letters").counters()).hasSize(DeadLetters.REASONS.size());
     }
 
     @Test

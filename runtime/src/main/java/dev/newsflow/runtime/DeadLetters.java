@@ -22,9 +22,21 @@ public final class DeadLetters {
     private final String stage;
     private final MeterRegistry registry;
 
+    /** Every reason a stage dead-letters for; their counters exist from the start, at 0. */
+    public static final java.util.List<String> REASONS = java.util.List.of("undecodable-record", "key-mismatch",
+            "processing-failed");
+
     public DeadLetters(String stage, MeterRegistry registry) {
         this.stage = stage;
         this.registry = registry;
+        // registered at 0: an alert on increase(newsflow_dead_letters_total[5m]) > 0 needs the series before the first
+        // dead letter, or it has nothing to compare the first one with
+        REASONS.forEach(reason -> counter(reason));
+    }
+
+    private Counter counter(String reason) {
+        return Counter.builder("newsflow.dead.letters").description("Records sent to a dead-letter topic, by reason")
+                .tag("stage", stage).tag("reason", reason).register(registry);
     }
 
     public DeadLetter create(byte[] key, byte[] value, String reason, Throwable error,
@@ -33,8 +45,7 @@ public final class DeadLetters {
         int partition = source.map(RecordMetadata::partition).orElse(-1);
         long offset = source.map(RecordMetadata::offset).orElse(-1L);
         String detail = error == null ? null : truncate(String.valueOf(error.getMessage()));
-        Counter.builder("newsflow.dead.letters").description("Records sent to a dead-letter topic, by reason")
-                .tag("stage", stage).tag("reason", reason).register(registry).increment();
+        counter(reason).increment();
         log.warn("Dead letter stage={} reason={} topic={} partition={} offset={} articleId={} exception={} detail={}",
                 stage, reason, topic, partition, offset, printableKey(key),
                 error == null ? null : error.getClass().getName(), detail);
