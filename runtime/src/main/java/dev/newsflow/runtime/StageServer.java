@@ -91,11 +91,17 @@ public final class StageServer implements AutoCloseable {
                 .filter(m -> m.getId().getName().startsWith("newsflow."))
                 .sorted((a, b) -> (a.getId().getName() + a.getId().getTags()).compareTo(b.getId().getName() + b.getId().getTags()))
                 .forEach(m -> html.append("<tr><td>").append(esc(m.getId().getName())).append("</td><td>")
-                        .append(esc(m.getId().getTags().toString())).append("</td><td>")
+                        .append(esc(tags(m))).append("</td><td>")
                         .append(esc(value(m))).append("</td></tr>"));
         html.append("</table><p><a href=\"/metrics\">Prometheus metrics</a> · <a href=\"/health/ready\">readiness JSON</a></p>")
                 .append("</body></html>");
         return html.toString();
+    }
+
+    /** "provider=cms, reason=invalid": the tags as a person reads them (the stage tag is the page's own). */
+    private static String tags(io.micrometer.core.instrument.Meter meter) {
+        return meter.getId().getTags().stream().filter(t -> !t.getKey().equals("stage"))
+                .map(t -> t.getKey() + "=" + t.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void row(StringBuilder html, String name, HealthStatus status) {
