@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import NDJSON article files into news.articles.raw, with the same validation as the API.",
-                "Exit code: 0 all lines accepted, 1 some lines rejected, 2 some writes not acknowledged by Kafka."})
+                "Exit code: 0 all lines accepted, 1 some lines rejected, 2 some writes not acknowledged by Kafka, 3 a file cannot be read."})
 final class ImportCommand implements Callable<Integer> {
 
     private static final int SHOWN_PROBLEMS = 50;
@@ -51,9 +51,10 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (Path f : files) {
-            if (!Files.isReadable(f)) {
-                err.println("cannot read " + f);
-                return 2;
+            if (!Files.isReadable(f) || Files.isDirectory(f)) {
+                err.println("newsflow import: cannot read " + f + ": " + (!Files.exists(f) ? "no such file"
+                        : Files.isDirectory(f) ? "a directory, not a file" : "permission denied") + "; nothing was imported");
+                return 3;
             }
         }
         Settings settings = config.load();
