@@ -2,6 +2,7 @@ package dev.newsflow.enrich;
 
 import dev.newsflow.runtime.Settings;
 import dev.newsflow.runtime.StreamsStage;
+import dev.newsflow.schemas.Topics;
 import java.time.Clock;
 
 /** The enrich stage: reads its config, loads the models once, and runs the topology until closed. */
@@ -21,7 +22,7 @@ public final class EnrichApp {
     }
 
     private static StreamsStage start(EnrichConfig config, Settings settings, ArticleEnricher enricher) {
-        return StreamsStage.start(EnrichTopology.STAGE, config, settings,
+        return StreamsStage.start(EnrichTopology.STAGE, Topics.ENRICH_DLQ, config, settings,
                 registry -> new EnrichTopology(enricher, Clock.systemUTC(), registry).build());
     }
 }

@@ -2,6 +2,7 @@ package dev.newsflow.publish;
 
 import dev.newsflow.runtime.Settings;
 import dev.newsflow.runtime.StreamsStage;
+import dev.newsflow.schemas.Topics;
 import java.time.Clock;
 
 /** The publish stage: reads its config and runs the topology until closed. */
@@ -12,7 +13,7 @@ public final class PublishApp {
 
     public static StreamsStage start(Settings settings) {
         PublishConfig config = new PublishConfig(settings.newsflow());
-        return StreamsStage.start(PublishTopology.STAGE, config, settings, registry -> new PublishTopology(
+        return StreamsStage.start(PublishTopology.STAGE, Topics.PUBLISH_DLQ, config, settings, registry -> new PublishTopology(
                 new PostBuilder(config.siteBaseUrl()), new CategoryRouting(config.routeMinConfidence()),
                 config.embargoCheckInterval(), Clock.systemUTC(), registry).build());
     }

@@ -24,7 +24,7 @@ public final class DeadLetters {
 
     /** Every reason a stage dead-letters for; their counters exist from the start, at 0. */
     public static final java.util.List<String> REASONS = java.util.List.of("undecodable-record", "key-mismatch",
-            "processing-failed");
+            "processing-failed", DeadLetterQueueHandler.REASON);
 
     public DeadLetters(String stage, MeterRegistry registry) {
         this.stage = stage;

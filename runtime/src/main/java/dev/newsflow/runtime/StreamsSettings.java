@@ -14,7 +14,24 @@ public final class StreamsSettings {
     }
 
     public static Properties forStage(Settings settings, String applicationId, Path stateDir) {
+        return forStage(settings, applicationId, stateDir, null, null, null);
+    }
+
+    /**
+     * As {@link #forStage(Settings, String, Path)}, with exceptions no processor caught sent to {@code deadLetterTopic}
+     * ({@link DeadLetterQueueHandler}) instead of killing the stream thread.
+     */
+    public static Properties forStage(Settings settings, String applicationId, Path stateDir, String stage,
+                                      String deadLetterTopic, io.micrometer.core.instrument.MeterRegistry registry) {
         Properties props = settings.kafkaProperties();
+        if (deadLetterTopic != null) {
+            props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterQueueHandler.class.getName());
+            props.put(DeadLetterQueueHandler.STAGE, stage);
+            props.put(DeadLetterQueueHandler.TOPIC, deadLetterTopic);
+            if (registry != null) {
+                props.put(DeadLetterQueueHandler.REGISTRY, registry);
+            }
+        }
         props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putIfAbsent(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());

@@ -28,11 +28,12 @@ public final class StreamsStage implements AutoCloseable {
         this.server = server;
     }
 
-    public static StreamsStage start(String stage, StageConfig config, Settings settings,
+    /** @param deadLetterTopic where records go that the topology failed on with an exception no processor caught */
+    public static StreamsStage start(String stage, String deadLetterTopic, StageConfig config, Settings settings,
                                      Function<MeterRegistry, Topology> topology) {
         PrometheusMeterRegistry registry = StageStartup.prepare(stage, config, settings);
         Properties props = StreamsSettings.forStage(settings, "newsflow-" + stage,
-                Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"));
+                Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"), stage, deadLetterTopic, registry);
         StreamsRunner runner = new StreamsRunner(stage, topology.apply(registry), props, registry);
         StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), 64 * 1024, registry,
                 runner::liveness, runner::readiness, app -> { });

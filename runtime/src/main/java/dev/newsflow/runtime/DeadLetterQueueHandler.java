@@ -1,0 +1,74 @@
+package dev.newsflow.runtime;
+
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.avro.DeadLetter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * The last line of defence of a Streams stage: an exception no processor caught (a bug, or input nobody foresaw)
+ * sends the source record to the stage's dead-letter topic, as the stage's own dead letters do (Avro
+ * {@code DeadLetter}, raw bytes, reason {@code unhandled-exception}, source coordinates, counted and logged), and the
+ * stream goes on, instead of the thread dying and re-reading the same record. Kafka Streams writes the dead letter
+ * in the same transaction as the task's output (KIP-1034).
+ *
+ * <p>Configured through the Streams properties ({@link StreamsSettings#forStage}): {@value #STAGE}, {@value #TOPIC}
+ * and, optionally, the stage's {@link MeterRegistry} under {@value #REGISTRY}.
+ */
+public final class DeadLetterQueueHandler implements ProcessingExceptionHandler {
+
+    public static final String STAGE = "newsflow.dead.letter.stage";
+    public static final String TOPIC = "newsflow.dead.letter.topic";
+    public static final String REGISTRY = "newsflow.dead.letter.registry";
+    public static final String REASON = "unhandled-exception";
+
+    private String topic;
+    private DeadLetters deadLetters;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        String stage = String.valueOf(configs.get(STAGE));
+        this.topic = (String) configs.get(TOPIC);
+        if (topic == null) {
+            throw new IllegalArgumentException(TOPIC + " is required: the topic dead letters go to");
+        }
+        Object registry = configs.get(REGISTRY);
+        this.deadLetters = new DeadLetters(stage, registry instanceof MeterRegistry r ? r : new SimpleMeterRegistry());
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        DeadLetter letter = deadLetters.create(context.sourceRawKey(), context.sourceRawValue(), REASON, exception,
+                Optional.of(source(context)), Instant.now());
+        byte[] value = Serdes.DEAD_LETTER.serializer().serialize(topic, letter);
+        return Response.resume(List.of(new ProducerRecord<>(topic, null, context.sourceRawKey(), value)));
+    }
+
+    private static RecordMetadata source(ErrorHandlerContext context) {
+        return new RecordMetadata() {
+            @Override
+            public String topic() {
+                return context.topic();
+            }
+
+            @Override
+            public int partition() {
+                return context.partition();
+            }
+
+            @Override
+            public long offset() {
+                return context.offset();
+            }
+        };
+    }
+}
