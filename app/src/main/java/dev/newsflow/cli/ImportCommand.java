@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,7 +65,8 @@ final class ImportCommand implements Callable<Integer> {
             summary = new NdjsonImporter(parser, null, 0, (int) limits.maxRequestBytes())
                     .importFiles(files, provider, true, p -> progress(err, p));
         } else {
-            StageStartup.ensureTopics(settings, Duration.ofSeconds(60).toMillis());
+            StageStartup.ensureTopics(settings, Long.parseLong(settings.newsflow().getOrDefault(
+                    dev.newsflow.runtime.StageConfig.TOPIC_SETUP_TIMEOUT_MS, "60000").trim()));
             try (ArticleWriter writer = new ArticleWriter(RawArticleProducer.create(settings, "newsflow-import"))) {
                 summary = new NdjsonImporter(parser, writer, IngestConfig.ackTimeoutOf(settings.newsflow()).toMillis(),
                         (int) limits.maxRequestBytes())

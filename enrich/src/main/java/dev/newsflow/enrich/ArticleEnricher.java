@@ -138,18 +138,27 @@ public final class ArticleEnricher {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int width = Character.charCount(c);
-            if (Character.isLetterOrDigit(c)) {
+            if (isWordChar(c)) {
                 if (!inWord) {
                     n++;
                     inWord = true;
                 }
             } else if (!(inWord && isJoiner(c) && i + width < text.length()
-                    && Character.isLetterOrDigit(text.codePointAt(i + width)))) {
+                    && isWordChar(text.codePointAt(i + width)))) {
                 inWord = false;
             }
             i += width;
         }
         return n;
+    }
+
+    /** {@code [\p{L}\p{N}]}: letters, and numbers of every kind ("½", "Ⅻ"), not only digits. */
+    private static boolean isWordChar(int c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     private static boolean isJoiner(int c) {

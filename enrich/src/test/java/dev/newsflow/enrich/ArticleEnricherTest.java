@@ -124,7 +124,8 @@ class ArticleEnricherTest {
     void shouldCountWordsAsTheWordPatternDoes() {
         // the loop replaced this pattern (which overflows the stack on long joined runs): same answers on short texts
         java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+(?:['’.-][\\p{L}\\p{N}]+)*");
-        String[] pieces = {"a", "Z", "7", "é", "'", "’", ".", "-", " ", ",", "日", "\uD83D\uDE00", "--", ". "};
+        String[] pieces = {"a", "Z", "7", "é", "'", "’", ".", "-", " ", ",", "日", "\uD83D\uDE00", "--", ". ", "½", "Ⅻ",
+                "\u0301", "²"};
         java.util.Random random = new java.util.Random(42);
         for (int run = 0; run < 5_000; run++) {
             StringBuilder text = new StringBuilder();

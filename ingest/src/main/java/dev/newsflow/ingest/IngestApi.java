@@ -187,7 +187,8 @@ public final class IngestApi {
     }
 
     private void writeFailed(Context ctx, RawArticle article, Throwable cause) {
-        count("failed", provider(ctx), reasonOf(cause));
+        // too large is the article's fault and permanent: refused, like in a batch; the rest may succeed on a retry
+        count(cause instanceof RecordTooLargeException ? "rejected" : "failed", provider(ctx), reasonOf(cause));
         log.warn("Article not written articleId={} version={} reason={}", article.getUri(), article.getVersion(), cause.toString());
         if (cause instanceof RecordTooLargeException) {
             problem(ctx, 413, "too-large", "Article too large", "Kafka refused the record as too large: " + cause.getMessage());

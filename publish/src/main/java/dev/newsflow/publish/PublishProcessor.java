@@ -93,23 +93,28 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (article.getPubStatus() != PubStatus.USABLE) {
             Long lastUnpublish = unpublished.get(id);
-            if (lastUnpublish != null && article.getVersion() <= lastUnpublish) {
+            // a kill without a version (DELETE with no ?version=, version 0) is always "now": never judged stale
+            if (lastUnpublish != null && article.getVersion() > 0 && article.getVersion() <= lastUnpublish) {
                 // delivered again: it must neither take down a later republished version nor drop a held one
                 skip(id, article, "stale-unpublish");
                 return;
             }
-            unpublished.put(id, article.getVersion());
-            embargoed.delete(id); // a kill also cancels a pending embargoed release
             if (previous != null && previous.getEvent() == PostEventType.DELETE) {
+                unpublished.put(id, Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish));
+                embargoed.delete(id);
                 skip(id, article, "already-unpublished");
                 return;
             }
             Post delete = posts.delete(id, article.getVersion(), previous, now);
-            published.put(id, delete);
             List<CategoryPost> categoryPosts = new ArrayList<>();
             routing.everyTopicOf(previous).forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
             log.info("Unpublished articleId={} version={} status={}", id, delete.getVersion(), article.getPubStatus());
+            // output first, state after: if writing fails, the record is dead-lettered with the state untouched, so
+            // sending the kill again applies it (state written first would have it skipped as already applied)
             emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
+            unpublished.put(id, Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish));
+            embargoed.delete(id); // a kill also cancels a pending embargoed release
+            published.put(id, delete);
             return;
         }
         if (previous != null && article.getVersion() == previous.getVersion()
@@ -117,7 +122,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             // the same version enriched again (a replay with a better classifier): the post is updated in place
             reenriched.increment();
             log.info("Re-enriched articleId={} version={}", id, article.getVersion());
-            publish(record.key(), record.timestamp(), article, previous, now);
+            publish(record.key(), record.timestamp(), article, previous, now, false);
             return;
         }
         if (previous != null && article.getVersion() <= previous.getVersion()) {
@@ -136,24 +141,29 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
             return;
         }
+        publish(record.key(), record.timestamp(), article, previous, now, true);
         embargoed.delete(id);
-        publish(record.key(), record.timestamp(), article, previous, now);
     }
 
-    private void publish(byte[] key, long timestamp, EnrichedArticle article, Post previous, Instant now) {
+    /** @param fresh whether the version is new (it feeds the end-to-end latency; a re-enrichment replay would skew it) */
+    private void publish(byte[] key, long timestamp, EnrichedArticle article, Post previous, Instant now, boolean fresh) {
         Post post = posts.upsert(article, previous, now);
-        published.put(article.getUri(), post);
         Set<String> topics = routing.topicsFor(post);
         List<CategoryPost> categoryPosts = new ArrayList<>();
         topics.forEach(topic -> categoryPosts.add(new CategoryPost(topic, post)));
         if (previous != null && previous.getEvent() == PostEventType.UPSERT) {
+            // every topic the old post named, whatever the threshold (it may have been raised since it went out)
             Post dropped = posts.delete(article.getUri(), article.getVersion(), previous, now);
-            routing.topicsFor(previous).stream().filter(t -> !topics.contains(t))
+            routing.everyTopicOf(previous).stream().filter(t -> !topics.contains(t))
                     .forEach(topic -> categoryPosts.add(new CategoryPost(topic, dropped)));
         }
-        endToEnd.record(Duration.between(article.getReceivedAt(), now));
+        if (fresh) {
+            endToEnd.record(Duration.between(article.getReceivedAt(), now));
+        }
         log.debug("Published articleId={} version={} topics={}", article.getUri(), article.getVersion(), topics);
+        // output first, state after (see the kill path)
         emit(key, timestamp, new PublishDecision(post, categoryPosts, post));
+        published.put(article.getUri(), post);
     }
 
     /**
@@ -184,9 +194,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             });
         }
         for (KeyValue<String, EnrichedArticle> kv : due) {
-            embargoed.delete(kv.key);
             log.info("Embargo lifted articleId={} version={}", kv.key, kv.value.getVersion());
-            publish(kv.key.getBytes(StandardCharsets.UTF_8), wallClockMs, kv.value, published.get(kv.key), now);
+            publish(kv.key.getBytes(StandardCharsets.UTF_8), wallClockMs, kv.value, published.get(kv.key), now, true);
+            embargoed.delete(kv.key); // only once published: a failure leaves it held, to be tried again
         }
     }
 

@@ -167,6 +167,18 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldAlwaysApplyAKillSentWithoutAVersion() {
+        send(anArticle("r4").inCategory(MediaTopic.SPORT, 0.9).version(3).build());
+        send(anArticle("r4").status(PubStatus.CANCELED).version(0).build()); // DELETE with no ?version=
+        send(anArticle("r4").inCategory(MediaTopic.SPORT, 0.9).version(4).build());
+        send(anArticle("r4").status(PubStatus.CANCELED).version(0).build()); // the editor kills it again
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT,
+                PostEventType.DELETE, PostEventType.UPSERT, PostEventType.DELETE);
+        assertThat(current.readRecordsToList()).last().extracting(TestRecord::value).isNull();
+    }
+
+    @Test
     void shouldApplyANewerKillAfterARepublish() {
         send(anArticle("r3").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
         send(anArticle("r3").status(PubStatus.CANCELED).version(2).build());

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last line of defence of a Streams stage: an exception no processor caught (a bug, or input nobody foresaw)
@@ -47,6 +48,14 @@ public final class DeadLetterQueueHandler implements ProcessingExceptionHandler 
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (record == null || context.sourceRawValue() == null) {
+            // a punctuation (embargo release, ...): no source record to keep, and resuming would commit whatever
+            // state it changed; fail, so the transaction rolls back and the thread-death policy decides
+            LoggerFactory.getLogger(DeadLetterQueueHandler.class).error(
+                    "Unhandled exception outside a record node={} decision=FAIL reason={}", context.processorNodeId(),
+                    exception.toString(), exception);
+            return Response.fail();
+        }
         DeadLetter letter = deadLetters.create(context.sourceRawKey(), context.sourceRawValue(), REASON, exception,
                 Optional.of(source(context)), Instant.now());
         byte[] value = Serdes.DEAD_LETTER.serializer().serialize(topic, letter);

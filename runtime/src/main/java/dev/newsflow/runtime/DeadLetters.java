@@ -23,8 +23,8 @@ public final class DeadLetters {
     private final MeterRegistry registry;
 
     /** Every reason a stage dead-letters for; their counters exist from the start, at 0. */
-    public static final java.util.List<String> REASONS = java.util.List.of("undecodable-record", "key-mismatch",
-            "processing-failed", DeadLetterQueueHandler.REASON);
+    public static final java.util.List<String> REASONS = java.util.List.of("undecodable-record", "null-value",
+            "key-mismatch", "processing-failed", DeadLetterQueueHandler.REASON);
 
     public DeadLetters(String stage, MeterRegistry registry) {
         this.stage = stage;

@@ -105,7 +105,10 @@ public final class NewsroomOverrides {
             }
             Set<String> sources = list(properties.getProperty(prefix + "source")).stream()
                     .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-            List<String> terms = list(properties.getProperty(prefix + "terms"));
+            // the same words twice ("G7, G8": digits fold alike; "Flood, flood") count once toward min-hits
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            List<String> terms = list(properties.getProperty(prefix + "terms")).stream()
+                    .filter(t -> seen.add(Tokenizer.termKey(t))).toList();
             if (sources.isEmpty() && terms.isEmpty()) {
                 throw new IllegalArgumentException(origin + ": rule '" + id + "' needs source or terms");
             }

@@ -94,7 +94,7 @@ public final class TopicLexicon {
             }
             for (String term : content.substring(colon + 1).split(",")) {
                 String t = term.trim().toLowerCase(Locale.ROOT);
-                if (!t.isEmpty() && !listed.add(section + ":" + t)) {
+                if (!t.isEmpty() && !listed.add(section + ":" + Tokenizer.termKey(t))) {
                     continue; // listed twice for one topic: counted once ("killed" may still serve two topics)
                 }
                 if (!t.isEmpty()) {

@@ -38,6 +38,18 @@ class NewsroomOverridesTest {
     }
 
     @Test
+    void shouldCountTheSameWordsListedTwiceOnceTowardMinHits() throws IOException {
+        NewsroomOverrides overrides = NewsroomOverrides.parse(new StringReader("""
+                rule.summit.terms = G7, G8, Flood, flood
+                rule.summit.min-hits = 2
+                rule.summit.topic = politics
+                """), "test");
+
+        assertThat(overrides.matching(Tokenizer.tokenize("The G7 met."), null, true)).isEmpty();
+        assertThat(overrides.matching(Tokenizer.tokenize("The G7 met about the flood."), null, true)).hasSize(1);
+    }
+
+    @Test
     void shouldRejectAnUnknownKeyARuleWithoutTopicAndABadConfidence() {
         assertThatThrownBy(() -> NewsroomOverrides.parse(new StringReader("rule.a.colour = red\n"), "test"))
                 .hasMessageContaining("unknown key");

@@ -12,6 +12,14 @@ import org.jsoup.parser.Parser;
  */
 final class TeaserText {
 
+    /**
+     * Markup worth a parser: a whole tag or comment, or a tag left open with an attribute ({@code <img src=x ...}).
+     * Not a bare {@code <} in text ("a<b then rose", "The <Guardian reported"): a parser would swallow the rest of
+     * the paragraph as a tag, so such text keeps its words and only the {@code <} is made harmless.
+     */
+    private static final Pattern LOOKS_LIKE_MARKUP = Pattern.compile(
+            "<(?:[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>|/[A-Za-z][A-Za-z0-9-]*\\s*>|!--|[A-Za-z][A-Za-z0-9-]*[\\s/]+[A-Za-z-]+\\s*=)");
+
     /** A {@code <} an HTML parser would read as the start of a tag, comment or declaration. */
     private static final Pattern MARKUP_START = Pattern.compile("<(?=[A-Za-z/!?])");
     private static final Pattern BYLINE = Pattern.compile(
@@ -43,7 +51,7 @@ final class TeaserText {
             return "";
         }
         String s = raw;
-        if (s.indexOf('<') >= 0) {
+        if (s.indexOf('<') >= 0 && LOOKS_LIKE_MARKUP.matcher(s).find()) {
             s = Jsoup.parseBodyFragment(s).body().text(); // decodes the entities as it goes
         } else if (s.indexOf('&') >= 0) {
             s = Parser.unescapeEntities(s, false); // every HTML5 entity, as jsoup decodes the rest of the text

@@ -128,6 +128,10 @@ class SentenceTeaserWriterTest {
                         "Read this \u2039img/src=x onerror=alert(document.cookie)> now.", false),
                 c("a less-than sign that is not markup kept", 160, HEADLINE, NONE, "Profit rose by <5% in a year.", true,
                         "Profit rose by &lt;5% in a year."),
+                c("a bare < before a word keeps the rest of the text", 160, HEADLINE, NONE,
+                        "Turnout fell as a\u2039b then rose sharply.", true, "Turnout fell as a<b then rose sharply."),
+                c("a bracketed name is text, not a tag", 160, HEADLINE, NONE,
+                        "The \u2039Guardian reported the vote on Monday.", true, "The <Guardian reported the vote on Monday."),
                 c("whitespace normalised", 160, HEADLINE, NONE, "The council voted on Monday.", true,
                         "  The\u00A0council \n\t voted\u200B on  Monday.  "),
                 // never just the headline again
