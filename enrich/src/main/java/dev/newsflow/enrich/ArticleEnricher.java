@@ -90,7 +90,10 @@ public final class ArticleEnricher {
                 new ClassifierInput(headline, text, raw.getSource() != null ? raw.getSource() : raw.getProvider(),
                         classifierLanguages.classifyAs(language)));
         List<String> reasons = new ArrayList<>(classification.reviewReasons());
-        if (classifierLanguages.needsReview(language) && !reasons.contains(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE)) {
+        if (DetectedLanguage.UNDETERMINED.equals(language.code())) {
+            // categorised as English (most such texts are short English items), but an editor is asked to look
+            reasons.add(TrainedCategorizer.REASON_UNDETERMINED_LANGUAGE);
+        } else if (classifierLanguages.needsReview(language) && !reasons.contains(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE)) {
             reasons.add(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE);
         }
         if (text.isBlank() && !reasons.contains(TrainedCategorizer.REASON_NO_TEXT)) {

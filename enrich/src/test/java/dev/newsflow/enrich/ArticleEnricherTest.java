@@ -85,7 +85,8 @@ class ArticleEnricherTest {
         // no language means the classifier's own (English), not "und", which it would refuse
         assertThat(languagesAsked).containsExactly("null");
         assertThat(enriched.getCategories()).isNotEmpty();
-        assertThat(enriched.getReviewReasons()).doesNotContain("unsupported-language");
+        assertThat(enriched.getReviewReasons()).containsExactly("undetermined-language");
+        assertThat(enriched.getReviewRequired()).isTrue();
     }
 
     @Test

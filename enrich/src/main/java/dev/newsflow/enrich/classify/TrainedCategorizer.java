@@ -47,6 +47,8 @@ public final class TrainedCategorizer implements Categorizer {
     public static final String MODEL_RESOURCE = "newsflow-categories.model";
     public static final String REASON_LOW_CONFIDENCE = "low-confidence";
     public static final String REASON_UNSUPPORTED_LANGUAGE = "unsupported-language";
+    /** The language could not be told ({@code und}): categorised as English, and flagged so an editor looks. */
+    public static final String REASON_UNDETERMINED_LANGUAGE = "undetermined-language";
     /** Neither headline nor text has a word: no category is guessed (a source override rule may still set one). */
     public static final String REASON_NO_TEXT = "no-text";
     /** Appended to the model version in {@link CategoryScore#decidedBy()} of a topic the World refiner chose. */
@@ -206,6 +208,9 @@ public final class TrainedCategorizer implements Categorizer {
         capSecondaries(ranked);
         List<CategoryScore> categories = ranked.size() > 1 + MAX_SECONDARY ? ranked.subList(0, 1 + MAX_SECONDARY) : ranked;
         List<String> reasons = new ArrayList<>(2);
+        if (lang.equals("und")) {
+            reasons.add(REASON_UNDETERMINED_LANGUAGE);
+        }
         if (!english) {
             reasons.add(REASON_UNSUPPORTED_LANGUAGE);
         } else if (!words && !primaryByRule) {

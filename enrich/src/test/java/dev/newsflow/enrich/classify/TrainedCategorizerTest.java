@@ -125,7 +125,7 @@ class TrainedCategorizerTest {
         Classification c = categorizer(0.5, null).categorize(new ClassifierInput("", SPORT_TEXT, null, "und"));
 
         assertThat(c.categories()).isNotEmpty();
-        assertThat(c.reviewReasons()).doesNotContain(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE);
+        assertThat(c.reviewReasons()).containsExactly(TrainedCategorizer.REASON_UNDETERMINED_LANGUAGE);
     }
 
     @Test

@@ -8,11 +8,12 @@ import java.util.Set;
  * The languages the category classifier was trained for. An article detected (or declared) in any other language
  * goes to review instead of being categorised as if it were English.
  *
- * <p>An article whose language could not be determined is categorised: the detector leaves short items
- * undetermined, and of the 9,754 English items in {@code shared/data/categories} it left 45 undetermined (AG
- * snippets such as "Sir Alex Ferguson is set to take charge of Man Utd for the 1,000th time.") and called none
- * confidently foreign. Those had gone to review with no category at all; now the model decides them, and a short
- * foreign text it cannot read gets a low confidence and is flagged for that reason.
+ * <p>An article whose language could not be determined is categorised as English and still flagged for review
+ * ({@code undetermined-language}): the detector leaves short items undetermined, and of the 9,754 English items in
+ * {@code shared/data/categories} it left 45 undetermined (AG snippets such as "Sir Alex Ferguson is set to take
+ * charge of Man Utd for the 1,000th time.") and called none confidently foreign. Those had gone to review with no
+ * category at all, so a sport snippet never reached the sport topic; now they are routed, and an editor still
+ * checks them, since a short foreign text may be among them.
  *
  * @param codes ISO 639-1 codes the classifier understands
  */
@@ -25,7 +26,7 @@ public record ClassifierLanguages(Set<String> codes) {
         codes = Set.copyOf(codes);
     }
 
-    /** True for a determined language the classifier was not trained for. */
+    /** True for a determined language the classifier was not trained for (undetermined: see the class comment). */
     public boolean needsReview(DetectedLanguage language) {
         return language != null && !isUndetermined(language) && !codes.contains(language.code());
     }
