@@ -99,8 +99,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                 skip(id, article, "stale-unpublish");
                 return;
             }
+            long applied = Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish);
             if (previous != null && previous.getEvent() == PostEventType.DELETE) {
-                unpublished.put(id, Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish));
+                unpublished.put(id, applied);
                 embargoed.delete(id);
                 skip(id, article, "already-unpublished");
                 return;
@@ -112,7 +113,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             // output first, state after: if writing fails, the record is dead-lettered with the state untouched, so
             // sending the kill again applies it (state written first would have it skipped as already applied)
             emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
-            unpublished.put(id, Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish));
+            unpublished.put(id, applied);
             embargoed.delete(id); // a kill also cancels a pending embargoed release
             published.put(id, delete);
             return;
