@@ -357,9 +357,9 @@ public final class IngestApi {
     }
 
     /** The id the refused article claims, if any, for the log: bounded and without control characters. */
-    private static String idForLog(byte[] body) {
+    private String idForLog(byte[] body) {
         try {
-            com.fasterxml.jackson.databind.JsonNode node = LOG_READER.readTree(body);
+            com.fasterxml.jackson.databind.JsonNode node = json.readTree(body);
             String id = node == null ? null : node.path("uri").asText(node.path("id").asText(null));
             if (id == null) {
                 return null;
@@ -370,8 +370,6 @@ public final class IngestApi {
             return null; // not JSON at all: the errors say so
         }
     }
-
-    private static final ObjectMapper LOG_READER = JsonMapper.builder().build();
 
     /** The error of a future that already failed (send() could not even queue the record), else null. */
     private static Throwable failureOf(CompletableFuture<?> future) {
