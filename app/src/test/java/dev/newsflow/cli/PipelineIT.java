@@ -223,6 +223,8 @@ class PipelineIT {
             assertThat(get(url + "/metrics").body()).as(url).contains("# TYPE");
         }
         assertThat(get(publish.url() + "/status").body()).contains("newsflow publish", "UP");
+        assertThat(get(enrich.url() + "/topology").body()).contains("enrich-article", "write-dead-letters");
+        assertThat(get(publish.url() + "/topology").body()).contains("decide-post", "unpublished-versions");
     }
 
     private static String article(String id, long version, String headline) {

@@ -29,6 +29,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final String stage;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
+    private final String topologyDescription;
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final ThreadDeaths deaths = new ThreadDeaths(MAX_THREAD_REPLACEMENTS, DEATH_WINDOW);
     private volatile Instant stateSince = Instant.now();
@@ -54,11 +55,20 @@ public final class StreamsRunner implements AutoCloseable {
         });
         this.metrics = new KafkaStreamsMetrics(streams);
         this.metrics.bindTo(registry);
-        log.info("Topology stage={}\n{}", stage, topology.describe());
+        this.topologyDescription = topology.describe().toString();
+        // one line at INFO; the whole description (about 60 lines) at DEBUG and on GET /topology
+        log.info("Topology stage={} subtopologies={} (GET /topology for the whole description)", stage,
+                topology.describe().subtopologies().size());
+        log.debug("Topology stage={}\n{}", stage, topologyDescription);
     }
 
     public void start() {
         streams.start();
+    }
+
+    /** {@code Topology.describe()}: every source, processor, store and sink, by name. */
+    public String topologyDescription() {
+        return topologyDescription;
     }
 
     public KafkaStreams.State state() {

@@ -36,7 +36,8 @@ public final class StreamsStage implements AutoCloseable {
                 Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"), stage, deadLetterTopic, registry);
         StreamsRunner runner = new StreamsRunner(stage, topology.apply(registry), props, registry);
         StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), 64 * 1024, registry,
-                runner::liveness, runner::readiness, app -> { });
+                runner::liveness, runner::readiness,
+                app -> app.get("/topology", ctx -> ctx.contentType("text/plain; charset=utf-8").result(runner.topologyDescription())));
         runner.start();
         return new StreamsStage(stage, runner, server);
     }
