@@ -132,10 +132,13 @@ final class Gazetteer {
     static final Set<String> NOT_NOUNS;
     /** The most frequent words (world, company, group): too general to tag an article with on their own. */
     static final Set<String> GENERIC_WORDS;
+    /** Nationality and place adjectives (Chilean, German): the place or the people are the tag, not the adjective. */
+    static final Set<String> DEMONYMS;
 
     static {
         Set<String> notNouns = new HashSet<>();
         Set<String> generic = new HashSet<>();
+        Set<String> demonyms = new HashSet<>();
         try (InputStream in = Gazetteer.class.getResourceAsStream(NOT_TAG_WORDS)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + NOT_TAG_WORDS);
@@ -151,7 +154,8 @@ final class Gazetteer {
                 switch (kind) {
                     case "not-noun" -> notNouns.add(line.substring(0, tab));
                     case "generic" -> generic.add(line.substring(0, tab));
-                    default -> throw new IllegalStateException(NOT_TAG_WORDS + ": not word<TAB>not-noun|generic: " + line);
+                    case "demonym" -> demonyms.add(line.substring(0, tab));
+                    default -> throw new IllegalStateException(NOT_TAG_WORDS + ": not word<TAB>not-noun|generic|demonym: " + line);
                 }
             }
         } catch (IOException e) {
@@ -159,6 +163,7 @@ final class Gazetteer {
         }
         NOT_NOUNS = Collections.unmodifiableSet(notNouns);
         GENERIC_WORDS = Collections.unmodifiableSet(generic);
+        DEMONYMS = Collections.unmodifiableSet(demonyms);
     }
 
     private Gazetteer() {
@@ -168,7 +173,8 @@ final class Gazetteer {
     static boolean isTaggablePhrase(String phrase) {
         int space = phrase.lastIndexOf(' ');
         if (space < 0) {
-            return !NOT_NOUNS.contains(phrase) && !GENERIC_WORDS.contains(phrase) && !isContraction(phrase);
+            return !NOT_NOUNS.contains(phrase) && !GENERIC_WORDS.contains(phrase) && !DEMONYMS.contains(phrase)
+                    && !isContraction(phrase);
         }
         return !NOT_NOUNS.contains(phrase.substring(space + 1));
     }

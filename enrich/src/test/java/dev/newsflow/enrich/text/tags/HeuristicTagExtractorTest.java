@@ -150,6 +150,17 @@ class HeuristicTagExtractorTest {
     }
 
     @Test
+    void shouldTagThePeopleAndPlacesNotTheirNationality() {
+        List<ArticleTag> tags = extractor.extract("Chilean drama wins festival prize",
+                List.of("The Chilean drama won the prize. French President Emmanuel Macron praised the Chilean director.",
+                        "Emmanuel Macron said the Chilean film was moving."),
+                "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("Emmanuel Macron")
+                .doesNotContain("Chilean", "French President Emmanuel Macron", "French");
+    }
+
+    @Test
     void shouldKeepJoinedAndPossessiveNamesWhole() {
         List<ArticleTag> tags = extractor.extract("Marlow & Finch to close stores",
                 List.of("Marlow & Finch said on Thursday it would close stores. Chief Executive Rachel Denholm said "
