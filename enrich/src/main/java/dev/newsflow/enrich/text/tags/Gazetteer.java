@@ -173,7 +173,7 @@ final class Gazetteer {
     static boolean isTaggablePhrase(String phrase) {
         int space = phrase.lastIndexOf(' ');
         if (space < 0) {
-            return !NOT_NOUNS.contains(phrase) && !GENERIC_WORDS.contains(phrase) && !DEMONYMS.contains(phrase)
+            return !NOT_NOUNS.contains(phrase) && !GENERIC_WORDS.contains(phrase) && !isDemonym(phrase)
                     && !isContraction(phrase);
         }
         return !NOT_NOUNS.contains(phrase.substring(space + 1));
@@ -182,6 +182,22 @@ final class Gazetteer {
     /** Whether a single capitalised word with no other sign of being a name can still be a tag ("Wren", "Kandar"). */
     static boolean isTaggableName(String lower) {
         return isTaggablePhrase(lower) && !PERSON_TITLES.contains(lower.replace(".", ""));
+    }
+
+    /** "chilean", and compounds of them: "french-belgian". */
+    private static boolean isDemonym(String word) {
+        if (DEMONYMS.contains(word)) {
+            return true;
+        }
+        if (word.indexOf('-') < 0) {
+            return false;
+        }
+        for (String part : word.split("-")) {
+            if (!DEMONYMS.contains(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "don't", "I'm", "we'd": a contraction, never a tag ("O'Brien" is not one). */

@@ -153,11 +153,12 @@ class HeuristicTagExtractorTest {
     void shouldTagThePeopleAndPlacesNotTheirNationality() {
         List<ArticleTag> tags = extractor.extract("Chilean drama wins festival prize",
                 List.of("The Chilean drama won the prize. French President Emmanuel Macron praised the Chilean director.",
+                        "The French-Belgian co-production came second; the French-Belgian team was pleased.",
                         "Emmanuel Macron said the Chilean film was moving."),
                 "en");
 
         assertThat(tags).extracting(ArticleTag::name).contains("Emmanuel Macron")
-                .doesNotContain("Chilean", "French President Emmanuel Macron", "French");
+                .doesNotContain("Chilean", "French President Emmanuel Macron", "French", "French-Belgian");
     }
 
     @Test
