@@ -131,7 +131,13 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             return;
         }
         EnrichedArticle pending = embargoed.get(id);
-        if (pending != null && article.getVersion() <= pending.getVersion()) {
+        if (pending != null && article.getVersion() == pending.getVersion()) {
+            // the held version again (pushed twice, or enriched again by a replay): the newest enrichment is the one
+            // released, under the embargo already held
+            embargoed.put(id, article);
+            return;
+        }
+        if (pending != null && article.getVersion() < pending.getVersion()) {
             skip(id, article, "stale-version");
             return;
         }

@@ -257,6 +257,16 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldReleaseTheNewestEnrichmentOfAHeldVersion() {
+        send(anArticle("e3").inCategory(MediaTopic.POLITICS, 0.6).embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("e3").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build()); // a replay
+        driver.advanceWallClockTime(Duration.ofSeconds(120));
+
+        assertThat(posts.readValuesToList()).singleElement()
+                .satisfies(p -> assertThat(p.getCategories().get(0).getCode()).isEqualTo(MediaTopic.SPORT.code()));
+    }
+
+    @Test
     void shouldNeverReleaseAnEmbargoedArticleThatWasKilled() {
         send(anArticle("e2").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
         send(anArticle("e2").status(PubStatus.CANCELED).build());
