@@ -82,6 +82,22 @@ public final class PostBuilder {
                 .build();
     }
 
+    /**
+     * What publish keeps of a killed post: id, version, slug and URL (a republished version keeps its URL), nothing
+     * of its content. The DELETE event itself carries the last known headline so a site can say what went; the state
+     * (and its compacted changelog, kept forever) must not keep a legally killed story's words.
+     */
+    public Post remembered(Post delete) {
+        return Post.newBuilder()
+                .setEvent(delete.getEvent())
+                .setId(delete.getId())
+                .setVersion(delete.getVersion())
+                .setSlug(delete.getSlug())
+                .setUrl(delete.getUrl())
+                .setPublishedAt(delete.getPublishedAt())
+                .build();
+    }
+
     /** Paragraphs as escaped {@code <p>} elements, then run through jsoup's cleaner as a second line of defence. */
     static String bodyHtml(String text) {
         StringBuilder html = new StringBuilder(text.length() + 64);

@@ -115,7 +115,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
             unpublished.put(id, applied);
             embargoed.delete(id); // a kill also cancels a pending embargoed release
-            published.put(id, delete);
+            published.put(id, posts.remembered(delete));
             return;
         }
         if (previous != null && article.getVersion() == previous.getVersion()

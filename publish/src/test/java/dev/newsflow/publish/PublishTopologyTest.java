@@ -132,6 +132,21 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldKeepNoneOfAKilledPostsWordsInItsStateButKeepItsUrlForARepublish() {
+        send(anArticle("k3").inCategory(MediaTopic.SPORT, 0.9).headline("A story a court ordered down").build());
+        send(anArticle("k3").status(PubStatus.CANCELED).version(2).build());
+        Post remembered = driver.<String, Post>getKeyValueStore(PublishProcessor.POSTS_STORE).get("k3");
+        send(anArticle("k3").inCategory(MediaTopic.SPORT, 0.9).headline("Corrected story").version(3).build());
+
+        assertThat(remembered.getHeadline()).isNull();
+        assertThat(remembered.getTeaser()).isNull();
+        assertThat(remembered.getTags()).isEmpty();
+        List<Post> events = posts.readValuesToList();
+        assertThat(events.get(1).getHeadline()).isEqualTo("A story a court ordered down"); // the event says what went
+        assertThat(events.get(2).getUrl()).isEqualTo(events.get(0).getUrl());
+    }
+
+    @Test
     void shouldIgnoreARepeatedKill() {
         send(anArticle("k2").inCategory(MediaTopic.SPORT, 0.9).build());
         send(anArticle("k2").status(PubStatus.CANCELED).build());
