@@ -42,6 +42,12 @@ public final class IngestApp implements AutoCloseable {
         ApiKeys keys = config.apiKeys();
         log.info("API keys stage={} names={}", STAGE, keys);
         PrometheusMeterRegistry registry = StageStartup.prepare(STAGE, config, settings);
+        long longestWrite = RawArticleProducer.longestWriteMs(settings);
+        if (config.ackTimeout().toMillis() < longestWrite) {
+            log.warn("Settings: ack.timeout.ms={} is shorter than the producer's max.block.ms + delivery.timeout.ms={}: "
+                    + "a request may be answered 503 for a write that still lands (a retry is safe, a duplicate is "
+                    + "skipped, but clients see failures that were not)", config.ackTimeout().toMillis(), longestWrite);
+        }
         KafkaProducer<String, RawArticle> producer = RawArticleProducer.create(settings, "newsflow-ingest");
         KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);

@@ -15,6 +15,21 @@ public final class RawArticleProducer {
     }
 
     public static KafkaProducer<String, RawArticle> create(Settings settings, String clientId) {
+        return new KafkaProducer<>(properties(settings, clientId), new StringSerializer(), Serdes.RAW_ARTICLE.serializer());
+    }
+
+    /**
+     * The longest a write can take to be settled either way: blocked in send() for max.block.ms, then up to
+     * delivery.timeout.ms until the producer gives up. A request that stops waiting sooner answers 503 for a write
+     * that may still land.
+     */
+    public static long longestWriteMs(Settings settings) {
+        Properties props = properties(settings, "probe");
+        return Long.parseLong(props.getProperty(ProducerConfig.MAX_BLOCK_MS_CONFIG).trim())
+                + Long.parseLong(props.getProperty(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG).trim());
+    }
+
+    private static Properties properties(Settings settings, String clientId) {
         Properties props = settings.kafkaProperties();
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -26,6 +41,6 @@ public final class RawArticleProducer {
         // never negotiable: an accepted article must be durably written, once, in order
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        return new KafkaProducer<>(props, new StringSerializer(), Serdes.RAW_ARTICLE.serializer());
+        return props;
     }
 }
