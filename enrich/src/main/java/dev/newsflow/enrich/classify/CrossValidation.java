@@ -284,7 +284,7 @@ public final class CrossValidation {
             double loss = 0;
             for (int i = 0; i < goldIndex.length; i++) {
                 double[] p = LinearModel.softmax(logits.get(i), t);
-                loss -= Math.log(Math.max(1e-12, p[goldIndex[i]]));
+                loss -= StrictMath.log(Math.max(1e-12, p[goldIndex[i]]));
             }
             if (loss < bestLoss) {
                 bestLoss = loss;

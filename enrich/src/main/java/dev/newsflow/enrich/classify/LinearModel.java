@@ -189,7 +189,7 @@ public final class LinearModel {
         double[] p = new double[logits.length];
         double sum = 0;
         for (int c = 0; c < logits.length; c++) {
-            p[c] = Math.exp((logits[c] - max) / temperature);
+            p[c] = StrictMath.exp((logits[c] - max) / temperature);
             sum += p[c];
         }
         for (int c = 0; c < p.length; c++) {

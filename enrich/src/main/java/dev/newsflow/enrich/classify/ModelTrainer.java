@@ -18,6 +18,10 @@ import java.util.TreeSet;
  * add megabytes of dependencies and its own file format for no gain in accuracy on data this size. Training is
  * single-threaded, iterates in a fixed order and shuffles with a seeded {@link Random}, so the same data and
  * parameters always give the same bytes.
+  *
+ * <p>Exponentials and logarithms here and in the vectorizer, the linear model and cross-validation are
+ * {@code StrictMath}'s: the same bits on every CPU and JVM, so the same data gives the same model file on any machine.
+ * {@code Math.exp} and {@code Math.log} may differ by an ulp between HotSpot's x86 intrinsics and other platforms.
  */
 public final class ModelTrainer {
 
@@ -150,7 +154,7 @@ public final class ModelTrainer {
                 }
                 double sum = 0;
                 for (int c = 0; c < classes; c++) {
-                    z[c] = Math.exp(z[c] - max);
+                    z[c] = StrictMath.exp(z[c] - max);
                     sum += z[c];
                 }
                 for (int c = 0; c < classes; c++) {
@@ -231,7 +235,7 @@ public final class ModelTrainer {
             }
             double mean = 0;
             for (int c = 0; c < classes; c++) {
-                l[c] = -Math.log((CNB_ALPHA + mass[j * classes + c]) / (CNB_ALPHA * dims + total[c]));
+                l[c] = -StrictMath.log((CNB_ALPHA + mass[j * classes + c]) / (CNB_ALPHA * dims + total[c]));
                 mean += l[c];
             }
             mean /= classes;
@@ -300,7 +304,7 @@ public final class ModelTrainer {
             for (int c = 0; c < classes; c++) {
                 double p = (a + df[j * classes + c]) / (a * seenCount + total[c]);
                 double q = (a + dfAll[j] - df[j * classes + c]) / (a * seenCount + totalAll - total[c]);
-                double ratio = Math.abs(Math.log(p / q));
+                double ratio = Math.abs(StrictMath.log(p / q));
                 r[j * classes + c] = (1 - nbMix) + nbMix * ratio;
             }
         }
@@ -322,7 +326,7 @@ public final class ModelTrainer {
         double n = examples.size();
         for (int j = 0; j < dims; j++) {
             if (df[j] > 0) {
-                idf[j] = (float) (Math.log((1.0 + n) / (1.0 + df[j])) + 1.0);
+                idf[j] = (float) (StrictMath.log((1.0 + n) / (1.0 + df[j])) + 1.0);
             }
         }
         return idf;

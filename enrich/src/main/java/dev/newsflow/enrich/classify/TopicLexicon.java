@@ -116,7 +116,7 @@ public final class TopicLexicon {
         for (int id = 0; id < counts.length; id++) {
             if (counts[id] > 0) {
                 int t = termTopic[id].ordinal();
-                raw[t] += termWeight[id] * (1.0 + Math.log(counts[id]));
+                raw[t] += termWeight[id] * (1.0 + StrictMath.log(counts[id]));
                 distinct[t]++;
             }
         }
@@ -125,7 +125,7 @@ public final class TopicLexicon {
         for (MediaTopic topic : all) {
             int t = topic.ordinal();
             if (distinct[t] >= MIN_DISTINCT_TERMS) {
-                scores.add(new Score(topic, 1.0 - Math.exp(-raw[t] / lengthFactor / SCALE), distinct[t]));
+                scores.add(new Score(topic, 1.0 - StrictMath.exp(-raw[t] / lengthFactor / SCALE), distinct[t]));
             }
         }
         scores.sort(Comparator.comparingDouble(Score::confidence).reversed().thenComparing(Score::topic));

@@ -196,13 +196,13 @@ public final class Vectorizer {
 
     static {
         for (int tf = 1; tf < SUBLINEAR.length; tf++) {
-            SUBLINEAR[tf] = 1.0 + Math.log(tf);
+            SUBLINEAR[tf] = 1.0 + StrictMath.log(tf);
         }
     }
 
     /** {@code 1 + ln tf}, from a table for the common small counts. */
     static double sublinear(int tf) {
-        return tf < SUBLINEAR.length ? SUBLINEAR[tf] : 1.0 + Math.log(tf);
+        return tf < SUBLINEAR.length ? SUBLINEAR[tf] : 1.0 + StrictMath.log(tf);
     }
 
     public SparseVector vectorize(String text, float[] idf) {
