@@ -101,8 +101,9 @@ public final class ClassifyCommand implements Callable<Integer> {
                     continue;
                 }
                 String result;
+                JsonNode article = null;
                 try {
-                    JsonNode article = JSON.readTree(line);
+                    article = JSON.readTree(line);
                     if (!article.isObject()) {
                         throw new IllegalArgumentException("not a JSON object");
                     }
@@ -111,6 +112,9 @@ public final class ClassifyCommand implements Callable<Integer> {
                     // one bad line (a StackOverflowError: HTML nested thousands deep) costs that line, not the run
                     failed++;
                     ObjectNode error = JSON.createObjectNode();
+                    if (article != null && article.isObject() && article.hasNonNull("id")) {
+                        error.set("id", article.get("id")); // read, then failed: say which article
+                    }
                     error.put("line", lineNumber);
                     error.put("error", e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
                     result = JSON.writeValueAsString(error);

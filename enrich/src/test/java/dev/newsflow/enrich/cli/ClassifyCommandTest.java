@@ -80,6 +80,9 @@ class ClassifyCommandTest {
         assertThat(lines).hasSize(3);
         assertThat(JSON.readTree(lines.get(0)).get("id").asText()).isEqualTo("a");
         assertThat(JSON.readTree(lines.get(2)).get("id").asText()).isEqualTo("b");
+        JsonNode error = JSON.readTree(lines.get(1));
+        assertThat(error.get("error").asText()).startsWith("StackOverflowError");
+        assertThat(error.get("id").asText()).isEqualTo("deep"); // the line was read, so the error names the article
     }
 
     @Test
