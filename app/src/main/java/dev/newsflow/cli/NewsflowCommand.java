@@ -34,6 +34,8 @@ public final class NewsflowCommand implements Runnable {
         commandLine.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
         commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         commandLine.setExecutionExceptionHandler(new FailureReport());
+        // `newsflow demo -V` says the version too, not only `newsflow -V`
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         System.exit(commandLine.execute(args));
     }
 
