@@ -50,6 +50,10 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
                 }
             }
         }
+        if (hint == null && messages.stream().anyMatch(m -> m.contains("Port already in use") || m.contains("Address already in use"))) {
+            hint = "choose other ports: --port for the demo (it takes that port and the next two; 0 = free ones), "
+                    + "NEWSFLOW_HTTP_PORT for a stage";
+        }
         return String.join(": ", messages) + (hint == null ? "" : "; " + hint);
     }
 }

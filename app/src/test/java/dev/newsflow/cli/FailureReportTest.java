@@ -15,6 +15,14 @@ class FailureReportTest {
     }
 
     @Test
+    void shouldSayHowToChooseAnotherPortWhenOneIsTaken() {
+        String report = FailureReport.describe(new IllegalStateException("Port already in use.",
+                new java.net.BindException("Address already in use")));
+
+        assertThat(report).contains("--port").contains("NEWSFLOW_HTTP_PORT");
+    }
+
+    @Test
     void shouldSayEachCauseOnceFromTheTop() {
         Exception e = new IllegalStateException("Kafka at 127.0.0.1:1 did not answer the topic setup within 60000 ms",
                 new IllegalStateException("topic setup failed while listing topics: java.util.concurrent.TimeoutException",
