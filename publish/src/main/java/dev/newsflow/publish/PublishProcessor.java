@@ -93,16 +93,21 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (article.getPubStatus() != PubStatus.USABLE) {
             Long lastUnpublish = unpublished.get(id);
-            // a kill without a version (DELETE with no ?version=, version 0) is always "now": never judged stale
-            if (lastUnpublish != null && article.getVersion() > 0 && article.getVersion() <= lastUnpublish) {
+            if (isStaleKill(article, lastUnpublish, previous)) {
                 // delivered again: it must neither take down a later republished version nor drop a held one
                 skip(id, article, "stale-unpublish");
                 return;
             }
             long applied = Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish);
+            EnrichedArticle held = embargoed.get(id);
             if (previous != null && previous.getEvent() == PostEventType.DELETE) {
                 unpublished.put(id, applied);
-                embargoed.delete(id);
+                if (held != null && killCovers(article, held)) {
+                    embargoed.delete(id);
+                }
+                if (previous.getHeadline() != null) {
+                    published.put(id, posts.remembered(previous)); // killed before the state was slimmed
+                }
                 skip(id, article, "already-unpublished");
                 return;
             }
@@ -114,7 +119,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             // sending the kill again applies it (state written first would have it skipped as already applied)
             emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
             unpublished.put(id, applied);
-            embargoed.delete(id); // a kill also cancels a pending embargoed release
+            if (held != null && killCovers(article, held)) {
+                embargoed.delete(id); // a kill also cancels a pending embargoed release it predates nothing of
+            }
             published.put(id, posts.remembered(delete));
             return;
         }
@@ -131,9 +138,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             return;
         }
         EnrichedArticle pending = embargoed.get(id);
-        if (pending != null && article.getVersion() == pending.getVersion()) {
-            // the held version again (pushed twice, or enriched again by a replay): the newest enrichment is the one
-            // released, under the embargo already held
+        if (pending != null && article.getVersion() == pending.getVersion() && isEmbargoed(article, now)) {
+            // the held version again (pushed twice, or enriched again by a replay): the newest copy is the one
+            // released, under its embargo
             embargoed.put(id, article);
             return;
         }
@@ -141,7 +148,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             skip(id, article, "stale-version");
             return;
         }
-        if (article.getEmbargoedUntil() != null && article.getEmbargoedUntil().isAfter(now)) {
+        if (isEmbargoed(article, now)) {
             embargoed.put(id, article);
             Counter.builder("newsflow.publish.embargoed").description("Article versions held for an embargo")
                     .register(registry).increment();
@@ -178,7 +185,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      * version pushed twice enriches to the same post and stays a duplicate; a replay through a new classifier does not.
      */
     private boolean isReEnrichment(EnrichedArticle article, Post previous, Instant now) {
-        if (article.getEmbargoedUntil() != null && article.getEmbargoedUntil().isAfter(now)) {
+        if (isEmbargoed(article, now)) {
             return false;
         }
         Post candidate = posts.upsert(article, previous, now);
@@ -189,13 +196,35 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         return !candidate.equals(previous);
     }
 
+    private static boolean isEmbargoed(EnrichedArticle article, Instant now) {
+        return article.getEmbargoedUntil() != null && article.getEmbargoedUntil().isAfter(now);
+    }
+
+    /**
+     * A kill delivered again after a newer version went out: with a version, one not newer than the last kill
+     * applied; without one (DELETE with no ?version=, version 0), one received before the live post was published.
+     */
+    private static boolean isStaleKill(EnrichedArticle kill, Long lastUnpublish, Post previous) {
+        if (kill.getVersion() > 0) {
+            return lastUnpublish != null && kill.getVersion() <= lastUnpublish;
+        }
+        return previous != null && previous.getEvent() == PostEventType.UPSERT
+                && kill.getReceivedAt().isBefore(previous.getPublishedAt());
+    }
+
+    /** Whether a kill cancels a held embargoed version: it is for that version or a later one, or sent after it. */
+    private static boolean killCovers(EnrichedArticle kill, EnrichedArticle held) {
+        return kill.getVersion() > 0 ? kill.getVersion() >= held.getVersion()
+                : !kill.getReceivedAt().isBefore(held.getReceivedAt());
+    }
+
     /** Publishes every held version whose embargo has passed. */
     private void releaseEmbargoed(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
         List<KeyValue<String, EnrichedArticle>> due = new ArrayList<>();
         try (KeyValueIterator<String, EnrichedArticle> all = embargoed.all()) {
             all.forEachRemaining(kv -> {
-                if (!kv.value.getEmbargoedUntil().isAfter(now)) {
+                if (!isEmbargoed(kv.value, now)) {
                     due.add(kv);
                 }
             });

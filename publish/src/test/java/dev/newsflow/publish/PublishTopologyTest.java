@@ -118,7 +118,7 @@ class PublishTopologyTest {
     @Test
     void shouldWriteDeleteEventAndTombstoneWhenAnArticleIsKilled() {
         send(anArticle("k1").inCategory(MediaTopic.SPORT, 0.9).version(3).build());
-        send(anArticle("k1").status(PubStatus.CANCELED).version(0).text("").build());
+        send(anArticle("k1").status(PubStatus.CANCELED).version(0).text("").receivedAt(NOW.plusSeconds(1)).build());
 
         List<Post> events = posts.readValuesToList();
         assertThat(events).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT, PostEventType.DELETE);
@@ -182,15 +182,55 @@ class PublishTopologyTest {
     }
 
     @Test
-    void shouldAlwaysApplyAKillSentWithoutAVersion() {
+    void shouldApplyAKillSentWithoutAVersionToWhatWasPublishedBeforeIt() {
         send(anArticle("r4").inCategory(MediaTopic.SPORT, 0.9).version(3).build());
-        send(anArticle("r4").status(PubStatus.CANCELED).version(0).build()); // DELETE with no ?version=
-        send(anArticle("r4").inCategory(MediaTopic.SPORT, 0.9).version(4).build());
-        send(anArticle("r4").status(PubStatus.CANCELED).version(0).build()); // the editor kills it again
+        // DELETE with no ?version=, received after the post went out
+        send(anArticle("r4").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        send(anArticle("r4").inCategory(MediaTopic.SPORT, 0.9).version(4).build()); // republished at NOW + 10 s
+        send(anArticle("r4").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(20)).build()); // killed again
 
         assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT,
                 PostEventType.DELETE, PostEventType.UPSERT, PostEventType.DELETE);
         assertThat(current.readRecordsToList()).last().extracting(TestRecord::value).isNull();
+    }
+
+    @Test
+    void shouldNotLetAReplayedVersionlessKillTakeDownTheVersionRepublishedAfterIt() {
+        send(anArticle("r5").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
+        send(anArticle("r5").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        send(anArticle("r5").inCategory(MediaTopic.SPORT, 0.9).version(2).build()); // republished at NOW + 10 s
+        // the raw topic replayed (or the CMS retrying the old request): the same kill, received at NOW + 1 s
+        send(anArticle("r5").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent)
+                .containsExactly(PostEventType.UPSERT, PostEventType.DELETE, PostEventType.UPSERT);
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "stale-unpublish").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldPublishAHeldVersionAtOnceWhenItComesBackWithoutAnEmbargo() {
+        send(anArticle("e4").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("e4").inCategory(MediaTopic.SPORT, 0.9).build()); // the same version, embargo lifted early
+        driver.advanceWallClockTime(Duration.ofSeconds(120)); // the release timer must not trip over anything
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT);
+    }
+
+    @Test
+    void shouldKeepAHeldRepublishWhenTheKillOfTheOldVersionIsRetried() {
+        send(anArticle("e5").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
+        send(anArticle("e5").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build());
+        send(anArticle("e5").inCategory(MediaTopic.SPORT, 0.9).version(2).receivedAt(NOW.plusSeconds(5))
+                .embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("e5").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build()); // retried
+        driver.advanceWallClockTime(Duration.ofSeconds(120));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent, Post::getVersion).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PostEventType.UPSERT, 1L),
+                org.assertj.core.groups.Tuple.tuple(PostEventType.DELETE, 1L),
+                org.assertj.core.groups.Tuple.tuple(PostEventType.UPSERT, 2L));
     }
 
     @Test

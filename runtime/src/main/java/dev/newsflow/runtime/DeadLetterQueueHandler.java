@@ -48,8 +48,8 @@ public final class DeadLetterQueueHandler implements ProcessingExceptionHandler 
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        if (record == null || context.sourceRawValue() == null) {
-            // a punctuation (embargo release, ...): no source record to keep, and resuming would commit whatever
+        if (record == null || context.offset() < 0) {
+            // a punctuation (embargo release, ...; it has no offset): no source record to keep, and resuming would commit whatever
             // state it changed; fail, so the transaction rolls back and the thread-death policy decides
             LoggerFactory.getLogger(DeadLetterQueueHandler.class).error(
                     "Unhandled exception outside a record node={} decision=FAIL reason={}", context.processorNodeId(),

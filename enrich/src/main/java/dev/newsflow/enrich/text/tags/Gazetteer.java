@@ -185,7 +185,7 @@ final class Gazetteer {
     }
 
     /** "chilean", and compounds of them: "french-belgian". */
-    private static boolean isDemonym(String word) {
+    static boolean isDemonym(String word) {
         if (DEMONYMS.contains(word)) {
             return true;
         }

@@ -181,7 +181,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 // "Director Valentina Ocampo", but "Director of Public Prosecutions" is an office, not a person
                 titled = true;
                 start++;
-            } else if ((isTitleModifier(bare) || Gazetteer.DEMONYMS.contains(bare)) && start + 1 < to
+            } else if ((isTitleModifier(bare) || Gazetteer.isDemonym(bare)) && start + 1 < to
                     && Gazetteer.PERSON_TITLES.contains(tokens.get(start + 1).lower)) {
                 // "Prime Minister ...", "French President Emmanuel Macron": the title's words are not the name
                 start++;

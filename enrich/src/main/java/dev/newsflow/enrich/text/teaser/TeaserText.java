@@ -13,12 +13,13 @@ import org.jsoup.parser.Parser;
 final class TeaserText {
 
     /**
-     * Markup worth a parser: a whole tag or comment, or a tag left open with an attribute ({@code <img src=x ...}).
+     * Markup worth a parser: a whole tag (Word's {@code <o:p>} too), a comment, declaration or processing
+     * instruction ({@code <!}, {@code <?}), or a tag left open with an attribute ({@code <img src=x ...}).
      * Not a bare {@code <} in text ("a<b then rose", "The <Guardian reported"): a parser would swallow the rest of
      * the paragraph as a tag, so such text keeps its words and only the {@code <} is made harmless.
      */
     private static final Pattern LOOKS_LIKE_MARKUP = Pattern.compile(
-            "<(?:[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>|/[A-Za-z][A-Za-z0-9-]*\\s*>|!--|[A-Za-z][A-Za-z0-9-]*[\\s/]+[A-Za-z-]+\\s*=)");
+            "<(?:[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>|/[A-Za-z][\\w:.-]*\\s*>|[!?]|[A-Za-z][\\w:.-]*[\\s/]+[A-Za-z-]+\\s*=)");
 
     /** A {@code <} an HTML parser would read as the start of a tag, comment or declaration. */
     private static final Pattern MARKUP_START = Pattern.compile("<(?=[A-Za-z/!?])");
