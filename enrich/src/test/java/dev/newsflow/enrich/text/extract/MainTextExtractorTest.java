@@ -46,6 +46,18 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldReadAPageNestedDeeperThanAnyRealOneWholeInsteadOfScoringIt() {
+        String page = "<html><head><title>Deep</title></head><body>" + "<div>".repeat(8_000)
+                + "<p>The striker scored twice in the cup final on Saturday evening at the stadium.</p>"
+                + "</div>".repeat(8_000) + "</body></html>";
+
+        assertThat(MainTextExtractor.deeperThan(org.jsoup.Jsoup.parse(page), MainTextExtractor.MAX_SCORED_DEPTH)).isTrue();
+        assertThat(extractor.extract(page, true).text()).contains("The striker scored twice");
+        assertThat(MainTextExtractor.deeperThan(org.jsoup.Jsoup.parse("<html><body><div><p>x</p></div></body></html>"),
+                MainTextExtractor.MAX_SCORED_DEPTH)).isFalse();
+    }
+
+    @Test
     void shouldDropChromeLinesFromAFragmentAndTakeTheByline() {
         String fragment = """
                 <p>Post by : Jane Doe</p>
