@@ -3,6 +3,7 @@ package dev.newsflow.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.newsflow.runtime.LogValues;
 import dev.newsflow.schemas.avro.RawArticle;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -360,12 +361,7 @@ public final class IngestApi {
     private String idForLog(byte[] body) {
         try {
             com.fasterxml.jackson.databind.JsonNode node = json.readTree(body);
-            String id = node == null ? null : node.path("uri").asText(node.path("id").asText(null));
-            if (id == null) {
-                return null;
-            }
-            String printable = id.replaceAll("\\p{Cntrl}", "?");
-            return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
+            return LogValues.printable(node == null ? null : node.path("uri").asText(node.path("id").asText(null)), 100);
         } catch (IOException | RuntimeException e) {
             return null; // not JSON at all: the errors say so
         }

@@ -67,10 +67,7 @@ public final class DeadLetters {
         if (key == null) {
             return null;
         }
-        String s = new String(key, java.nio.charset.StandardCharsets.UTF_8);
-        // control characters out before cutting, for long keys too: a newline in a key must not forge a log line
-        String printable = s.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() > 200 ? printable.substring(0, 200) + "…" : printable;
+        return LogValues.printable(new String(key, java.nio.charset.StandardCharsets.UTF_8), 200);
     }
 
     private static String truncate(String s) {

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +56,11 @@ public final class StreamsRunner implements AutoCloseable {
         });
         this.metrics = new KafkaStreamsMetrics(streams);
         this.metrics.bindTo(registry);
-        this.topologyDescription = topology.describe().toString();
+        TopologyDescription description = topology.describe();
+        this.topologyDescription = description.toString();
         // one line at INFO; the whole description (about 60 lines) at DEBUG and on GET /topology
         log.info("Topology stage={} subtopologies={} (GET /topology for the whole description)", stage,
-                topology.describe().subtopologies().size());
+                description.subtopologies().size());
         log.debug("Topology stage={}\n{}", stage, topologyDescription);
     }
 
