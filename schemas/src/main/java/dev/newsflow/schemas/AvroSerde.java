@@ -22,14 +22,21 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
 
     private final Class<T> type;
+    private final Schema schema;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
 
     private AvroSerde(Class<T> type, Schema schema) {
         AvroTrust.ensure();
         this.type = type;
+        this.schema = schema;
         SpecificData model = SpecificData.getForClass(type);
         SchemaStore.Cache history = new SchemaStore.Cache();
+        // a producer must never write a version no deployed reader was given: refuse a schema that is not released
+        if (SchemaHistory.versionOf(schema) == 0) {
+            throw new IllegalStateException(schema.getName() + " is not a released schema version: run the schemas"
+                    + " module's tests (SchemaEvolutionTest says how to release it)");
+        }
         SchemaHistory.released(schema.getName()).forEach(history::addSchema);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema, history);
@@ -37,9 +44,17 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
 
     /** A serde for a generated record class, e.g. {@code AvroSerde.of(RawArticle.class)}. */
     public static <T extends SpecificRecordBase> AvroSerde<T> of(Class<T> type) {
+        return new AvroSerde<>(type, schemaOf(type));
+    }
+
+    /** The schema this serde writes, the record class's. */
+    public Schema schema() {
+        return schema;
+    }
+
+    private static Schema schemaOf(Class<?> type) {
         try {
-            Schema schema = (Schema) type.getMethod("getClassSchema").invoke(null);
-            return new AvroSerde<>(type, schema);
+            return (Schema) type.getMethod("getClassSchema").invoke(null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException(type + " is not an Avro generated record class", e);
         }

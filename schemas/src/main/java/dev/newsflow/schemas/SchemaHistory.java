@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 
 /**
  * Every released version of a record schema, kept as resources {@code /dev/newsflow/schemas/history/<Name>/v<N>.avsc}.
@@ -15,6 +16,8 @@ import org.apache.avro.Schema;
 public final class SchemaHistory {
 
     private static final String ROOT = "/dev/newsflow/schemas/history/";
+    /** SHA-256 of every released file: a released schema never changes (checked in the build). */
+    public static final String LOCK = ROOT + "released.sha256";
 
     private SchemaHistory() {
     }
@@ -32,6 +35,18 @@ public final class SchemaHistory {
                 throw new UncheckedIOException("cannot read released schema " + resource(recordName, v), e);
             }
         }
+    }
+
+    /** The released version whose wire form (Avro's parsing fingerprint) is {@code schema}'s, or 0 when none is. */
+    public static int versionOf(Schema schema) {
+        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        List<Schema> versions = released(schema.getName());
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (SchemaNormalization.parsingFingerprint64(versions.get(i)) == fingerprint) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     static String resource(String recordName, int version) {

@@ -1,0 +1,163 @@
+package dev.newsflow.schemas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.LogicalType;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+
+/**
+ * The release rules for the shared schemas, as functions that return what is wrong (empty when all holds), so the
+ * build can apply them to the real history and tests can prove each one fails on a broken one.
+ *
+ * <ol>
+ *   <li>The schema in use is the newest released version, compared with everything a reader can see: types,
+ *       defaults, logical types, enum defaults, aliases (docs are not part of the wire contract and may change).</li>
+ *   <li>Each released version reads data written by every older one (backward compatible, transitively).</li>
+ *   <li>A field never changes its logical type: Avro's fingerprint and its compatibility check both ignore logical
+ *       types, so readers of {@code timestamp-millis} would misread {@code timestamp-micros} without any error.</li>
+ *   <li>A released file never changes: each is pinned by its SHA-256 in {@code history/released.sha256}.</li>
+ * </ol>
+ */
+final class SchemaReleaseCheck {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SchemaReleaseCheck() {
+    }
+
+    /** Rule 1: what is wrong with using {@code current} when {@code released} are the released versions. */
+    static List<String> currentIsReleased(Schema current, List<Schema> released) {
+        String name = current.getName();
+        String releaseHint = "save it as " + SchemaHistory.resource(name, released.size() + 1)
+                + " and add its line to " + SchemaHistory.LOCK + " (see the schemas section of the README)";
+        if (released.isEmpty()) {
+            return List.of(name + " has no released version: " + releaseHint);
+        }
+        if (!contract(current).equals(contract(released.get(released.size() - 1)))) {
+            return List.of(name + " changed but was not released: " + releaseHint + "\n" + current.toString(true));
+        }
+        return List.of();
+    }
+
+    /** Rules 2 and 3 over every pair of released versions, oldest first. */
+    static List<String> versionsEvolveSafely(String name, List<Schema> released) {
+        List<String> problems = new ArrayList<>();
+        for (int reader = 0; reader < released.size(); reader++) {
+            for (int writer = 0; writer < reader; writer++) {
+                var result = SchemaCompatibility.checkReaderWriterCompatibility(released.get(reader), released.get(writer));
+                if (result.getType() != SchemaCompatibilityType.COMPATIBLE) {
+                    problems.add("%s v%d cannot read data written with v%d: %s".formatted(name, reader + 1, writer + 1,
+                            result.getResult().getIncompatibilities()));
+                }
+                Map<String, String> older = logicalTypes(released.get(writer));
+                int newer = reader + 1;
+                logicalTypes(released.get(reader)).forEach((field, type) -> {
+                    if (older.containsKey(field) && !older.get(field).equals(type)) {
+                        problems.add(("%s v%d changes the logical type of %s from %s to %s: readers would misread the"
+                                + " values without an error; add a field with a new name instead").formatted(name,
+                                newer, field, older.get(field), type));
+                    }
+                });
+            }
+        }
+        return problems;
+    }
+
+    /** Rule 4: every released file is pinned, unchanged, and every pin has its file. */
+    static List<String> releasedFilesUnchanged(Map<String, byte[]> files, String lock) {
+        Map<String, String> pinned = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String line : lock.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] parts = trimmed.split("\\s+");
+            if (parts.length != 2) {
+                problems.add("unreadable line in " + SchemaHistory.LOCK + ": " + trimmed);
+                continue;
+            }
+            pinned.put(parts[1], parts[0]);
+        }
+        files.forEach((path, bytes) -> {
+            String hash = sha256(bytes);
+            if (!pinned.containsKey(path)) {
+                problems.add(path + " is not pinned: once released, add \"" + hash + "  " + path + "\" to " + SchemaHistory.LOCK);
+            } else if (!pinned.get(path).equals(hash)) {
+                problems.add(path + " was edited after its release (SHA-256 " + hash + ", released as " + pinned.get(path)
+                        + "): a released schema never changes, release a new version instead");
+            }
+        });
+        pinned.keySet().stream().filter(path -> !files.containsKey(path))
+                .forEach(path -> problems.add(path + " is pinned in " + SchemaHistory.LOCK + " but missing: a released schema is never removed"));
+        return problems;
+    }
+
+    /** What a reader sees of a schema: its JSON without docs. */
+    static JsonNode contract(Schema schema) {
+        try {
+            JsonNode tree = JSON.readTree(schema.toString());
+            stripDocs(tree);
+            return tree;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Avro wrote unreadable JSON for " + schema.getFullName(), e);
+        }
+    }
+
+    private static void stripDocs(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("doc");
+        }
+        node.forEach(SchemaReleaseCheck::stripDocs);
+    }
+
+    /** Logical type per field path and primitive type ({@code Post.publishedAt (long)} → {@code timestamp-millis}). */
+    static Map<String, String> logicalTypes(Schema schema) {
+        Map<String, String> types = new LinkedHashMap<>();
+        collect(schema, schema.getName(), types, new java.util.HashSet<>());
+        return types;
+    }
+
+    private static void collect(Schema schema, String path, Map<String, String> types, java.util.Set<String> seen) {
+        LogicalType logical = schema.getLogicalType();
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (!seen.add(schema.getFullName())) {
+                    return;
+                }
+                schema.getFields().forEach(f -> collect(f.schema(), path + "." + f.name(), types, seen));
+                seen.remove(schema.getFullName());
+            }
+            case UNION -> schema.getTypes().forEach(t -> collect(t, path, types, seen));
+            case ARRAY -> collect(schema.getElementType(), path + "[]", types, seen);
+            case MAP -> collect(schema.getValueType(), path + "{}", types, seen);
+            // keyed by path and primitive type, so making a field optional (a union with null) is not a change
+            default -> types.put(path + " (" + schema.getType().getName() + ")", logical == null ? "no logical type"
+                    : logical.getName());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
