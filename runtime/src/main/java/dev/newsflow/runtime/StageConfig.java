@@ -17,6 +17,8 @@ public class StageConfig extends AbstractConfig {
     public static final String HTTP_HOST = "http.host";
     public static final String TOPIC_SETUP = "topics.create";
     public static final String TOPIC_SETUP_TIMEOUT_MS = "topics.create.timeout.ms";
+    public static final String TOPIC_REPLICATION_FACTOR = "topics.replication.factor";
+    public static final String TOPIC_MIN_INSYNC_REPLICAS = "topics.min.insync.replicas";
 
     protected StageConfig(ConfigDef definition, Map<String, String> settings) {
         super(definition, settings, false);
@@ -31,7 +33,36 @@ public class StageConfig extends AbstractConfig {
                 .define(TOPIC_SETUP, Type.BOOLEAN, true, Importance.MEDIUM,
                         "Create missing topics at start (with the settings in Topics) and wait for their leaders.")
                 .define(TOPIC_SETUP_TIMEOUT_MS, Type.LONG, 60_000L, Range.atLeast(1_000), Importance.LOW,
-                        "How long to wait for topics and partition leaders at start.");
+                        "How long to wait for topics and partition leaders at start.")
+                .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, Range.between(-1, Short.MAX_VALUE), Importance.HIGH,
+                        "Copies of each topic newsflow creates; -1 leaves it to the broker's default.replication.factor."
+                                + " Use 3 in production.")
+                .define(TOPIC_MIN_INSYNC_REPLICAS, Type.INT, -1, Range.atLeast(-1), Importance.HIGH,
+                        "min.insync.replicas of each topic newsflow creates; -1 leaves it to the broker. Use 2 with 3"
+                                + " copies, so an acknowledged article is on two brokers.");
+    }
+
+    /** Read from raw settings too, for commands (the importer) that have no stage config of their own. */
+    public static TopicSetup.Replication replication(Map<String, ?> settings) {
+        return new TopicSetup.Replication(
+                positive(settings, TOPIC_REPLICATION_FACTOR).map(Integer::shortValue),
+                positive(settings, TOPIC_MIN_INSYNC_REPLICAS));
+    }
+
+    private static java.util.Optional<Integer> positive(Map<String, ?> settings, String key) {
+        Object value = settings.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            int parsed = Integer.parseInt(value.toString().strip());
+            if (parsed == 0 || parsed < -1 || parsed > Short.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return parsed == -1 ? java.util.Optional.empty() : java.util.Optional.of(parsed);
+        } catch (NumberFormatException e) {
+            throw new org.apache.kafka.common.config.ConfigException(key, value, "a positive number of replicas, or -1 for the broker's default");
+        }
     }
 
     public int httpPort() {

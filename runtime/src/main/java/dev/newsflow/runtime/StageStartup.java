@@ -37,7 +37,9 @@ public final class StageStartup {
         log.info("Checking topics bootstrapServers={} timeoutMs={}", servers, timeoutMs);
         Admin admin = Admin.create(settings.kafkaProperties());
         try {
-            TopicSetup.ensure(admin, Topics.all(), Duration.ofMillis(timeoutMs));
+            TopicSetup.ensure(admin, Topics.all(), Duration.ofMillis(timeoutMs), StageConfig.replication(settings.newsflow()));
+        } catch (TopicSetup.TopicMismatch e) {
+            throw e;
         } catch (IllegalStateException e) {
             throw new IllegalStateException("Kafka at " + servers + " did not answer the topic setup within " + timeoutMs
                     + " ms (topics.create.timeout.ms): is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS)? "

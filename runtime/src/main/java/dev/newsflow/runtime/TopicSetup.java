@@ -2,6 +2,7 @@ package dev.newsflow.runtime;
 
 import dev.newsflow.schemas.TopicSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +36,38 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
+    /**
+     * How many copies of each topic the cluster keeps; empty values leave it to the broker's defaults
+     * ({@code default.replication.factor}, {@code min.insync.replicas}), which are 1 on a stock broker.
+     */
+    public record Replication(Optional<Short> factor, Optional<Integer> minInsyncReplicas) {
+        public static final Replication BROKER_DEFAULTS = new Replication(Optional.empty(), Optional.empty());
+    }
+
+    /** An existing topic the pipeline cannot safely use: Kafka answered, the topic is wrong. */
+    public static final class TopicMismatch extends IllegalStateException {
+        TopicMismatch(String message) {
+            super(message);
+        }
+    }
+
     public static void ensure(Admin admin, Collection<TopicSpec> specs, Duration timeout) {
+        ensure(admin, specs, timeout, Replication.BROKER_DEFAULTS);
+    }
+
+    /**
+     * Creates the missing topics, waits for their leaders, and checks the topics that already existed against their
+     * specs: a wrong {@code cleanup.policy} fails (a raw topic that deletes would lose accepted articles, a current
+     * topic that deletes loses live posts), any other difference is a warning that names the setting.
+     */
+    public static void ensure(Admin admin, Collection<TopicSpec> specs, Duration timeout, Replication replication) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = specs.stream()
                     .filter(s -> !existing.contains(s.name()))
-                    .map(s -> new NewTopic(s.name(), Optional.of(s.partitions()), Optional.empty()).configs(s.configs()))
+                    .map(s -> new NewTopic(s.name(), Optional.of(s.partitions()), replication.factor())
+                            .configs(withMinInsync(s.configs(), replication)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).values().forEach((name, future) -> {
@@ -54,13 +83,70 @@ public final class TopicSetup {
                     }
                 });
             }
-            awaitLeaders(admin, specs.stream().map(TopicSpec::name).collect(Collectors.toSet()), deadline);
+            Map<String, TopicDescription> described =
+                    awaitLeaders(admin, specs.stream().map(TopicSpec::name).collect(Collectors.toSet()), deadline);
+            List<TopicSpec> preexisting = specs.stream().filter(s -> existing.contains(s.name())).toList();
+            if (!preexisting.isEmpty()) {
+                checkExisting(admin, preexisting, described, deadline);
+            }
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw failure("listing topics", e);
         }
     }
 
-    private static void awaitLeaders(Admin admin, Set<String> names, long deadline)
+    private static Map<String, String> withMinInsync(Map<String, String> configs, Replication replication) {
+        if (replication.minInsyncReplicas().isEmpty()) {
+            return configs;
+        }
+        Map<String, String> withIsr = new HashMap<>(configs);
+        withIsr.put("min.insync.replicas", String.valueOf(replication.minInsyncReplicas().get()));
+        return withIsr;
+    }
+
+    /** Topics made by hand or by an older release may differ from what the pipeline needs: say so, by name. */
+    private static void checkExisting(Admin admin, List<TopicSpec> specs, Map<String, TopicDescription> described,
+                                      long deadline) throws InterruptedException, ExecutionException, TimeoutException {
+        List<ConfigResource> resources = specs.stream()
+                .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all()
+                .get(Math.max(1, remaining(deadline)), TimeUnit.MILLISECONDS);
+        List<String> fatal = new ArrayList<>();
+        for (TopicSpec spec : specs) {
+            Config actual = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
+            for (String drift : drift(spec, described.get(spec.name()), actual)) {
+                if (drift.startsWith("cleanup.policy")) {
+                    fatal.add("topic " + spec.name() + " has " + drift);
+                } else {
+                    log.warn("Existing topic differs from its spec topic={} {} (kafka-configs --alter --entity-type topics"
+                            + " --entity-name {} sets it)", spec.name(), drift, spec.name());
+                }
+            }
+        }
+        if (!fatal.isEmpty()) {
+            throw new TopicMismatch(String.join("; ", fatal) + ": set it with kafka-configs --alter, or delete"
+                    + " the topic so that it is created right (see Topics)");
+        }
+    }
+
+    /** The differences between a topic's spec and the topic as the cluster has it, one line each. */
+    static List<String> drift(TopicSpec spec, TopicDescription description, Config actual) {
+        List<String> drift = new ArrayList<>();
+        spec.configs().forEach((key, expected) -> {
+            ConfigEntry entry = actual == null ? null : actual.get(key);
+            String value = entry == null ? null : entry.value();
+            if (!expected.equals(value)) {
+                drift.add(key + "=" + value + " where newsflow needs " + expected);
+            }
+        });
+        if (description != null && description.partitions().size() != spec.partitions()) {
+            // more partitions are an operator's choice; a changed count moves articles to other partitions
+            drift.add("partitions=" + description.partitions().size() + " where newsflow creates " + spec.partitions()
+                    + " (changing the count of a topic in use breaks per-article order)");
+        }
+        return drift;
+    }
+
+    private static Map<String, TopicDescription> awaitLeaders(Admin admin, Set<String> names, long deadline)
             throws InterruptedException, TimeoutException {
         while (true) {
             try {
@@ -72,7 +158,7 @@ public final class TopicSetup {
                         .toList();
                 if (leaderless.isEmpty() && descriptions.size() == names.size() && leadersServe(admin, descriptions, deadline)) {
                     log.info("Topics ready count={}", names.size());
-                    return;
+                    return descriptions;
                 }
                 log.debug("Waiting for partition leaders topics={}", leaderless);
             } catch (ExecutionException e) {

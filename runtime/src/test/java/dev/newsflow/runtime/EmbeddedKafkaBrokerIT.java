@@ -1,16 +1,20 @@
 package dev.newsflow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.runtime.testing.KafkaBroker;
 import dev.newsflow.runtime.testing.KafkaBrokerExtension;
 import dev.newsflow.schemas.TopicSpec;
 import dev.newsflow.schemas.Topics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,27 @@ class EmbeddedKafkaBrokerIT {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.POSTS_CURRENT);
             assertThat(admin.describeConfigs(Set.of(resource)).all().get().get(resource).get("cleanup.policy").value())
                     .isEqualTo("compact");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnExistingTopicWithTheWrongCleanupPolicyAndSetMinInsyncReplicasOnNewOnes(KafkaBroker broker)
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(Set.of(new NewTopic("drift.made-by-hand", 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "delete")))).all().get();
+            TopicSpec compacted = new TopicSpec("drift.made-by-hand", 3, Map.of("cleanup.policy", "compact"));
+
+            assertThatThrownBy(() -> TopicSetup.ensure(admin, List.of(compacted), Duration.ofSeconds(60)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("topic drift.made-by-hand has cleanup.policy=delete where newsflow needs compact");
+
+            TopicSpec fresh = new TopicSpec("drift.fresh", 3, Map.of("cleanup.policy", "delete"));
+            TopicSetup.ensure(admin, List.of(fresh), Duration.ofSeconds(60),
+                    new TopicSetup.Replication(Optional.of((short) 1), Optional.of(1)));
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "drift.fresh");
+            assertThat(admin.describeConfigs(Set.of(resource)).all().get().get(resource).get("min.insync.replicas").value())
+                    .isEqualTo("1");
         }
     }
 }

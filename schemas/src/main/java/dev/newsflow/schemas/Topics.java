@@ -55,11 +55,19 @@ public final class Topics {
         return List.copyOf(specs);
     }
 
+    /**
+     * How long a tombstone stays on a compacted topic once compacted: a consumer that follows news.posts.current and
+     * is away longer than this may miss a kill and must re-read the topic from the start (the broker's default is
+     * one day, shorter than a long weekend).
+     */
+    public static final Duration TOMBSTONE_RETENTION = Duration.ofDays(30);
+
     private static TopicSpec compacted(String name) {
         return new TopicSpec(name, PARTITIONS, Map.of(
                 "cleanup.policy", "compact",
                 "retention.ms", FOREVER,
                 "min.compaction.lag.ms", String.valueOf(Duration.ofMinutes(10).toMillis()),
+                "delete.retention.ms", String.valueOf(TOMBSTONE_RETENTION.toMillis()),
                 "max.message.bytes", MAX_MESSAGE_BYTES));
     }
 

@@ -30,7 +30,8 @@ class TopicsTest {
     void shouldCompactTheCurrentPostsTopic() {
         TopicSpec current = Topics.all().stream().filter(t -> t.name().equals(Topics.POSTS_CURRENT)).findFirst().orElseThrow();
 
-        assertThat(current.configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(current.configs()).containsEntry("cleanup.policy", "compact")
+                .containsEntry("delete.retention.ms", String.valueOf(30L * 24 * 3600 * 1000));
     }
 
     @Test
