@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.newsflow.runtime.LogValues;
 import dev.newsflow.schemas.avro.RawArticle;
 import io.javalin.Javalin;
+import dev.newsflow.runtime.LogThrottle;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.Header;

@@ -32,6 +32,15 @@ public final class CategoryRouting {
         return topics;
     }
 
+    /** Every category topic there is. */
+    public Set<String> everyTopic() {
+        Set<String> topics = new LinkedHashSet<>();
+        for (MediaTopic topic : MediaTopic.values()) {
+            topics.add(Topics.postsFor(topic));
+        }
+        return topics;
+    }
+
     public Set<String> topicsFor(Post post) {
         Set<String> topics = new LinkedHashSet<>();
         if (post == null) {

@@ -1,5 +1,8 @@
 package dev.newsflow.publish;
 
+import dev.newsflow.runtime.DeadLetters;
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.avro.DeadLetter;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Post;
 import dev.newsflow.schemas.avro.PostEventType;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -43,12 +47,19 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     static final String EMBARGO_STORE = "embargoed-articles";
     /** Per article, the highest version of a kill or withhold already applied. */
     static final String UNPUBLISHED_STORE = "unpublished-versions";
+    /**
+     * Per article, when ingest received the live version (epoch ms): a kill sent without a version is stale when it was
+     * received before that, a comparison of ingest's clock with itself (publish's clock may run behind by any lag).
+     */
+    static final String LIVE_RECEIVED_STORE = "live-received-at";
+    static final String EMBARGO_RELEASE_FAILED = "embargo-release-failed";
     private static final Logger log = LoggerFactory.getLogger(PublishProcessor.class);
 
     private final PostBuilder posts;
     private final CategoryRouting routing;
     private final Duration embargoCheckInterval;
     private final MeterRegistry registry;
+    private final DeadLetters deadLetters;
     private final Timer endToEnd;
     private final Counter articlesIn;
     private final Counter reenriched;
@@ -58,14 +69,20 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private KeyValueStore<String, Post> published;
     private KeyValueStore<String, EnrichedArticle> embargoed;
     private KeyValueStore<String, Long> unpublished;
+    private KeyValueStore<String, Long> liveReceived;
 
-    PublishProcessor(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, MeterRegistry registry) {
+    PublishProcessor(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, MeterRegistry registry,
+                     DeadLetters deadLetters) {
         this.posts = posts;
         this.routing = routing;
         this.embargoCheckInterval = embargoCheckInterval;
         this.registry = registry;
-        this.endToEnd = Timer.builder("newsflow.publish.end.to.end").description("From ingest acceptance to post")
-                .publishPercentiles(0.5, 0.99).register(registry);
+        this.deadLetters = deadLetters;
+        // a histogram, not client-side percentiles: buckets add up across instances (histogram_quantile in PromQL)
+        this.endToEnd = Timer.builder("newsflow.publish.end.to.end")
+                .description("From ingest acceptance to post, for new versions published at once (not embargo releases)")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
         this.articlesIn = Counter.builder("newsflow.articles.in").tag("stage", "publish").register(registry);
         this.reenriched = Counter.builder("newsflow.publish.reenriched")
                 .description("Live posts updated by a new enrichment of the same version").register(registry);
@@ -73,6 +90,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         for (String reason : SKIP_REASONS) {
             skipped(reason);
         }
+        for (String event : List.of("upsert", "delete")) {
+            postsOut("all", event);
+            routing.everyTopic().forEach(topic -> postsOut(categoryOf(topic), event));
+        }
+        embargoedCounter();
     }
 
     @Override
@@ -81,6 +103,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         this.published = context.getStateStore(POSTS_STORE);
         this.embargoed = context.getStateStore(EMBARGO_STORE);
         this.unpublished = context.getStateStore(UNPUBLISHED_STORE);
+        this.liveReceived = context.getStateStore(LIVE_RECEIVED_STORE);
         context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseEmbargoed);
     }
 
@@ -93,7 +116,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (article.getPubStatus() != PubStatus.USABLE) {
             Long lastUnpublish = unpublished.get(id);
-            if (isStaleKill(article, lastUnpublish, previous)) {
+            if (isStaleKill(article, lastUnpublish, previous, liveReceived.get(id))) {
                 // delivered again: it must neither take down a later republished version nor drop a held one
                 skip(id, article, "stale-unpublish");
                 return;
@@ -113,12 +136,16 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             }
             Post delete = posts.delete(id, article.getVersion(), previous, now);
             List<CategoryPost> categoryPosts = new ArrayList<>();
-            routing.everyTopicOf(previous).forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
+            // never seen (publish's state was reset, or the kill came first): a section site may still hold the
+            // article, and nothing says which section, so every section topic gets the delete
+            (previous == null ? routing.everyTopic() : routing.everyTopicOf(previous))
+                    .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
             log.info("Unpublished articleId={} version={} status={}", id, delete.getVersion(), article.getPubStatus());
             // output first, state after: if writing fails, the record is dead-lettered with the state untouched, so
             // sending the kill again applies it (state written first would have it skipped as already applied)
             emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
             unpublished.put(id, applied);
+            liveReceived.delete(id);
             if (held != null && killCovers(article, held)) {
                 embargoed.delete(id); // a kill also cancels a pending embargoed release it predates nothing of
             }
@@ -129,7 +156,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                 && previous.getEvent() == PostEventType.UPSERT && isReEnrichment(article, previous, now)) {
             // the same version enriched again (a replay with a better classifier): the post is updated in place
             reenriched.increment();
-            log.info("Re-enriched articleId={} version={}", id, article.getVersion());
+            log.debug("Re-enriched articleId={} version={}", id, article.getVersion()); // counted; a replay does many
             publish(record.key(), record.timestamp(), article, previous, now, false);
             return;
         }
@@ -150,8 +177,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         if (isEmbargoed(article, now)) {
             embargoed.put(id, article);
-            Counter.builder("newsflow.publish.embargoed").description("Article versions held for an embargo")
-                    .register(registry).increment();
+            embargoedCounter().increment();
             log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
             return;
         }
@@ -178,6 +204,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // output first, state after (see the kill path)
         emit(key, timestamp, new PublishDecision(post, categoryPosts, post));
         published.put(article.getUri(), post);
+        liveReceived.put(article.getUri(), article.getReceivedAt().toEpochMilli());
     }
 
     /**
@@ -202,20 +229,26 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
 
     /**
      * A kill delivered again after a newer version went out: with a version, one not newer than the last kill
-     * applied; without one (DELETE with no ?version=, version 0), one received before the live post was published.
+     * applied; without one (DELETE with no ?version=, version 0), one ingest received before the live version.
      */
-    private static boolean isStaleKill(EnrichedArticle kill, Long lastUnpublish, Post previous) {
+    private static boolean isStaleKill(EnrichedArticle kill, Long lastUnpublish, Post previous, Long liveReceivedAt) {
         if (kill.getVersion() > 0) {
             return lastUnpublish != null && kill.getVersion() <= lastUnpublish;
         }
-        return previous != null && previous.getEvent() == PostEventType.UPSERT
-                && kill.getReceivedAt().isBefore(previous.getPublishedAt());
+        if (previous == null || previous.getEvent() != PostEventType.UPSERT) {
+            return false;
+        }
+        // state written before live-received-at existed: publish's own clock is all there is
+        Instant live = liveReceivedAt != null ? Instant.ofEpochMilli(liveReceivedAt) : previous.getPublishedAt();
+        return kill.getReceivedAt().isBefore(live);
     }
 
-    /** Whether a kill cancels a held embargoed version: it is for that version or a later one, or sent after it. */
+    /**
+     * Whether a kill that applies also cancels a held embargoed version: it is for that version or a later one, or
+     * was sent after it (a legal kill sent with the live version's number must not let the held one out later).
+     */
     private static boolean killCovers(EnrichedArticle kill, EnrichedArticle held) {
-        return kill.getVersion() > 0 ? kill.getVersion() >= held.getVersion()
-                : !kill.getReceivedAt().isBefore(held.getReceivedAt());
+        return kill.getVersion() >= held.getVersion() || !kill.getReceivedAt().isBefore(held.getReceivedAt());
     }
 
     /** Publishes every held version whose embargo has passed. */
@@ -230,21 +263,48 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             });
         }
         for (KeyValue<String, EnrichedArticle> kv : due) {
+            byte[] key = kv.key.getBytes(StandardCharsets.UTF_8);
             log.info("Embargo lifted articleId={} version={}", kv.key, kv.value.getVersion());
-            publish(kv.key.getBytes(StandardCharsets.UTF_8), wallClockMs, kv.value, published.get(kv.key), now, true);
-            embargoed.delete(kv.key); // only once published: a failure leaves it held, to be tried again
+            try {
+                // not fresh: the time it was held is not pipeline latency
+                publish(key, wallClockMs, kv.value, published.get(kv.key), now, false);
+            } catch (RuntimeException e) {
+                // one article that cannot be published must not fail every release after it, on every restart:
+                // it goes to the dead-letter topic with its reason, and the rest are released
+                DeadLetter letter = deadLetters.create(key, Serdes.ENRICHED_ARTICLE.encode(kv.value),
+                        EMBARGO_RELEASE_FAILED, e, Optional.of(DeadLetters.origin(EMBARGO_STORE,
+                                context.taskId().partition(), -1)), now);
+                context.forward(new Record<>(key, PublishDecision.deadLetter(letter), wallClockMs));
+            }
+            embargoed.delete(kv.key); // only once published or dead-lettered
         }
     }
 
     private void emit(byte[] key, long timestamp, PublishDecision decision) {
         for (CategoryPost cp : decision.categoryPosts()) {
-            Counter.builder("newsflow.posts.out").description("Post events written, by category topic")
-                    .tag("category", cp.topic().substring(cp.topic().lastIndexOf('.') + 1)).tag("event", cp.post().getEvent().name().toLowerCase(java.util.Locale.ROOT))
-                    .register(registry).increment();
+            postsOut(categoryOf(cp.topic()), eventName(cp.post())).increment();
         }
-        Counter.builder("newsflow.posts.out").tag("category", "all").tag("event", decision.event().getEvent().name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry).increment();
+        postsOut("all", eventName(decision.event())).increment();
         context.forward(new Record<>(key, decision, timestamp));
+    }
+
+    /** {@code category="all"} counts news.posts, the others their section topic: sum one or the other, not both. */
+    private Counter postsOut(String category, String event) {
+        return Counter.builder("newsflow.posts.out").description("Post events written, by category topic (all = news.posts)")
+                .tag("category", category).tag("event", event).register(registry);
+    }
+
+    private Counter embargoedCounter() {
+        return Counter.builder("newsflow.publish.embargoed").description("Article versions held for an embargo")
+                .register(registry);
+    }
+
+    private static String categoryOf(String topic) {
+        return topic.substring(topic.lastIndexOf('.') + 1);
+    }
+
+    private static String eventName(Post post) {
+        return post.getEvent().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private Counter skipped(String reason) {
@@ -254,6 +314,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
 
     private void skip(String id, EnrichedArticle article, String reason) {
         skipped(reason).increment();
-        log.info("Skipped articleId={} version={} reason={}", id, article.getVersion(), reason);
+        // counted by reason; a replay skips thousands, so one line each only at DEBUG
+        log.debug("Skipped articleId={} version={} reason={}", id, article.getVersion(), reason);
     }
 }

@@ -56,7 +56,9 @@ public final class PublishTopology {
                 new StringSerde(), Serdes.ENRICHED_ARTICLE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.UNPUBLISHED_STORE),
                 new StringSerde(), new org.apache.kafka.common.serialization.Serdes.LongSerde()));
-        DeadLetters deadLetters = new DeadLetters(STAGE, registry);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.LIVE_RECEIVED_STORE),
+                new StringSerde(), new org.apache.kafka.common.serialization.Serdes.LongSerde()));
+        DeadLetters deadLetters = new DeadLetters(STAGE, registry, PublishProcessor.EMBARGO_RELEASE_FAILED);
         KeyedDecoder<EnrichedArticle> decoder = new KeyedDecoder<>(Serdes.ENRICHED_ARTICLE, EnrichedArticle::getUri, deadLetters);
 
         KStream<byte[], Outcome<EnrichedArticle>> outcomes = builder
@@ -65,9 +67,9 @@ public final class PublishTopology {
         outcomes.split(Named.as("route-"))
                 .branch((key, outcome) -> outcome.isOk(), Branched.<byte[], Outcome<EnrichedArticle>>withConsumer(ok ->
                         writePosts(ok.mapValues(Outcome::value, Named.as("take-enriched-article"))
-                                .process(() -> new PublishProcessor(posts, routing, embargoCheckInterval, registry),
+                                .process(() -> new PublishProcessor(posts, routing, embargoCheckInterval, registry, deadLetters),
                                         Named.as("decide-post"), PublishProcessor.POSTS_STORE, PublishProcessor.EMBARGO_STORE,
-                                        PublishProcessor.UNPUBLISHED_STORE),
+                                        PublishProcessor.UNPUBLISHED_STORE, PublishProcessor.LIVE_RECEIVED_STORE),
                                 bytes)).withName("publishable"))
                 .defaultBranch(Branched.<byte[], Outcome<EnrichedArticle>>withConsumer(failed -> failed
                         .mapValues(Outcome::deadLetter, Named.as("take-dead-letter"))
@@ -76,7 +78,11 @@ public final class PublishTopology {
         return builder.build();
     }
 
-    private static void writePosts(KStream<byte[], PublishDecision> decisions, ByteArraySerde bytes) {
+    private static void writePosts(KStream<byte[], PublishDecision> all, ByteArraySerde bytes) {
+        KStream<byte[], PublishDecision> decisions = all.filterNot((key, d) -> d.isDeadLetter(), Named.as("take-post-decisions"));
+        all.filter((key, d) -> d.isDeadLetter(), Named.as("take-release-failures"))
+                .mapValues(PublishDecision::deadLetter, Named.as("take-release-dead-letter"))
+                .to(Topics.PUBLISH_DLQ, Produced.with(bytes, Serdes.DEAD_LETTER).withName("write-release-dead-letters"));
         decisions.mapValues(PublishDecision::event, Named.as("take-post-event"))
                 .to(Topics.POSTS, Produced.with(bytes, Serdes.POST).withName("write-posts"));
         // the value is null for a kill: Kafka writes it as the tombstone compaction needs

@@ -59,6 +59,11 @@ final class EnrichedArticles {
         return this;
     }
 
+    EnrichedArticles byline(String byline) {
+        builder.setByline(byline);
+        return this;
+    }
+
     EnrichedArticles receivedAt(Instant at) {
         builder.setReceivedAt(at);
         return this;

@@ -187,7 +187,7 @@ class PublishTopologyTest {
         // DELETE with no ?version=, received after the post went out
         send(anArticle("r4").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build());
         driver.advanceWallClockTime(Duration.ofSeconds(10));
-        send(anArticle("r4").inCategory(MediaTopic.SPORT, 0.9).version(4).build()); // republished at NOW + 10 s
+        send(anArticle("r4").inCategory(MediaTopic.SPORT, 0.9).version(4).receivedAt(NOW.plusSeconds(10)).build()); // republished
         send(anArticle("r4").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(20)).build()); // killed again
 
         assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT,
@@ -200,13 +200,106 @@ class PublishTopologyTest {
         send(anArticle("r5").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
         send(anArticle("r5").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build());
         driver.advanceWallClockTime(Duration.ofSeconds(10));
-        send(anArticle("r5").inCategory(MediaTopic.SPORT, 0.9).version(2).build()); // republished at NOW + 10 s
+        send(anArticle("r5").inCategory(MediaTopic.SPORT, 0.9).version(2).receivedAt(NOW.plusSeconds(10)).build()); // republished
         // the raw topic replayed (or the CMS retrying the old request): the same kill, received at NOW + 1 s
         send(anArticle("r5").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build());
 
         assertThat(posts.readValuesToList()).extracting(Post::getEvent)
                 .containsExactly(PostEventType.UPSERT, PostEventType.DELETE, PostEventType.UPSERT);
         assertThat(registry.counter("newsflow.publish.skipped", "reason", "stale-unpublish").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldApplyAVersionlessKillSentAfterTheLiveVersionEvenWhenPublishIsBehind() {
+        // ingest received v3 at NOW and the kill 300 ms later; publish runs a minute behind (a restart, a backlog)
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        send(anArticle("lag").inCategory(MediaTopic.SPORT, 0.9).version(3).receivedAt(NOW).build());
+        send(anArticle("lag").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusMillis(300)).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent)
+                .containsExactly(PostEventType.UPSERT, PostEventType.DELETE);
+        assertThat(current.readRecordsToList()).last().extracting(TestRecord::value).isNull();
+    }
+
+    @Test
+    void shouldCancelAHeldNewerVersionWhenAKillWithTheLiveVersionNumberIsSentAfterIt() {
+        send(anArticle("lk").inCategory(MediaTopic.SPORT, 0.9).version(1).receivedAt(NOW).build());
+        send(anArticle("lk").inCategory(MediaTopic.SPORT, 0.9).version(2).receivedAt(NOW.plusSeconds(1))
+                .embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("lk").status(PubStatus.CANCELED).version(1).receivedAt(NOW.plusSeconds(2)).build()); // legal kill
+        driver.advanceWallClockTime(Duration.ofSeconds(120));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent, Post::getVersion).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PostEventType.UPSERT, 1L),
+                org.assertj.core.groups.Tuple.tuple(PostEventType.DELETE, 1L));
+    }
+
+    @Test
+    void shouldSendAKillOfAnArticlePublishHasNeverSeenToEverySectionTopic() {
+        // e.g. after a reset of publish's state: a section site may still hold it, and nothing says which
+        send(anArticle("unseen").status(PubStatus.CANCELED).version(4).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.DELETE);
+        for (MediaTopic topic : MediaTopic.values()) {
+            assertThat(driver.createOutputTopic(Topics.postsFor(topic), new StringDeserializer(), Serdes.POST.deserializer())
+                    .readValuesToList()).as(topic.slug()).extracting(Post::getId).containsExactly("unseen");
+        }
+    }
+
+    @Test
+    void shouldCarryNoneOfAKilledStorysContentButItsHeadlineInTheDeleteEvent() {
+        send(anArticle("slim").inCategory(MediaTopic.SPORT, 0.9).byline("A. Reporter").build());
+        send(anArticle("slim").status(PubStatus.CANCELED).version(2).build());
+
+        Post delete = posts.readValuesToList().get(1);
+        assertThat(delete.getEvent()).isEqualTo(PostEventType.DELETE);
+        assertThat(delete.getHeadline()).isEqualTo("Headline of slim");
+        assertThat(delete.getUrl()).isNotNull();
+        assertThat(delete.getTeaser()).isNull();
+        assertThat(delete.getByline()).isNull();
+        assertThat(delete.getBodyHtml()).isNull();
+        assertThat(delete.getCategories()).isEmpty();
+        assertThat(delete.getTags()).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterAnEmbargoedArticleThatCannotBeReleasedAndReleaseTheOthers() {
+        driver.close();
+        registry = new SimpleMeterRegistry();
+        PostBuilder failingOnOne = new PostBuilder("https://news.example.com/") {
+            @Override
+            public Post upsert(EnrichedArticle article, Post previous, Instant now) {
+                if (article.getUri().equals("broken") && !now.isBefore(NOW.plusSeconds(60))) {
+                    throw new IllegalStateException("cannot build the post");
+                }
+                return super.upsert(article, previous, now);
+            }
+        };
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "publish-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("failing").toString());
+        driver = new TopologyTestDriver(new PublishTopology(failingOnOne, new CategoryRouting(0.35), Duration.ofSeconds(1),
+                Clock.fixed(NOW, ZoneOffset.UTC), registry).build(), props, NOW);
+        enriched = driver.createInputTopic(Topics.ARTICLES_ENRICHED, new StringSerializer(), Serdes.ENRICHED_ARTICLE.serializer());
+        posts = driver.createOutputTopic(Topics.POSTS, new StringDeserializer(), Serdes.POST.deserializer());
+        deadLetters = driver.createOutputTopic(Topics.PUBLISH_DLQ, new StringDeserializer(), Serdes.DEAD_LETTER.deserializer());
+
+        send(anArticle("broken").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(30)).build());
+        send(anArticle("fine").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(30)).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(60));
+        driver.advanceWallClockTime(Duration.ofSeconds(60)); // no second attempt: it left the store
+
+        assertThat(posts.readValuesToList()).extracting(Post::getId).containsExactly("fine");
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.getReason()).isEqualTo("embargo-release-failed");
+            assertThat(letter.getSourceTopic()).isEqualTo(PublishProcessor.EMBARGO_STORE);
+            assertThat(letter.getDetail()).contains("cannot build the post");
+            assertThat(Serdes.ENRICHED_ARTICLE.decode(letter.getValue().array()).getUri()).isEqualTo("broken");
+        });
+        assertThat(driver.<String, EnrichedArticle>getKeyValueStore(PublishProcessor.EMBARGO_STORE).get("broken")).isNull();
+        assertThat(registry.counter("newsflow.dead.letters", "stage", "publish", "reason", "embargo-release-failed")
+                .count()).isEqualTo(1.0);
     }
 
     @Test
@@ -265,7 +358,12 @@ class PublishTopologyTest {
             assertThat(registry.find("newsflow.publish.skipped").tag("reason", reason).counter()).as(reason).isNotNull()
                     .satisfies(c -> assertThat(c.count()).isZero());
         }
-        assertThat(registry.find("newsflow.dead.letters").counters()).hasSize(DeadLetters.REASONS.size());
+        assertThat(registry.find("newsflow.dead.letters").counters()).hasSize(DeadLetters.REASONS.size() + 1);
+        assertThat(registry.find("newsflow.dead.letters").tag("reason", "embargo-release-failed").counter()).isNotNull();
+        // every section topic, and all of news.posts, for both events: 2 × (17 + 1)
+        assertThat(registry.find("newsflow.posts.out").counters()).hasSize(2 * (MediaTopic.values().length + 1))
+                .allSatisfy(c -> assertThat(c.count()).isZero());
+        assertThat(registry.find("newsflow.publish.embargoed").counter()).isNotNull();
     }
 
     @Test

@@ -21,17 +21,20 @@ public final class DeadLetters {
 
     private final String stage;
     private final MeterRegistry registry;
+    private final LogThrottle logThrottle = new LogThrottle();
 
     /** Every reason a stage dead-letters for; their counters exist from the start, at 0. */
     public static final java.util.List<String> REASONS = java.util.List.of("undecodable-record", "null-value",
             "key-mismatch", "processing-failed", DeadLetterQueueHandler.REASON);
 
-    public DeadLetters(String stage, MeterRegistry registry) {
+    /** @param stageReasons reasons only this stage has, registered at 0 like the common ones */
+    public DeadLetters(String stage, MeterRegistry registry, String... stageReasons) {
         this.stage = stage;
         this.registry = registry;
         // registered at 0: an alert on increase(newsflow_dead_letters_total[5m]) > 0 needs the series before the first
         // dead letter, or it has nothing to compare the first one with
         REASONS.forEach(reason -> counter(reason));
+        java.util.Arrays.stream(stageReasons).forEach(this::counter);
     }
 
     private Counter counter(String reason) {
@@ -44,11 +47,23 @@ public final class DeadLetters {
         String topic = source.map(RecordMetadata::topic).orElse("unknown");
         int partition = source.map(RecordMetadata::partition).orElse(-1);
         long offset = source.map(RecordMetadata::offset).orElse(-1L);
-        String detail = error == null ? null : truncate(String.valueOf(error.getMessage()));
+        String detail = error == null ? null : truncate(describe(error));
         counter(reason).increment();
-        log.warn("Dead letter stage={} reason={} topic={} partition={} offset={} articleId={} exception={} detail={}",
-                stage, reason, topic, partition, offset, printableKey(key),
-                error == null ? null : error.getClass().getName(), detail);
+        // one line per reason a second at most (the counter has every one): a schema upgraded in the wrong order
+        // dead-letters every record, and the log must still be readable
+        long since = logThrottle.admit(reason);
+        if (since > 0) {
+            String line = "Dead letter stage={} reason={} topic={} partition={} offset={} articleId={} exception={} detail={}"
+                    + " deadLettersSinceLastLog={}";
+            Object[] args = {stage, reason, topic, partition, offset, printableKey(key),
+                    error == null ? null : error.getClass().getName(), detail, since};
+            if (error != null && isBug(reason)) {
+                // no foreseen cause: the stack trace is what lets a developer find it
+                log.warn(line, append(args, error));
+            } else {
+                log.warn(line, args);
+            }
+        }
         return DeadLetter.newBuilder()
                 .setKey(key == null ? null : ByteBuffer.wrap(key))
                 .setValue(value == null ? null : ByteBuffer.wrap(value))
@@ -61,6 +76,49 @@ public final class DeadLetters {
                 .setStage(stage)
                 .setFailedAt(now)
                 .build();
+    }
+
+    /** The source of a dead letter that did not come from a topic, e.g. a state store read by a timer. */
+    public static RecordMetadata origin(String name, int partition, long offset) {
+        return new RecordMetadata() {
+            @Override
+            public String topic() {
+                return name;
+            }
+
+            @Override
+            public int partition() {
+                return partition;
+            }
+
+            @Override
+            public long offset() {
+                return offset;
+            }
+        };
+    }
+
+    private static boolean isBug(String reason) {
+        return !reason.equals("undecodable-record") && !reason.equals("null-value") && !reason.equals("key-mismatch");
+    }
+
+    private static Object[] append(Object[] args, Throwable error) {
+        Object[] withError = java.util.Arrays.copyOf(args, args.length + 1);
+        withError[args.length] = error;
+        return withError;
+    }
+
+    /** The message, and the root cause when there is another one: "not a readable X: ... (cause: Y: ...)". */
+    static String describe(Throwable error) {
+        Throwable root = error;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(error.getMessage());
+        if (root == error || message.contains(String.valueOf(root.getMessage()))) {
+            return message;
+        }
+        return message + " (cause: " + root.getClass().getName() + ": " + root.getMessage() + ")";
     }
 
     static String printableKey(byte[] key) {

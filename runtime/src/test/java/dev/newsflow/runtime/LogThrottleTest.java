@@ -1,4 +1,4 @@
-package dev.newsflow.ingest;
+package dev.newsflow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,14 @@
-package dev.newsflow.ingest;
+package dev.newsflow.runtime;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * At most one log line per key each second, with how many events were not logged since the last line: a flood of
- * refused requests must not flood the logs too (metrics count every one). Keys are API key names or a fixed
- * category, never client input, so the map stays as small as the configured keys.
+ * refused requests or of dead letters must not flood the logs too (metrics count every one). Keys are API key names,
+ * reasons or fixed categories, never client input, so the map stays small.
  */
-final class LogThrottle {
+public final class LogThrottle {
 
     private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -18,7 +18,7 @@ final class LogThrottle {
      * Counts one event for {@code key}; returns -1 when it should not be logged, else the number of events (this one
      * included) since the last logged one.
      */
-    long admit(String key) {
+    public long admit(String key) {
         long now = System.nanoTime();
         long[] s = state.computeIfAbsent(key, k -> new long[] {now - 2 * INTERVAL_NANOS, 0});
         synchronized (s) {
