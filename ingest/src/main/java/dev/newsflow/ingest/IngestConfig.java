@@ -31,8 +31,9 @@ public final class IngestConfig extends StageConfig {
                     "Largest request body of POST /v1/articles:batch; larger answers 413.")
             .define(MAX_BATCH_LINES, Type.INT, DEFAULTS.maxBatchLines(), Range.between(1, 10_000), Importance.MEDIUM,
                     "Most articles in one batch; more answers 413.")
-            .define(MAX_BODY_CHARS, Type.INT, DEFAULTS.maxBodyChars(), Range.between(1_000, 4_000_000), Importance.MEDIUM,
-                    "Longest article body in characters.")
+            .define(MAX_BODY_CHARS, Type.INT, DEFAULTS.maxBodyChars(), Range.between(1_000, 1_000_000), Importance.MEDIUM,
+                    "Longest article body in characters. At most 1,000,000: even in 3-byte characters such an article"
+                            + " stays under the 4 MiB the enrich and publish stages read (KeyedDecoder.MAX_VALUE_BYTES).")
             .define(ACK_TIMEOUT_MS, Type.LONG, 20_000L, Range.between(1_000, 300_000), Importance.LOW,
                     "How long a request waits for Kafka's acknowledgement before answering 503.")
             .define(RATE_LIMIT_PER_SECOND, Type.INT, 200, Range.between(0, 1_000_000), Importance.MEDIUM,

@@ -141,8 +141,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             (previous == null ? routing.everyTopic() : routing.everyTopicOf(previous))
                     .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
             log.info("Unpublished articleId={} version={} status={}", id, delete.getVersion(), article.getPubStatus());
-            // output first, state after: if writing fails, the record is dead-lettered with the state untouched, so
-            // sending the kill again applies it (state written first would have it skipped as already applied)
+            // output first, state after: if forwarding throws, the record is dead-lettered with the state untouched,
+            // so sending the kill again applies it (state written first would have it skipped as already applied).
+            // The nodes after this one only map and serialise; a failure there is dead-lettered by Kafka Streams at
+            // that node, after this state was written
             emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
             unpublished.put(id, applied);
             liveReceived.delete(id);

@@ -25,7 +25,12 @@ public final class DeadLetters {
 
     /** Every reason a stage dead-letters for; their counters exist from the start, at 0. */
     public static final java.util.List<String> REASONS = java.util.List.of("undecodable-record", "null-value",
-            "key-mismatch", "processing-failed", DeadLetterQueueHandler.REASON);
+            "key-mismatch", "record-too-large", "processing-failed", DeadLetterQueueHandler.REASON);
+    /**
+     * Largest value a dead letter carries whole. A record read from a topic may be far larger once uncompressed than
+     * the producer may write; the rest stays at the source coordinates the dead letter names.
+     */
+    static final int MAX_VALUE_BYTES = 1024 * 1024;
 
     /** @param stageReasons reasons only this stage has, registered at 0 like the common ones */
     public DeadLetters(String stage, MeterRegistry registry, String... stageReasons) {
@@ -48,6 +53,11 @@ public final class DeadLetters {
         int partition = source.map(RecordMetadata::partition).orElse(-1);
         long offset = source.map(RecordMetadata::offset).orElse(-1L);
         String detail = error == null ? null : truncate(describe(error));
+        if (value != null && value.length > MAX_VALUE_BYTES) {
+            detail = (detail == null ? "" : detail + "; ") + "value cut to its first " + MAX_VALUE_BYTES + " of "
+                    + value.length + " bytes (the whole record is at the source offset)";
+            value = java.util.Arrays.copyOf(value, MAX_VALUE_BYTES);
+        }
         counter(reason).increment();
         // one line per reason a second at most (the counter has every one): a schema upgraded in the wrong order
         // dead-letters every record, and the log must still be readable

@@ -11,9 +11,15 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Decodes a record's value and checks that its key is the article id, turning every failure into a dead letter
- * with a stable reason ({@code null-value}, {@code undecodable-record}, {@code key-mismatch}).
+ * with a stable reason ({@code null-value}, {@code record-too-large}, {@code undecodable-record}, {@code key-mismatch}).
  */
 public final class KeyedDecoder<T extends SpecificRecordBase> {
+
+    /**
+     * Largest record value a stage reads: twice ingest's largest article, and half of Topics.MAX_MESSAGE_BYTES, so an
+     * enriched article or a post (body as escaped HTML) made from it still fits on its topic.
+     */
+    public static final int MAX_VALUE_BYTES = 4 * 1024 * 1024;
 
     private final AvroSerde<T> serde;
     private final Function<T, String> idOf;
@@ -28,6 +34,12 @@ public final class KeyedDecoder<T extends SpecificRecordBase> {
     public Outcome<T> decode(byte[] key, byte[] value, Optional<RecordMetadata> source, Instant now) {
         if (value == null) {
             return Outcome.failed(deadLetters.create(key, null, "null-value", null, source, now));
+        }
+        if (value.length > MAX_VALUE_BYTES) {
+            // written past ingest's limits: what a stage makes of it could exceed what Kafka takes (max.message.bytes),
+            // and a refused write under exactly-once aborts the transaction and stops the stage on this record for good
+            return Outcome.failed(deadLetters.create(key, value, "record-too-large", new IllegalArgumentException(
+                    "value of " + value.length + " bytes, more than the " + MAX_VALUE_BYTES + " a stage reads"), source, now));
         }
         T decoded;
         try {
