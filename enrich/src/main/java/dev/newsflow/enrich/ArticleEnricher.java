@@ -9,6 +9,7 @@ import dev.newsflow.enrich.text.ArticleTag;
 import dev.newsflow.enrich.text.DetectedLanguage;
 import dev.newsflow.enrich.text.ExtractedArticle;
 import dev.newsflow.enrich.text.LanguageDetector;
+import dev.newsflow.enrich.text.PlainText;
 import dev.newsflow.enrich.text.TagExtractor;
 import dev.newsflow.enrich.text.TextExtractor;
 import dev.newsflow.enrich.text.Teaser;
@@ -61,9 +62,10 @@ public final class ArticleEnricher {
                 .setUri(raw.getUri())
                 .setVersion(raw.getVersion())
                 .setProvider(raw.getProvider())
-                .setSource(raw.getSource())
-                .setHeadline(raw.getHeadline())
-                .setByline(raw.getByline())
+                // sites show these as plain text (Post.avsc says so): never let the sender's markup through
+                .setSource(PlainText.ofNullable(raw.getSource()))
+                .setHeadline(PlainText.of(raw.getHeadline()))
+                .setByline(PlainText.ofNullable(raw.getByline()))
                 .setFirstCreated(raw.getFirstCreated())
                 .setVersionCreated(raw.getVersionCreated())
                 .setPubStatus(raw.getPubStatus())
@@ -79,7 +81,8 @@ public final class ArticleEnricher {
                     .build();
         }
         ExtractedArticle extracted = extractor.extract(raw.getBody(), raw.getContentType() == ContentType.HTML);
-        String headline = raw.getHeadline().isBlank() && extracted.title() != null ? extracted.title() : raw.getHeadline();
+        String headline = PlainText.of(raw.getHeadline().isBlank() && extracted.title() != null ? extracted.title()
+                : raw.getHeadline());
         String text = extracted.text();
         Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(), raw.getDescription());
         // the sender's language wins; otherwise detect it from the headline and text
@@ -102,7 +105,7 @@ public final class ArticleEnricher {
         List<ArticleTag> tags = tagExtractor.extract(headline, extracted.paragraphs(), language.code());
         int words = countWords(text);
         return out.setHeadline(headline)
-                .setByline(raw.getByline() != null ? raw.getByline() : extracted.byline())
+                .setByline(PlainText.ofNullable(raw.getByline() != null ? raw.getByline() : extracted.byline()))
                 .setFirstCreated(raw.getFirstCreated() != null ? raw.getFirstCreated() : extracted.published())
                 .setText(text)
                 .setTeaser(teaser.text())

@@ -43,6 +43,37 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void shouldNeverLetMarkupIntoTheFieldsSitesShowAsPlainText() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1")
+                .headline("Fire at <b>mill</b><img src=x onerror=alert(1)>")
+                .byline("&lt;svg onload=alert(1)&gt;Jane Doe")
+                .source("<script>alert(1)</script>Wire &amp; Co")
+                .body("The mill burned down overnight.\n\nNobody was hurt.").build(), NOW);
+
+        assertThat(enriched.getHeadline()).isEqualTo("Fire at mill");
+        assertThat(enriched.getByline()).isEqualTo("‹svg onload=alert(1)>Jane Doe").doesNotContain("<");
+        assertThat(enriched.getSource()).isEqualTo("Wire & Co");
+    }
+
+    @Test
+    void shouldNeverLetATwiceEncodedBylineFromAPageBecomeMarkup() {
+        String page = "<html><head><meta name=\"author\" content=\"&amp;lt;img src=x onerror=alert(1)&amp;gt;\">"
+                + "</head><body><article><p>The mill burned down overnight, and the town's fire crews worked until dawn."
+                + "</p><p>Nobody was hurt, the fire service said on Sunday morning.</p></article></body></html>";
+
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").html(page).build(), NOW);
+
+        assertThat(String.valueOf(enriched.getByline())).doesNotContain("<");
+    }
+
+    @Test
+    void shouldKeepALessThanSignInAHeadlineThatIsNotMarkup() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").headline("Inflation < 2% for AT&amp;T staff").build(), NOW);
+
+        assertThat(enriched.getHeadline()).isEqualTo("Inflation < 2% for AT&T staff");
+    }
+
+    @Test
     void shouldPassTheEditorsTeaserThrough() {
         EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").editorTeaser("The editor's own words.").build(), NOW);
 

@@ -28,6 +28,21 @@ final class RawArticles {
         return this;
     }
 
+    RawArticles byline(String byline) {
+        builder.setByline(byline);
+        return this;
+    }
+
+    RawArticles source(String source) {
+        builder.setSource(source);
+        return this;
+    }
+
+    RawArticles html(String body) {
+        builder.setBody(body).setContentType(ContentType.HTML);
+        return this;
+    }
+
     RawArticles body(String body) {
         builder.setBody(body);
         return this;

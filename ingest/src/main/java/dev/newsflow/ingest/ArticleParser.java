@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsflow.schemas.avro.ContentType;
 import dev.newsflow.schemas.avro.PubStatus;
 import dev.newsflow.schemas.avro.RawArticle;
+import dev.newsflow.schemas.TimeBounds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -254,12 +255,18 @@ public final class ArticleParser {
             if (v == null) {
                 return null;
             }
+            Instant parsed;
             try {
-                return OffsetDateTime.parse(v).toInstant();
+                parsed = OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(name, "must be an ISO-8601 time with offset, e.g. 2026-11-28T09:30:00Z"));
                 return null;
             }
+            if (!TimeBounds.contains(parsed)) {
+                errors.add(new FieldError(name, "must be between the years 1900 and 2199"));
+                return null;
+            }
+            return parsed;
         }
 
         List<String> strings(String name, int maxItems, int maxChars) {

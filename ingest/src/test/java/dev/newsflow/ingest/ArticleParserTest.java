@@ -222,6 +222,19 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldRejectTimesOutsideTheYears1900To2199InsteadOfFailingWhenWritten() {
+        // Java reads year +300000000; Avro's timestamp-millis would overflow when the article is written
+        ParsedArticle parsed = parser.parse(anArticle("a-1")
+                .with("embargoedUntil", "+300000000-01-01T00:00:00Z")
+                .with("firstCreated", "1066-10-14T09:00:00Z")
+                .json(), PROVIDER);
+
+        assertThat(parsed.errors()).containsExactlyInAnyOrder(
+                new FieldError("embargoedUntil", "must be between the years 1900 and 2199"),
+                new FieldError("firstCreated", "must be between the years 1900 and 2199"));
+    }
+
+    @Test
     void shouldRejectAUrlThatIsNotHttp() {
         ParsedArticle parsed = parser.parse(anArticle("a-1").with("url", "javascript:alert(1)").json(), PROVIDER);
 

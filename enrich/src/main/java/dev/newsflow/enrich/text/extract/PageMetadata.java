@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.schemas.TimeBounds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -157,8 +158,16 @@ record PageMetadata(String title, String byline, Instant published) {
         return n.isEmpty() ? null : n;
     }
 
-    /** ISO-8601 instant, offset date-time, local date-time (taken as UTC), or date (midnight UTC); else null. */
+    /**
+     * ISO-8601 instant, offset date-time, local date-time (taken as UTC), or date (midnight UTC), within
+     * {@link TimeBounds}; else null.
+     */
     static Instant parseInstant(String s) {
+        Instant parsed = parseAnyInstant(s);
+        return parsed != null && TimeBounds.contains(parsed) ? parsed : null;
+    }
+
+    private static Instant parseAnyInstant(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }

@@ -1,9 +1,9 @@
 package dev.newsflow.enrich.text.teaser;
 
+import dev.newsflow.enrich.text.PlainText;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.parser.Parser;
 
 /**
  * Cleans one paragraph for use in a teaser: leftover markup and HTML entities, white space (including no-break and
@@ -12,17 +12,6 @@ import org.jsoup.parser.Parser;
  */
 final class TeaserText {
 
-    /**
-     * Markup worth a parser: a whole tag (Word's {@code <o:p>} too), a comment, declaration or processing
-     * instruction ({@code <!}, {@code <?}), or a tag left open with an attribute ({@code <img src=x ...}).
-     * Not a bare {@code <} in text ("a<b then rose", "The <Guardian reported"): a parser would swallow the rest of
-     * the paragraph as a tag, so such text keeps its words and only the {@code <} is made harmless.
-     */
-    private static final Pattern LOOKS_LIKE_MARKUP = Pattern.compile(
-            "<(?:[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>|/[A-Za-z][\\w:.-]*\\s*>|[!?]|[A-Za-z][\\w:.-]*[\\s/]+[A-Za-z-]+\\s*=)");
-
-    /** A {@code <} an HTML parser would read as the start of a tag, comment or declaration. */
-    private static final Pattern MARKUP_START = Pattern.compile("<(?=[A-Za-z/!?])");
     private static final Pattern BYLINE = Pattern.compile(
             "^(?:by|von|par|por|di|door|af|av|przez)\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|and|und|et|y|e|en|&|van|von|de|der|da|di|le|la))*"
                     + "(?:\\s*[,|–—-]\\s*[\\p{L}\\p{M} .,&'’-]{0,60})?\\.?$",
@@ -40,27 +29,9 @@ final class TeaserText {
     private TeaserText() {
     }
 
-    /**
-     * Markup and entities removed, white space normalised, trimmed; never null. Plain text that can never become
-     * markup: tags go through a real HTML parser (jsoup), which also drops what a pattern misses
-     * ({@code <img/src=x onerror=...>}, unclosed tags, long attributes); entities are decoded once; and a
-     * {@code <} that still starts a tag after decoding ("&amp;lt;svg onload=...&amp;gt;" in the source) is turned into
-     * a harmless {@code ‹}, so a site that forgets to escape the teaser still shows text, not a live element.
-     */
+    /** See {@link PlainText#of}. */
     static String clean(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return "";
-        }
-        String s = raw;
-        if (s.indexOf('<') >= 0 && LOOKS_LIKE_MARKUP.matcher(s).find()) {
-            s = Jsoup.parseBodyFragment(s).body().text(); // decodes the entities as it goes
-        } else if (s.indexOf('&') >= 0) {
-            s = Parser.unescapeEntities(s, false); // every HTML5 entity, as jsoup decodes the rest of the text
-        }
-        if (s.indexOf('<') >= 0) {
-            s = MARKUP_START.matcher(s).replaceAll("‹");
-        }
-        return normaliseSpace(s);
+        return PlainText.of(raw);
     }
 
     /** The paragraph without a leading dateline. */
@@ -102,28 +73,4 @@ final class TeaserText {
         return false;
     }
 
-    private static String normaliseSpace(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\u200B' || c == '\u00AD' || c == '\uFEFF' || c == '\u2060') {
-                continue;
-            }
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.CONTROL) {
-                if (!space) {
-                    sb.append(' ');
-                    space = true;
-                }
-            } else {
-                sb.append(c);
-                space = false;
-            }
-        }
-        int end = sb.length();
-        if (end > 0 && sb.charAt(end - 1) == ' ') {
-            sb.setLength(end - 1);
-        }
-        return sb.toString();
-    }
 }

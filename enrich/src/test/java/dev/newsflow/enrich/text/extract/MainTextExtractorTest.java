@@ -108,6 +108,21 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldIgnoreADateOutsideTheYearsAnArticleCanCarry() {
+        // year +300000000 parses, and would overflow Avro's timestamp-millis when the article is written
+        String page = """
+                <html><head>
+                <meta property="article:published_time" content="2024-01-02T03:04:05+01:00">
+                <script type="application/ld+json">
+                {"@type":"NewsArticle","headline":"Council backs tram extension","datePublished":"+300000000-01-01T00:00:00Z"}
+                </script></head><body><article><p>%s</p><p>%s</p></article></body></html>
+                """.formatted(STORY_1, STORY_2);
+
+        assertThat(extractor.extract(page, true).published()).isEqualTo(Instant.parse("2024-01-02T02:04:05Z"));
+        assertThat(PageMetadata.parseInstant("1066-10-14")).isNull();
+    }
+
+    @Test
     void shouldFallBackToMetaTagsWithoutJsonLd() {
         String page = """
                 <html><head><title>Tram | Herald</title>
