@@ -44,4 +44,13 @@ class ArticleTextTest {
     private static String lead(String text) {
         return text.substring(0, Vectorizer.leadEnd(text));
     }
+
+    @Test
+    void shouldTellAHugeUnclosedTagFromHtmlInLinearTime() {
+        // a hang guard, not a speed target: linear takes milliseconds, the backtracking pattern took hours
+        String text = "<a" + "a".repeat(2_000_000);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> assertThat(ArticleText.looksLikeHtml(text)).isFalse());
+    }
 }
