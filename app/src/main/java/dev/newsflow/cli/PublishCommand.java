@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import dev.newsflow.publish.PublishApp;
+import dev.newsflow.runtime.StreamsStage;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Shutdown.awaitSignalThenClose(List.of(PublishApp.start(config.load())));
-        return 0;
+        StreamsStage stage = PublishApp.start(config.load());
+        return Shutdown.awaitSignalThenClose(List.of(stage), stage.gaveUp());
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -32,6 +33,8 @@ public final class StreamsRunner implements AutoCloseable {
     private final KafkaStreamsMetrics metrics;
     private final String topologyDescription;
     private final AtomicReference<String> lastError = new AtomicReference<>();
+    private volatile Instant lastErrorAt;
+    private final CompletableFuture<String> gaveUp = new CompletableFuture<>();
     private final ThreadDeaths deaths = new ThreadDeaths(MAX_THREAD_REPLACEMENTS, DEATH_WINDOW);
     private volatile Instant stateSince = Instant.now();
 
@@ -40,10 +43,16 @@ public final class StreamsRunner implements AutoCloseable {
         this.streams = new KafkaStreams(topology, streamsProps);
         this.streams.setStateListener((now, before) -> {
             stateSince = Instant.now();
-            log.info("Streams state changed stage={} from={} to={}", stage, before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                log.error("Streams state changed stage={} from={} to={} lastError={}", stage, before, now, lastError.get());
+                gaveUp.complete("Kafka Streams of stage " + stage + " stopped in ERROR: " + lastError.get());
+            } else {
+                log.info("Streams state changed stage={} from={} to={}", stage, before, now);
+            }
         });
         this.streams.setUncaughtExceptionHandler(e -> {
             lastError.set(e.getClass().getName() + ": " + e.getMessage());
+            lastErrorAt = Instant.now();
             StreamThreadExceptionResponse decision = deaths.onDeath(Instant.now());
             if (decision == StreamThreadExceptionResponse.REPLACE_THREAD) {
                 log.error("Stream thread died stage={} decision=REPLACE_THREAD deathsInWindow={} reason={}",
@@ -81,6 +90,11 @@ public final class StreamsRunner implements AutoCloseable {
         return streams;
     }
 
+    /** Completes, with what happened, when the client has given up for good (ERROR): the process should then exit. */
+    public CompletableFuture<String> gaveUp() {
+        return gaveUp;
+    }
+
     /** Ready only while RUNNING: a rebalancing or restoring instance does not process records. */
     public HealthStatus readiness() {
         KafkaStreams.State state = streams.state();
@@ -102,6 +116,8 @@ public final class StreamsRunner implements AutoCloseable {
         String error = lastError.get();
         if (error != null) {
             details.put("lastError", error);
+            details.put("lastErrorAt", String.valueOf(lastErrorAt));
+            details.put("threadDeathsInWindow", deaths.recent());
         }
         return details;
     }
@@ -110,6 +126,11 @@ public final class StreamsRunner implements AutoCloseable {
     public void close() {
         metrics.close();
         boolean clean = streams.close(CLOSE_TIMEOUT);
-        log.info("Streams closed stage={} clean={}", stage, clean);
+        if (clean) {
+            log.info("Streams closed stage={}", stage);
+        } else {
+            log.warn("Streams did not close within {} stage={}: threads may still be running; their transactions are"
+                    + " aborted and redone on restart", CLOSE_TIMEOUT, stage);
+        }
     }
 }

@@ -3,6 +3,11 @@ package dev.newsflow.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
@@ -20,11 +25,13 @@ public final class StreamsStage implements AutoCloseable {
 
     private final String stage;
     private final StreamsRunner runner;
+    private final BrokerReachability brokers;
     private final StageServer server;
 
-    private StreamsStage(String stage, StreamsRunner runner, StageServer server) {
+    private StreamsStage(String stage, StreamsRunner runner, BrokerReachability brokers, StageServer server) {
         this.stage = stage;
         this.runner = runner;
+        this.brokers = brokers;
         this.server = server;
     }
 
@@ -35,11 +42,33 @@ public final class StreamsStage implements AutoCloseable {
         Properties props = StreamsSettings.forStage(settings, "newsflow-" + stage,
                 Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"), stage, deadLetterTopic, registry);
         StreamsRunner runner = new StreamsRunner(stage, topology.apply(registry), props, registry);
+        BrokerReachability brokers = new BrokerReachability(settings.kafkaProperties(), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Clock.systemUTC());
         StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), 64 * 1024, registry,
-                runner::liveness, runner::readiness,
+                runner::liveness, () -> readiness(runner.readiness(), brokers),
                 app -> app.get("/topology", ctx -> ctx.contentType("text/plain; charset=utf-8").result(runner.topologyDescription())));
         runner.start();
-        return new StreamsStage(stage, runner, server);
+        return new StreamsStage(stage, runner, brokers, server);
+    }
+
+    /**
+     * Ready while Streams is RUNNING and the brokers answer: a Streams client stays RUNNING through a Kafka outage
+     * (it retries), and a stage that cannot reach Kafka is not doing its job. Liveness stays with Streams alone, so
+     * an outage never makes an orchestrator restart every stage in a loop.
+     */
+    static HealthStatus readiness(HealthStatus streams, BrokerReachability brokers) {
+        if (!streams.up()) {
+            return streams;
+        }
+        HealthStatus reachable = brokers.check();
+        Map<String, Object> details = new LinkedHashMap<>(streams.details());
+        details.putAll(reachable.details());
+        return new HealthStatus(reachable.up(), details);
+    }
+
+    /** Completes when Kafka Streams has given up for good (ERROR), with what happened. */
+    public CompletableFuture<String> gaveUp() {
+        return runner.gaveUp();
     }
 
     public KafkaStreams.State state() {
@@ -58,6 +87,7 @@ public final class StreamsStage implements AutoCloseable {
     public void close() {
         server.close();
         runner.close();
+        brokers.close();
         log.info("Stopped stage={}", stage);
     }
 }

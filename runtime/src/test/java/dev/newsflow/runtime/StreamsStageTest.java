@@ -1,0 +1,33 @@
+package dev.newsflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class StreamsStageTest {
+
+    @Test
+    void shouldNotBeReadyWhileStreamsRunsButKafkaDoesNotAnswer() {
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", "127.0.0.1:1"); // nothing listens there
+        try (BrokerReachability brokers = new BrokerReachability(kafka, Duration.ofMillis(500), Duration.ZERO, Clock.systemUTC())) {
+            HealthStatus running = HealthStatus.up(Map.of("streamsState", "RUNNING"));
+
+            HealthStatus ready = StreamsStage.readiness(running, brokers);
+
+            assertThat(ready.up()).isFalse();
+            assertThat(ready.details()).containsEntry("streamsState", "RUNNING").containsKey("brokerError");
+        }
+    }
+
+    @Test
+    void shouldReportStreamsFirstWhenItIsNotRunning() {
+        HealthStatus rebalancing = HealthStatus.down(Map.of("streamsState", "REBALANCING"));
+
+        assertThat(StreamsStage.readiness(rebalancing, null)).isEqualTo(rebalancing);
+    }
+}
