@@ -23,9 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
+// an error that stops the import (Kafka unreachable at start, a bad setting) is 4, not picocli's 1, which here means
+// "some lines rejected": a cron job must not read "nothing was imported" as a partial success
+@Command(name = "import", mixinStandardHelpOptions = true, exitCodeOnExecutionException = 4,
         description = {"Import NDJSON article files into news.articles.raw, with the same validation as the API.",
-                "Exit code: 0 all lines accepted, 1 some lines rejected, 2 some writes not acknowledged by Kafka, 3 a file cannot be read."})
+                "Exit code: 0 all lines accepted, 1 some lines rejected, 2 some writes not acknowledged by Kafka, 3 a file cannot be read,"
+                        + " 4 the import stopped with an error (Kafka unreachable, a bad setting; the message says which)."})
 final class ImportCommand implements Callable<Integer> {
 
     private static final int SHOWN_PROBLEMS = 50;
