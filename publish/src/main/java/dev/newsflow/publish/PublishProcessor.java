@@ -22,7 +22,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +44,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
 
     static final String POSTS_STORE = "published-posts";
     static final String EMBARGO_STORE = "embargoed-articles";
+    /** The held versions by release time (see {@link EmbargoSchedule}). */
+    static final String EMBARGO_TIMES_STORE = "embargo-release-times";
     /** Per article, the highest version of a kill or withhold already applied. */
     static final String UNPUBLISHED_STORE = "unpublished-versions";
     /**
@@ -67,7 +68,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             "already-unpublished");
     private ProcessorContext<byte[], PublishDecision> context;
     private KeyValueStore<String, Post> published;
-    private KeyValueStore<String, EnrichedArticle> embargoed;
+    private EmbargoSchedule embargoed;
     private KeyValueStore<String, Long> unpublished;
     private KeyValueStore<String, Long> liveReceived;
 
@@ -101,7 +102,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     public void init(ProcessorContext<byte[], PublishDecision> context) {
         this.context = context;
         this.published = context.getStateStore(POSTS_STORE);
-        this.embargoed = context.getStateStore(EMBARGO_STORE);
+        this.embargoed = new EmbargoSchedule(context.getStateStore(EMBARGO_STORE), context.getStateStore(EMBARGO_TIMES_STORE));
         this.unpublished = context.getStateStore(UNPUBLISHED_STORE);
         this.liveReceived = context.getStateStore(LIVE_RECEIVED_STORE);
         context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseEmbargoed);
@@ -126,7 +127,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             if (previous != null && previous.getEvent() == PostEventType.DELETE) {
                 unpublished.put(id, applied);
                 if (held != null && killCovers(article, held)) {
-                    embargoed.delete(id);
+                    embargoed.cancel(id);
                 }
                 if (previous.getHeadline() != null) {
                     published.put(id, posts.remembered(previous)); // killed before the state was slimmed
@@ -149,7 +150,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             unpublished.put(id, applied);
             liveReceived.delete(id);
             if (held != null && killCovers(article, held)) {
-                embargoed.delete(id); // a kill also cancels a pending embargoed release it predates nothing of
+                embargoed.cancel(id); // a kill also cancels a pending embargoed release it predates nothing of
             }
             published.put(id, posts.remembered(delete));
             return;
@@ -170,7 +171,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         if (pending != null && article.getVersion() == pending.getVersion() && isEmbargoed(article, now)) {
             // the held version again (pushed twice, or enriched again by a replay): the newest copy is the one
             // released, under its embargo
-            embargoed.put(id, article);
+            embargoed.hold(article);
             return;
         }
         if (pending != null && article.getVersion() < pending.getVersion()) {
@@ -178,13 +179,13 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             return;
         }
         if (isEmbargoed(article, now)) {
-            embargoed.put(id, article);
+            embargoed.hold(article);
             embargoedCounter().increment();
             log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
             return;
         }
         publish(record.key(), record.timestamp(), article, previous, now, true);
-        embargoed.delete(id);
+        embargoed.cancel(id);
     }
 
     /** @param fresh whether the version is new (it feeds the end-to-end latency; a re-enrichment replay would skew it) */
@@ -256,14 +257,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     /** Publishes every held version whose embargo has passed. */
     private void releaseEmbargoed(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
-        List<KeyValue<String, EnrichedArticle>> due = new ArrayList<>();
-        try (KeyValueIterator<String, EnrichedArticle> all = embargoed.all()) {
-            all.forEachRemaining(kv -> {
-                if (!isEmbargoed(kv.value, now)) {
-                    due.add(kv);
-                }
-            });
-        }
+        List<KeyValue<String, EnrichedArticle>> due = embargoed.dueBy(now);
         for (KeyValue<String, EnrichedArticle> kv : due) {
             byte[] key = kv.key.getBytes(StandardCharsets.UTF_8);
             log.info("Embargo lifted articleId={} version={}", kv.key, kv.value.getVersion());
@@ -278,7 +272,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                                 context.taskId().partition(), -1)), now);
                 context.forward(new Record<>(key, PublishDecision.deadLetter(letter), wallClockMs));
             }
-            embargoed.delete(kv.key); // only once published or dead-lettered
+            embargoed.cancel(kv.key); // only once published or dead-lettered
         }
     }
 

@@ -54,6 +54,8 @@ public final class PublishTopology {
                 new StringSerde(), Serdes.POST));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.EMBARGO_STORE),
                 new StringSerde(), Serdes.ENRICHED_ARTICLE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.EMBARGO_TIMES_STORE),
+                new StringSerde(), new StringSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.UNPUBLISHED_STORE),
                 new StringSerde(), new org.apache.kafka.common.serialization.Serdes.LongSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.LIVE_RECEIVED_STORE),
@@ -69,7 +71,8 @@ public final class PublishTopology {
                         writePosts(ok.mapValues(Outcome::value, Named.as("take-enriched-article"))
                                 .process(() -> new PublishProcessor(posts, routing, embargoCheckInterval, registry, deadLetters),
                                         Named.as("decide-post"), PublishProcessor.POSTS_STORE, PublishProcessor.EMBARGO_STORE,
-                                        PublishProcessor.UNPUBLISHED_STORE, PublishProcessor.LIVE_RECEIVED_STORE),
+                                        PublishProcessor.EMBARGO_TIMES_STORE, PublishProcessor.UNPUBLISHED_STORE,
+                                        PublishProcessor.LIVE_RECEIVED_STORE),
                                 bytes)).withName("publishable"))
                 .defaultBranch(Branched.<byte[], Outcome<EnrichedArticle>>withConsumer(failed -> failed
                         .mapValues(Outcome::deadLetter, Named.as("take-dead-letter"))

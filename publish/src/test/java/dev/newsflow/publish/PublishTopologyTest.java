@@ -410,6 +410,30 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldReleaseEachHeldArticleAtItsOwnTimeAndFollowAMovedEmbargo() {
+        send(anArticle("late").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(90)).build());
+        send(anArticle("early").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(30)).build());
+        send(anArticle("moved").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(30)).build());
+        // the same version sent again with its embargo pushed back an hour
+        send(anArticle("moved").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(3600)).build());
+
+        driver.advanceWallClockTime(Duration.ofSeconds(31));
+        assertThat(posts.readValuesToList()).extracting(Post::getId).containsExactly("early");
+        driver.advanceWallClockTime(Duration.ofSeconds(60));
+        assertThat(posts.readValuesToList()).extracting(Post::getId).containsExactly("late");
+        driver.advanceWallClockTime(Duration.ofSeconds(3600));
+        assertThat(posts.readValuesToList()).extracting(Post::getId).containsExactly("moved");
+        assertThat(driver.<String, String>getKeyValueStore(PublishProcessor.EMBARGO_TIMES_STORE).approximateNumEntries())
+                .isZero();
+    }
+
+    @Test
+    void shouldOrderReleaseKeysByTime() {
+        assertThat(EmbargoSchedule.releaseKey(java.time.Instant.ofEpochMilli(9), "z"))
+                .isLessThan(EmbargoSchedule.releaseKey(java.time.Instant.ofEpochMilli(10), "a"));
+    }
+
+    @Test
     void shouldReleaseTheNewestEnrichmentOfAHeldVersion() {
         send(anArticle("e3").inCategory(MediaTopic.POLITICS, 0.6).embargoedUntil(NOW.plusSeconds(60)).build());
         send(anArticle("e3").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build()); // a replay

@@ -1,0 +1,68 @@
+package dev.newsflow.publish;
+
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The article versions held for an embargo, and when each is due. The release timer runs every second; reading every
+ * held article each time cost time in proportion to all of them (an API key can queue thousands of far-future
+ * embargoes), so a second store orders them by release time and the timer reads only the ones that are due.
+ */
+final class EmbargoSchedule {
+
+    private final KeyValueStore<String, EnrichedArticle> held;
+    /** {@code <release time, epoch ms, 19 digits>|<article id>} → article id; ordered by time, as the store's keys are. */
+    private final KeyValueStore<String, String> releases;
+
+    EmbargoSchedule(KeyValueStore<String, EnrichedArticle> held, KeyValueStore<String, String> releases) {
+        this.held = held;
+        this.releases = releases;
+    }
+
+    EnrichedArticle get(String id) {
+        return held.get(id);
+    }
+
+    /** Holds this version until its embargo, replacing any version held before. */
+    void hold(EnrichedArticle article) {
+        cancel(article.getUri());
+        held.put(article.getUri(), article);
+        releases.put(releaseKey(article.getEmbargoedUntil(), article.getUri()), article.getUri());
+    }
+
+    void cancel(String id) {
+        EnrichedArticle previous = held.get(id);
+        if (previous != null) {
+            held.delete(id);
+            if (previous.getEmbargoedUntil() != null) {
+                releases.delete(releaseKey(previous.getEmbargoedUntil(), id));
+            }
+        }
+    }
+
+    /** The held versions whose embargo has passed at {@code now}, earliest first. */
+    List<KeyValue<String, EnrichedArticle>> dueBy(Instant now) {
+        List<KeyValue<String, EnrichedArticle>> due = new ArrayList<>();
+        // '|' sorts after every digit, so this bound takes every id released at now's millisecond
+        try (KeyValueIterator<String, String> it = releases.range(releaseKey(Instant.EPOCH, ""),
+                releaseKey(now, "") + '\uffff')) {
+            it.forEachRemaining(kv -> {
+                EnrichedArticle article = held.get(kv.value);
+                if (article != null) {
+                    due.add(KeyValue.pair(kv.value, article));
+                }
+            });
+        }
+        return due;
+    }
+
+    /** Fixed-width, so the store's byte order is time order (embargoes before 1970 are never held: they have passed). */
+    static String releaseKey(Instant at, String id) {
+        return String.format("%019d|%s", Math.max(0, at.toEpochMilli()), id);
+    }
+}
