@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The API keys newsroom systems present, from the environment ({@code NEWSFLOW_API_KEYS=cms:KEY,wire:KEY2}).
@@ -15,9 +16,39 @@ public final class ApiKeys {
     static final int MIN_KEY_LENGTH = 16;
 
     private final Map<String, byte[]> keysByName;
+    /** Names of the keys that may kill or withhold articles; empty: every key may. */
+    private final Set<String> unpublishers;
 
-    private ApiKeys(Map<String, byte[]> keysByName) {
+    private ApiKeys(Map<String, byte[]> keysByName, Set<String> unpublishers) {
         this.keysByName = keysByName;
+        this.unpublishers = unpublishers;
+    }
+
+    /**
+     * Only these keys may unpublish (kill or withhold): a scraper's or a wire feed's key, if it leaked, must not be
+     * able to take down every story on the site. Empty: every key may (a single CMS).
+     *
+     * @throws IllegalArgumentException for a name that is not one of the keys
+     */
+    public ApiKeys withUnpublishers(java.util.Collection<String> names) {
+        Set<String> allowed = new java.util.LinkedHashSet<>();
+        for (String name : names) {
+            String n = name.strip();
+            if (n.isEmpty()) {
+                continue;
+            }
+            if (!keysByName.containsKey(n)) {
+                throw new IllegalArgumentException("api.unpublish.keys names " + n + ", which is not a key in api.keys "
+                        + keysByName.keySet());
+            }
+            allowed.add(n);
+        }
+        return new ApiKeys(keysByName, Set.copyOf(allowed));
+    }
+
+    /** Whether the named key may kill or withhold articles. */
+    public boolean mayUnpublish(String name) {
+        return unpublishers.isEmpty() || unpublishers.contains(name);
     }
 
     /**
@@ -46,7 +77,7 @@ public final class ApiKeys {
                 throw new IllegalArgumentException("api.keys names " + name + " twice");
             }
         }
-        return new ApiKeys(keys);
+        return new ApiKeys(keys, Set.of());
     }
 
     /** The name of the key presented, when it is one of ours. Compares in constant time. */
@@ -70,6 +101,6 @@ public final class ApiKeys {
 
     @Override
     public String toString() {
-        return "ApiKeys" + keysByName.keySet();
+        return "ApiKeys" + keysByName.keySet() + (unpublishers.isEmpty() ? "" : " unpublish=" + unpublishers);
     }
 }

@@ -3,10 +3,11 @@ package dev.newsflow.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.newsflow.runtime.LogThrottle;
 import dev.newsflow.runtime.LogValues;
+import dev.newsflow.schemas.avro.PubStatus;
 import dev.newsflow.schemas.avro.RawArticle;
 import io.javalin.Javalin;
-import dev.newsflow.runtime.LogThrottle;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
@@ -151,6 +152,9 @@ public final class IngestApi {
             send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
             return;
         }
+        if (forbidden(ctx, parsed)) {
+            return;
+        }
         writeOne(ctx, parsed);
     }
 
@@ -161,8 +165,31 @@ public final class IngestApi {
             send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
             return;
         }
+        if (forbidden(ctx, parsed)) {
+            return;
+        }
         log.info("Kill requested articleId={} provider={}", parsed.article().getUri(), provider(ctx));
         writeOne(ctx, parsed);
+    }
+
+    /** An unpublish (kill, withhold) from a key api.unpublish.keys does not name: 403, logged with the key's name. */
+    private boolean forbidden(Context ctx, ParsedArticle parsed) {
+        if (!isUnpublish(parsed) || keys.mayUnpublish(provider(ctx))) {
+            return false;
+        }
+        count("forbidden", provider(ctx), "unpublish-not-allowed");
+        log.warn("Refused unpublish articleId={} apiKey={} reason=not in api.unpublish.keys",
+                LogValues.printable(parsed.article().getUri(), 200), provider(ctx));
+        problem(ctx, 403, "unpublish-not-allowed", "Forbidden", unpublishRefusal(provider(ctx)));
+        return true;
+    }
+
+    private static boolean isUnpublish(ParsedArticle parsed) {
+        return parsed.valid() && parsed.article().getPubStatus() != PubStatus.USABLE;
+    }
+
+    private static String unpublishRefusal(String keyName) {
+        return "the API key '" + keyName + "' may not kill or withhold articles (api.unpublish.keys)";
     }
 
     private void writeOne(Context ctx, ParsedArticle parsed) {
@@ -236,9 +263,13 @@ public final class IngestApi {
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 lineNumbers.add(i + 1);
-                parsed.add(lines[i].length() > limits.maxRequestBytes()
+                ParsedArticle p = lines[i].length() > limits.maxRequestBytes()
                         ? new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + limits.maxRequestBytes() + " characters")), List.of())
-                        : parser.parse(lines[i], provider(ctx)));
+                        : parser.parse(lines[i], provider(ctx));
+                if (isUnpublish(p) && !keys.mayUnpublish(provider(ctx))) {
+                    p = new ParsedArticle(null, List.of(new FieldError("pubStatus", unpublishRefusal(provider(ctx)))), List.of());
+                }
+                parsed.add(p);
             }
         }
         // send every valid article first, then wait: the producer batches them. The deadline covers the sending

@@ -13,6 +13,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 public final class IngestConfig extends StageConfig {
 
     public static final String API_KEYS = "api.keys";
+    public static final String API_UNPUBLISH_KEYS = "api.unpublish.keys";
     public static final String MAX_REQUEST_BYTES = "max.request.bytes";
     public static final String MAX_BATCH_BYTES = "max.batch.bytes";
     public static final String MAX_BATCH_LINES = "max.batch.lines";
@@ -25,6 +26,9 @@ public final class IngestConfig extends StageConfig {
     static final ConfigDef DEFINITION = baseDefinition(8080)
             .define(API_KEYS, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                     "Comma-separated name:key pairs newsroom systems authenticate with; keys of 16+ characters. From the environment only.")
+            .define(API_UNPUBLISH_KEYS, Type.LIST, "", Importance.HIGH,
+                    "Names of the API keys that may kill or withhold articles (DELETE, or pubStatus canceled/withheld);"
+                            + " others get 403. Empty: every key may.")
             .define(MAX_REQUEST_BYTES, Type.LONG, DEFAULTS.maxRequestBytes(), Range.between(1024, 64L << 20), Importance.MEDIUM,
                     "Largest request body of POST /v1/articles; larger answers 413.")
             .define(MAX_BATCH_BYTES, Type.LONG, DEFAULTS.maxBatchBytes(), Range.between(1024, 256L << 20), Importance.MEDIUM,
@@ -74,7 +78,7 @@ public final class IngestConfig extends StageConfig {
     }
 
     public ApiKeys apiKeys() {
-        return ApiKeys.parse(getPassword(API_KEYS).value());
+        return ApiKeys.parse(getPassword(API_KEYS).value()).withUnpublishers(getList(API_UNPUBLISH_KEYS));
     }
 
     public IngestLimits limits() {

@@ -72,4 +72,15 @@ class ApiKeysTest {
     void shouldShowNamesButNeverKeysInToString() {
         assertThat(keys.toString()).contains("cms", "wire").doesNotContain(CMS_KEY, WIRE_KEY);
     }
+
+    @Test
+    void shouldLetEveryKeyUnpublishUnlessSomeAreNamed() {
+        assertThat(keys.mayUnpublish("wire")).isTrue();
+        ApiKeys onlyCms = keys.withUnpublishers(java.util.List.of("cms", " "));
+
+        assertThat(onlyCms.mayUnpublish("cms")).isTrue();
+        assertThat(onlyCms.mayUnpublish("wire")).isFalse();
+        assertThatThrownBy(() -> keys.withUnpublishers(java.util.List.of("desk")))
+                .hasMessageContaining("api.unpublish.keys names desk").hasMessageNotContaining(CMS_KEY);
+    }
 }

@@ -412,6 +412,39 @@ class IngestApiTest {
     }
 
     @Test
+    void shouldLetOnlyTheKeysNamedInApiUnpublishKeysKillOrWithhold() throws Exception {
+        start(ackingProducer(), Duration.ofSeconds(5), RequestRateLimiter.unlimited(), List.of("cms"));
+
+        HttpResponse<String> wireDelete = send(HttpRequest.newBuilder(uri("/v1/articles/a-1")).DELETE()
+                .header("Authorization", "Bearer " + WIRE_KEY).build());
+        HttpResponse<String> wirePost = send(post("/v1/articles", "application/json", aKill("a-2").json())
+                .header("Authorization", "Bearer " + WIRE_KEY).build());
+        HttpResponse<String> wireBatch = send(post("/v1/articles:batch", NDJSON,
+                lines(aKill("a-3").json(), anArticle("a-4").json())).header("Authorization", "Bearer " + WIRE_KEY).build());
+        HttpResponse<String> cmsDelete = send(authorized(HttpRequest.newBuilder(uri("/v1/articles/a-1")).DELETE()));
+
+        assertThat(wireDelete.statusCode()).isEqualTo(403);
+        assertThat(wireDelete.body()).contains("unpublish-not-allowed").contains("'wire'").doesNotContain(WIRE_KEY);
+        assertThat(wirePost.statusCode()).isEqualTo(403);
+        assertThat(wireBatch.statusCode()).isEqualTo(207);
+        assertThat(json.readTree(wireBatch.body()).get("results").get(0).get("errors").findValuesAsText("field"))
+                .containsExactly("pubStatus");
+        assertThat(cmsDelete.statusCode()).isEqualTo(202);
+        assertThat(producer.history()).extracting(r -> r.value().getUri()).containsExactly("a-4", "a-1");
+        assertThat(registry.counter("newsflow.ingest.requests", "result", "forbidden", "provider", "wire",
+                "reason", "unpublish-not-allowed").count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void shouldRefuseAKillOrABatchWithoutAKey() throws Exception {
+        start(ackingProducer());
+
+        assertThat(send(HttpRequest.newBuilder(uri("/v1/articles/a-1")).DELETE().build()).statusCode()).isEqualTo(401);
+        assertThat(send(post("/v1/articles:batch", NDJSON, aKill("a-1").json()).build()).statusCode()).isEqualTo(401);
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
     void shouldAcceptAKillLineInABatch() throws Exception {
         start(ackingProducer());
 
@@ -466,10 +499,16 @@ class IngestApiTest {
     }
 
     private void start(MockProducer<String, RawArticle> mock, Duration ackTimeout, RequestRateLimiter rateLimiter) {
+        start(mock, ackTimeout, rateLimiter, List.of());
+    }
+
+    private void start(MockProducer<String, RawArticle> mock, Duration ackTimeout, RequestRateLimiter rateLimiter,
+                       List<String> unpublishers) {
         producer = mock;
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestApi api = new IngestApi(new ArticleParser(LIMITS, Clock.fixed(NOW, ZoneOffset.UTC)),
-                new ArticleWriter(mock), ApiKeys.parse("cms:" + CMS_KEY + ",wire:" + WIRE_KEY), rateLimiter, LIMITS,
+                new ArticleWriter(mock), ApiKeys.parse("cms:" + CMS_KEY + ",wire:" + WIRE_KEY).withUnpublishers(unpublishers),
+                rateLimiter, LIMITS,
                 ackTimeout, registry);
         server = StageServer.start("ingest", "127.0.0.1", 0, Math.max(LIMITS.maxBatchBytes(), LIMITS.maxRequestBytes()),
                 registry, () -> HealthStatus.up(Map.of()), () -> HealthStatus.up(Map.of()), api::routes);
