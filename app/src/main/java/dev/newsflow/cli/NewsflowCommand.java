@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 PublishCommand.class,
                 ImportCommand.class,
                 HealthCommand.class,
+                DeadLettersCommand.class,
                 PreviewCommand.class,
                 dev.newsflow.enrich.cli.TrainCommand.class,
                 dev.newsflow.enrich.cli.ClassifyCommand.class,

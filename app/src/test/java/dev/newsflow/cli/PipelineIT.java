@@ -163,6 +163,39 @@ class PipelineIT {
     }
 
     @Test
+    void shouldPrintDeadLettersForAnOperatorWithReasonSourceAndValue() throws Exception {
+        String garbageKey = "garbage-" + UUID.randomUUID();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, garbageKey, "still not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        try (var dlq = new TopicTail<>(broker.bootstrapServers(), Topics.ENRICH_DLQ, Serdes.DEAD_LETTER.deserializer())) {
+            dlq.await(garbageKey, 1, WAIT);
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        int exit = new picocli.CommandLine(new DeadLettersCommand()).setOut(new java.io.PrintWriter(out))
+                .execute("--bootstrap-servers", broker.bootstrapServers(), "--stage", "enrich", "--reason", "undecodable-record");
+
+        assertThat(exit).isZero();
+        com.fasterxml.jackson.databind.JsonNode line = out.toString().lines()
+                .map(l -> {
+                    try {
+                        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(l);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .filter(n -> garbageKey.equals(n.path("key").asText())).findFirst().orElseThrow();
+        assertThat(line.get("reason").asText()).isEqualTo("undecodable-record");
+        assertThat(line.get("stage").asText()).isEqualTo("enrich");
+        assertThat(line.get("source").asText()).startsWith(Topics.ARTICLES_RAW + "/");
+        assertThat(line.get("valueStart").asText()).isEqualTo("still not avro");
+        assertThat(line.get("detail").asText()).isNotBlank();
+    }
+
+    @Test
     void shouldImportAnNdjsonFileAndPublishEveryGoodLine() throws Exception {
         String first = "urn:it:" + UUID.randomUUID();
         String second = "urn:it:" + UUID.randomUUID();
