@@ -9,6 +9,7 @@ import dev.newsflow.schemas.avro.RawArticle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Clock;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -39,8 +40,10 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
         this.decoder = new KeyedDecoder<>(Serdes.RAW_ARTICLE, RawArticle::getUri, deadLetters);
         this.clock = clock;
         this.articlesIn = Counter.builder("newsflow.articles.in").tag("stage", "enrich").register(registry);
+        // buckets, not client-side percentiles: they add up across instances (histogram_quantile)
         this.enrichTime = Timer.builder("newsflow.enrich.duration").description("Time to enrich one article")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
     }
 
     @Override

@@ -73,8 +73,10 @@ public final class IngestApi {
         this.ackTimeout = ackTimeout;
         this.registry = registry;
         this.ackLatency = Timer.builder("newsflow.ingest.ack.latency")
-                .description("Time from request to Kafka acknowledgement").publishPercentiles(0.5, 0.99)
-                .register(registry);
+                .description("Time from request to Kafka acknowledgement")
+                // buckets, not client-side percentiles: they add up across instances (histogram_quantile)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
     }
 
     public void routes(Javalin app) {
