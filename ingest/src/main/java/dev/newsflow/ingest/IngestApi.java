@@ -62,6 +62,8 @@ public final class IngestApi {
     private final MeterRegistry registry;
     private final Timer ackLatency;
     private final LogThrottle refusalLog = new LogThrottle();
+    /** Four largest batches at once: about 64 MiB of bodies by default, a few hundred MB of heap while parsed. */
+    private final BodyBudget bodyBudget;
 
     public IngestApi(ArticleParser parser, ArticleWriter writer, ApiKeys keys, RequestRateLimiter rateLimiter,
                      IngestLimits limits, Duration ackTimeout, MeterRegistry registry) {
@@ -72,6 +74,7 @@ public final class IngestApi {
         this.limits = limits;
         this.ackTimeout = ackTimeout;
         this.registry = registry;
+        this.bodyBudget = new BodyBudget(4 * Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()));
         this.ackLatency = Timer.builder("newsflow.ingest.ack.latency")
                 .description("Time from request to Kafka acknowledgement")
                 // buckets, not client-side percentiles: they add up across instances (histogram_quantile)
@@ -81,8 +84,8 @@ public final class IngestApi {
 
     public void routes(Javalin app) {
         app.before("/v1/*", this::authenticate);
-        app.post("/v1/articles", this::postArticle);
-        app.post("/v1/articles:batch", this::postBatch);
+        app.post("/v1/articles", ctx -> withinBudget(ctx, limits.maxRequestBytes(), this::postArticle));
+        app.post("/v1/articles:batch", ctx -> withinBudget(ctx, limits.maxBatchBytes(), this::postBatch));
         // <id>, not {id}: an article id may hold '/' (ArticleParser.ID), and every id that can be pushed must be killable
         app.delete("/v1/articles/<id>", this::killArticle);
         app.exception(HttpResponseException.class, (e, ctx) -> {
@@ -92,6 +95,30 @@ public final class IngestApi {
                 problem(ctx, e.getStatus(), "http-error", e.getMessage(), e.getMessage());
             }
         });
+    }
+
+    /**
+     * Runs the handler with the request's body bytes reserved from the API-wide budget (the declared length, or the
+     * route's limit for a chunked body), or answers 503 busy.
+     */
+    private void withinBudget(Context ctx, long limit, io.javalin.http.Handler handler) throws Exception {
+        long declared = declaredLength(ctx);
+        long size = declared > 0 && declared <= limit ? declared : limit;
+        Optional<BodyBudget.Reservation> reservation = bodyBudget.tryReserve(size);
+        if (reservation.isEmpty()) {
+            count("failed", provider(ctx), "busy");
+            long refused = refusalLog.admit("busy");
+            if (refused > 0) {
+                log.warn("Request bodies in flight at the budget budgetBytes={} path={} refusedSinceLastLog={}",
+                        bodyBudget.bytes(), ctx.path(), refused);
+            }
+            ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            problem(ctx, 503, "busy", "Busy", "too many request bodies in flight; retry after " + RETRY_AFTER_SECONDS + " s");
+            return;
+        }
+        try (BodyBudget.Reservation held = reservation.get()) {
+            handler.handle(ctx);
+        }
     }
 
     private void authenticate(Context ctx) {
