@@ -3,6 +3,7 @@ package dev.newsflow.publish;
 import dev.newsflow.schemas.AvroTrust;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Post;
+import dev.newsflow.schemas.avro.PostChange;
 import dev.newsflow.schemas.avro.PostEventType;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,6 +50,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                         : article.getReceivedAt()) + "/" + slug;
         return Post.newBuilder()
                 .setEvent(PostEventType.UPSERT)
+                .setChange(changeOf(article, previous))
                 .setId(article.getUri())
                 .setVersion(article.getVersion())
                 .setSlug(slug)
@@ -76,8 +78,8 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
      * A delete event: id, version, slug, URL and the last headline (so a site can say what went), nothing else of the
      * content: a legally killed story's teaser, byline and tags must not travel on to every consumer.
      */
-    public Post delete(String id, long version, Post previous, Instant now) {
-        Post.Builder b = Post.newBuilder().setEvent(PostEventType.DELETE).setId(id).setPublishedAt(now);
+    public Post delete(String id, long version, Post previous, Instant now, PostChange change) {
+        Post.Builder b = Post.newBuilder().setEvent(PostEventType.DELETE).setChange(change).setId(id).setPublishedAt(now);
         if (previous == null) {
             return b.setVersion(version).build();
         }
@@ -89,6 +91,17 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .build();
     }
 
+    /** What an upsert is to a site: the first publication, a newer version, the same one enriched again, or a return. */
+    private static PostChange changeOf(EnrichedArticle article, Post previous) {
+        if (previous == null) {
+            return PostChange.PUBLISHED;
+        }
+        if (previous.getEvent() == PostEventType.DELETE) {
+            return PostChange.REPUBLISHED;
+        }
+        return previous.getVersion() == article.getVersion() ? PostChange.REENRICHED : PostChange.UPDATED;
+    }
+
     /**
      * What publish keeps of a killed post: id, version, slug and URL (a republished version keeps its URL), nothing
      * of its content. The DELETE event itself carries the last known headline so a site can say what went; the state
@@ -97,6 +110,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
     public Post remembered(Post delete) {
         return Post.newBuilder()
                 .setEvent(delete.getEvent())
+                .setChange(delete.getChange())
                 .setId(delete.getId())
                 .setVersion(delete.getVersion())
                 .setSlug(delete.getSlug())

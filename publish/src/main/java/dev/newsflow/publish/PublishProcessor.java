@@ -5,6 +5,7 @@ import dev.newsflow.schemas.Serdes;
 import dev.newsflow.schemas.avro.DeadLetter;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Post;
+import dev.newsflow.schemas.avro.PostChange;
 import dev.newsflow.schemas.avro.PostEventType;
 import dev.newsflow.schemas.avro.PubStatus;
 import io.micrometer.core.instrument.Counter;
@@ -135,7 +136,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                 skip(id, article, "already-unpublished");
                 return;
             }
-            Post delete = posts.delete(id, article.getVersion(), previous, now);
+            Post delete = posts.delete(id, article.getVersion(), previous, now,
+                    article.getPubStatus() == PubStatus.WITHHELD ? PostChange.WITHHELD : PostChange.KILLED);
             List<CategoryPost> categoryPosts = new ArrayList<>();
             // never seen (publish's state was reset, or the kill came first): a section site may still hold the
             // article, and nothing says which section, so every section topic gets the delete
@@ -196,7 +198,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         topics.forEach(topic -> categoryPosts.add(new CategoryPost(topic, post)));
         if (previous != null && previous.getEvent() == PostEventType.UPSERT) {
             // every topic the old post named, whatever the threshold (it may have been raised since it went out)
-            Post dropped = posts.delete(article.getUri(), article.getVersion(), previous, now);
+            Post dropped = posts.delete(article.getUri(), article.getVersion(), previous, now, PostChange.LEFT_SECTION);
             routing.everyTopicOf(previous).stream().filter(t -> !topics.contains(t))
                     .forEach(topic -> categoryPosts.add(new CategoryPost(topic, dropped)));
         }
@@ -223,6 +225,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // the same version sent twice differs there and nowhere else
         candidate.setPublishedAt(previous.getPublishedAt());
         candidate.setVersionCreated(previous.getVersionCreated());
+        candidate.setChange(previous.getChange()); // says how the post came to be, not what it holds
         return !candidate.equals(previous);
     }
 

@@ -54,7 +54,7 @@ class PostBuilderTest {
     @Test
     void shouldMakeADeleteEventWithoutABody() {
         Post first = builder.upsert(anArticle("s2").build(), null, now);
-        Post delete = builder.delete("s2", 0, first, now);
+        Post delete = builder.delete("s2", 0, first, now, dev.newsflow.schemas.avro.PostChange.KILLED);
 
         assertThat(delete.getBodyHtml()).isNull();
         assertThat(delete.getVersion()).isEqualTo(first.getVersion());

@@ -10,6 +10,7 @@ import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.DeadLetter;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Post;
+import dev.newsflow.schemas.avro.PostChange;
 import dev.newsflow.schemas.avro.PostEventType;
 import dev.newsflow.schemas.avro.PubStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -90,6 +91,23 @@ class PublishTopologyTest {
         assertThat(posts.readValue().getId()).isEqualTo("a1");
         assertThat(current.readKeyValue().key).isEqualTo("a1");
         assertThat(politics.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSayWhatHappenedToThePostInEveryEvent() {
+        send(anArticle("c1").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.SPORT, 0.5).build());
+        send(anArticle("c1").inCategory(MediaTopic.POLITICS, 0.6).version(2).build());          // sport dropped
+        send(anArticle("c1").inCategory(MediaTopic.SPORT, 0.9).version(2).build());             // a new classifier
+        send(anArticle("c1").status(PubStatus.WITHHELD).version(3).build());
+        send(anArticle("c1").inCategory(MediaTopic.SPORT, 0.9).version(4).build());
+        send(anArticle("c1").status(PubStatus.CANCELED).version(5).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getChange).containsExactly(
+                PostChange.PUBLISHED, PostChange.UPDATED, PostChange.REENRICHED, PostChange.WITHHELD,
+                PostChange.REPUBLISHED, PostChange.KILLED);
+        assertThat(sport.readValuesToList()).extracting(Post::getChange).containsExactly(
+                PostChange.PUBLISHED, PostChange.LEFT_SECTION, PostChange.REENRICHED, PostChange.WITHHELD,
+                PostChange.REPUBLISHED, PostChange.KILLED);
     }
 
     @Test

@@ -40,8 +40,9 @@ final class SchemaReleaseCheck {
     /** Rule 1: what is wrong with using {@code current} when {@code released} are the released versions. */
     static List<String> currentIsReleased(Schema current, List<Schema> released) {
         String name = current.getName();
-        String releaseHint = "save it as " + SchemaHistory.resource(name, released.size() + 1)
-                + " and add its line to " + SchemaHistory.LOCK + " (see the schemas section of the README)";
+        String releaseHint = "save the schema below as schemas/src/main/resources" + SchemaHistory.resource(name,
+                released.size() + 1) + "; the next run prints the line to add to schemas/src/main/resources"
+                + SchemaHistory.LOCK + " (docs/consumers.md, Upgrades)";
         if (released.isEmpty()) {
             return List.of(name + " has no released version: " + releaseHint);
         }
