@@ -66,7 +66,8 @@ public final class DeadLetters {
             String line = "Dead letter stage={} reason={} topic={} partition={} offset={} articleId={} exception={} detail={}"
                     + " deadLettersSinceLastLog={}";
             Object[] args = {stage, reason, topic, partition, offset, printableKey(key),
-                    error == null ? null : error.getClass().getName(), detail, since};
+                    // the detail can quote client input (an id that never passed ingest): one line, however forged
+                    error == null ? null : error.getClass().getName(), LogValues.printable(detail, MAX_DETAIL), since};
             if (error != null && isBug(reason)) {
                 // no foreseen cause: the stack trace is what lets a developer find it
                 log.warn(line, append(args, error));
