@@ -24,6 +24,27 @@ final class EmbargoSchedule {
         this.releases = releases;
     }
 
+    /**
+     * Indexes the held versions the index does not know: those held by a release before the index existed (they would
+     * otherwise never be released). Idempotent; one pass over the held versions when a task starts.
+     */
+    int indexUnindexed() {
+        int added = 0;
+        try (KeyValueIterator<String, EnrichedArticle> all = held.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, EnrichedArticle> kv = all.next();
+                if (kv.value.getEmbargoedUntil() != null) {
+                    String key = releaseKey(kv.value.getEmbargoedUntil(), kv.key);
+                    if (releases.get(key) == null) {
+                        releases.put(key, kv.key);
+                        added++;
+                    }
+                }
+            }
+        }
+        return added;
+    }
+
     EnrichedArticle get(String id) {
         return held.get(id);
     }

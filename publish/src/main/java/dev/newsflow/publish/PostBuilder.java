@@ -97,7 +97,8 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
             return PostChange.PUBLISHED;
         }
         if (previous.getEvent() == PostEventType.DELETE) {
-            return PostChange.REPUBLISHED;
+            // a kill remembered for an article never published (held for an embargo, say) has no URL: first time
+            return previous.getUrl() == null ? PostChange.PUBLISHED : PostChange.REPUBLISHED;
         }
         return previous.getVersion() == article.getVersion() ? PostChange.REENRICHED : PostChange.UPDATED;
     }

@@ -104,6 +104,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         this.context = context;
         this.published = context.getStateStore(POSTS_STORE);
         this.embargoed = new EmbargoSchedule(context.getStateStore(EMBARGO_STORE), context.getStateStore(EMBARGO_TIMES_STORE));
+        int indexed = embargoed.indexUnindexed();
+        if (indexed > 0) {
+            log.info("Indexed held embargoed articles by release time count={} task={}", indexed, context.taskId());
+        }
         this.unpublished = context.getStateStore(UNPUBLISHED_STORE);
         this.liveReceived = context.getStateStore(LIVE_RECEIVED_STORE);
         context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseEmbargoed);

@@ -471,6 +471,16 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldCallTheFirstPublicationOfAStoryKilledWhileHeldPublishedNotRepublished() {
+        send(anArticle("e6").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("e6").status(PubStatus.CANCELED).build());
+        send(anArticle("e6").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getChange)
+                .containsExactly(PostChange.KILLED, PostChange.PUBLISHED);
+    }
+
+    @Test
     void shouldSendUndecodableBytesToTheDeadLetterTopicAndCarryOn() {
         enrichedBytes.pipeInput("bad", "garbage".getBytes(StandardCharsets.UTF_8));
         send(anArticle("g1").inCategory(MediaTopic.SPORT, 0.9).build());

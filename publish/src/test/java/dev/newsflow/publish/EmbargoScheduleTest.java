@@ -1,0 +1,55 @@
+package dev.newsflow.publish;
+
+import static dev.newsflow.publish.EnrichedArticles.anArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.schemas.MediaTopic;
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import java.time.Instant;
+import org.apache.kafka.common.serialization.Serdes.StringSerde;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+class EmbargoScheduleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+    private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+    private final KeyValueStore<String, EnrichedArticle> held = store("held", Serdes.ENRICHED_ARTICLE);
+    private final KeyValueStore<String, String> releases = store("releases", new StringSerde());
+    private final EmbargoSchedule schedule = new EmbargoSchedule(held, releases);
+
+    @Test
+    void shouldIndexWhatAnOlderReleaseHeldSoItIsStillReleased() {
+        held.put("old", anArticle("old").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(30)).build());
+        assertThat(schedule.dueBy(NOW.plusSeconds(60))).isEmpty();
+
+        assertThat(schedule.indexUnindexed()).isEqualTo(1);
+        assertThat(schedule.indexUnindexed()).isZero();
+        assertThat(schedule.dueBy(NOW.plusSeconds(60))).extracting(kv -> kv.key).containsExactly("old");
+    }
+
+    @Test
+    void shouldReleaseInTimeOrderAndForgetWhatWasCancelledOrMoved() {
+        schedule.hold(anArticle("b").embargoedUntil(NOW.plusSeconds(20)).build());
+        schedule.hold(anArticle("a").embargoedUntil(NOW.plusSeconds(10)).build());
+        schedule.hold(anArticle("c").embargoedUntil(NOW.plusSeconds(15)).build());
+        schedule.cancel("c");
+        schedule.hold(anArticle("b").embargoedUntil(NOW.plusSeconds(90)).build()); // moved
+
+        assertThat(schedule.dueBy(NOW.plusSeconds(30))).extracting(kv -> kv.key).containsExactly("a");
+        assertThat(schedule.dueBy(NOW.plusSeconds(90))).extracting(kv -> kv.key).containsExactly("a", "b");
+        assertThat(schedule.dueBy(NOW.plusSeconds(9))).isEmpty();
+    }
+
+    private <V> KeyValueStore<String, V> store(String name, org.apache.kafka.common.serialization.Serde<V> values) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), new StringSerde(), values)
+                .withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        return store;
+    }
+
+}
