@@ -40,7 +40,6 @@ import picocli.CommandLine.Spec;
 final class DeadLettersCommand implements Callable<Integer> {
 
     private static final int PREVIEW_CHARS = 300;
-    private static final Duration QUIET = Duration.ofSeconds(2);
     private static final Duration FIRST_ASSIGNMENT = Duration.ofSeconds(30);
 
     @Spec
@@ -85,24 +84,21 @@ final class DeadLettersCommand implements Callable<Integer> {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(topics);
             Instant started = Instant.now();
-            Instant quietSince = started;
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = null;
             while (printed < max) {
                 var records = consumer.poll(Duration.ofMillis(500));
-                if (consumer.assignment().isEmpty() && !follow
-                        && Duration.between(started, Instant.now()).compareTo(FIRST_ASSIGNMENT) > 0) {
-                    throw new IllegalStateException("could not read " + topics + " from Kafka at "
-                            + props.get("bootstrap.servers") + " within " + FIRST_ASSIGNMENT.toSeconds()
-                            + " s: is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS, --bootstrap-servers)?");
-                }
-                if (records.isEmpty()) {
-                    // assigned and caught up, and nothing new for a while: what there was has been read
-                    if (!follow && !consumer.assignment().isEmpty()
-                            && Duration.between(quietSince, Instant.now()).compareTo(QUIET) > 0 && caughtUp(consumer)) {
-                        break;
+                if (consumer.assignment().isEmpty()) {
+                    if (Duration.between(started, Instant.now()).compareTo(FIRST_ASSIGNMENT) > 0) {
+                        throw new IllegalStateException("could not read " + topics + " from Kafka at "
+                                + props.get("bootstrap.servers") + " within " + FIRST_ASSIGNMENT.toSeconds()
+                                + " s: is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS, --bootstrap-servers)?");
                     }
                     continue;
                 }
-                quietSince = Instant.now();
+                if (ends == null && !follow) {
+                    // what there is now is what is read: letters written meanwhile (or filtered out) never keep it going
+                    ends = consumer.endOffsets(consumer.assignment());
+                }
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     Map<String, Object> line = describe(record);
                     if (reason != null && !reason.equals(line.get("reason"))) {
@@ -114,13 +110,17 @@ final class DeadLettersCommand implements Callable<Integer> {
                         break;
                     }
                 }
+                if (ends != null && reachedEnds(consumer, ends)) {
+                    break;
+                }
             }
         }
         return 0;
     }
 
-    private static boolean caughtUp(KafkaConsumer<byte[], byte[]> consumer) {
-        var ends = consumer.endOffsets(consumer.assignment());
+    private static boolean reachedEnds(KafkaConsumer<byte[], byte[]> consumer,
+                                       Map<org.apache.kafka.common.TopicPartition, Long> ends) {
+        // a transaction marker takes an offset too, so "at or past the end" is the test, not equality
         return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 

@@ -81,8 +81,9 @@ public final class ArticleEnricher {
                     .build();
         }
         ExtractedArticle extracted = extractor.extract(raw.getBody(), raw.getContentType() == ContentType.HTML);
-        String headline = PlainText.of(raw.getHeadline().isBlank() && extracted.title() != null ? extracted.title()
-                : raw.getHeadline());
+        // cleaned first: a headline that was only markup falls back to the page's title like an empty one
+        String sentHeadline = PlainText.of(raw.getHeadline());
+        String headline = sentHeadline.isBlank() && extracted.title() != null ? PlainText.of(extracted.title()) : sentHeadline;
         String text = extracted.text();
         Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(), raw.getDescription());
         // the sender's language wins; otherwise detect it from the headline and text

@@ -206,11 +206,19 @@ public final class IngestApi {
         if (!isUnpublish(parsed) || keys.mayUnpublish(provider(ctx))) {
             return false;
         }
-        count("forbidden", provider(ctx), "unpublish-not-allowed");
-        log.warn("Refused unpublish articleId={} apiKey={} reason=not in api.unpublish.keys",
-                LogValues.printable(parsed.article().getUri(), 200), provider(ctx));
+        refuseUnpublish(ctx, parsed);
         problem(ctx, 403, "unpublish-not-allowed", "Forbidden", unpublishRefusal(provider(ctx)));
         return true;
+    }
+
+    /** Counts and logs (throttled: DELETE skips the rate limit, so a leaked key could flood the log) a refused unpublish. */
+    private void refuseUnpublish(Context ctx, ParsedArticle parsed) {
+        count("forbidden", provider(ctx), "unpublish-not-allowed");
+        long refused = refusalLog.admit("forbidden:" + provider(ctx));
+        if (refused > 0) {
+            log.warn("Refused unpublish articleId={} apiKey={} reason=not in api.unpublish.keys refusedSinceLastLog={}",
+                    LogValues.printable(parsed.article().getUri(), 200), provider(ctx), refused);
+        }
     }
 
     private static boolean isUnpublish(ParsedArticle parsed) {
@@ -289,6 +297,7 @@ public final class IngestApi {
         }
         List<Integer> lineNumbers = new ArrayList<>();
         List<ParsedArticle> parsed = new ArrayList<>();
+        java.util.Set<Integer> forbiddenLines = new java.util.HashSet<>(); // counted as forbidden already
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 lineNumbers.add(i + 1);
@@ -296,7 +305,9 @@ public final class IngestApi {
                         ? new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + limits.maxRequestBytes() + " characters")), List.of())
                         : parser.parse(lines[i], provider(ctx));
                 if (isUnpublish(p) && !keys.mayUnpublish(provider(ctx))) {
+                    refuseUnpublish(ctx, p);
                     p = new ParsedArticle(null, List.of(new FieldError("pubStatus", unpublishRefusal(provider(ctx)))), List.of());
+                    forbiddenLines.add(lineNumbers.size() - 1);
                 }
                 parsed.add(p);
             }
@@ -332,7 +343,9 @@ public final class IngestApi {
             result.put("line", lineNumbers.get(i));
             if (!p.valid()) {
                 rejected++;
-                count("rejected", provider(ctx), "invalid");
+                if (!forbiddenLines.contains(i)) {
+                    count("rejected", provider(ctx), "invalid");
+                }
                 result.put("status", "rejected");
                 result.put("errors", p.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
             } else {

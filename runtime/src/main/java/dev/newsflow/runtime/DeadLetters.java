@@ -110,7 +110,8 @@ public final class DeadLetters {
     }
 
     private static boolean isBug(String reason) {
-        return !reason.equals("undecodable-record") && !reason.equals("null-value") && !reason.equals("key-mismatch");
+        return !reason.equals("undecodable-record") && !reason.equals("null-value") && !reason.equals("key-mismatch")
+                && !reason.equals("record-too-large");
     }
 
     private static Object[] append(Object[] args, Throwable error) {

@@ -41,6 +41,11 @@ public final class StreamsSettings {
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
+        // internal topics (publish's changelogs are the record of kills, live versions and URLs) as many copies as ours
+        TopicSetup.Replication replication = StageConfig.replication(settings.newsflow());
+        replication.factor().ifPresent(f -> props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) f));
+        replication.minInsyncReplicas().ifPresent(isr ->
+                props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), String.valueOf(isr)));
         // state stores' changelogs hold whole posts and articles: the broker's 1 MiB default would refuse a large one
         props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

@@ -57,13 +57,12 @@ public final class StreamsStage implements AutoCloseable {
      * an outage never makes an orchestrator restart every stage in a loop.
      */
     static HealthStatus readiness(HealthStatus streams, BrokerReachability brokers) {
-        if (!streams.up()) {
-            return streams;
-        }
+        // the brokers are asked in every state: a stage stuck in REBALANCING at start is most often one that cannot
+        // reach Kafka, and the answer should say so (brokerError)
         HealthStatus reachable = brokers.check();
         Map<String, Object> details = new LinkedHashMap<>(streams.details());
         details.putAll(reachable.details());
-        return new HealthStatus(reachable.up(), details);
+        return new HealthStatus(streams.up() && reachable.up(), details);
     }
 
     /** Completes when Kafka Streams has given up for good (ERROR), with what happened. */

@@ -108,8 +108,17 @@ public final class TopicSetup {
                                       long deadline) throws InterruptedException, ExecutionException, TimeoutException {
         List<ConfigResource> resources = specs.stream()
                 .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all()
-                .get(Math.max(1, remaining(deadline)), TimeUnit.MILLISECONDS);
+        Map<ConfigResource, Config> configs;
+        try {
+            // its own few seconds, not what the leaders left of the deadline: the check is worth a short wait only
+            configs = admin.describeConfigs(resources).all().get(Math.max(5_000, remaining(deadline)), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // e.g. an ACL without DescribeConfigs: the topics exist and have leaders, so the stage can still run
+            log.warn("Cannot check existing topics against their specs reason={}: make sure by hand that"
+                    + " news.articles.raw and news.posts.current are compacted", e instanceof ExecutionException
+                    ? e.getCause().toString() : e.toString());
+            return;
+        }
         List<String> fatal = new ArrayList<>();
         for (TopicSpec spec : specs) {
             Config actual = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));

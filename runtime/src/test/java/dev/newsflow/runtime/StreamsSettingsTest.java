@@ -32,4 +32,16 @@ class StreamsSettingsTest {
         assertThat(new StreamsConfig(assignorView)
                 .getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
     }
+
+    @Test
+    void shouldGiveInternalTopicsTheCopiesAndSizeOfOurOwn() {
+        StreamsConfig config = new StreamsConfig(StreamsSettings.forStage(Settings.of(
+                        Map.of("topics.replication.factor", "3", "topics.min.insync.replicas", "2"),
+                        Map.of("bootstrap.servers", "localhost:9092")), "newsflow-test", Path.of("state")));
+
+        assertThat(config.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(3);
+        assertThat(config.originals()).containsEntry("topic.min.insync.replicas", "2")
+                .containsEntry("topic.max.message.bytes", "8388608");
+        assertThat(new StreamsConfig(props).getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(-1); // broker's
+    }
 }

@@ -25,9 +25,14 @@ class StreamsStageTest {
     }
 
     @Test
-    void shouldReportStreamsFirstWhenItIsNotRunning() {
-        HealthStatus rebalancing = HealthStatus.down(Map.of("streamsState", "REBALANCING"));
+    void shouldSayWhyAStageStuckRebalancingIsNotReadyWhenKafkaDoesNotAnswer() {
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", "127.0.0.1:1");
+        try (BrokerReachability brokers = new BrokerReachability(kafka, Duration.ofMillis(500), Duration.ZERO, Clock.systemUTC())) {
+            HealthStatus ready = StreamsStage.readiness(HealthStatus.down(Map.of("streamsState", "REBALANCING")), brokers);
 
-        assertThat(StreamsStage.readiness(rebalancing, null)).isEqualTo(rebalancing);
+            assertThat(ready.up()).isFalse();
+            assertThat(ready.details()).containsEntry("streamsState", "REBALANCING").containsKey("brokerError");
+        }
     }
 }
