@@ -258,6 +258,11 @@ class PipelineIT {
         assertThat(get(publish.url() + "/status").body()).contains("newsflow publish", "UP");
         assertThat(get(enrich.url() + "/topology").body()).contains("enrich-article", "write-dead-letters");
         assertThat(get(publish.url() + "/topology").body()).contains("decide-post", "unpublished-versions");
+        // lag asked of the brokers, so it is there even when the stage's own consumer is not
+        assertThat(get(enrich.url() + "/metrics").body()).containsPattern(
+                "newsflow_consumer_lag_records\\{[^}]*topic=\"news\\.articles\\.raw\"[^}]*} [0-9]");
+        assertThat(get(publish.url() + "/metrics").body()).containsPattern(
+                "newsflow_consumer_lag_records\\{[^}]*topic=\"news\\.articles\\.enriched\"[^}]*} [0-9]");
     }
 
     private static String article(String id, long version, String headline) {

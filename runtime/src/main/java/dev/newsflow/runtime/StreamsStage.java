@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,15 @@ public final class StreamsStage implements AutoCloseable {
     private final String stage;
     private final StreamsRunner runner;
     private final BrokerReachability brokers;
+    private final ConsumerLag lag;
     private final StageServer server;
 
-    private StreamsStage(String stage, StreamsRunner runner, BrokerReachability brokers, StageServer server) {
+    private StreamsStage(String stage, StreamsRunner runner, BrokerReachability brokers, ConsumerLag lag,
+                         StageServer server) {
         this.stage = stage;
         this.runner = runner;
         this.brokers = brokers;
+        this.lag = lag;
         this.server = server;
     }
 
@@ -41,14 +46,28 @@ public final class StreamsStage implements AutoCloseable {
         PrometheusMeterRegistry registry = StageStartup.prepare(stage, config, settings);
         Properties props = StreamsSettings.forStage(settings, "newsflow-" + stage,
                 Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"), stage, deadLetterTopic, registry);
-        StreamsRunner runner = new StreamsRunner(stage, topology.apply(registry), props, registry);
+        Topology built = topology.apply(registry);
+        StreamsRunner runner = new StreamsRunner(stage, built, props, registry);
+        ConsumerLag lag = new ConsumerLag(settings.kafkaProperties(), props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+                sourceTopics(built), Duration.ofSeconds(2), Duration.ofSeconds(10), Clock.systemUTC());
+        lag.bindTo(registry);
         BrokerReachability brokers = new BrokerReachability(settings.kafkaProperties(), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), Clock.systemUTC());
         StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), 64 * 1024, registry,
                 runner::liveness, () -> readiness(runner.readiness(), brokers),
                 app -> app.get("/topology", ctx -> ctx.contentType("text/plain; charset=utf-8").result(runner.topologyDescription())));
         runner.start();
-        return new StreamsStage(stage, runner, brokers, server);
+        return new StreamsStage(stage, runner, brokers, lag, server);
+    }
+
+    /** The topics a topology reads (its sources), for the lag gauge. */
+    static java.util.List<String> sourceTopics(Topology topology) {
+        return topology.describe().subtopologies().stream()
+                .flatMap(sub -> sub.nodes().stream())
+                .filter(node -> node instanceof TopologyDescription.Source)
+                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
+                .filter(topic -> !topic.endsWith("-repartition"))
+                .distinct().sorted().toList();
     }
 
     /**
@@ -87,6 +106,7 @@ public final class StreamsStage implements AutoCloseable {
         server.close();
         runner.close();
         brokers.close();
+        lag.close();
         log.info("Stopped stage={}", stage);
     }
 }

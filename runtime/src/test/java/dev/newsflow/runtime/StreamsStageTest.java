@@ -35,4 +35,13 @@ class StreamsStageTest {
             assertThat(ready.details()).containsEntry("streamsState", "REBALANCING").containsKey("brokerError");
         }
     }
+
+    @Test
+    void shouldFindTheTopicsATopologyReadsForItsLagGauge() {
+        var builder = new org.apache.kafka.streams.StreamsBuilder();
+        builder.stream("news.b").to("out.x");
+        builder.stream("news.a").to("out.y");
+
+        assertThat(StreamsStage.sourceTopics(builder.build())).containsExactly("news.a", "news.b");
+    }
 }

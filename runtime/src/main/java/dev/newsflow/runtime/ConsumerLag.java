@@ -1,0 +1,124 @@
+package dev.newsflow.runtime;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How far a stage's consumer group is behind its input topics, asked of the brokers: the committed offsets of the
+ * group against the topics' last committed records. The consumer's own lag metric vanishes when the stage's threads
+ * are stuck or dead, which is when lag matters; this one goes on as long as the process and Kafka answer. Computed at
+ * most every {@code cacheFor} (a scrape every few seconds), with a short timeout. Thread-safe.
+ */
+public final class ConsumerLag implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
+
+    private final Admin admin;
+    private final String groupId;
+    private final List<String> topics;
+    private final Duration timeout;
+    private final Duration cacheFor;
+    private final Clock clock;
+    private Instant computedAt = Instant.MIN;
+    private Map<String, Long> last = Map.of();
+
+    public ConsumerLag(Properties kafka, String groupId, Collection<String> topics, Duration timeout, Duration cacheFor,
+                       Clock clock) {
+        Properties props = new Properties();
+        props.putAll(kafka);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, groupId + "-lag");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+        this.admin = Admin.create(props);
+        this.groupId = groupId;
+        this.topics = List.copyOf(topics);
+        this.timeout = timeout;
+        this.cacheFor = cacheFor;
+        this.clock = clock;
+    }
+
+    /** {@code newsflow_consumer_lag_records{topic}}: records not yet processed; NaN while Kafka does not answer. */
+    public void bindTo(MeterRegistry registry) {
+        for (String topic : topics) {
+            Gauge.builder("newsflow.consumer.lag", this, lag -> lag.lagOf(topic))
+                    .description("Records of the input topic the stage has not processed yet (from the brokers)")
+                    .tag("topic", topic).baseUnit("records").register(registry);
+        }
+    }
+
+    private double lagOf(String topic) {
+        Long lag = lagByTopic().get(topic);
+        return lag == null ? Double.NaN : lag;
+    }
+
+    /** Records behind per input topic; a topic missing from the answer could not be measured just now. */
+    public synchronized Map<String, Long> lagByTopic() {
+        Instant now = clock.instant();
+        if (now.isBefore(computedAt.plus(cacheFor))) {
+            return last;
+        }
+        computedAt = now;
+        try {
+            last = compute();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Consumer lag not measured group={} reason={}", groupId, e.toString());
+            last = Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            last = Map.of();
+        }
+        return last;
+    }
+
+    private Map<String, Long> compute() throws ExecutionException, InterruptedException, TimeoutException {
+        long ms = timeout.toMillis();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(ms, TimeUnit.MILLISECONDS).forEach((name, description) ->
+                description.partitions().forEach(p -> {
+                    TopicPartition tp = new TopicPartition(name, p.partition());
+                    latest.put(tp, OffsetSpec.latest());
+                    earliest.put(tp, OffsetSpec.earliest());
+                }));
+        // read_committed: the stages read committed records only, and a transaction's marker is not a record behind
+        ListOffsetsOptions committedOnly = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest, committedOnly).all().get(ms, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, ListOffsetsResultInfo> starts = admin.listOffsets(earliest, committedOnly).all().get(ms, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get(ms, TimeUnit.MILLISECONDS);
+        Map<String, Long> lag = new HashMap<>();
+        topics.forEach(t -> lag.put(t, 0L));
+        ends.forEach((tp, end) -> {
+            OffsetAndMetadata position = committed.get(tp);
+            long from = position != null ? position.offset() : starts.get(tp).offset(); // nothing committed: all of it
+            lag.merge(tp.topic(), Math.max(0, end.offset() - from), Long::sum);
+        });
+        return Map.copyOf(lag);
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}
