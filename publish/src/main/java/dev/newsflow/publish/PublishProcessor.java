@@ -201,9 +201,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         List<CategoryPost> categoryPosts = new ArrayList<>();
         topics.forEach(topic -> categoryPosts.add(new CategoryPost(topic, post)));
         if (previous != null && previous.getEvent() == PostEventType.UPSERT) {
-            // every topic the old post named, whatever the threshold (it may have been raised since it went out)
+            // the sections the old post went to: a long-shot category it named but was never routed to must not get a
+            // LEFT_SECTION with every update (a kill, rarer and a legal matter, goes to every section it named)
             Post dropped = posts.delete(article.getUri(), article.getVersion(), previous, now, PostChange.LEFT_SECTION);
-            routing.everyTopicOf(previous).stream().filter(t -> !topics.contains(t))
+            routing.topicsFor(previous).stream().filter(t -> !topics.contains(t))
                     .forEach(topic -> categoryPosts.add(new CategoryPost(topic, dropped)));
         }
         if (fresh) {

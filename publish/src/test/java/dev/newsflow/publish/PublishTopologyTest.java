@@ -417,6 +417,17 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldNotTellASectionThePostNeverWentToThatItLeft() {
+        send(anArticle("c2").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.WEATHER, 0.1).build());
+        send(anArticle("c2").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.WEATHER, 0.1).version(2).build());
+
+        assertThat(driver.createOutputTopic(Topics.postsFor(MediaTopic.WEATHER), new StringDeserializer(),
+                Serdes.POST.deserializer()).isEmpty()).isTrue();
+        assertThat(politics.readValuesToList()).extracting(Post::getChange)
+                .containsExactly(PostChange.PUBLISHED, PostChange.UPDATED);
+    }
+
+    @Test
     void shouldHoldAnEmbargoedArticleUntilItsEmbargoPasses() {
         send(anArticle("e1").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
 
