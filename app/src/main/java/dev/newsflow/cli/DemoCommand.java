@@ -326,6 +326,7 @@ final class DemoCommand implements Callable<Integer> {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("id", post.getId());
                 line.put("event", post.getEvent().name().toLowerCase(java.util.Locale.ROOT));
+                line.put("change", post.getChange().name().toLowerCase(java.util.Locale.ROOT));
                 line.put("version", post.getVersion());
                 line.put("categories", post.getCategories().stream().map(s -> {
                     Map<String, Object> c = new LinkedHashMap<>();
@@ -354,10 +355,10 @@ final class DemoCommand implements Callable<Integer> {
                     : post.getCategories().get(0).getLabel() + String.format(" %.2f", post.getCategories().get(0).getConfidence());
             synchronized (out) {
                 if (post.getEvent() == PostEventType.DELETE) {
-                    out.printf("✗ DELETE  %s v%d  %s%n", post.getId(), post.getVersion(),
+                    out.printf("✗ %s  %s v%d  %s%n", post.getChange(), post.getId(), post.getVersion(),
                             post.getHeadline() != null ? post.getHeadline() : "(never published here: sent so a site that has it drops it)");
                 } else {
-                    out.printf("● [%s]%s %s (v%d)%n    %s%n    tags: %s%n", category,
+                    out.printf("● %s [%s]%s %s (v%d)%n    %s%n    tags: %s%n", post.getChange(), category,
                             post.getReviewRequired() ? " [review]" : "", post.getHeadline(), post.getVersion(),
                             post.getTeaser(), String.join(", ", post.getTags().stream().map(t -> t.getName()).toList()));
                 }
