@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "dead-letters", mixinStandardHelpOptions = true, exitCodeOnExecutionException = 4,
         description = {"Print the dead letters of enrich and publish as NDJSON: stage, reason, source topic/partition/offset,"
                 + " exception, detail, key and the start of the value.",
-                "Exit code: 0 when it read what there was (also none), 4 when Kafka cannot be read."})
+                "Exit code: 0 when it read what there was (also none), 2 a bad option, 4 when Kafka cannot be read."})
 final class DeadLettersCommand implements Callable<Integer> {
 
     private static final int PREVIEW_CHARS = 300;
@@ -71,6 +71,13 @@ final class DeadLettersCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--stage must be enrich, publish or all, not " + stage);
         };
+        List<String> known = new java.util.ArrayList<>(dev.newsflow.runtime.DeadLetters.REASONS);
+        known.add("embargo-release-failed");
+        if (reason != null && !known.contains(reason)) {
+            // a typo would print nothing, and "none" and "filtered out" would look the same at 3 a.m.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--reason must be one of " + known + ", not " + reason);
+        }
         Settings settings = config.load();
         Properties props = settings.kafkaProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-dead-letters-" + UUID.randomUUID());
@@ -115,6 +122,10 @@ final class DeadLettersCommand implements Callable<Integer> {
                 }
             }
         }
+        // on stderr, so the NDJSON on stdout stays clean: "none" is said, not left to silence
+        spec.commandLine().getErr().printf("%d dead letter%s%s in %s%n", printed, printed == 1 ? "" : "s",
+                reason == null ? "" : " with reason " + reason, topics);
+        spec.commandLine().getErr().flush();
         return 0;
     }
 

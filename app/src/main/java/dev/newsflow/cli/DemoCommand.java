@@ -204,9 +204,12 @@ final class DemoCommand implements Callable<Integer> {
         List<Expected> expected = new ArrayList<>();
         for (String line : samples) {
             JsonNode article = json.readTree(line);
-            String id = article.path("uri").asText();
+            // the API's names and its alias ("id" for "uri")
+            String id = article.hasNonNull("uri") ? article.path("uri").asText() : article.path("id").asText();
             long version = article.path("version").asLong(0);
-            boolean kill = "canceled".equalsIgnoreCase(article.path("pubStatus").asText());
+            String status = article.path("pubStatus").asText();
+            boolean kill = "canceled".equalsIgnoreCase(status);
+            boolean unpublish = kill || "withheld".equalsIgnoreCase(status); // a withhold is a DELETE too
             HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + apiKey);
             if (kill) {
@@ -220,7 +223,7 @@ final class DemoCommand implements Callable<Integer> {
             if (response.statusCode() != 202) {
                 throw new IllegalStateException("ingest refused sample " + id + ": HTTP " + response.statusCode() + " " + response.body());
             }
-            expected.add(new Expected(id, kill ? PostEventType.DELETE : PostEventType.UPSERT, kill ? -1 : version));
+            expected.add(new Expected(id, unpublish ? PostEventType.DELETE : PostEventType.UPSERT, unpublish ? -1 : version));
         }
         info.printf("Pushed %d sample requests through %s%n", samples.size(), ingestUrl);
         info.flush();

@@ -95,6 +95,11 @@ public final class ApiKeys {
         return Optional.ofNullable(match);
     }
 
+    /** The keys' names (never the keys). */
+    public Set<String> names() {
+        return Set.copyOf(keysByName.keySet());
+    }
+
     public int size() {
         return keysByName.size();
     }

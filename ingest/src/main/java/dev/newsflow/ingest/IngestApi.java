@@ -75,6 +75,18 @@ public final class IngestApi {
         this.ackTimeout = ackTimeout;
         this.registry = registry;
         this.bodyBudget = new BodyBudget(4 * Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()));
+        // the series an operator alerts on exist at 0 from the start: increase() cannot see the first of anything
+        // on a series that appears with it
+        for (String name : keys.names()) {
+            count("accepted", name, "none", 0);
+            for (String reason : List.of("kafka-timeout", "kafka-error", "busy")) {
+                count("failed", name, reason, 0);
+            }
+            count("forbidden", name, "unpublish-not-allowed", 0);
+            count("rate-limited", name, "rate-limited", 0);
+            count("rejected", name, "invalid", 0);
+        }
+        count("unauthorized", "none", "no-valid-key", 0);
         this.ackLatency = Timer.builder("newsflow.ingest.ack.latency")
                 .description("Time from request to Kafka acknowledgement")
                 // buckets, not client-side percentiles: they add up across instances (histogram_quantile)
@@ -498,10 +510,14 @@ public final class IngestApi {
     }
 
     private void count(String result, String provider, String reason) {
+        count(result, provider, reason, 1);
+    }
+
+    private void count(String result, String provider, String reason, int amount) {
         Counter.builder("newsflow.ingest.requests").description("Articles received by the ingest API, by result and reason")
-                .tag("result", result).tag("provider", provider).tag("reason", reason).register(registry).increment();
+                .tag("result", result).tag("provider", provider).tag("reason", reason).register(registry).increment(amount);
         if (result.equals("accepted")) {
-            Counter.builder("newsflow.articles.in").tag("stage", "ingest").register(registry).increment();
+            Counter.builder("newsflow.articles.in").tag("stage", "ingest").register(registry).increment(amount);
         }
     }
 

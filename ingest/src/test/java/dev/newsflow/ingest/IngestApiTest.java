@@ -436,6 +436,21 @@ class IngestApiTest {
     }
 
     @Test
+    void shouldShowTheSeriesOperatorsAlertOnAtZeroBeforeTheFirstRequest() {
+        start(ackingProducer());
+
+        for (String[] series : List.of(new String[] {"failed", "wire", "kafka-timeout"}, new String[] {"failed", "cms", "busy"},
+                new String[] {"forbidden", "wire", "unpublish-not-allowed"}, new String[] {"rate-limited", "cms", "rate-limited"},
+                new String[] {"unauthorized", "none", "no-valid-key"}, new String[] {"accepted", "cms", "none"})) {
+            // find, not counter(): counter() would create the series the test looks for
+            assertThat(registry.find("newsflow.ingest.requests").tag("result", series[0]).tag("provider", series[1])
+                    .tag("reason", series[2]).counter()).as(String.join("/", series)).isNotNull()
+                    .satisfies(c -> assertThat(c.count()).isZero());
+        }
+        assertThat(registry.find("newsflow.articles.in").counter()).isNotNull().satisfies(c -> assertThat(c.count()).isZero());
+    }
+
+    @Test
     void shouldRefuseAKillOrABatchWithoutAKey() throws Exception {
         start(ackingProducer());
 

@@ -90,12 +90,20 @@ public final class StageServer implements AutoCloseable {
         registry.getMeters().stream()
                 .filter(m -> m.getId().getName().startsWith("newsflow."))
                 .sorted((a, b) -> (a.getId().getName() + a.getId().getTags()).compareTo(b.getId().getName() + b.getId().getTags()))
-                .forEach(m -> html.append("<tr><td>").append(esc(m.getId().getName())).append("</td><td>")
+                // the names /metrics, the docs and the alerts use (newsflow_posts_out_total), not Micrometer's dotted ones
+                .forEach(m -> html.append("<tr><td>").append(esc(prometheusName(registry, m))).append("</td><td>")
                         .append(esc(tags(m))).append("</td><td>")
                         .append(esc(value(m))).append("</td></tr>"));
         html.append("</table><p><a href=\"/metrics\">Prometheus metrics</a> · <a href=\"/health/ready\">readiness JSON</a></p>")
                 .append("</body></html>");
         return html.toString();
+    }
+
+    /** As on /metrics: the registry's naming, and counters with the "_total" the exposition format adds. */
+    private static String prometheusName(PrometheusMeterRegistry registry, Meter meter) {
+        String name = registry.config().namingConvention()
+                .name(meter.getId().getName(), meter.getId().getType(), meter.getId().getBaseUnit());
+        return meter.getId().getType() == Meter.Type.COUNTER && !name.endsWith("_total") ? name + "_total" : name;
     }
 
     /** "provider=cms, reason=invalid": the tags as a person reads them (the stage tag is the page's own). */

@@ -19,6 +19,7 @@ class StageServerTest {
                 HealthStatus.down(Map.of("error", "<script>")), registry);
 
         assertThat(page).contains("provider=&lt;cms&gt;, reason=invalid").doesNotContain("tag(", "<script>", "<cms>")
-                .contains("DOWN");
+                .contains("DOWN")
+                .contains("newsflow_ingest_requests_total").doesNotContain("newsflow.ingest.requests");
     }
 }

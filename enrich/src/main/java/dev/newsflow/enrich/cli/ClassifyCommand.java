@@ -36,7 +36,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
- * {@code newsflow classify}: NDJSON articles on stdin ({@code {"id","title","body"}}, optional {@code source} and
+ * {@code newsflow classify}: NDJSON articles on stdin ({@code {"id","title","body"}}, or the API's {@code uri} and {@code headline}; optional {@code source} and
  * {@code language}; body plain text or HTML) to one NDJSON line per article on stdout, in input order:
  * {@code {"id","categories":[{"code","label","confidence"}...],"review":bool}}, primary first. A line that cannot
  * be read gives {@code {"line":N,"error":"..."}} and the rest go on; the exit code is then 1 (0 when every line
@@ -107,13 +107,13 @@ public final class ClassifyCommand implements Callable<Integer> {
                     if (!article.isObject()) {
                         throw new IllegalArgumentException("not a JSON object");
                     }
-                    result = toJson(article.get("id"), categorizer.categorize(input(article)));
+                    result = toJson(idOf(article), categorizer.categorize(input(article)));
                 } catch (IOException | RuntimeException | StackOverflowError e) {
                     // one bad line (a StackOverflowError: HTML nested thousands deep) costs that line, not the run
                     failed++;
                     ObjectNode error = JSON.createObjectNode();
-                    if (article != null && article.isObject() && article.hasNonNull("id")) {
-                        error.set("id", article.get("id")); // read, then failed: say which article
+                    if (article != null && article.isObject() && idOf(article) != null) {
+                        error.set("id", idOf(article)); // read, then failed: say which article
                     }
                     error.put("line", lineNumber);
                     error.put("error", e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
@@ -149,9 +149,16 @@ public final class ClassifyCommand implements Callable<Integer> {
         return new TrainedCategorizer(CategoryModel.fromBytes(Files.readAllBytes(model)), TopicLexicon.loadDefault(), config);
     }
 
+    /** "id", or the API's "uri". */
+    private static JsonNode idOf(JsonNode article) {
+        return article.hasNonNull("id") ? article.get("id") : article.get("uri");
+    }
+
     private static ClassifierInput input(JsonNode article) {
         String body = article.hasNonNull("body") ? article.get("body").asText() : article.path("text").asText("");
-        return new ClassifierInput(ArticleText.headline(article.path("title").asText("")), ArticleText.stripHtml(body),
+        // the ingest API's names too: a newsroom developer pastes their API payload ("headline", "uri")
+        String title = article.hasNonNull("title") ? article.get("title").asText() : article.path("headline").asText("");
+        return new ClassifierInput(ArticleText.headline(title), ArticleText.stripHtml(body),
                 article.path("source").asText(null), article.path("language").asText(null));
     }
 

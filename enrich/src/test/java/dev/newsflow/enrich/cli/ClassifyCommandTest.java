@@ -55,6 +55,17 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void shouldReadTheIngestApisFieldNamesToo() throws Exception {
+        Run api = classify("{\"uri\":\"u1\",\"headline\":\"Striker scores hat-trick as United win derby\",\"body\":\"x\"}\n");
+        Run classic = classify("{\"id\":\"u1\",\"title\":\"Striker scores hat-trick as United win derby\",\"body\":\"x\"}\n");
+
+        JsonNode line = JSON.readTree(api.out().strip());
+        assertThat(line.get("id").asText()).isEqualTo("u1");
+        assertThat(line.get("categories").get(0).get("label").asText()).isEqualTo("sport");
+        assertThat(api.out()).isEqualTo(classic.out());
+    }
+
+    @Test
     void shouldReportAMalformedLineAndGoOnWithANonZeroExitCode() throws Exception {
         Run run = classify("{\"id\":\"a\",\"body\":\"The striker scored in the league match.\"}\nnot json\n[1]\n{\"id\":\"b\",\"body\":\"The minister lost the vote in parliament.\"}\n");
 
