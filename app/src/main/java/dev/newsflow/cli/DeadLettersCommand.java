@@ -11,18 +11,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +33,6 @@ import picocli.CommandLine.Spec;
 final class DeadLettersCommand implements Callable<Integer> {
 
     private static final int PREVIEW_CHARS = 300;
-    private static final Duration FIRST_ASSIGNMENT = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -54,11 +46,8 @@ final class DeadLettersCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "Only dead letters with this reason, e.g. undecodable-record.")
     String reason;
 
-    @Option(names = "--max", defaultValue = "1000", description = "Stop after this many (default: ${DEFAULT-VALUE}).")
-    int max;
-
-    @Option(names = "--follow", description = "Keep waiting for new dead letters until stopped (Ctrl-C).")
-    boolean follow;
+    @Mixin
+    ReadOptions read;
 
     private final ObjectMapper json = JsonMapper.builder().build();
 
@@ -79,60 +68,30 @@ final class DeadLettersCommand implements Callable<Integer> {
                     "--reason must be one of " + known + ", not " + reason);
         }
         Settings settings = config.load();
-        Properties props = settings.kafkaProperties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-dead-letters-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // aborted transactions' letters never happened
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
         PrintWriter out = spec.commandLine().getOut();
-        int printed = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(topics);
-            Instant started = Instant.now();
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = null;
-            while (printed < max) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                if (consumer.assignment().isEmpty()) {
-                    if (Duration.between(started, Instant.now()).compareTo(FIRST_ASSIGNMENT) > 0) {
-                        throw new IllegalStateException("could not read " + topics + " from Kafka at "
-                                + props.get("bootstrap.servers") + " within " + FIRST_ASSIGNMENT.toSeconds()
-                                + " s: is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS, --bootstrap-servers)?");
-                    }
-                    continue;
-                }
-                if (ends == null && !follow) {
-                    // what there is now is what is read: letters written meanwhile (or filtered out) never keep it going
-                    ends = consumer.endOffsets(consumer.assignment());
-                }
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    Map<String, Object> line = describe(record);
-                    if (reason != null && !reason.equals(line.get("reason"))) {
-                        continue;
-                    }
-                    out.println(json.writeValueAsString(line));
-                    out.flush();
-                    if (++printed >= max) {
-                        break;
-                    }
-                }
-                if (ends != null && reachedEnds(consumer, ends)) {
-                    break;
-                }
+        int[] printed = {0};
+        TopicReader.read(settings.kafkaProperties(), "dead-letters", topics, read.follow, record -> {
+            Map<String, Object> line = describe(record);
+            if (reason == null || reason.equals(line.get("reason"))) {
+                out.println(write(line));
+                out.flush();
+                printed[0]++;
             }
-        }
+            return printed[0] < read.max;
+        });
         // on stderr, so the NDJSON on stdout stays clean: "none" is said, not left to silence
-        spec.commandLine().getErr().printf("%d dead letter%s%s in %s%n", printed, printed == 1 ? "" : "s",
+        spec.commandLine().getErr().printf("%d dead letter%s%s in %s%n", printed[0], printed[0] == 1 ? "" : "s",
                 reason == null ? "" : " with reason " + reason, topics);
         spec.commandLine().getErr().flush();
         return 0;
     }
 
-    private static boolean reachedEnds(KafkaConsumer<byte[], byte[]> consumer,
-                                       Map<org.apache.kafka.common.TopicPartition, Long> ends) {
-        // a transaction marker takes an offset too, so "at or past the end" is the test, not equality
-        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    private String write(Map<String, Object> line) {
+        try {
+            return json.writeValueAsString(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a dead letter as JSON", e);
+        }
     }
 
     /** One dead letter as a flat JSON object; a record that is not a readable DeadLetter says so instead. */

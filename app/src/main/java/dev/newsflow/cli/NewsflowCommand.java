@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 HealthCommand.class,
                 DeadLettersCommand.class,
+                PostsCommand.class,
                 PreviewCommand.class,
                 dev.newsflow.enrich.cli.TrainCommand.class,
                 dev.newsflow.enrich.cli.ClassifyCommand.class,

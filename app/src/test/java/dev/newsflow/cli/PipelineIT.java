@@ -163,6 +163,36 @@ class PipelineIT {
     }
 
     @Test
+    void shouldPrintAnArticlesPostEventsWithWhatHappenedAndTheTombstoneOnCurrent() throws Exception {
+        String id = "urn:it:" + UUID.randomUUID();
+        assertThat(post(article(id, 1, "Harbour City reach the final")).statusCode()).isEqualTo(202);
+        assertThat(post(article(id, 2, "Harbour City reach the cup final")).statusCode()).isEqualTo(202);
+        assertThat(kill(id, 3).statusCode()).isEqualTo(202);
+        try (var current = posts(Topics.POSTS_CURRENT)) {
+            current.await(id, 3, WAIT);
+        }
+
+        java.io.StringWriter events = new java.io.StringWriter();
+        java.io.StringWriter currentPosts = new java.io.StringWriter();
+        int exit = new picocli.CommandLine(new PostsCommand()).setOut(new java.io.PrintWriter(events))
+                .execute("--bootstrap-servers", broker.bootstrapServers(), "--id", id);
+        int exitCurrent = new picocli.CommandLine(new PostsCommand()).setOut(new java.io.PrintWriter(currentPosts))
+                .execute("--bootstrap-servers", broker.bootstrapServers(), "--current", "--id", id);
+
+        assertThat(exit).isZero();
+        assertThat(exitCurrent).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+        for (String l : events.toString().lines().toList()) {
+            lines.add(json.readTree(l));
+        }
+        assertThat(lines).extracting(n -> n.path("post").path("change").asText())
+                .containsExactly("PUBLISHED", "UPDATED", "KILLED");
+        assertThat(lines.get(1).path("post").path("headline").asText()).isEqualTo("Harbour City reach the cup final");
+        assertThat(currentPosts.toString().lines().reduce((a, b) -> b).orElseThrow()).contains("\"post\":null");
+    }
+
+    @Test
     void shouldPrintDeadLettersForAnOperatorWithReasonSourceAndValue() throws Exception {
         String garbageKey = "garbage-" + UUID.randomUUID();
         Properties props = new Properties();
@@ -273,6 +303,12 @@ class PipelineIT {
 
     private static TopicTail<Post> posts(String topic) {
         return new TopicTail<>(broker.bootstrapServers(), topic, Serdes.POST.deserializer());
+    }
+
+    private static HttpResponse<String> kill(String id, long version) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/articles/"
+                        + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "?version=" + version))
+                .header("Authorization", "Bearer " + API_KEY).DELETE());
     }
 
     private static HttpResponse<String> post(String json) throws Exception {

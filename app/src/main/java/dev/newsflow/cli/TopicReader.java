@@ -1,0 +1,75 @@
+package dev.newsflow.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads topics for the CLI's readers (dead-letters, posts): from the start, committed records only, with a throwaway
+ * consumer group that commits nothing, up to the end offsets found when it started, or on and on with follow.
+ */
+final class TopicReader {
+
+    private static final Duration FIRST_ASSIGNMENT = Duration.ofSeconds(30);
+
+    private TopicReader() {
+    }
+
+    /**
+     * @param sink takes each record in order per partition; returns false to stop
+     * @throws IllegalStateException when Kafka gives the consumer no partitions within 30 s (not reachable)
+     */
+    static void read(Properties kafka, String purpose, List<String> topics, boolean follow,
+                     Predicate<ConsumerRecord<byte[], byte[]>> sink) {
+        Properties props = new Properties();
+        props.putAll(kafka);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-" + purpose + "-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // aborted transactions never happened
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            Instant started = Instant.now();
+            Map<TopicPartition, Long> ends = null;
+            while (true) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (consumer.assignment().isEmpty()) {
+                    if (Duration.between(started, Instant.now()).compareTo(FIRST_ASSIGNMENT) > 0) {
+                        throw new IllegalStateException("could not read " + topics + " from Kafka at "
+                                + props.get("bootstrap.servers") + " within " + FIRST_ASSIGNMENT.toSeconds()
+                                + " s: is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS, --bootstrap-servers)?");
+                    }
+                    continue;
+                }
+                if (ends == null && !follow) {
+                    // what there is now is what is read: records written meanwhile (or filtered out) never keep it going
+                    ends = consumer.endOffsets(consumer.assignment());
+                }
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    if (!sink.test(record)) {
+                        return;
+                    }
+                }
+                if (ends != null && reachedEnds(consumer, ends)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean reachedEnds(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
+        // a transaction marker takes an offset too, so "at or past the end" is the test, not equality
+        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+}
