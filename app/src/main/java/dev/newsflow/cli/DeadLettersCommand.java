@@ -77,7 +77,7 @@ final class DeadLettersCommand implements Callable<Integer> {
                 out.flush();
                 printed[0]++;
             }
-            return printed[0] < read.max;
+            return printed[0] < read.limit();
         });
         // on stderr, so the NDJSON on stdout stays clean: "none" is said, not left to silence
         spec.commandLine().getErr().printf("%d dead letter%s%s in %s%n", printed[0], printed[0] == 1 ? "" : "s",

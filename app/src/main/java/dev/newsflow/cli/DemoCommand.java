@@ -223,7 +223,13 @@ final class DemoCommand implements Callable<Integer> {
             if (response.statusCode() != 202) {
                 throw new IllegalStateException("ingest refused sample " + id + ": HTTP " + response.statusCode() + " " + response.body());
             }
-            expected.add(new Expected(id, unpublish ? PostEventType.DELETE : PostEventType.UPSERT, unpublish ? -1 : version));
+            Expected next = new Expected(id, unpublish ? PostEventType.DELETE : PostEventType.UPSERT, unpublish ? -1 : version);
+            // a second unpublish of an article that is down makes no event (publish skips it as already-unpublished),
+            // and two equal expectations could never both be met
+            if (!(unpublish && expected.stream().filter(e -> e.id().equals(id)).reduce((a, b) -> b)
+                    .map(last -> last.event() == PostEventType.DELETE).orElse(false)) && !expected.contains(next)) {
+                expected.add(next);
+            }
         }
         info.printf("Pushed %d sample requests through %s%n", samples.size(), ingestUrl);
         info.flush();

@@ -63,7 +63,7 @@ final class PostsCommand implements Callable<Integer> {
                 out.flush();
                 printed[0]++;
             }
-            return printed[0] < read.max;
+            return printed[0] < read.limit();
         });
         spec.commandLine().getErr().printf("%d post event%s%s in %s%n", printed[0], printed[0] == 1 ? "" : "s",
                 id == null ? "" : " of " + id, topic);

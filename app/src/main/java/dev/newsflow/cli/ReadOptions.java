@@ -5,9 +5,14 @@ import picocli.CommandLine.Option;
 /** Options of the commands that read a topic for people (dead-letters, posts). */
 final class ReadOptions {
 
-    @Option(names = "--max", defaultValue = "1000", description = "Stop after this many (default: ${DEFAULT-VALUE}).")
-    int max;
+    @Option(names = "--max", description = "Stop after this many (default: 1000, or no limit with --follow).")
+    Integer max;
 
     @Option(names = "--follow", description = "Keep waiting for new records until stopped (Ctrl-C).")
     boolean follow;
+
+    /** --max if given; else 1000, or no limit when following (a follow must not stop at the history's first 1000). */
+    int limit() {
+        return max != null ? max : follow ? Integer.MAX_VALUE : 1000;
+    }
 }

@@ -39,6 +39,12 @@ final class TopicReader {
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
+            java.util.Set<String> existing = consumer.listTopics(Duration.ofSeconds(30)).keySet();
+            List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("no topic " + missing + " on Kafka at " + props.get("bootstrap.servers")
+                        + ": has the pipeline run against this cluster?");
+            }
             consumer.subscribe(topics);
             Instant started = Instant.now();
             Map<TopicPartition, Long> ends = null;

@@ -55,6 +55,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      */
     static final String LIVE_RECEIVED_STORE = "live-received-at";
     static final String EMBARGO_RELEASE_FAILED = "embargo-release-failed";
+    /**
+     * Per article, the section topics its live post went to (comma-separated): an update tells exactly those it left,
+     * whatever the routing threshold is now (it may have been raised since).
+     */
+    static final String ROUTED_STORE = "routed-sections";
     private static final Logger log = LoggerFactory.getLogger(PublishProcessor.class);
 
     private final PostBuilder posts;
@@ -72,6 +77,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private EmbargoSchedule embargoed;
     private KeyValueStore<String, Long> unpublished;
     private KeyValueStore<String, Long> liveReceived;
+    private KeyValueStore<String, String> routed;
 
     PublishProcessor(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, MeterRegistry registry,
                      DeadLetters deadLetters) {
@@ -110,6 +116,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         this.unpublished = context.getStateStore(UNPUBLISHED_STORE);
         this.liveReceived = context.getStateStore(LIVE_RECEIVED_STORE);
+        this.routed = context.getStateStore(ROUTED_STORE);
         context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseEmbargoed);
     }
 
@@ -155,6 +162,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
             unpublished.put(id, applied);
             liveReceived.delete(id);
+            routed.delete(id);
             if (held != null && killCovers(article, held)) {
                 embargoed.cancel(id); // a kill also cancels a pending embargoed release it predates nothing of
             }
@@ -204,7 +212,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             // the sections the old post went to: a long-shot category it named but was never routed to must not get a
             // LEFT_SECTION with every update (a kill, rarer and a legal matter, goes to every section it named)
             Post dropped = posts.delete(article.getUri(), article.getVersion(), previous, now, PostChange.LEFT_SECTION);
-            routing.topicsFor(previous).stream().filter(t -> !topics.contains(t))
+            sectionsOf(previous).stream().filter(t -> !topics.contains(t))
                     .forEach(topic -> categoryPosts.add(new CategoryPost(topic, dropped)));
         }
         if (fresh) {
@@ -215,6 +223,16 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         emit(key, timestamp, new PublishDecision(post, categoryPosts, post));
         published.put(article.getUri(), post);
         liveReceived.put(article.getUri(), article.getReceivedAt().toEpochMilli());
+        routed.put(article.getUri(), String.join(",", topics));
+    }
+
+    /** The section topics the live post went to; for state from before they were kept, every one it named. */
+    private Set<String> sectionsOf(Post live) {
+        String went = routed.get(live.getId());
+        if (went == null) {
+            return routing.everyTopicOf(live);
+        }
+        return went.isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(List.of(went.split(",")));
     }
 
     /**

@@ -58,6 +58,8 @@ public final class PublishTopology {
                 new StringSerde(), new StringSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.UNPUBLISHED_STORE),
                 new StringSerde(), new org.apache.kafka.common.serialization.Serdes.LongSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.ROUTED_STORE),
+                new StringSerde(), new StringSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.LIVE_RECEIVED_STORE),
                 new StringSerde(), new org.apache.kafka.common.serialization.Serdes.LongSerde()));
         DeadLetters deadLetters = new DeadLetters(STAGE, registry, PublishProcessor.EMBARGO_RELEASE_FAILED);
@@ -72,7 +74,7 @@ public final class PublishTopology {
                                 .process(() -> new PublishProcessor(posts, routing, embargoCheckInterval, registry, deadLetters),
                                         Named.as("decide-post"), PublishProcessor.POSTS_STORE, PublishProcessor.EMBARGO_STORE,
                                         PublishProcessor.EMBARGO_TIMES_STORE, PublishProcessor.UNPUBLISHED_STORE,
-                                        PublishProcessor.LIVE_RECEIVED_STORE),
+                                        PublishProcessor.LIVE_RECEIVED_STORE, PublishProcessor.ROUTED_STORE),
                                 bytes)).withName("publishable"))
                 .defaultBranch(Branched.<byte[], Outcome<EnrichedArticle>>withConsumer(failed -> failed
                         .mapValues(Outcome::deadLetter, Named.as("take-dead-letter"))

@@ -417,6 +417,19 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldTellASectionThePostLeftEvenAfterTheRoutingThresholdWasRaised() {
+        send(anArticle("c3").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.SPORT, 0.2).build());
+        // as if it went to sport under an older, lower threshold: what publish remembers is where it went
+        driver.<String, String>getKeyValueStore(PublishProcessor.ROUTED_STORE)
+                .put("c3", Topics.postsFor(MediaTopic.POLITICS) + "," + Topics.postsFor(MediaTopic.SPORT));
+        send(anArticle("c3").inCategory(MediaTopic.POLITICS, 0.6).version(2).build());
+
+        assertThat(sport.readValuesToList()).extracting(Post::getChange).containsExactly(PostChange.LEFT_SECTION);
+        assertThat(driver.<String, String>getKeyValueStore(PublishProcessor.ROUTED_STORE).get("c3"))
+                .isEqualTo(Topics.postsFor(MediaTopic.POLITICS));
+    }
+
+    @Test
     void shouldNotTellASectionThePostNeverWentToThatItLeft() {
         send(anArticle("c2").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.WEATHER, 0.1).build());
         send(anArticle("c2").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.WEATHER, 0.1).version(2).build());

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How far a stage's consumer group is behind its input topics, asked of the brokers: the committed offsets of the
- * group against the topics' last committed records. The consumer's own lag metric vanishes when the stage's threads
- * are stuck or dead, which is when lag matters; this one goes on as long as the process and Kafka answer. Computed at
- * most every {@code cacheFor} (a scrape every few seconds), with a short timeout. Thread-safe.
+ * group against the topics' last committed records (in offsets: compaction gaps and transaction markers count). The
+ * consumer's own lag metric vanishes when the stage's threads are stuck or dead, which is when lag matters; this one
+ * goes on as long as the process and Kafka answer. Measured every {@code every} on a thread of its own once
+ * {@link #start()}ed, so a scrape never waits on Kafka. Thread-safe.
  */
 public final class ConsumerLag implements AutoCloseable {
 
@@ -41,7 +42,8 @@ public final class ConsumerLag implements AutoCloseable {
     private final Duration cacheFor;
     private final Clock clock;
     private Instant computedAt = Instant.MIN;
-    private Map<String, Long> last = Map.of();
+    private volatile Map<String, Long> last = Map.of();
+    private java.util.concurrent.ScheduledExecutorService refresher;
 
     public ConsumerLag(Properties kafka, String groupId, Collection<String> topics, Duration timeout, Duration cacheFor,
                        Clock clock) {
@@ -68,8 +70,29 @@ public final class ConsumerLag implements AutoCloseable {
     }
 
     private double lagOf(String topic) {
-        Long lag = lagByTopic().get(topic);
+        // started: the last measurement, never a Kafka call on the scrape's thread
+        Long lag = (refresher != null ? last : lagByTopic()).get(topic);
         return lag == null ? Double.NaN : lag;
+    }
+
+    /** Measures now and then every {@code cacheFor} on a daemon thread; the gauges read the last measurement. */
+    public synchronized void start() {
+        if (refresher != null) {
+            return;
+        }
+        refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, groupId + "-lag");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, 0, Math.max(1, cacheFor.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private void refresh() {
+        synchronized (this) {
+            computedAt = Instant.MIN; // a due measurement, whatever the cache says
+        }
+        lagByTopic();
     }
 
     /** Records behind per input topic; a topic missing from the answer could not be measured just now. */
@@ -111,7 +134,9 @@ public final class ConsumerLag implements AutoCloseable {
         topics.forEach(t -> lag.put(t, 0L));
         ends.forEach((tp, end) -> {
             OffsetAndMetadata position = committed.get(tp);
-            long from = position != null ? position.offset() : starts.get(tp).offset(); // nothing committed: all of it
+            long start = starts.get(tp).offset();
+            // nothing committed: all of it; committed before the log start (away longer than retention): what is left
+            long from = position != null ? Math.max(position.offset(), start) : start;
             lag.merge(tp.topic(), Math.max(0, end.offset() - from), Long::sum);
         });
         return Map.copyOf(lag);
@@ -119,6 +144,11 @@ public final class ConsumerLag implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (refresher != null) {
+                refresher.shutdownNow();
+            }
+        }
         admin.close(Duration.ofSeconds(2));
     }
 }

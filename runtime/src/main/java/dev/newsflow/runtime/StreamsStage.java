@@ -5,7 +5,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
@@ -48,20 +50,37 @@ public final class StreamsStage implements AutoCloseable {
                 Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"), stage, deadLetterTopic, registry);
         Topology built = topology.apply(registry);
         StreamsRunner runner = new StreamsRunner(stage, built, props, registry);
-        ConsumerLag lag = new ConsumerLag(settings.kafkaProperties(), props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
-                sourceTopics(built), Duration.ofSeconds(2), Duration.ofSeconds(10), Clock.systemUTC());
-        lag.bindTo(registry);
-        BrokerReachability brokers = new BrokerReachability(settings.kafkaProperties(), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Clock.systemUTC());
-        StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), 64 * 1024, registry,
-                runner::liveness, () -> readiness(runner.readiness(), brokers),
-                app -> app.get("/topology", ctx -> ctx.contentType("text/plain; charset=utf-8").result(runner.topologyDescription())));
-        runner.start();
-        return new StreamsStage(stage, runner, brokers, lag, server);
+        List<AutoCloseable> opened = new ArrayList<>(List.of(runner));
+        try {
+            ConsumerLag lag = new ConsumerLag(settings.kafkaProperties(), props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
+                    sourceTopics(built), Duration.ofSeconds(2), Duration.ofSeconds(10), Clock.systemUTC());
+            opened.add(lag);
+            lag.bindTo(registry);
+            BrokerReachability brokers = new BrokerReachability(settings.kafkaProperties(), Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), Clock.systemUTC());
+            opened.add(brokers);
+            StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), 64 * 1024, registry,
+                    runner::liveness, () -> readiness(runner.readiness(), brokers),
+                    app -> app.get("/topology", ctx -> ctx.contentType("text/plain; charset=utf-8").result(runner.topologyDescription())));
+            opened.add(server);
+            runner.start();
+            lag.start();
+            return new StreamsStage(stage, runner, brokers, lag, server);
+        } catch (RuntimeException e) {
+            // a port in use, say: what was opened is closed again, last first (the demo and tests go on in this JVM)
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                try {
+                    opened.get(i).close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
     }
 
     /** The topics a topology reads (its sources), for the lag gauge. */
-    static java.util.List<String> sourceTopics(Topology topology) {
+    static List<String> sourceTopics(Topology topology) {
         return topology.describe().subtopologies().stream()
                 .flatMap(sub -> sub.nodes().stream())
                 .filter(node -> node instanceof TopologyDescription.Source)

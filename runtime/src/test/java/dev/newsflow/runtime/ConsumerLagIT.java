@@ -54,6 +54,12 @@ class ConsumerLagIT {
 
                 assertThat(lag.lagByTopic()).containsEntry(topic, 3L);
                 assertThat(registry.get("newsflow.consumer.lag").tag("topic", topic).gauge().value()).isEqualTo(3.0);
+
+                // started, the gauge reads what the background thread measured, without asking Kafka itself
+                admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(10))).all().get();
+                lag.start();
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                        registry.get("newsflow.consumer.lag").tag("topic", topic).gauge().value() == 0.0);
             }
         }
     }

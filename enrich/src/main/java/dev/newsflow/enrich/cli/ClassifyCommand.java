@@ -149,15 +149,16 @@ public final class ClassifyCommand implements Callable<Integer> {
         return new TrainedCategorizer(CategoryModel.fromBytes(Files.readAllBytes(model)), TopicLexicon.loadDefault(), config);
     }
 
-    /** "id", or the API's "uri". */
+    /** The API's "uri", else "id": the order ingest reads them in. */
     private static JsonNode idOf(JsonNode article) {
-        return article.hasNonNull("id") ? article.get("id") : article.get("uri");
+        return article.hasNonNull("uri") ? article.get("uri") : article.get("id");
     }
 
     private static ClassifierInput input(JsonNode article) {
         String body = article.hasNonNull("body") ? article.get("body").asText() : article.path("text").asText("");
         // the ingest API's names too: a newsroom developer pastes their API payload ("headline", "uri")
-        String title = article.hasNonNull("title") ? article.get("title").asText() : article.path("headline").asText("");
+        // the order ingest reads them in: "headline", else "title"
+        String title = article.hasNonNull("headline") ? article.get("headline").asText() : article.path("title").asText("");
         return new ClassifierInput(ArticleText.headline(title), ArticleText.stripHtml(body),
                 article.path("source").asText(null), article.path("language").asText(null));
     }
