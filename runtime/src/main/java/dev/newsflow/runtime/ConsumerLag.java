@@ -92,7 +92,13 @@ public final class ConsumerLag implements AutoCloseable {
         synchronized (this) {
             computedAt = Instant.MIN; // a due measurement, whatever the cache says
         }
-        lagByTopic();
+        try {
+            lagByTopic();
+        } catch (RuntimeException e) {
+            // an exception out of a scheduled task cancels every later run: the gauge would freeze on its last value
+            log.debug("Consumer lag not measured group={} reason={}", groupId, e.toString());
+            last = Map.of();
+        }
     }
 
     /** Records behind per input topic; a topic missing from the answer could not be measured just now. */
@@ -104,7 +110,7 @@ public final class ConsumerLag implements AutoCloseable {
         computedAt = now;
         try {
             last = compute();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             log.debug("Consumer lag not measured group={} reason={}", groupId, e.toString());
             last = Map.of();
         } catch (InterruptedException e) {
