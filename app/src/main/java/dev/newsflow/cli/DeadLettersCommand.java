@@ -70,6 +70,7 @@ final class DeadLettersCommand implements Callable<Integer> {
         Settings settings = config.load();
         PrintWriter out = spec.commandLine().getOut();
         int[] printed = {0};
+        int limit = limit();
         TopicReader.read(settings.kafkaProperties(), "dead-letters", topics, read.follow, record -> {
             Map<String, Object> line = describe(record);
             if (reason == null || reason.equals(line.get("reason"))) {
@@ -77,7 +78,7 @@ final class DeadLettersCommand implements Callable<Integer> {
                 out.flush();
                 printed[0]++;
             }
-            return printed[0] < read.limit();
+            return printed[0] < limit;
         });
         // on stderr, so the NDJSON on stdout stays clean: "none" is said, not left to silence
         spec.commandLine().getErr().printf("%d dead letter%s%s in %s%n", printed[0], printed[0] == 1 ? "" : "s",
@@ -136,6 +137,14 @@ final class DeadLettersCommand implements Callable<Integer> {
                 sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
             }
             return sb.toString();
+        }
+    }
+
+    private int limit() {
+        try {
+            return read.limit();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

@@ -56,6 +56,7 @@ final class PostsCommand implements Callable<Integer> {
         String topic = topic();
         PrintWriter out = spec.commandLine().getOut();
         int[] printed = {0};
+        int limit = limit();
         TopicReader.read(config.load().kafkaProperties(), "posts", List.of(topic), read.follow, record -> {
             String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
             if (id == null || id.equals(key)) {
@@ -63,7 +64,7 @@ final class PostsCommand implements Callable<Integer> {
                 out.flush();
                 printed[0]++;
             }
-            return printed[0] < read.limit();
+            return printed[0] < limit;
         });
         spec.commandLine().getErr().printf("%d post event%s%s in %s%n", printed[0], printed[0] == 1 ? "" : "s",
                 id == null ? "" : " of " + id, topic);
@@ -108,6 +109,14 @@ final class PostsCommand implements Callable<Integer> {
             return json.writeValueAsString(line);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a post event as JSON", e);
+        }
+    }
+
+    private int limit() {
+        try {
+            return read.limit();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

@@ -13,6 +13,9 @@ final class ReadOptions {
 
     /** --max if given; else 1000, or no limit when following (a follow must not stop at the history's first 1000). */
     int limit() {
+        if (max != null && max < 1) {
+            throw new IllegalArgumentException("--max must be at least 1, not " + max);
+        }
         return max != null ? max : follow ? Integer.MAX_VALUE : 1000;
     }
 }

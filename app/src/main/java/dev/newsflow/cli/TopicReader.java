@@ -39,7 +39,13 @@ final class TopicReader {
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            java.util.Set<String> existing = consumer.listTopics(Duration.ofSeconds(30)).keySet();
+            java.util.Set<String> existing;
+            try {
+                existing = consumer.listTopics(Duration.ofSeconds(30)).keySet();
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                throw new IllegalStateException("could not reach Kafka at " + props.get("bootstrap.servers")
+                        + " within 30 s: is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS, --bootstrap-servers)?", e);
+            }
             List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("no topic " + missing + " on Kafka at " + props.get("bootstrap.servers")

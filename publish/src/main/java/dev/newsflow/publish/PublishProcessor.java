@@ -226,11 +226,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         routed.put(article.getUri(), String.join(",", topics));
     }
 
-    /** The section topics the live post went to; for state from before they were kept, every one it named. */
+    /** The section topics the live post went to; for state from before they were kept, the routing's answer now. */
     private Set<String> sectionsOf(Post live) {
         String went = routed.get(live.getId());
         if (went == null) {
-            return routing.everyTopicOf(live);
+            return routing.topicsFor(live);
         }
         return went.isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(List.of(went.split(",")));
     }

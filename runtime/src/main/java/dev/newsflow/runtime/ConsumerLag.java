@@ -43,7 +43,7 @@ public final class ConsumerLag implements AutoCloseable {
     private final Clock clock;
     private Instant computedAt = Instant.MIN;
     private volatile Map<String, Long> last = Map.of();
-    private java.util.concurrent.ScheduledExecutorService refresher;
+    private volatile java.util.concurrent.ScheduledExecutorService refresher;
 
     public ConsumerLag(Properties kafka, String groupId, Collection<String> topics, Duration timeout, Duration cacheFor,
                        Clock clock) {
@@ -150,10 +150,9 @@ public final class ConsumerLag implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (refresher != null) {
-                refresher.shutdownNow();
-            }
+        var running = refresher; // not under the lock: a measurement in progress holds it for seconds
+        if (running != null) {
+            running.shutdownNow();
         }
         admin.close(Duration.ofSeconds(2));
     }
