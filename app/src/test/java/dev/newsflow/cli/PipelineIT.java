@@ -121,6 +121,22 @@ class PipelineIT {
     }
 
     @Test
+    void shouldHoldAnEmbargoedArticleUntilItsEmbargoAndThenPublishIt() throws Exception {
+        String id = "urn:it:" + UUID.randomUUID();
+        java.time.Instant embargo = java.time.Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String held = article(id, 1, "Harbour City to announce new manager")
+                .replace("\"source\":\"it\"", "\"source\":\"it\",\"embargoedUntil\":\"" + embargo + "\"");
+        assertThat(post(held).statusCode()).isEqualTo(202);
+
+        try (var all = posts(Topics.POSTS)) {
+            // released by publish's wall-clock timer, never before the embargo
+            Post post = all.await(id, 1, WAIT).get(0).value();
+            assertThat(post.getPublishedAt()).isAfterOrEqualTo(embargo);
+            assertThat(post.getChange()).isEqualTo(dev.newsflow.schemas.avro.PostChange.PUBLISHED);
+        }
+    }
+
+    @Test
     void shouldTombstoneTheCurrentPostWhenTheArticleIsKilled() throws Exception {
         String id = "urn:it:" + UUID.randomUUID();
         assertThat(post(article(id, 1, "Harbour City reach semi-finals")).statusCode()).isEqualTo(202);
