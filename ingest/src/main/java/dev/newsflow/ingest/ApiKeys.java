@@ -106,6 +106,6 @@ public final class ApiKeys {
 
     @Override
     public String toString() {
-        return "ApiKeys" + keysByName.keySet() + (unpublishers.isEmpty() ? "" : " unpublish=" + unpublishers);
+        return "ApiKeys" + keysByName.keySet() + " unpublish=" + (unpublishers.isEmpty() ? "every key" : unpublishers);
     }
 }

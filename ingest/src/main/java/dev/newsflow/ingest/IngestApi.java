@@ -417,7 +417,11 @@ public final class IngestApi {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", article.getUri());
         answer.put("version", article.getVersion());
-        answer.put("status", article.getPubStatus().name().equals("CANCELED") ? "kill-accepted" : "accepted");
+        answer.put("status", switch (article.getPubStatus()) {
+            case CANCELED -> "kill-accepted";
+            case WITHHELD -> "withhold-accepted";
+            default -> "accepted";
+        });
         answer.put("topic", ack.topic());
         answer.put("partition", ack.partition());
         answer.put("offset", ack.offset());
