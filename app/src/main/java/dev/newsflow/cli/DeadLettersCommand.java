@@ -1,12 +1,8 @@
 package dev.newsflow.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.newsflow.runtime.Settings;
 import dev.newsflow.schemas.Serdes;
 import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.DeadLetter;
-import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -49,8 +45,6 @@ final class DeadLettersCommand implements Callable<Integer> {
     @Mixin
     ReadOptions read;
 
-    private final ObjectMapper json = JsonMapper.builder().build();
-
     @Override
     public Integer call() throws Exception {
         List<String> topics = switch (stage) {
@@ -67,38 +61,22 @@ final class DeadLettersCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--reason must be one of " + known + ", not " + reason);
         }
-        Settings settings = config.load();
-        PrintWriter out = spec.commandLine().getOut();
-        int[] printed = {0};
-        int limit = limit();
-        TopicReader.read(settings.kafkaProperties(), "dead-letters", topics, read.follow, record -> {
-            Map<String, Object> line = describe(record);
-            if (reason == null || reason.equals(line.get("reason"))) {
-                out.println(write(line));
-                out.flush();
-                printed[0]++;
-            }
-            return printed[0] < limit;
-        });
+        int printed = TopicReader.printNdjson(config.load().kafkaProperties(), "dead-letters", topics, read, spec,
+                record -> {
+                    Map<String, Object> line = describe(record);
+                    return reason == null || reason.equals(line.get("reason")) ? line : null;
+                });
         // on stderr, so the NDJSON on stdout stays clean: "none" is said, not left to silence
-        spec.commandLine().getErr().printf("%d dead letter%s%s in %s%n", printed[0], printed[0] == 1 ? "" : "s",
+        spec.commandLine().getErr().printf("%d dead letter%s%s in %s%n", printed, printed == 1 ? "" : "s",
                 reason == null ? "" : " with reason " + reason, topics);
         spec.commandLine().getErr().flush();
         return 0;
     }
 
-    private String write(Map<String, Object> line) {
-        try {
-            return json.writeValueAsString(line);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a dead letter as JSON", e);
-        }
-    }
-
     /** One dead letter as a flat JSON object; a record that is not a readable DeadLetter says so instead. */
     static Map<String, Object> describe(ConsumerRecord<byte[], byte[]> record) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("dlq", record.topic() + "/" + record.partition() + "@" + record.offset());
+        line.put("dlq", TopicReader.position(record));
         DeadLetter letter;
         try {
             letter = Serdes.DEAD_LETTER.decode(record.value());
@@ -137,14 +115,6 @@ final class DeadLettersCommand implements Callable<Integer> {
                 sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
             }
             return sb.toString();
-        }
-    }
-
-    private int limit() {
-        try {
-            return read.limit();
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

@@ -1,13 +1,9 @@
 package dev.newsflow.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.newsflow.schemas.MediaTopic;
 import dev.newsflow.schemas.Serdes;
 import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.Post;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,24 +45,15 @@ final class PostsCommand implements Callable<Integer> {
     @Mixin
     ReadOptions read;
 
-    private final ObjectMapper json = JsonMapper.builder().build();
-
     @Override
     public Integer call() {
         String topic = topic();
-        PrintWriter out = spec.commandLine().getOut();
-        int[] printed = {0};
-        int limit = limit();
-        TopicReader.read(config.load().kafkaProperties(), "posts", List.of(topic), read.follow, record -> {
-            String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-            if (id == null || id.equals(key)) {
-                out.println(write(describe(record, key)));
-                out.flush();
-                printed[0]++;
-            }
-            return printed[0] < limit;
-        });
-        spec.commandLine().getErr().printf("%d post event%s%s in %s%n", printed[0], printed[0] == 1 ? "" : "s",
+        int printed = TopicReader.printNdjson(config.load().kafkaProperties(), "posts", List.of(topic), read, spec,
+                record -> {
+                    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                    return id == null || id.equals(key) ? describe(record, key) : null;
+                });
+        spec.commandLine().getErr().printf("%d post event%s%s in %s%n", printed, printed == 1 ? "" : "s",
                 id == null ? "" : " of " + id, topic);
         spec.commandLine().getErr().flush();
         return 0;
@@ -89,7 +76,7 @@ final class PostsCommand implements Callable<Integer> {
 
     static Map<String, Object> describe(ConsumerRecord<byte[], byte[]> record, String key) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("at", record.topic() + "/" + record.partition() + "@" + record.offset());
+        line.put("at", TopicReader.position(record));
         line.put("key", key);
         if (record.value() == null) {
             line.put("post", null); // a tombstone: killed
@@ -104,19 +91,4 @@ final class PostsCommand implements Callable<Integer> {
         return line;
     }
 
-    private String write(Map<String, Object> line) {
-        try {
-            return json.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a post event as JSON", e);
-        }
-    }
-
-    private int limit() {
-        try {
-            return read.limit();
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
 }

@@ -1,17 +1,24 @@
 package dev.newsflow.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Reads topics for the CLI's readers (dead-letters, posts): from the start, committed records only, with a throwaway
@@ -20,8 +27,44 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class TopicReader {
 
     private static final Duration FIRST_ASSIGNMENT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private TopicReader() {
+    }
+
+    /**
+     * Prints, one JSON object a line on the command's output, each record {@code describe} turns into a line (null: left
+     * out), until the options' limit; returns how many were printed.
+     */
+    static int printNdjson(Properties kafka, String purpose, List<String> topics, ReadOptions options, CommandSpec spec,
+                           Function<ConsumerRecord<byte[], byte[]>, Map<String, Object>> describe) {
+        int limit;
+        try {
+            limit = options.limit();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int[] printed = {0};
+        read(kafka, purpose, topics, options.follow, record -> {
+            Map<String, Object> line = describe.apply(record);
+            if (line != null) {
+                try {
+                    out.println(JSON.writeValueAsString(line));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write " + position(record) + " as JSON", e);
+                }
+                out.flush();
+                printed[0]++;
+            }
+            return printed[0] < limit;
+        });
+        return printed[0];
+    }
+
+    /** Where a record is: {@code topic/partition@offset}. */
+    static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "/" + record.partition() + "@" + record.offset();
     }
 
     /**

@@ -58,14 +58,16 @@ public final class ArticleEnricher {
     }
 
     public EnrichedArticle enrich(RawArticle raw, Instant now) {
+        // sites show these as plain text (Post.avsc says so): never let the sender's markup through
+        String sentHeadline = PlainText.of(raw.getHeadline());
+        String sentByline = PlainText.ofNullable(raw.getByline());
         EnrichedArticle.Builder out = EnrichedArticle.newBuilder()
                 .setUri(raw.getUri())
                 .setVersion(raw.getVersion())
                 .setProvider(raw.getProvider())
-                // sites show these as plain text (Post.avsc says so): never let the sender's markup through
                 .setSource(PlainText.ofNullable(raw.getSource()))
-                .setHeadline(PlainText.of(raw.getHeadline()))
-                .setByline(PlainText.ofNullable(raw.getByline()))
+                .setHeadline(sentHeadline)
+                .setByline(sentByline)
                 .setFirstCreated(raw.getFirstCreated())
                 .setVersionCreated(raw.getVersionCreated())
                 .setPubStatus(raw.getPubStatus())
@@ -82,7 +84,6 @@ public final class ArticleEnricher {
         }
         ExtractedArticle extracted = extractor.extract(raw.getBody(), raw.getContentType() == ContentType.HTML);
         // cleaned first: a headline that was only markup falls back to the page's title like an empty one
-        String sentHeadline = PlainText.of(raw.getHeadline());
         String headline = sentHeadline.isBlank() && extracted.title() != null ? PlainText.of(extracted.title()) : sentHeadline;
         String text = extracted.text();
         Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(), raw.getDescription());
@@ -106,7 +107,7 @@ public final class ArticleEnricher {
         List<ArticleTag> tags = tagExtractor.extract(headline, extracted.paragraphs(), language.code());
         int words = countWords(text);
         return out.setHeadline(headline)
-                .setByline(PlainText.ofNullable(raw.getByline() != null ? raw.getByline() : extracted.byline()))
+                .setByline(raw.getByline() != null ? sentByline : PlainText.ofNullable(extracted.byline()))
                 .setFirstCreated(raw.getFirstCreated() != null ? raw.getFirstCreated() : extracted.published())
                 .setText(text)
                 .setTeaser(teaser.text())

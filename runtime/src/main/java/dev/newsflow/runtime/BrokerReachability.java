@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
@@ -29,12 +28,7 @@ public final class BrokerReachability implements AutoCloseable {
     private HealthStatus last;
 
     public BrokerReachability(Properties kafka, Duration timeout, Duration cacheFor, Clock clock) {
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-readiness");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
-        this.admin = Admin.create(props);
+        this.admin = Admins.withTimeout(kafka, "newsflow-readiness", timeout);
         this.timeout = timeout;
         this.cacheFor = cacheFor;
         this.clock = clock;

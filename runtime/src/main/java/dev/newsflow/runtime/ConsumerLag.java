@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -47,12 +46,7 @@ public final class ConsumerLag implements AutoCloseable {
 
     public ConsumerLag(Properties kafka, String groupId, Collection<String> topics, Duration timeout, Duration cacheFor,
                        Clock clock) {
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, groupId + "-lag");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
-        this.admin = Admin.create(props);
+        this.admin = Admins.withTimeout(kafka, groupId + "-lag", timeout);
         this.groupId = groupId;
         this.topics = List.copyOf(topics);
         this.timeout = timeout;

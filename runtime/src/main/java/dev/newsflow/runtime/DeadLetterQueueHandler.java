@@ -12,7 +12,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -57,27 +56,8 @@ public final class DeadLetterQueueHandler implements ProcessingExceptionHandler 
             return Response.fail();
         }
         DeadLetter letter = deadLetters.create(context.sourceRawKey(), context.sourceRawValue(), REASON, exception,
-                Optional.of(source(context)), Instant.now());
+                Optional.of(DeadLetters.origin(context.topic(), context.partition(), context.offset())), Instant.now());
         byte[] value = Serdes.DEAD_LETTER.serializer().serialize(topic, letter);
         return Response.resume(List.of(new ProducerRecord<>(topic, null, context.sourceRawKey(), value)));
-    }
-
-    private static RecordMetadata source(ErrorHandlerContext context) {
-        return new RecordMetadata() {
-            @Override
-            public String topic() {
-                return context.topic();
-            }
-
-            @Override
-            public int partition() {
-                return context.partition();
-            }
-
-            @Override
-            public long offset() {
-                return context.offset();
-            }
-        };
     }
 }

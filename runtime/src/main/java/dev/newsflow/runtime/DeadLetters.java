@@ -89,7 +89,7 @@ public final class DeadLetters {
                 .build();
     }
 
-    /** The source of a dead letter that did not come from a topic, e.g. a state store read by a timer. */
+    /** Where a dead letter came from, when Kafka Streams gives no RecordMetadata: a handler's context, a store read by a timer. */
     public static RecordMetadata origin(String name, int partition, long offset) {
         return new RecordMetadata() {
             @Override

@@ -1,11 +1,13 @@
 package dev.newsflow.runtime;
 
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Typed, validated newsflow settings of one stage. Built on Kafka's own {@link ConfigDef}: every field carries its
@@ -34,35 +36,45 @@ public class StageConfig extends AbstractConfig {
                         "Create missing topics at start (with the settings in Topics) and wait for their leaders.")
                 .define(TOPIC_SETUP_TIMEOUT_MS, Type.LONG, 60_000L, Range.atLeast(1_000), Importance.LOW,
                         "How long to wait for topics and partition leaders at start.")
-                .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, Range.between(-1, Short.MAX_VALUE), Importance.HIGH,
+                .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, replicas(), Importance.HIGH,
                         "Copies of each topic newsflow creates; -1 leaves it to the broker's default.replication.factor."
                                 + " Use 3 in production.")
-                .define(TOPIC_MIN_INSYNC_REPLICAS, Type.INT, -1, Range.atLeast(-1), Importance.HIGH,
+                .define(TOPIC_MIN_INSYNC_REPLICAS, Type.INT, -1, replicas(), Importance.HIGH,
                         "min.insync.replicas of each topic newsflow creates; -1 leaves it to the broker. Use 2 with 3"
                                 + " copies, so an acknowledged article is on two brokers.");
     }
 
-    /** Read from raw settings too, for commands (the importer) that have no stage config of their own. */
-    public static TopicSetup.Replication replication(Map<String, ?> settings) {
-        return new TopicSetup.Replication(
-                positive(settings, TOPIC_REPLICATION_FACTOR).map(Integer::shortValue),
-                positive(settings, TOPIC_MIN_INSYNC_REPLICAS));
+    /**
+     * Read from a stage's raw settings, for those that have no stage config at hand (the importer, Streams settings);
+     * validated by the same definition, so a bad value fails with the same message naming the setting.
+     */
+    public static TopicSetup.Replication replication(Map<String, String> settings) {
+        // only these two: a setting the caller does not use (the importer and http.port) must not fail it
+        Map<String, String> replication = new java.util.HashMap<>();
+        for (String key : java.util.List.of(TOPIC_REPLICATION_FACTOR, TOPIC_MIN_INSYNC_REPLICAS)) {
+            if (settings.containsKey(key)) {
+                replication.put(key, settings.get(key));
+            }
+        }
+        return new StageConfig(baseDefinition(0), replication).replication();
     }
 
-    private static java.util.Optional<Integer> positive(Map<String, ?> settings, String key) {
-        Object value = settings.get(key);
-        if (value == null || value.toString().isBlank()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            int parsed = Integer.parseInt(value.toString().strip());
-            if (parsed == 0 || parsed < -1 || parsed > Short.MAX_VALUE) {
-                throw new NumberFormatException();
+    /** How many copies of each topic to create; empty where the broker's default is meant (-1). */
+    public TopicSetup.Replication replication() {
+        int factor = getInt(TOPIC_REPLICATION_FACTOR);
+        int minInsync = getInt(TOPIC_MIN_INSYNC_REPLICAS);
+        return new TopicSetup.Replication(factor == -1 ? Optional.empty() : Optional.of((short) factor),
+                minInsync == -1 ? Optional.empty() : Optional.of(minInsync));
+    }
+
+    /** -1 (the broker's default) or a positive count of replicas a topic can have. */
+    private static ConfigDef.Validator replicas() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            int n = (Integer) value;
+            if (n != -1 && (n < 1 || n > Short.MAX_VALUE)) {
+                throw new ConfigException(name, value, "a positive number of replicas, or -1 for the broker's default");
             }
-            return parsed == -1 ? java.util.Optional.empty() : java.util.Optional.of(parsed);
-        } catch (NumberFormatException e) {
-            throw new org.apache.kafka.common.config.ConfigException(key, value, "a positive number of replicas, or -1 for the broker's default");
-        }
+        }, () -> "-1, or 1 to " + Short.MAX_VALUE);
     }
 
     public int httpPort() {

@@ -44,4 +44,13 @@ class StreamsSettingsTest {
                 .containsEntry("topic.max.message.bytes", "8388608");
         assertThat(new StreamsConfig(props).getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(-1); // broker's
     }
+
+    @Test
+    void shouldRefuseZeroReplicasNamingTheSettingButIgnoreSettingsReplicationDoesNotRead() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StageConfig.replication(Map.of("topics.replication.factor", "0")))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .hasMessageContaining("topics.replication.factor");
+        assertThat(StageConfig.replication(Map.of("http.port", "not a port", "topics.min.insync.replicas", "2")))
+                .isEqualTo(new TopicSetup.Replication(java.util.Optional.empty(), java.util.Optional.of(2)));
+    }
 }

@@ -3,6 +3,7 @@ package dev.newsflow.schemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -33,11 +34,12 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
         SpecificData model = SpecificData.getForClass(type);
         SchemaStore.Cache history = new SchemaStore.Cache();
         // a producer must never write a version no deployed reader was given: refuse a schema that is not released
-        if (SchemaHistory.versionOf(schema) == 0) {
+        List<Schema> released = SchemaHistory.released(schema.getName());
+        if (SchemaHistory.versionOf(schema, released) == 0) {
             throw new IllegalStateException(schema.getName() + " is not a released schema version: run the schemas"
                     + " module's tests (SchemaEvolutionTest says how to release it)");
         }
-        SchemaHistory.released(schema.getName()).forEach(history::addSchema);
+        released.forEach(history::addSchema);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema, history);
     }

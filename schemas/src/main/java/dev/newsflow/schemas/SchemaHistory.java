@@ -39,8 +39,12 @@ public final class SchemaHistory {
 
     /** The released version whose wire form (Avro's parsing fingerprint) is {@code schema}'s, or 0 when none is. */
     public static int versionOf(Schema schema) {
+        return versionOf(schema, released(schema.getName()));
+    }
+
+    /** As {@link #versionOf(Schema)}, among versions already read. */
+    static int versionOf(Schema schema, List<Schema> versions) {
         long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        List<Schema> versions = released(schema.getName());
         for (int i = versions.size() - 1; i >= 0; i--) {
             if (SchemaNormalization.parsingFingerprint64(versions.get(i)) == fingerprint) {
                 return i + 1;
