@@ -1,17 +1,10 @@
 package dev.newsflow.ingest;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.newsflow.runtime.NdjsonLines;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -63,24 +56,21 @@ public final class NdjsonImporter {
         List<LineProblem> problems = new ArrayList<>();
         for (Path file : files) {
             List<Pending> inFlight = new ArrayList<>();
-            try (ByteLines reader = new ByteLines(Files.newInputStream(file), (int) Math.min(Integer.MAX_VALUE - 8L, maxLineChars * 4L))) {
-                byte[] bytes;
-                int lineNo = 0;
-                while ((bytes = reader.next()) != null) {
-                    lineNo++;
-                    String text = decode(bytes, lineNo == 1);
-                    if (text != null && text.isBlank()) {
+            try (NdjsonLines reader = new NdjsonLines(Files.newInputStream(file), (int) Math.min(Integer.MAX_VALUE - 8L, maxLineChars * 4L))) {
+                NdjsonLines.Line line;
+                while ((line = reader.next()) != null) {
+                    if (line.blank()) {
                         continue;
                     }
+                    int lineNo = line.number();
                     lines++;
                     ParsedArticle parsed;
-                    if (text == null) {
-                        // one bad byte (a Latin-1 export, a truncated copy) costs that line, not the whole import
+                    if (!line.validUtf8()) {
                         parsed = new ParsedArticle(null, List.of(new FieldError("$", "not valid UTF-8")), List.of());
-                    } else if (reader.truncated() || text.length() > maxLineChars) {
+                    } else if (line.tooLong() || line.text().length() > maxLineChars) {
                         parsed = new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + maxLineChars + " characters")), List.of());
                     } else {
-                        parsed = parser.parse(text, provider);
+                        parsed = parser.parse(line.text(), provider);
                     }
                     if (!parsed.valid()) {
                         rejected++;
@@ -140,63 +130,4 @@ public final class NdjsonImporter {
     }
 
     /** The line as strict UTF-8 (a byte-order mark before the first line dropped), or null when it is not UTF-8. */
-    private static String decode(byte[] bytes, boolean firstLine) {
-        int from = firstLine && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, bytes.length - from)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    /**
-     * Lines of a file as bytes, split at {@code \n} (a {@code \r} before it dropped), so that each line is decoded on
-     * its own; a line longer than {@code maxBytes} keeps its first {@code maxBytes} and is marked truncated.
-     */
-    private static final class ByteLines implements AutoCloseable {
-        private final InputStream in;
-        private final int maxBytes;
-        private boolean truncated;
-
-        ByteLines(InputStream in, int maxBytes) {
-            this.in = new BufferedInputStream(in, 1 << 16);
-            this.maxBytes = maxBytes;
-        }
-
-        byte[] next() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-            truncated = false;
-            boolean any = false;
-            int b;
-            while ((b = in.read()) != -1) {
-                any = true;
-                if (b == '\n') {
-                    break;
-                }
-                if (line.size() < maxBytes) {
-                    line.write(b);
-                } else {
-                    truncated = true;
-                }
-            }
-            if (!any) {
-                return null;
-            }
-            byte[] bytes = line.toByteArray();
-            return bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? Arrays.copyOf(bytes, bytes.length - 1) : bytes;
-        }
-
-        boolean truncated() {
-            return truncated;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
-    }
 }

@@ -15,15 +15,14 @@ import dev.newsflow.enrich.classify.CategoryModel;
 import dev.newsflow.enrich.classify.NewsroomOverrides;
 import dev.newsflow.enrich.classify.TopicLexicon;
 import dev.newsflow.enrich.classify.TrainedCategorizer;
+import dev.newsflow.runtime.NdjsonLines;
 import dev.newsflow.schemas.MediaTopic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +47,8 @@ import java.util.concurrent.Callable;
 public final class ClassifyCommand implements Callable<Integer> {
 
     /** One JSON value a line: "{...} {...}" is an error, not its first object with the rest dropped. */
+    /** The longest input line read, so a runaway pipe cannot fill the heap: ingest's largest article is ~4 MB. */
+    static final int MAX_LINE_BYTES = 8 << 20;
     private static final ObjectMapper JSON = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -89,20 +90,23 @@ public final class ClassifyCommand implements Callable<Integer> {
             return evaluate(categorizer, out);
         }
         int failed = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            int lineNumber = 0;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1) {
-                    line = withoutByteOrderMark(line);
-                }
-                if (line.isBlank()) {
+        try (NdjsonLines in = new NdjsonLines(stdin, MAX_LINE_BYTES)) {
+            NdjsonLines.Line read;
+            while ((read = in.next()) != null) {
+                int lineNumber = read.number();
+                if (read.blank()) {
                     continue;
                 }
+                String line = read.text();
                 String result;
                 JsonNode article = null;
                 try {
+                    if (read.tooLong()) {
+                        throw new IllegalArgumentException("line longer than " + MAX_LINE_BYTES + " bytes");
+                    }
+                    if (!read.validUtf8()) {
+                        throw new IllegalArgumentException("not valid UTF-8");
+                    }
                     article = JSON.readTree(line);
                     if (!article.isObject()) {
                         throw new IllegalArgumentException("not a JSON object");

@@ -97,6 +97,28 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void shouldAnswerALineThatIsTooLongOrNotUtf8WithAnErrorLineAndGoOn() throws Exception {
+        java.io.ByteArrayOutputStream input = new java.io.ByteArrayOutputStream();
+        input.writeBytes("{\"id\":\"latin1\",\"body\":\"caf".getBytes(StandardCharsets.UTF_8));
+        input.write(0xE9); // a Latin-1 export
+        input.writeBytes(("\"}\n{\"id\":\"huge\",\"body\":\"" + "a".repeat(ClassifyCommand.MAX_LINE_BYTES) + "\"}\n"
+                + "{\"id\":\"b\",\"body\":\"The minister lost the vote in parliament.\"}\n").getBytes(StandardCharsets.UTF_8));
+        ClassifyCommand command = new ClassifyCommand();
+        command.stdin = new java.io.ByteArrayInputStream(input.toByteArray());
+        StringWriter out = new StringWriter();
+
+        int exitCode = new CommandLine(command).setOut(new PrintWriter(out)).execute();
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines.get(0)).get("error").asText()).contains("not valid UTF-8");
+        assertThat(JSON.readTree(lines.get(1)).get("line").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(lines.get(1)).get("error").asText()).contains("longer than " + ClassifyCommand.MAX_LINE_BYTES);
+        assertThat(JSON.readTree(lines.get(2)).get("id").asText()).isEqualTo("b");
+    }
+
+    @Test
     void shouldRefuseTwoDocumentsOnOneLineAndReadPastAByteOrderMark() throws Exception {
         Run run = classify("\uFEFF{\"id\":\"a\",\"body\":\"The striker scored in the league match.\"}\n"
                 + "{\"id\":\"b\",\"body\":\"x\"} {\"id\":\"c\",\"body\":\"y\"}\n");
