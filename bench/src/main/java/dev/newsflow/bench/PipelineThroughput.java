@@ -56,6 +56,10 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class PipelineThroughput {
 
     private static final String BASELINE_OUT = "bench.passthrough";
+    /** The baseline's second input, for its latency probe (its first input, the raw topic, is enrich's too). */
+    private static final String BASELINE_LATENCY_IN = "bench.latency-in";
+    private static final int LATENCY_RATE = 100;
+    private static final int LATENCY_RECORDS = 1_000;
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -71,6 +75,7 @@ public final class PipelineThroughput {
             String bootstrap = broker.bootstrapServers();
             List<TopicSpec> topics = new ArrayList<>(Topics.all());
             topics.add(new TopicSpec(BASELINE_OUT, 3, Map.of()));
+            topics.add(new TopicSpec(BASELINE_LATENCY_IN, 3, Map.of()));
             TopicSetup.ensure(admin, topics, Duration.ofSeconds(60));
             Settings settings = Settings.of(Map.of("http.port", "0", "topics.create", "false"),
                     Map.of("bootstrap.servers", bootstrap,
@@ -79,7 +84,8 @@ public final class PipelineThroughput {
             produce(bootstrap, total);
             double produceSecs = (System.nanoTime() - produceStart) / 1e9;
 
-            Window baseline = passThrough(settings, bootstrap, warmUp, total);
+            Latency.Result[] baselineLatency = new Latency.Result[1];
+            Window baseline = passThrough(settings, bootstrap, warmUp, total, baselineLatency);
 
             Progress enriched = Progress.start(bootstrap, Topics.ARTICLES_ENRICHED, warmUp, total);
             Progress posts = Progress.start(bootstrap, Topics.POSTS, warmUp, total);
@@ -87,6 +93,8 @@ public final class PipelineThroughput {
             try (StreamsStage enrich = EnrichApp.start(settings); StreamsStage publish = PublishApp.start(settings)) {
                 Window enrichWindow = enriched.await(start);
                 Window pipeline = posts.await(start);
+                Latency.Result pipelineLatency = Latency.probe(bootstrap, Topics.ARTICLES_RAW, Topics.POSTS,
+                        "urn:latency:", LATENCY_RATE, LATENCY_RECORDS, body());
                 System.out.printf("%nrecords: %d raw articles (~3 KB HTML each): %d to warm up, %d measured%n",
                         total, warmUp, n);
                 System.out.printf("produce (acks=all, idempotent):            %8.0f rec/s%n", total / produceSecs);
@@ -94,11 +102,16 @@ public final class PipelineThroughput {
                 baseline.print("baseline: EOS pass-through, one hop", null);
                 enrichWindow.print("enrich", null);
                 pipeline.print("pipeline: enrich + publish, two hops", baseline);
-                System.out.printf("%nsteady CPU per record of each stage's own threads (stream thread + producer I/O):%n");
+                System.out.printf("%nsteady CPU per record of each stage's own threads (stream thread + producer I/O), "
+                        + "each in its own window:%n");
                 System.out.printf("  pass-through %6.0f µs   enrich %6.0f µs   publish %6.0f µs%n",
-                        baseline.stageMicros("bench-passthrough"), pipeline.stageMicros("newsflow-enrich"),
+                        baseline.stageMicros("bench-passthrough"), enrichWindow.stageMicros("newsflow-enrich"),
                         pipeline.stageMicros("newsflow-publish"));
                 System.out.printf("(the rest of the process CPU is the broker, the JIT compiler and the GC: one JVM)%n");
+                System.out.printf("%nlatency, sent to read (read_committed) by a consumer, %d records at %d rec/s after the above:%n",
+                        LATENCY_RECORDS, LATENCY_RATE);
+                baselineLatency[0].print("baseline: EOS pass-through, one hop", null);
+                pipelineLatency.print("pipeline: enrich + publish, two hops", baselineLatency[0]);
             }
         }
     }
@@ -121,10 +134,11 @@ public final class PipelineThroughput {
         }
     }
 
-    private static Window passThrough(Settings settings, String bootstrap, int warmUp, int total) throws Exception {
+    private static Window passThrough(Settings settings, String bootstrap, int warmUp, int total,
+                                      Latency.Result[] latency) throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         var bytes = new org.apache.kafka.common.serialization.Serdes.ByteArraySerde();
-        builder.stream(Topics.ARTICLES_RAW, Consumed.with(bytes, bytes).withName("read"))
+        builder.stream(List.of(Topics.ARTICLES_RAW, BASELINE_LATENCY_IN), Consumed.with(bytes, bytes).withName("read"))
                 .mapValues(v -> v, Named.as("copy"))
                 .to(BASELINE_OUT, Produced.with(bytes, bytes).withName("write"));
         Properties props = StreamsSettings.forStage(settings, "bench-passthrough-" + UUID.randomUUID(),
@@ -133,7 +147,10 @@ public final class PipelineThroughput {
         long start = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            return out.await(start);
+            Window window = out.await(start);
+            latency[0] = Latency.probe(bootstrap, BASELINE_LATENCY_IN, BASELINE_OUT, "urn:latency:", LATENCY_RATE,
+                    LATENCY_RECORDS, body());
+            return window;
         }
     }
 

@@ -128,6 +128,4 @@ public final class NdjsonImporter {
 
     private record Pending(int line, String id, CompletableFuture<RecordMetadata> ack) {
     }
-
-    /** The line as strict UTF-8 (a byte-order mark before the first line dropped), or null when it is not UTF-8. */
 }

@@ -46,9 +46,12 @@ import java.util.concurrent.Callable;
         description = "Classify NDJSON articles from stdin into IPTC Media Topics, or score a labelled file with --eval.")
 public final class ClassifyCommand implements Callable<Integer> {
 
-    /** One JSON value a line: "{...} {...}" is an error, not its first object with the rest dropped. */
-    /** The longest input line read, so a runaway pipe cannot fill the heap: ingest's largest article is ~4 MB. */
+    /**
+     * The longest input line read, so a runaway pipe cannot fill the heap: well above anything ingest accepts (2 MiB
+     * requests) or the stages read (4 MiB records).
+     */
     static final int MAX_LINE_BYTES = 8 << 20;
+    /** One JSON value a line: "{...} {...}" is an error, not its first object with the rest dropped. */
     private static final ObjectMapper JSON = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
