@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +29,6 @@ import picocli.CommandLine.Spec;
                         + " 4 the import stopped with an error (Kafka unreachable, a bad setting; the message says which)."})
 final class ImportCommand implements Callable<Integer> {
 
-    private static final int SHOWN_PROBLEMS = 50;
-
     @Spec
     CommandSpec spec;
 
@@ -47,6 +43,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--provider", defaultValue = "import", description = "Provider recorded on each article (default: ${DEFAULT-VALUE}).")
     String provider;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write every line not imported to FILE as NDJSON (file, line, id, status, reasons): the lines to fix or send again.")
+    Path report;
 
     @Override
     public Integer call() throws Exception {
@@ -64,29 +64,38 @@ final class ImportCommand implements Callable<Integer> {
         IngestLimits limits = IngestConfig.limitsOf(settings.newsflow());
         ArticleParser parser = new ArticleParser(limits, Clock.systemUTC());
         NdjsonImporter.Summary summary;
-        if (dryRun) {
-            summary = new NdjsonImporter(parser, null, 0, (int) limits.maxRequestBytes())
-                    .importFiles(files, provider, true, p -> progress(err, p));
-        } else {
-            StageStartup.ensureTopics(settings, Long.parseLong(settings.newsflow().getOrDefault(
-                    dev.newsflow.runtime.StageConfig.TOPIC_SETUP_TIMEOUT_MS, "60000").trim()));
-            try (ArticleWriter writer = new ArticleWriter(RawArticleProducer.create(settings, "newsflow-import"))) {
-                summary = new NdjsonImporter(parser, writer, IngestConfig.ackTimeoutOf(settings.newsflow()).toMillis(),
-                        (int) limits.maxRequestBytes())
-                        .importFiles(files, provider, false, p -> progress(err, p));
+        try (ProblemReport problems = ProblemReport.open(report)) {
+            if (dryRun) {
+                summary = new NdjsonImporter(parser, null, 0, (int) limits.maxRequestBytes())
+                        .importFiles(files, provider, true, p -> progress(err, p), problems);
+            } else {
+                java.util.OptionalLong setupTimeout = IngestConfig.topicSetupTimeoutOf(settings.newsflow());
+                if (setupTimeout.isPresent()) {
+                    StageStartup.ensureTopics(settings, setupTimeout.getAsLong());
+                }
+                try (ArticleWriter writer = new ArticleWriter(RawArticleProducer.create(settings, "newsflow-import"))) {
+                    summary = new NdjsonImporter(parser, writer, IngestConfig.ackTimeoutOf(settings.newsflow()).toMillis(),
+                            (int) limits.maxRequestBytes())
+                            .importFiles(files, provider, false, p -> progress(err, p), problems);
+                }
             }
         }
         err.println();
         out.printf("%s: %d lines, %d accepted, %d rejected, %d failed%n", dryRun ? "checked" : "imported",
                 summary.lines(), summary.accepted(), summary.rejected(), summary.failed());
-        Map<String, Integer> byReason = new TreeMap<>();
-        summary.problems().forEach(p -> p.reasons().forEach(r -> byReason.merge(r.replaceAll("\\(got .*\\)", "").strip(), 1, Integer::sum)));
-        byReason.forEach((reason, count) -> out.printf("  %5d × %s%n", count, reason));
-        summary.problems().stream().limit(SHOWN_PROBLEMS).forEach(p ->
+        summary.reasons().forEach((reason, count) -> out.printf("  %5d × %s%n", count, reason));
+        if (!summary.ignoredFields().isEmpty()) {
+            // not fatal, but never silent: a misspelt "embargoedUntil" would publish a story early
+            out.printf("  fields newsflow does not know, ignored: %s%n", summary.ignoredFields().entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " line)" : " lines)"))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        summary.problems().forEach(p ->
                 out.printf("  %s:%d %s%s: %s%n", p.file(), p.line(), p.status(), p.id() == null ? "" : " " + p.id(),
                         String.join("; ", p.reasons())));
-        if (summary.problems().size() > SHOWN_PROBLEMS) {
-            out.printf("  ... and %d more%n", summary.problems().size() - SHOWN_PROBLEMS);
+        int notShown = summary.rejected() + summary.failed() - summary.problems().size();
+        if (notShown > 0) {
+            out.printf("  ... and %d more%s%n", notShown, report == null ? " (--report FILE lists them all)" : " (in " + report + ")");
         }
         out.flush();
         return summary.failed() > 0 ? 2 : summary.rejected() > 0 ? 1 : 0;

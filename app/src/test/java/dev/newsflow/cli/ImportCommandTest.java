@@ -25,4 +25,32 @@ class ImportCommandTest {
         assertThat(exit).isEqualTo(4);
         assertThat(err.toString()).contains("127.0.0.1:1");
     }
+
+    @Test
+    void shouldListEveryLineNotImportedInTheReportWithItsIdAndNameIgnoredFields(@TempDir Path dir) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            lines.append("{\"uri\":\"bad-").append(i).append("\",\"version\":1,\"title\":\"T\"}\n"); // no body
+        }
+        lines.append("{\"uri\":\"good\",\"version\":1,\"title\":\"T\",\"body\":\"B\",\"embargo\":\"2026-12-01T00:00:00Z\"}\n");
+        Path articles = Files.writeString(dir.resolve("a.ndjson"), lines);
+        Path report = dir.resolve("report.ndjson");
+        StringWriter out = new StringWriter();
+
+        int exit = new CommandLine(new ImportCommand()).setErr(new PrintWriter(new StringWriter()))
+                .setOut(new PrintWriter(out)).execute("--dry-run", "--report", report.toString(), articles.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("61 lines, 1 accepted, 60 rejected")
+                .contains("60 × body: is required")
+                .contains("fields newsflow does not know, ignored: embargo (1 line)")
+                .contains("... and 10 more (in " + report + ")");
+        java.util.List<String> reported = Files.readAllLines(report);
+        assertThat(reported).hasSize(60);
+        com.fasterxml.jackson.databind.JsonNode last = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reported.get(59));
+        assertThat(last.get("line").asInt()).isEqualTo(60);
+        assertThat(last.get("id").asText()).isEqualTo("bad-60");
+        assertThat(last.get("status").asText()).isEqualTo("rejected");
+        assertThat(last.get("reasons").get(0).asText()).isEqualTo("body: is required");
+    }
 }

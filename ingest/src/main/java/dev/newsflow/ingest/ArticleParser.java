@@ -22,9 +22,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one article from JSON (IPTC ninjs names where they fit) and validates every field, collecting every error
- * rather than stopping at the first, so a newsroom system learns all that is wrong in one answer. Shared by the
- * HTTP API and the NDJSON importer, so both refuse exactly the same things.
+ * Reads one article from JSON and validates every field, collecting every error rather than stopping at the first,
+ * so a newsroom system learns all that is wrong in one answer. Shared by the HTTP API and the NDJSON importer, so
+ * both refuse exactly the same things.
+ *
+ * <p>Field names are ours (camelCase) and IPTC ninjs 1.x's where they differ ({@code pubstatus}, {@code embargoed},
+ * {@code versioncreated}, {@code firstcreated}, {@code body_html}, {@code body_text}, {@code description_text}): a CMS
+ * that speaks ninjs must not see its embargo or kill ignored because of a spelling. Two spellings of one field with
+ * different values are an error, not a silent pick.
  */
 public final class ArticleParser {
 
@@ -33,9 +38,20 @@ public final class ArticleParser {
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*(!doctype|html|body|p|div|br|h[1-6]|article|span|a|ul|ol|li|b|i|em|strong|table|section|figure|img)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final long MAX_VERSION = 1L << 53; // exact in every JSON parser downstream
-    private static final Set<String> KNOWN = Set.of("uri", "id", "version", "headline", "title", "body", "bodyType",
-            "byline", "language", "firstCreated", "versionCreated", "pubStatus", "embargoedUntil", "urgency",
-            "description", "source", "url", "keywords");
+    // every spelling of a field, ours first (the one named in errors when none was sent)
+    private static final List<String> URI = List.of("uri", "id");
+    private static final List<String> HEADLINE = List.of("headline", "title");
+    private static final List<String> FIRST_CREATED = List.of("firstCreated", "firstcreated");
+    private static final List<String> VERSION_CREATED = List.of("versionCreated", "versioncreated");
+    private static final List<String> EMBARGOED_UNTIL = List.of("embargoedUntil", "embargoed");
+    private static final List<String> PUB_STATUS = List.of("pubStatus", "pubstatus");
+    private static final List<String> DESCRIPTION = List.of("description", "description_text");
+    /** ninjs carries both renderings of a body; the HTML one is taken when both are sent. */
+    private static final List<String> BODY = List.of("body", "body_html", "body_text");
+    private static final Set<String> KNOWN = Set.of("uri", "id", "version", "headline", "title", "body", "body_html",
+            "body_text", "bodyType", "byline", "language", "firstCreated", "firstcreated", "versionCreated",
+            "versioncreated", "pubStatus", "pubstatus", "embargoedUntil", "embargoed", "urgency", "description",
+            "description_text", "source", "url", "keywords");
 
     private final ObjectMapper mapper;
     private final IngestLimits limits;
@@ -82,29 +98,38 @@ public final class ArticleParser {
         }
         Fields f = new Fields(node, errors);
 
-        String uri = f.text("uri", "id", limits.maxIdChars(), true);
-        if (uri != null && !ID.matcher(uri).matches()) {
-            // name the field as the sender wrote it
-            String field = node.hasNonNull("uri") ? "uri" : "id";
-            errors.add(new FieldError(field, "must start with a letter or digit and use only letters, digits and :._~/@+-"));
-        }
-        Long version = f.integer("version", 1, MAX_VERSION, true);
-        String pubStatus = f.choice("pubStatus", Set.of("usable", "withheld", "canceled"));
+        String uri = f.text(URI, limits.maxIdChars(), true);
+        Long version = f.integer("version", 1, MAX_VERSION, true, true);
+        String pubStatus = f.choice(PUB_STATUS, Set.of("usable", "withheld", "canceled"));
         boolean killed = "canceled".equals(pubStatus);
+        if (uri != null) {
+            String idProblem = idProblem(uri, !killed);
+            if (idProblem != null) {
+                errors.add(new FieldError(f.sentName(URI), idProblem)); // named as the sender wrote it
+            }
+        }
         // a kill needs no content: only the id (and optionally the version)
-        String headline = f.text("headline", "title", limits.maxHeadlineChars(), !killed);
-        String body = f.text("body", null, limits.maxBodyChars(), !killed);
-        String bodyType = f.choice("bodyType", Set.of("html", "plain"));
+        String headline = f.text(HEADLINE, limits.maxHeadlineChars(), !killed);
+        String bodyField = BODY.stream().filter(node::hasNonNull).filter(name -> !name.equals("body_text")
+                || !node.hasNonNull("body_html")).findFirst().orElse("body");
+        String body = f.text(List.of(bodyField), limits.maxBodyChars(), !killed);
+        String bodyType = f.choice(List.of("bodyType"), Set.of("html", "plain"));
+        if (bodyType == null && !bodyField.equals("body")) {
+            bodyType = bodyField.equals("body_html") ? "html" : "plain";
+        }
+        if (node.hasNonNull("body") && (node.hasNonNull("body_html") || node.hasNonNull("body_text"))) {
+            errors.add(new FieldError("body", "send the body once: as body, or as ninjs body_html / body_text"));
+        }
         String byline = f.text("byline", null, 500, false);
         String language = f.text("language", null, 16, false);
         if (language != null && !LANGUAGE.matcher(language).matches()) {
             errors.add(new FieldError("language", "must be an ISO 639-1 code such as \"en\" or \"pt-BR\""));
         }
-        Instant firstCreated = f.time("firstCreated");
-        Instant versionCreated = f.time("versionCreated");
-        Instant embargoedUntil = f.time("embargoedUntil");
-        Long urgency = f.integer("urgency", 1, 9, false);
-        String description = f.text("description", null, limits.maxTeaserChars(), false);
+        Instant firstCreated = f.time(FIRST_CREATED);
+        Instant versionCreated = f.time(VERSION_CREATED);
+        Instant embargoedUntil = f.time(EMBARGOED_UNTIL);
+        Long urgency = f.integer("urgency", 1, 9, false, false);
+        String description = f.text(DESCRIPTION, limits.maxTeaserChars(), false);
         String source = f.text("source", null, 200, false);
         String url = f.text("url", null, 2048, false);
         if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
@@ -118,7 +143,8 @@ public final class ArticleParser {
             errors.add(new FieldError("headline", "must not be blank"));
         }
         if (!errors.isEmpty()) {
-            return new ParsedArticle(null, errors, ignored);
+            // the id, when it is a well-formed one, lets a report say which article was refused
+            return new ParsedArticle(null, errors, ignored, uri != null && idProblem(uri, false) == null ? uri : null);
         }
         Instant now = clock.instant();
         RawArticle article = RawArticle.newBuilder()
@@ -147,8 +173,10 @@ public final class ArticleParser {
     /** A kill: a CANCELED version with no content, as {@code DELETE /v1/articles/{id}} and the importer write it. */
     public ParsedArticle kill(String id, String versionParam, String provider) {
         List<FieldError> errors = new ArrayList<>();
-        if (id == null || !ID.matcher(id).matches() || id.length() > limits.maxIdChars()) {
-            errors.add(new FieldError("id", "must start with a letter or digit and use only letters, digits and :._~/@+-"));
+        String idProblem = id == null ? "is required" : id.length() > limits.maxIdChars()
+                ? "must be at most " + limits.maxIdChars() + " characters" : idProblem(id, false);
+        if (idProblem != null) {
+            errors.add(new FieldError("id", idProblem));
         }
         long version = 0;
         if (versionParam != null) {
@@ -169,6 +197,23 @@ public final class ArticleParser {
                 .setUri(id).setVersion(version).setProvider(provider).setHeadline("").setBody("")
                 .setContentType(ContentType.PLAIN).setVersionCreated(now).setPubStatus(PubStatus.CANCELED)
                 .setReceivedAt(now).build(), List.of(), List.of());
+    }
+
+    /**
+     * Why an id cannot be used, or null. A published article's id must also survive a URL path unchanged, or
+     * {@code DELETE /v1/articles/{id}} could not name it: clients and the router drop a trailing '/', and resolve
+     * '//', '.' and '..' segments. A kill may still name such an id (one stored before this rule) in a body.
+     */
+    static String idProblem(String id, boolean mustBeKillableByPath) {
+        if (!ID.matcher(id).matches()) {
+            return "must start with a letter or digit and use only letters, digits and :._~/@+-";
+        }
+        if (mustBeKillableByPath && id.contains("/") && (id.endsWith("/") || id.contains("//")
+                || java.util.Arrays.stream(id.split("/")).anyMatch(part -> part.equals(".") || part.equals("..")))) {
+            return "must not end with '/', hold '//', or have '.' or '..' between slashes (a URL path would change "
+                    + "it, and DELETE /v1/articles/{id} could not name the article)";
+        }
+        return null;
     }
 
     private static ContentType contentType(String declared, String body) {
@@ -197,15 +242,30 @@ public final class ArticleParser {
         }
 
         String text(String name, String alias, int maxChars, boolean required) {
-            String used = name;
-            JsonNode value = node.get(name);
-            if ((value == null || value.isNull()) && alias != null) {
-                value = node.get(alias);
-                used = alias;
+            return text(alias == null ? List.of(name) : List.of(name, alias), maxChars, required);
+        }
+
+        /** The spelling of a field the sender used (the first of those sent), else ours. */
+        String sentName(List<String> names) {
+            return names.stream().filter(node::hasNonNull).findFirst().orElse(names.get(0));
+        }
+
+        /**
+         * A text field that may be spelled several ways: the first spelling sent is read; another one sent with a
+         * different value is an error (which one would the sender mean?).
+         */
+        String text(List<String> names, int maxChars, boolean required) {
+            String used = sentName(names);
+            JsonNode value = node.get(used);
+            for (String other : names) {
+                if (!other.equals(used) && node.hasNonNull(other) && !node.get(other).equals(value)) {
+                    errors.add(new FieldError(used, "also sent as " + other + " with another value: send one"));
+                    return null;
+                }
             }
             if (value == null || value.isNull()) {
                 if (required) {
-                    errors.add(new FieldError(name, "is required"));
+                    errors.add(new FieldError(used, "is required"));
                 }
                 return null;
             }
@@ -221,13 +281,17 @@ public final class ArticleParser {
             return text;
         }
 
-        Long integer(String name, long min, long max, boolean required) {
+        /** @param digitsAsText also take a string of digits: ninjs sends its version as one */
+        Long integer(String name, long min, long max, boolean required, boolean digitsAsText) {
             JsonNode value = node.get(name);
             if (value == null || value.isNull()) {
                 if (required) {
                     errors.add(new FieldError(name, "is required"));
                 }
                 return null;
+            }
+            if (digitsAsText && value.isTextual() && value.textValue().matches("[0-9]{1,18}")) {
+                value = com.fasterxml.jackson.databind.node.LongNode.valueOf(Long.parseLong(value.textValue()));
             }
             if (!value.isIntegralNumber() || !value.canConvertToLong()) {
                 errors.add(new FieldError(name, "must be an integer"));
@@ -241,17 +305,18 @@ public final class ArticleParser {
             return v;
         }
 
-        String choice(String name, Set<String> allowed) {
-            String v = text(name, null, 32, false);
+        String choice(List<String> names, Set<String> allowed) {
+            String v = text(names, 32, false);
             if (v != null && !allowed.contains(v.toLowerCase(Locale.ROOT))) {
-                errors.add(new FieldError(name, "must be one of " + allowed.stream().sorted().toList()));
+                errors.add(new FieldError(sentName(names), "must be one of " + allowed.stream().sorted().toList()));
                 return null;
             }
             return v == null ? null : v.toLowerCase(Locale.ROOT);
         }
 
-        Instant time(String name) {
-            String v = text(name, null, 64, false);
+        Instant time(List<String> names) {
+            String name = sentName(names);
+            String v = text(names, 64, false);
             if (v == null) {
                 return null;
             }
@@ -288,15 +353,5 @@ public final class ArticleParser {
             }
             return out;
         }
-    }
-
-    /** Field names the parser understands, for documentation and tests. */
-    static Set<String> knownFields() {
-        return KNOWN;
-    }
-
-    /** JSON rendering used in error answers. */
-    ObjectMapper mapper() {
-        return mapper;
     }
 }

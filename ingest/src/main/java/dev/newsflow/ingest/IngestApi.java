@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.newsflow.runtime.LogThrottle;
 import dev.newsflow.runtime.LogValues;
+import dev.newsflow.runtime.NdjsonLines;
+import dev.newsflow.runtime.Utf8;
 import dev.newsflow.schemas.avro.PubStatus;
 import dev.newsflow.schemas.avro.RawArticle;
 import io.javalin.Javalin;
@@ -19,7 +21,6 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ public final class IngestApi {
         // on a series that appears with it
         for (String name : keys.names()) {
             count("accepted", name, "none", 0);
-            for (String reason : List.of("kafka-timeout", "kafka-error", "busy")) {
+            for (String reason : List.of("kafka-timeout", "kafka-error", "kafka-refused", "not-sent", "busy")) {
                 count("failed", name, reason, 0);
             }
             count("forbidden", name, "unpublish-not-allowed", 0);
@@ -169,7 +170,7 @@ public final class IngestApi {
     }
 
     private void postArticle(Context ctx) {
-        if (!hasContentType(ctx, "application/json")) {
+        if (!hasContentType(ctx, "application/json") || !declaresUtf8OrNothing(ctx)) {
             unsupported(ctx, "application/json");
             return;
         }
@@ -182,7 +183,8 @@ public final class IngestApi {
             tooLarge(ctx, limits.maxRequestBytes());
             return;
         }
-        ParsedArticle parsed = parser.parse(new String(body, StandardCharsets.UTF_8), provider(ctx));
+        String text = Utf8.strictWithoutByteOrderMark(body, body.length);
+        ParsedArticle parsed = text == null ? notUtf8() : parser.parse(text, provider(ctx));
         if (!parsed.valid()) {
             count("rejected", provider(ctx), "invalid");
             long refused = refusalLog.admit("invalid:" + provider(ctx));
@@ -245,7 +247,10 @@ public final class IngestApi {
         RawArticle article = parsed.article();
         long started = System.nanoTime();
         try {
-            RecordMetadata ack = writer.write(article).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // the deadline counts from before send(), which may block for max.block.ms while Kafka is unknown
+            CompletableFuture<RecordMetadata> write = writer.write(article);
+            long wait = Math.max(0, started + ackTimeout.toNanos() - System.nanoTime());
+            RecordMetadata ack = write.get(wait, TimeUnit.NANOSECONDS);
             ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             count("accepted", provider(ctx), "none");
             log.debug("Accepted articleId={} version={} partition={} offset={}", article.getUri(),
@@ -272,6 +277,10 @@ public final class IngestApi {
             problem(ctx, 413, "too-large", "Article too large", "Kafka refused the record as too large: " + cause.getMessage());
             return;
         }
+        if (isPermanent(cause)) {
+            problem(ctx, 500, "kafka-refused", "Article not stored", refusedDetail(cause));
+            return;
+        }
         ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
         problem(ctx, 503, "kafka-unavailable", "Article not stored",
                 "Kafka did not acknowledge the write (" + cause.getClass().getSimpleName()
@@ -279,8 +288,45 @@ public final class IngestApi {
                         + "stored twice is published once)");
     }
 
+    /**
+     * Kafka refused the write for a reason no retry changes (ACLs, a missing topic the broker will not create): the
+     * client must hear that, not "retry", or it loops forever while an operator is needed.
+     */
+    static boolean isPermanent(Throwable cause) {
+        return cause instanceof org.apache.kafka.common.errors.AuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.AuthenticationException
+                || cause instanceof org.apache.kafka.common.errors.SerializationException
+                || cause instanceof org.apache.kafka.common.errors.InvalidTopicException;
+    }
+
+    private static String refusedDetail(Throwable cause) {
+        return "Kafka refused the write (" + cause.getClass().getSimpleName() + "): not stored, and a retry will "
+                + "fail the same way until an operator fixes the cluster's settings; the stage's log says more";
+    }
+
+    private static ParsedArticle notUtf8() {
+        return new ParsedArticle(null, List.of(new FieldError("$", "not valid UTF-8")), List.of());
+    }
+
+    /** Request text must be UTF-8 (JSON's own rule): a declared charset that is not is refused, not misread. */
+    private static boolean declaresUtf8OrNothing(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null) {
+            return true;
+        }
+        for (String parameter : type.split(";")) {
+            String[] pair = parameter.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                String charset = pair[1].strip().replace("\"", "");
+                return charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
+            }
+        }
+        return true;
+    }
+
     private void postBatch(Context ctx) {
-        if (!hasContentType(ctx, "application/x-ndjson") && !hasContentType(ctx, "application/jsonl")) {
+        if ((!hasContentType(ctx, "application/x-ndjson") && !hasContentType(ctx, "application/jsonl"))
+                || !declaresUtf8OrNothing(ctx)) {
             unsupported(ctx, "application/x-ndjson");
             return;
         }
@@ -293,8 +339,8 @@ public final class IngestApi {
             tooLarge(ctx, limits.maxBatchBytes());
             return;
         }
-        String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n");
-        long nonBlank = java.util.Arrays.stream(lines).filter(line -> !line.isBlank()).count();
+        List<NdjsonLines.Line> lines = batchLines(body);
+        long nonBlank = lines.size();
         // counted before anything is parsed: a huge batch of tiny lines costs no parsing to refuse
         if (nonBlank > limits.maxBatchLines()) {
             count("rejected", provider(ctx), "batch-too-large");
@@ -310,19 +356,17 @@ public final class IngestApi {
         List<Integer> lineNumbers = new ArrayList<>();
         List<ParsedArticle> parsed = new ArrayList<>();
         java.util.Set<Integer> forbiddenLines = new java.util.HashSet<>(); // counted as forbidden already
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                lineNumbers.add(i + 1);
-                ParsedArticle p = lines[i].length() > limits.maxRequestBytes()
-                        ? new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + limits.maxRequestBytes() + " characters")), List.of())
-                        : parser.parse(lines[i], provider(ctx));
-                if (isUnpublish(p) && !keys.mayUnpublish(provider(ctx))) {
-                    refuseUnpublish(ctx, p);
-                    p = new ParsedArticle(null, List.of(new FieldError("pubStatus", unpublishRefusal(provider(ctx)))), List.of());
-                    forbiddenLines.add(lineNumbers.size() - 1);
-                }
-                parsed.add(p);
+        for (NdjsonLines.Line line : lines) {
+            lineNumbers.add(line.number());
+            ParsedArticle p = line.tooLong()
+                    ? new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + limits.maxRequestBytes() + " bytes (max.request.bytes)")), List.of())
+                    : !line.validUtf8() ? notUtf8() : parser.parse(line.text(), provider(ctx));
+            if (isUnpublish(p) && !keys.mayUnpublish(provider(ctx))) {
+                refuseUnpublish(ctx, p);
+                p = new ParsedArticle(null, List.of(new FieldError("pubStatus", unpublishRefusal(provider(ctx)))), List.of());
+                forbiddenLines.add(lineNumbers.size() - 1);
             }
+            parsed.add(p);
         }
         // send every valid article first, then wait: the producer batches them. The deadline covers the sending
         // too, and once Kafka cannot take a write (send() blocked for max.block.ms) the rest are not even tried:
@@ -334,8 +378,7 @@ public final class IngestApi {
             if (!p.valid()) {
                 acks.add(null);
             } else if (unavailable != null || System.nanoTime() > deadline) {
-                acks.add(CompletableFuture.failedFuture(unavailable != null ? unavailable
-                        : new TimeoutException("not sent: the batch's acknowledgement deadline had passed")));
+                acks.add(CompletableFuture.failedFuture(new NotSent(unavailable)));
             } else {
                 CompletableFuture<RecordMetadata> ack = writer.write(p.article());
                 acks.add(ack);
@@ -346,6 +389,8 @@ public final class IngestApi {
             }
         }
         List<Map<String, Object>> results = new ArrayList<>();
+        boolean permanent = false;
+        boolean retriable = false;
         int accepted = 0;
         int rejected = 0;
         int failed = 0;
@@ -368,9 +413,12 @@ public final class IngestApi {
                     RecordMetadata ack = acks.get(i).get(wait, TimeUnit.NANOSECONDS);
                     accepted++;
                     count("accepted", provider(ctx), "none");
-                    result.put("status", "accepted");
+                    result.put("status", acceptedStatus(p.article()));
                     result.put("partition", ack.partition());
                     result.put("offset", ack.offset());
+                    if (!p.ignoredFields().isEmpty()) {
+                        result.put("ignoredFields", p.ignoredFields());
+                    }
                 } catch (ExecutionException | TimeoutException e) {
                     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                     if (cause instanceof RecordTooLargeException) {
@@ -384,8 +432,18 @@ public final class IngestApi {
                         failed++;
                         count("failed", provider(ctx), reasonOf(cause));
                         result.put("status", "failed");
-                        result.put("detail", "Kafka did not acknowledge the write: " + cause.getClass().getSimpleName()
-                                + "; the outcome is unknown, and retrying the same version is safe");
+                        if (cause instanceof NotSent notSent) {
+                            permanent |= notSent.getCause() != null && isPermanent(notSent.getCause());
+                            result.put("detail", "not sent: Kafka had already failed an earlier line of this batch, "
+                                    + "or the batch's acknowledgement deadline had passed; send this line again");
+                        } else if (isPermanent(cause)) {
+                            permanent = true;
+                            result.put("detail", refusedDetail(cause));
+                        } else {
+                            retriable = true;
+                            result.put("detail", "Kafka did not acknowledge the write: " + cause.getClass().getSimpleName()
+                                    + "; the outcome is unknown, and retrying the same version is safe");
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -403,7 +461,9 @@ public final class IngestApi {
         answer.put("failed", failed);
         answer.put("results", results);
         log.info("Batch handled provider={} accepted={} rejected={} failed={}", provider(ctx), accepted, rejected, failed);
-        if (failed > 0) {
+        if (failed > 0 && permanent && !retriable) {
+            send(ctx, 500, "application/json", answer);
+        } else if (failed > 0) {
             ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
             send(ctx, 503, "application/json", answer);
         } else if (accepted == 0) {
@@ -413,15 +473,46 @@ public final class IngestApi {
         }
     }
 
+    /** A write that was never handed to Kafka; its cause, when there is one, is the earlier line's failure. */
+    private static final class NotSent extends Exception {
+        NotSent(Throwable cause) {
+            super("not sent", cause, false, false);
+        }
+    }
+
+    /**
+     * A batch's non-blank lines: split at newlines, each line strict UTF-8 and at most max.request.bytes (the
+     * longest single article), so a bad line is refused alone and a huge one is never held whole.
+     */
+    private List<NdjsonLines.Line> batchLines(byte[] body) {
+        List<NdjsonLines.Line> lines = new ArrayList<>();
+        try (NdjsonLines reader = new NdjsonLines(new java.io.ByteArrayInputStream(body),
+                (int) Math.min(Integer.MAX_VALUE - 8L, limits.maxRequestBytes()))) {
+            NdjsonLines.Line line;
+            while ((line = reader.next()) != null) {
+                if (!line.blank()) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a batch held in memory", e); // a byte array does not fail
+        }
+        return lines;
+    }
+
+    private static String acceptedStatus(RawArticle article) {
+        return switch (article.getPubStatus()) {
+            case CANCELED -> "kill-accepted";
+            case WITHHELD -> "withhold-accepted";
+            default -> "accepted";
+        };
+    }
+
     private static Map<String, Object> accepted(RawArticle article, RecordMetadata ack) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", article.getUri());
         answer.put("version", article.getVersion());
-        answer.put("status", switch (article.getPubStatus()) {
-            case CANCELED -> "kill-accepted";
-            case WITHHELD -> "withhold-accepted";
-            default -> "accepted";
-        });
+        answer.put("status", acceptedStatus(article));
         answer.put("topic", ack.topic());
         answer.put("partition", ack.partition());
         answer.put("offset", ack.offset());
@@ -483,6 +574,12 @@ public final class IngestApi {
         }
         if (cause instanceof RecordTooLargeException) {
             return "too-large";
+        }
+        if (cause instanceof NotSent) {
+            return "not-sent";
+        }
+        if (isPermanent(cause)) {
+            return "kafka-refused";
         }
         if (cause instanceof InterruptedException) {
             return "interrupted";

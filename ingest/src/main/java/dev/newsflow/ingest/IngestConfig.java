@@ -60,9 +60,17 @@ public final class IngestConfig extends StageConfig {
         return Duration.ofMillis(importerView(settings).getLong(ACK_TIMEOUT_MS));
     }
 
+    /** See {@link #limitsOf}: how long the importer waits for the topics, or empty when it must not create them. */
+    public static java.util.OptionalLong topicSetupTimeoutOf(Map<String, String> settings) {
+        org.apache.kafka.common.config.AbstractConfig config = importerView(settings);
+        return config.getBoolean(TOPIC_SETUP) ? java.util.OptionalLong.of(config.getLong(TOPIC_SETUP_TIMEOUT_MS))
+                : java.util.OptionalLong.empty();
+    }
+
     private static org.apache.kafka.common.config.AbstractConfig importerView(Map<String, String> settings) {
         ConfigDef limits = new ConfigDef();
-        for (String key : List.of(MAX_REQUEST_BYTES, MAX_BATCH_BYTES, MAX_BATCH_LINES, MAX_BODY_CHARS, ACK_TIMEOUT_MS)) {
+        for (String key : List.of(MAX_REQUEST_BYTES, MAX_BATCH_BYTES, MAX_BATCH_LINES, MAX_BODY_CHARS, ACK_TIMEOUT_MS,
+                TOPIC_SETUP, TOPIC_SETUP_TIMEOUT_MS)) {
             limits.define(DEFINITION.configKeys().get(key));
         }
         return new org.apache.kafka.common.config.AbstractConfig(limits, settings, false);

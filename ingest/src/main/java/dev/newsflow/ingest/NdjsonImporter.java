@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
  * Imports NDJSON files of articles with the same validation as the HTTP API. Every line is accounted for:
@@ -42,18 +45,35 @@ public final class NdjsonImporter {
     public record Progress(Path file, int lines, int accepted, int rejected, int failed) {
     }
 
-    /** What happened to every line of the files. */
-    public record Summary(int lines, int accepted, int rejected, int failed, List<LineProblem> problems) {
+    /**
+     * What happened to the lines of the files.
+     *
+     * @param problems      the first {@link #KEPT_PROBLEMS} lines not imported (all of them go to the problem sink)
+     * @param reasons       how many lines each reason refused or failed, the numbers in "(got N)" left out
+     * @param ignoredFields how many imported lines carried each field newsflow does not know
+     */
+    public record Summary(int lines, int accepted, int rejected, int failed, List<LineProblem> problems,
+                          Map<String, Integer> reasons, Map<String, Integer> ignoredFields) {
     }
+
+    /** Lines not imported kept in the summary; a file of a million bad lines must not fill the heap. */
+    public static final int KEPT_PROBLEMS = 50;
 
     /** @param dryRun validate only, write nothing (the importer may then be built without a writer) */
     public Summary importFiles(List<Path> files, String provider, boolean dryRun, Consumer<Progress> progress)
             throws IOException {
+        return importFiles(files, provider, dryRun, progress, problem -> { });
+    }
+
+    /** As above, with every line not imported also handed to {@code problemSink} as it is known (for a report). */
+    public Summary importFiles(List<Path> files, String provider, boolean dryRun, Consumer<Progress> progress,
+                               Consumer<LineProblem> problemSink) throws IOException {
         int lines = 0;
         int accepted = 0;
         int rejected = 0;
         int failed = 0;
-        List<LineProblem> problems = new ArrayList<>();
+        Problems problems = new Problems(problemSink);
+        Map<String, Integer> ignoredFields = new TreeMap<>();
         for (Path file : files) {
             List<Pending> inFlight = new ArrayList<>();
             try (NdjsonLines reader = new NdjsonLines(Files.newInputStream(file), (int) Math.min(Integer.MAX_VALUE - 8L, maxLineChars * 4L))) {
@@ -72,9 +92,10 @@ public final class NdjsonImporter {
                     } else {
                         parsed = parser.parse(line.text(), provider);
                     }
+                    parsed.ignoredFields().forEach(field -> ignoredFields.merge(field, 1, Integer::sum));
                     if (!parsed.valid()) {
                         rejected++;
-                        problems.add(new LineProblem(file, lineNo, null, "rejected",
+                        problems.add(new LineProblem(file, lineNo, parsed.idOrNull(), "rejected",
                                 parsed.errors().stream().map(FieldError::toString).toList()));
                     } else if (dryRun) {
                         accepted++;
@@ -83,7 +104,8 @@ public final class NdjsonImporter {
                         if (inFlight.size() >= MAX_IN_FLIGHT) {
                             int[] counts = settle(file, inFlight, problems);
                             accepted += counts[0];
-                            failed += counts[1];
+                            rejected += counts[1];
+                            failed += counts[2];
                         }
                     }
                     if (lines % 1_000 == 0) {
@@ -93,29 +115,38 @@ public final class NdjsonImporter {
             }
             int[] counts = settle(file, inFlight, problems);
             accepted += counts[0];
-            failed += counts[1];
+            rejected += counts[1];
+            failed += counts[2];
             progress.accept(new Progress(file, lines, accepted, rejected, failed));
         }
-        return new Summary(lines, accepted, rejected, failed, problems);
+        return new Summary(lines, accepted, rejected, failed, problems.kept, problems.reasons, ignoredFields);
     }
 
-    /** Waits for every write in flight; returns {accepted, failed}. */
-    private int[] settle(Path file, List<Pending> inFlight, List<LineProblem> problems) {
+    /** Waits for every write in flight; returns {accepted, rejected, failed}. */
+    private int[] settle(Path file, List<Pending> inFlight, Problems problems) {
         if (inFlight.isEmpty()) {
-            return new int[] {0, 0}; // nothing sent (a dry run has no writer at all)
+            return new int[] {0, 0, 0}; // nothing sent (a dry run has no writer at all)
         }
         writer.producer().flush();
         int accepted = 0;
+        int rejected = 0;
         int failed = 0;
         for (Pending p : inFlight) {
             try {
                 p.ack().get(ackTimeoutMs, TimeUnit.MILLISECONDS);
                 accepted++;
             } catch (ExecutionException | TimeoutException e) {
-                failed++;
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                problems.add(new LineProblem(file, p.line(), p.id(), "failed",
-                        List.of("Kafka did not acknowledge the write: " + cause)));
+                if (cause instanceof RecordTooLargeException) {
+                    // the article's own fault, and permanent: refused as the API refuses it (413), never "retry"
+                    rejected++;
+                    problems.add(new LineProblem(file, p.line(), p.id(), "rejected",
+                            List.of("$: Kafka refused the record as too large")));
+                } else {
+                    failed++;
+                    problems.add(new LineProblem(file, p.line(), p.id(), "failed",
+                            List.of("Kafka did not acknowledge the write: " + cause)));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failed++;
@@ -123,7 +154,27 @@ public final class NdjsonImporter {
             }
         }
         inFlight.clear();
-        return new int[] {accepted, failed};
+        return new int[] {accepted, rejected, failed};
+    }
+
+    /** Lines not imported: all to the sink, the first few kept, every reason counted. */
+    private static final class Problems {
+        private final Consumer<LineProblem> sink;
+        private final List<LineProblem> kept = new ArrayList<>();
+        private final Map<String, Integer> reasons = new TreeMap<>();
+
+        Problems(Consumer<LineProblem> sink) {
+            this.sink = sink;
+        }
+
+        void add(LineProblem problem) {
+            sink.accept(problem);
+            if (kept.size() < KEPT_PROBLEMS) {
+                kept.add(problem);
+            }
+            problem.reasons().forEach(reason ->
+                    reasons.merge(reason.replaceAll("\\(got .*\\)", "").strip(), 1, Integer::sum));
+        }
     }
 
     private record Pending(int line, String id, CompletableFuture<RecordMetadata> ack) {

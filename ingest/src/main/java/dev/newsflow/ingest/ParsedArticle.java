@@ -9,11 +9,19 @@ import java.util.List;
  * @param article       the article, or null when invalid
  * @param errors        every invalid field; empty when valid
  * @param ignoredFields fields the sender gave that newsflow does not know (reported back, not fatal)
+ * @param sentId        the article's id when it could be read, valid or not (for reports); else null
  */
-public record ParsedArticle(RawArticle article, List<FieldError> errors, List<String> ignoredFields) {
+public record ParsedArticle(RawArticle article, List<FieldError> errors, List<String> ignoredFields, String sentId) {
     public ParsedArticle {
         errors = List.copyOf(errors);
         ignoredFields = List.copyOf(ignoredFields);
+        if (sentId == null && article != null) {
+            sentId = article.getUri();
+        }
+    }
+
+    public ParsedArticle(RawArticle article, List<FieldError> errors, List<String> ignoredFields) {
+        this(article, errors, ignoredFields, null);
     }
 
     public boolean valid() {
@@ -22,6 +30,6 @@ public record ParsedArticle(RawArticle article, List<FieldError> errors, List<St
 
     /** The article id as sent, when readable, for error reports. */
     public String idOrNull() {
-        return article == null ? null : article.getUri();
+        return sentId;
     }
 }

@@ -170,7 +170,7 @@ class ArticleParserTest {
     void shouldRejectFieldsOfTheWrongType() {
         ParsedArticle parsed = parser.parse(anArticle("a-1")
                 .with("headline", 42)
-                .with("version", "3")
+                .with("version", true)
                 .with("keywords", "football")
                 .with("urgency", 1.5)
                 .json(), PROVIDER);
@@ -326,5 +326,85 @@ class ArticleParserTest {
     void shouldRefuseAKillWithABadId() {
         assertThat(parser.kill("a 1", "1", PROVIDER).errors()).extracting(FieldError::field).containsExactly("id");
         assertThat(parser.kill("a".repeat(65), "1", PROVIDER).errors()).extracting(FieldError::field).containsExactly("id");
+    }
+
+    @Test
+    void shouldReadANinjsItemWithItsOwnSpellingsSoItsEmbargoAndStatusHold() {
+        ParsedArticle parsed = parser.parse(ArticleJson.empty()
+                .with("uri", "urn:ninjs:1").with("version", "4").with("headline", "Budget embargoed until noon")
+                .with("body_text", "The plain rendering.").with("body_html", "<p>The HTML rendering.</p>")
+                .with("pubstatus", "withheld").with("embargoed", "2026-11-28T12:00:00Z")
+                .with("versioncreated", "2026-11-28T09:00:00Z").with("firstcreated", "2026-11-27T18:00:00Z")
+                .with("description_text", "The editor's teaser.")
+                .json(), PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.ignoredFields()).isEmpty();
+        RawArticle article = parsed.article();
+        assertThat(article.getVersion()).isEqualTo(4L);
+        assertThat(article.getPubStatus()).isEqualTo(PubStatus.WITHHELD);
+        assertThat(article.getEmbargoedUntil()).isEqualTo(Instant.parse("2026-11-28T12:00:00Z"));
+        assertThat(article.getVersionCreated()).isEqualTo(Instant.parse("2026-11-28T09:00:00Z"));
+        assertThat(article.getFirstCreated()).isEqualTo(Instant.parse("2026-11-27T18:00:00Z"));
+        assertThat(article.getBody()).isEqualTo("<p>The HTML rendering.</p>"); // HTML taken over plain text
+        assertThat(article.getContentType()).isEqualTo(ContentType.HTML);
+        assertThat(article.getDescription()).isEqualTo("The editor's teaser.");
+    }
+
+    @Test
+    void shouldTakeANinjsPlainBodyAsPlainTextEvenWhenItLooksLikeHtml() {
+        ParsedArticle parsed = parser.parse(ArticleJson.empty().with("uri", "a-1").with("version", 1)
+                .with("headline", "Tags in text").with("body_text", "Write <p> to start a paragraph.").json(), PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.article().getContentType()).isEqualTo(ContentType.PLAIN);
+    }
+
+    @Test
+    void shouldKillAnArticleSentWithNinjsPubstatus() {
+        ParsedArticle parsed = parser.parse(ArticleJson.empty().with("uri", "a-1").with("version", 2)
+                .with("pubstatus", "canceled").json(), PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.article().getPubStatus()).isEqualTo(PubStatus.CANCELED);
+    }
+
+    @Test
+    void shouldRefuseTwoSpellingsOfOneFieldWithDifferentValuesAndTakeEqualOnes() {
+        ParsedArticle differing = parser.parse(anArticle("a-1").with("pubstatus", "canceled").with("pubStatus", "usable")
+                .with("id", "a-2").json(), PROVIDER);
+        ParsedArticle equal = parser.parse(anArticle("a-1").with("id", "a-1").with("embargoed", "2026-11-28T12:00:00Z")
+                .with("embargoedUntil", "2026-11-28T12:00:00Z").json(), PROVIDER);
+        ParsedArticle twoBodies = parser.parse(anArticle("a-1").with("body_html", "<p>Other</p>").json(), PROVIDER);
+
+        assertThat(differing.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("uri", "pubStatus");
+        assertThat(differing.errors()).extracting(FieldError::message)
+                .allMatch(message -> message.contains("with another value"));
+        assertThat(equal.errors()).isEmpty();
+        assertThat(equal.article().getEmbargoedUntil()).isEqualTo(Instant.parse("2026-11-28T12:00:00Z"));
+        assertThat(twoBodies.errors()).extracting(FieldError::field).containsExactly("body");
+    }
+
+    @Test
+    void shouldTakeAVersionSentAsDigitsButNotAsOtherText() {
+        assertThat(parser.parse(anArticle("a-1").with("version", "12").json(), PROVIDER).article().getVersion())
+                .isEqualTo(12L);
+        assertThat(parser.parse(anArticle("a-1").with("version", "v2").json(), PROVIDER).errors())
+                .containsExactly(new FieldError("version", "must be an integer"));
+        assertThat(parser.parse(anArticle("a-1").with("version", "0").json(), PROVIDER).errors())
+                .extracting(FieldError::field).containsExactly("version");
+    }
+
+    @Test
+    void shouldRefuseAnIdThatAUrlPathWouldChangeSoEveryPublishedIdCanBeKilled() {
+        for (String id : List.of("news/2026/story/", "news//story", "news/./story", "news/../story", "news/..")) {
+            assertThat(parser.parse(anArticle(id).json(), PROVIDER).errors()).as(id)
+                    .extracting(FieldError::field).containsExactly("uri");
+        }
+        for (String id : List.of("news/2026/story", "urn:cms:1.2", "a..b/c.d", "https:x/y")) {
+            assertThat(parser.parse(anArticle(id).json(), PROVIDER).errors()).as(id).isEmpty();
+        }
+        // a kill may still name one (stored before the rule): in a body it needs no URL path
+        assertThat(parser.parse(aKill("news/2026/story/").json(), PROVIDER).errors()).isEmpty();
     }
 }

@@ -466,6 +466,7 @@ class IngestApiTest {
         HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON, aKill("a-1").json())));
 
         assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(response.body()).get("results").get(0).get("status").asText()).isEqualTo("kill-accepted");
         assertThat(producer.history()).singleElement()
                 .satisfies(record -> assertThat(record.value().getPubStatus()).isEqualTo(PubStatus.CANCELED));
     }
@@ -548,5 +549,89 @@ class IngestApiTest {
 
     private static String lines(String... lines) {
         return String.join("\n", lines) + "\n";
+    }
+
+    private HttpRequest.Builder postBytes(String path, String contentType, byte[] body) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotUtf8InsteadOfStoringItGarbled() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(postBytes("/v1/articles", "application/json",
+                latin1(anArticle("a-1").with("headline", "Caf\u00e9 opens").json()))));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").get(0).get("message").asText()).isEqualTo("not valid UTF-8");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void shouldReadPastAByteOrderMarkAndRefuseADeclaredCharsetThatIsNotUtf8() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> withMark = send(authorized(post("/v1/articles", "application/json",
+                "\uFEFF" + anArticle("a-1").json())));
+        HttpResponse<String> latin = send(authorized(post("/v1/articles", "application/json; charset=ISO-8859-1",
+                anArticle("a-2").json())));
+        HttpResponse<String> utf8 = send(authorized(post("/v1/articles", "application/json; charset=\"UTF-8\"",
+                anArticle("a-3").json())));
+
+        assertThat(withMark.statusCode()).isEqualTo(202);
+        assertThat(latin.statusCode()).isEqualTo(415);
+        assertThat(utf8.statusCode()).isEqualTo(202);
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-1", "a-3");
+    }
+
+    @Test
+    void shouldRefuseOnlyTheBatchLineThatIsNotUtf8AndReportIgnoredFieldsPerLine() throws Exception {
+        start(ackingProducer());
+        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+        batch.writeBytes(("\uFEFF" + anArticle("a-1").with("slugline", "cup").json() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        batch.writeBytes(latin1(anArticle("a-2").with("headline", "Caf\u00e9").json() + "\r\n"));
+
+        HttpResponse<String> response = send(authorized(postBytes("/v1/articles:batch", NDJSON, batch.toByteArray())));
+
+        assertThat(response.statusCode()).isEqualTo(207);
+        JsonNode results = json.readTree(response.body()).get("results");
+        assertThat(results.get(0).get("status").asText()).isEqualTo("accepted");
+        assertThat(results.get(0).get("ignoredFields").get(0).asText()).isEqualTo("slugline");
+        assertThat(results.get(1).get("line").asInt()).isEqualTo(2);
+        assertThat(results.get(1).get("errors").get(0).get("message").asText()).isEqualTo("not valid UTF-8");
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-1");
+    }
+
+    @Test
+    void shouldAnswer405ForAMethodTheEndpointDoesNotTake() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> response = send(authorized(HttpRequest.newBuilder(uri("/v1/articles")).GET()));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void shouldAnswer500WithoutRetryAdviceWhenKafkaRefusesTheWriteForGood() throws Exception {
+        MockProducer<String, RawArticle> refusing = ackingProducer();
+        refusing.sendException = new org.apache.kafka.common.errors.TopicAuthorizationException("no WRITE on news.articles.raw");
+        start(refusing);
+
+        HttpResponse<String> one = send(authorized(post("/v1/articles", "application/json", anArticle("a-1").json())));
+        HttpResponse<String> batch = send(authorized(post("/v1/articles:batch", NDJSON,
+                lines(anArticle("a-2").json(), anArticle("a-3").json()))));
+
+        assertThat(one.statusCode()).isEqualTo(500);
+        assertThat(one.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(json.readTree(one.body()).get("detail").asText()).contains("a retry will fail the same way");
+        assertThat(batch.statusCode()).isEqualTo(500);
+        JsonNode results = json.readTree(batch.body()).get("results");
+        assertThat(results.get(0).get("detail").asText()).contains("TopicAuthorizationException");
+        assertThat(results.get(1).get("detail").asText()).startsWith("not sent");
     }
 }

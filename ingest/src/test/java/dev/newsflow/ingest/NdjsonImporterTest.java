@@ -118,6 +118,39 @@ class NdjsonImporterTest {
     }
 
     @Test
+    void shouldCountALineKafkaFindsTooLargeAsRejectedNotFailedAsTheApiDoes() throws IOException {
+        producer.sendException = new org.apache.kafka.common.errors.RecordTooLargeException("too large");
+        Path file = file("big.ndjson", anArticle("big").json());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(summary.failed()).isZero(); // "failed" means "send again", and this would fail the same way
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(summary.problems()).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo("rejected");
+            assertThat(p.id()).isEqualTo("big");
+        });
+    }
+
+    @Test
+    void shouldHandEveryProblemToTheSinkButKeepOnlyTheFirstFiftyAndCountReasons() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            lines.add(anArticle("a-" + i).without("body").with("slugline", "x").json());
+        }
+        Path file = file("many.ndjson", lines.toArray(String[]::new));
+        List<NdjsonImporter.LineProblem> sunk = new ArrayList<>();
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, true, progress::add, sunk::add);
+
+        assertThat(sunk).hasSize(70);
+        assertThat(summary.problems()).hasSize(NdjsonImporter.KEPT_PROBLEMS);
+        assertThat(summary.reasons()).containsExactly(java.util.Map.entry("body: is required", 70));
+        assertThat(summary.ignoredFields()).containsExactly(java.util.Map.entry("slugline", 70));
+        assertThat(sunk.get(69).id()).isEqualTo("a-69");
+    }
+
+    @Test
     void shouldValidateButWriteNothingInADryRun() throws IOException {
         Path file = file("dry.ndjson", anArticle("a-1").json(), "{}", anArticle("a-2").json());
 

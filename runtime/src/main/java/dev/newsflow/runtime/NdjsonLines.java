@@ -2,10 +2,6 @@ package dev.newsflow.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -90,9 +86,8 @@ public final class NdjsonLines implements AutoCloseable {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        int from = number == 1 && length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
-                && (line[2] & 0xFF) == 0xBF ? 3 : 0;
-        return new Line(number, decode(line, from, length - from), false);
+        return new Line(number, number == 1 ? Utf8.strictWithoutByteOrderMark(line, length)
+                : Utf8.strict(line, 0, length), false);
     }
 
     /** Whether a line can be read without waiting (an interactive caller is answered before it writes more). */
@@ -108,17 +103,6 @@ public final class NdjsonLines implements AutoCloseable {
         pos = 0;
         limit = read;
         return true;
-    }
-
-    private static String decode(byte[] bytes, int from, int length) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, length)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class StageServer implements AutoCloseable {
                                     Supplier<HealthStatus> readiness, Consumer<Javalin> routes) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.http.prefer405over404 = true; // a wrong method is a client error to name, not a missing page
             config.http.maxRequestSize = maxRequestBytes;
             config.useVirtualThreads = false;
         });
