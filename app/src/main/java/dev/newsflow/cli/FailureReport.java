@@ -45,8 +45,9 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
                 Matcher m = SETTING.matcher(message);
                 if (m.find()) {
                     String key = m.group(1);
-                    hint = "set NEWSFLOW_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')
-                            + " (or " + key + " in the file --config names)";
+                    String env = "NEWSFLOW_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+                    // secrets come from the environment only (a file naming one is refused)
+                    hint = key.equals("api.keys") ? "set " + env : "set " + env + " (or " + key + " in the file --config names)";
                 }
             }
         }

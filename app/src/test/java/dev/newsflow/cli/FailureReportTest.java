@@ -11,7 +11,7 @@ class FailureReportTest {
     void shouldNameTheEnvironmentVariableOfAMissingSetting() {
         String report = FailureReport.describe(new ConfigException("Missing required configuration \"api.keys\" which has no default value."));
 
-        assertThat(report).contains("api.keys").contains("set NEWSFLOW_API_KEYS");
+        assertThat(report).contains("api.keys").contains("set NEWSFLOW_API_KEYS").doesNotContain("--config");
     }
 
     @Test

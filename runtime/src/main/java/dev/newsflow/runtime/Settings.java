@@ -48,6 +48,11 @@ public final class Settings {
         if (file != null) {
             readFile(file).forEach((k, v) -> {
                 String key = k.toString().trim();
+                if (isSecret(key)) {
+                    // a config file is copied, committed and attached to tickets; a secret there leaks with it
+                    throw new IllegalArgumentException(file + ": " + key + " is a secret and is read from the "
+                            + "environment only: set " + envNameOf(key) + " instead, and remove it from the file");
+                }
                 if (key.startsWith(KAFKA_PREFIX)) {
                     kafka.put(key.substring(KAFKA_PREFIX.length()), v.toString().trim());
                 } else {
@@ -63,6 +68,13 @@ public final class Settings {
             }
         });
         return new Settings(newsflow, kafka);
+    }
+
+    /** The environment variable a file key maps from ({@code kafka.sasl.jaas.config}: KAFKA_SASL_JAAS_CONFIG). */
+    static String envNameOf(String fileKey) {
+        String name = fileKey.startsWith(KAFKA_PREFIX) ? "KAFKA_" + fileKey.substring(KAFKA_PREFIX.length())
+                : "NEWSFLOW_" + fileKey;
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** Settings from explicit maps, for tests and the in-process demo. */

@@ -33,6 +33,18 @@ class SettingsTest {
     }
 
     @Test
+    void shouldRefuseASecretInTheFileAndNameTheEnvironmentVariableToUse(@TempDir Path dir) throws Exception {
+        Path apiKeys = Files.writeString(dir.resolve("a.properties"), "http.port=9000\napi.keys=cms:0123456789abcdef\n");
+        Path jaas = Files.writeString(dir.resolve("k.properties"), "kafka.sasl.jaas.config=user=x password=y\n");
+
+        assertThatThrownBy(() -> Settings.load(apiKeys, Map.of()))
+                .hasMessageContaining("api.keys is a secret").hasMessageContaining("NEWSFLOW_API_KEYS")
+                .hasMessageNotContaining("0123456789abcdef");
+        assertThatThrownBy(() -> Settings.load(jaas, Map.of()))
+                .hasMessageContaining("KAFKA_SASL_JAAS_CONFIG").hasMessageNotContaining("password=y");
+    }
+
+    @Test
     void shouldReadTheFileNamedByTheEnvironment(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("n.properties");
         Files.writeString(file, "topics.create=false\n");
