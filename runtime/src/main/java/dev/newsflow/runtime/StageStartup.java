@@ -38,8 +38,8 @@ public final class StageStartup {
         Admin admin = Admin.create(settings.kafkaProperties());
         try {
             TopicSetup.ensure(admin, Topics.all(), Duration.ofMillis(timeoutMs), StageConfig.replication(settings.newsflow()));
-        } catch (TopicSetup.TopicMismatch e) {
-            throw e;
+        } catch (TopicSetup.TopicProblem e) {
+            throw e; // Kafka answered: its answer is the message, not "is it running?"
         } catch (IllegalStateException e) {
             throw new IllegalStateException("Kafka at " + servers + " did not answer the topic setup within " + timeoutMs
                     + " ms (topics.create.timeout.ms): is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS)? "

@@ -44,10 +44,27 @@ public final class TopicSetup {
         public static final Replication BROKER_DEFAULTS = new Replication(Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Kafka answered, and the answer stops the setup (a setting, an ACL, a topic made wrong): nothing to do with
+     * whether Kafka is reachable, so the caller must not say it is.
+     */
+    public static class TopicProblem extends IllegalStateException {
+        TopicProblem(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** An existing topic the pipeline cannot safely use: Kafka answered, the topic is wrong. */
-    public static final class TopicMismatch extends IllegalStateException {
+    public static final class TopicMismatch extends TopicProblem {
         TopicMismatch(String message) {
-            super(message);
+            super(message, null);
+        }
+    }
+
+    /** Kafka refused to create a topic, and said why. */
+    public static final class TopicRefused extends TopicProblem {
+        TopicRefused(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -62,6 +79,7 @@ public final class TopicSetup {
      */
     public static void ensure(Admin admin, Collection<TopicSpec> specs, Duration timeout, Replication replication) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String phase = "listing topics"; // what was under way, for the message if it fails
         try {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = specs.stream()
@@ -76,22 +94,42 @@ public final class TopicSetup {
                         log.info("Created topic topic={}", name);
                     } catch (ExecutionException e) {
                         if (!(e.getCause() instanceof TopicExistsException)) {
-                            throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause(), e.getCause());
+                            throw new TopicRefused("Kafka refused to create topic " + name + ": " + e.getCause()
+                                    + advice(e.getCause()), e.getCause());
                         }
                     } catch (InterruptedException | TimeoutException e) {
                         throw failure("creating topic " + name, e);
                     }
                 });
             }
+            phase = "waiting for the partitions' leaders";
             Map<String, TopicDescription> described =
                     awaitLeaders(admin, specs.stream().map(TopicSpec::name).collect(Collectors.toSet()), deadline);
             List<TopicSpec> preexisting = specs.stream().filter(s -> existing.contains(s.name())).toList();
             if (!preexisting.isEmpty()) {
+                phase = "checking existing topics";
                 checkExisting(admin, preexisting, described, deadline);
             }
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw failure("listing topics", e);
+            throw failure(phase, e);
         }
+    }
+
+    /** What to do about a refusal an operator meets at the first start of a new cluster. */
+    static String advice(Throwable refusal) {
+        if (refusal instanceof org.apache.kafka.common.errors.InvalidReplicationFactorException) {
+            return " (topics.replication.factor asks for more copies than the cluster has brokers)";
+        }
+        if (refusal instanceof org.apache.kafka.common.errors.TopicAuthorizationException
+                || refusal instanceof org.apache.kafka.common.errors.ClusterAuthorizationException) {
+            return " (this client may not create topics: grant it CREATE, or create them as in Topics and set"
+                    + " topics.create=false)";
+        }
+        if (refusal instanceof org.apache.kafka.common.errors.PolicyViolationException
+                || refusal instanceof org.apache.kafka.common.errors.InvalidConfigurationException) {
+            return " (a broker policy or setting refuses the topic's settings: see Topics for what newsflow needs)";
+        }
+        return "";
     }
 
     private static Map<String, String> withMinInsync(Map<String, String> configs, Replication replication) {
@@ -114,9 +152,10 @@ public final class TopicSetup {
             configs = admin.describeConfigs(resources).all().get(Math.max(5_000, remaining(deadline)), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // e.g. an ACL without DescribeConfigs: the topics exist and have leaders, so the stage can still run
-            log.warn("Cannot check existing topics against their specs reason={}: make sure by hand that"
-                    + " news.articles.raw and news.posts.current are compacted", e instanceof ExecutionException
-                    ? e.getCause().toString() : e.toString());
+            List<String> compacted = specs.stream()
+                    .filter(spec -> "compact".equals(spec.configs().get("cleanup.policy"))).map(TopicSpec::name).toList();
+            log.warn("Cannot check existing topics against their specs reason={}: make sure by hand that {} are"
+                    + " compacted", e instanceof ExecutionException ? e.getCause().toString() : e.toString(), compacted);
             return;
         }
         List<String> fatal = new ArrayList<>();

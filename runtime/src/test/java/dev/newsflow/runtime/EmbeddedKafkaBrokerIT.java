@@ -59,4 +59,19 @@ class EmbeddedKafkaBrokerIT {
                     .isEqualTo("1");
         }
     }
+
+    @Test
+    void shouldSayWhatKafkaRefusedInsteadOfAskingWhetherItIsRunning(KafkaBroker broker) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            TopicSpec spec = new TopicSpec("refused.three-copies", 1, Map.of());
+
+            // one broker cannot keep three copies: Kafka answers at once, and that answer is the message
+            assertThatThrownBy(() -> TopicSetup.ensure(admin, List.of(spec), Duration.ofSeconds(30),
+                    new TopicSetup.Replication(Optional.of((short) 3), Optional.empty())))
+                    .isInstanceOf(TopicSetup.TopicRefused.class)
+                    .hasMessageContaining("Kafka refused to create topic refused.three-copies")
+                    .hasMessageContaining("InvalidReplicationFactorException")
+                    .hasMessageContaining("more copies than the cluster has brokers");
+        }
+    }
 }
