@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** A health probe for containers whose image has no curl: exit 0 when the URL answers 200. */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = "Exit 0 if the URL (default: this host's readiness endpoint) answers HTTP 200, else 1.")
+        description = "Exit 0 if the URL (default: ingest's readiness endpoint on this host; give the URL for enrich or publish) answers HTTP 200, else 1.")
 final class HealthCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "http://127.0.0.1:8080/health/ready", paramLabel = "URL",

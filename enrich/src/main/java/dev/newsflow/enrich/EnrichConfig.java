@@ -18,15 +18,12 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 public final class EnrichConfig extends StageConfig {
 
     public static final String TEASER_LIMIT = "teaser.limit";
-    public static final String TEASER_CHANNEL_LIMITS = "teaser.channel.limits";
     public static final String REVIEW_THRESHOLD = "classifier.review.threshold";
     public static final String OVERRIDES = "classifier.overrides";
 
     static final ConfigDef DEFINITION = baseDefinition(8081)
             .define(TEASER_LIMIT, Type.INT, TeaserLimits.DEFAULT_LIMIT, Range.between(40, 1_000), Importance.MEDIUM,
                     "Teaser length in user-perceived characters.")
-            .define(TEASER_CHANNEL_LIMITS, Type.STRING, "", Importance.LOW,
-                    "Per-channel teaser limits, e.g. 'app=120,push=90'.")
             .define(REVIEW_THRESHOLD, Type.DOUBLE, null, (name, value) -> {
                         if (value != null && ((Double) value < 0 || (Double) value > 1)) {
                             throw new org.apache.kafka.common.config.ConfigException(name, value, "must be in [0, 1]");
@@ -46,7 +43,8 @@ public final class EnrichConfig extends StageConfig {
     }
 
     public TeaserLimits teaserLimits() {
-        return TeaserLimits.parse(getInt(TEASER_LIMIT), getString(TEASER_CHANNEL_LIMITS));
+        // one teaser per article: the schemas carry no per-channel teasers, so no per-channel setting pretends to
+        return new TeaserLimits(getInt(TEASER_LIMIT), java.util.Map.of());
     }
 
     public ClassifierConfig classifierConfig() {

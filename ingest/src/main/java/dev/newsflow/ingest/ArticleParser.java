@@ -170,7 +170,7 @@ public final class ArticleParser {
         return new ParsedArticle(article, List.of(), ignored);
     }
 
-    /** A kill: a CANCELED version with no content, as {@code DELETE /v1/articles/{id}} and the importer write it. */
+    /** A kill: a CANCELED version with no content, as {@code DELETE /v1/articles/{id}} writes it. */
     public ParsedArticle kill(String id, String versionParam, String provider) {
         List<FieldError> errors = new ArrayList<>();
         String idProblem = id == null ? "is required" : id.length() > limits.maxIdChars()

@@ -49,20 +49,30 @@ public final class IngestApp implements AutoCloseable {
                     + "skipped, but clients see failures that were not)", config.ackTimeout().toMillis(), longestWrite);
         }
         KafkaProducer<String, RawArticle> producer = RawArticleProducer.create(settings, "newsflow-ingest");
-        KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
-        producerMetrics.bindTo(registry);
-        ArticleWriter writer = new ArticleWriter(producer);
-        IngestLimits limits = config.limits();
-        RequestRateLimiter rateLimiter = config.rateLimiter();
-        log.info("Request rate limit stage={} limit={}", STAGE, rateLimiter);
-        IngestApi api = new IngestApi(new ArticleParser(limits, Clock.systemUTC()), writer, keys, rateLimiter, limits,
-                config.ackTimeout(), registry);
-        BrokerReachability brokers = new BrokerReachability(settings.kafkaProperties(), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Clock.systemUTC());
-        StageServer server = StageServer.start(STAGE, config.httpHost(), config.httpPort(),
-                Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()), registry,
-                () -> HealthStatus.up(Map.of()), () -> producerReadiness(producer, brokers), api::routes);
-        return new IngestApp(producer, producerMetrics, brokers, server);
+        java.util.List<AutoCloseable> opened = new java.util.ArrayList<>(java.util.List.of(
+                () -> producer.close(Duration.ofSeconds(10))));
+        try {
+            KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
+            opened.add(producerMetrics);
+            producerMetrics.bindTo(registry);
+            ArticleWriter writer = new ArticleWriter(producer);
+            IngestLimits limits = config.limits();
+            RequestRateLimiter rateLimiter = config.rateLimiter();
+            log.info("Request rate limit stage={} limit={}", STAGE, rateLimiter);
+            IngestApi api = new IngestApi(new ArticleParser(limits, Clock.systemUTC()), writer, keys, rateLimiter, limits,
+                    config.ackTimeout(), registry);
+            BrokerReachability brokers = new BrokerReachability(settings.kafkaProperties(), Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), Clock.systemUTC());
+            opened.add(brokers);
+            StageServer server = StageServer.start(STAGE, config.httpHost(), config.httpPort(),
+                    Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()), registry,
+                    () -> HealthStatus.up(Map.of()), () -> producerReadiness(producer, brokers), api::routes);
+            return new IngestApp(producer, producerMetrics, brokers, server);
+        } catch (RuntimeException e) {
+            // a port in use, say: the producer's threads and the readiness Admin must not outlive the failed start
+            StageStartup.closeAll(opened, e);
+            throw e;
+        }
     }
 
     /** Ready when the brokers answer and the producer knows the raw topic's partitions and their leaders. */

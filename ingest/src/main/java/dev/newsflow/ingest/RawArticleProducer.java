@@ -37,7 +37,7 @@ public final class RawArticleProducer {
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(8 * 1024 * 1024));
+        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, dev.newsflow.schemas.Topics.MAX_MESSAGE_BYTES);
         // never negotiable: an accepted article must be durably written, once, in order
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

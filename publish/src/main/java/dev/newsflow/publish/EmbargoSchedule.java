@@ -9,7 +9,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The article versions held for an embargo, and when each is due. The release timer runs every second; reading every
+ * The article versions held for an embargo, and when each is due. The release timer runs every
+ * {@code embargo.check.interval.ms}; reading every
  * held article each time cost time in proportion to all of them (an API key can queue thousands of far-future
  * embargoes), so a second store orders them by release time and the timer reads only the ones that are due.
  */

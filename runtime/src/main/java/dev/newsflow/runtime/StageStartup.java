@@ -28,6 +28,17 @@ public final class StageStartup {
         return registry;
     }
 
+    /** After a failed start: closes what was opened, last first, adding any failure to close to {@code failure}. */
+    public static void closeAll(java.util.List<? extends AutoCloseable> opened, Exception failure) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception closing) {
+                failure.addSuppressed(closing);
+            }
+        }
+    }
+
     /**
      * Creates the pipeline's topics if missing and waits for their leaders; the first thing a stage (or the importer)
      * asks of Kafka, so when it fails it says where it looked and what to check.

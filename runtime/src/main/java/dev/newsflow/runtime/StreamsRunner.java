@@ -86,10 +86,6 @@ public final class StreamsRunner implements AutoCloseable {
         return streams.state();
     }
 
-    public KafkaStreams streams() {
-        return streams;
-    }
-
     /** Completes, with what happened, when the client has given up for good (ERROR): the process should then exit. */
     public CompletableFuture<String> gaveUp() {
         return gaveUp;

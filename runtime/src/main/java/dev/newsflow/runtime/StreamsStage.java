@@ -68,13 +68,7 @@ public final class StreamsStage implements AutoCloseable {
             return new StreamsStage(stage, runner, brokers, lag, server);
         } catch (RuntimeException e) {
             // a port in use, say: what was opened is closed again, last first (the demo and tests go on in this JVM)
-            for (int i = opened.size() - 1; i >= 0; i--) {
-                try {
-                    opened.get(i).close();
-                } catch (Exception closing) {
-                    e.addSuppressed(closing);
-                }
-            }
+            StageStartup.closeAll(opened, e);
             throw e;
         }
     }

@@ -244,13 +244,6 @@ public final class BoilerplateFilter {
         return number && word && count >= 2;
     }
 
-    /** True when the line opens a related-posts or comments block. */
-    public boolean isTrailingMarker(String line) {
-        String s = line.strip();
-        return !s.isEmpty() && wordCount(s) <= MAX_CHROME_WORDS
-                && TRAILING_MARKER.matcher(s.toLowerCase(Locale.ROOT)).matches();
-    }
-
     /** The author named by a byline line ("Post by : Jane Doe" gives "Jane Doe"), or null if it is not one. */
     public String bylineOf(String line) {
         return bylineOfStripped(line.strip());
