@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The ingest HTTP API for newsroom systems. Every answer tells the truth: 202 only after Kafka acknowledged the
@@ -49,6 +51,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestApi {
 
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final String REQUEST_ID_MDC = "requestId";
+    /** What a client's own request id may be: short and printable, so it is safe in a log line and a header. */
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger log = LoggerFactory.getLogger(IngestApi.class);
     private static final String PROVIDER = "newsflow.provider";
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -96,7 +102,9 @@ public final class IngestApi {
     }
 
     public void routes(Javalin app) {
+        app.before("/v1/*", this::tagRequest);
         app.before("/v1/*", this::authenticate);
+        app.after("/v1/*", ctx -> MDC.remove(REQUEST_ID_MDC));
         app.post("/v1/articles", ctx -> withinBudget(ctx, limits.maxRequestBytes(), this::postArticle));
         app.post("/v1/articles:batch", ctx -> withinBudget(ctx, limits.maxBatchBytes(), this::postBatch));
         // <id>, not {id}: an article id may hold '/' (ArticleParser.ID), and every id that can be pushed must be killable
@@ -132,6 +140,19 @@ public final class IngestApi {
         try (BodyBudget.Reservation held = reservation.get()) {
             handler.handle(ctx);
         }
+    }
+
+    /**
+     * Every API request gets an id: the client's {@code X-Request-Id} when it is a sane one, else a new UUID. It goes
+     * back in the header and in every JSON answer, and onto the log lines of the request, so a CMS team and an
+     * operator can find the same request.
+     */
+    private void tagRequest(Context ctx) {
+        String sent = ctx.header(REQUEST_ID_HEADER);
+        String id = sent != null && REQUEST_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        ctx.attribute(REQUEST_ID_HEADER, id);
+        ctx.header(REQUEST_ID_HEADER, id);
+        MDC.put(REQUEST_ID_MDC, id);
     }
 
     private void authenticate(Context ctx) {
@@ -602,7 +623,12 @@ public final class IngestApi {
         send(ctx, status, Problem.MEDIA_TYPE, Problem.of(status, type, title, detail));
     }
 
-    private void send(Context ctx, int status, String contentType, Object body) {
+    private void send(Context ctx, int status, String contentType, Map<String, Object> body) {
+        String requestId = ctx.attribute(REQUEST_ID_HEADER);
+        if (requestId != null) {
+            body = new LinkedHashMap<>(body);
+            body.put("requestId", requestId);
+        }
         try {
             ctx.status(status).contentType(contentType).result(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {

@@ -634,4 +634,20 @@ class IngestApiTest {
         assertThat(results.get(0).get("detail").asText()).contains("TopicAuthorizationException");
         assertThat(results.get(1).get("detail").asText()).startsWith("not sent");
     }
+
+    @Test
+    void shouldEchoASaneRequestIdOrMakeOneAndPutItInTheAnswer() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> given = send(authorized(post("/v1/articles", "application/json", anArticle("a-1").json())
+                .header("X-Request-Id", "cms-7f3a:42")));
+        HttpResponse<String> insane = send(authorized(post("/v1/articles", "application/json", "{}")
+                .header("X-Request-Id", "x".repeat(200))));
+
+        assertThat(given.headers().firstValue("X-Request-Id")).hasValue("cms-7f3a:42");
+        assertThat(json.readTree(given.body()).get("requestId").asText()).isEqualTo("cms-7f3a:42");
+        String made = insane.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(made).matches("[0-9a-f-]{36}");
+        assertThat(json.readTree(insane.body()).get("requestId").asText()).isEqualTo(made); // in the problem too
+    }
 }
