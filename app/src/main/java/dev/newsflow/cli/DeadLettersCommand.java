@@ -54,8 +54,7 @@ final class DeadLettersCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--stage must be enrich, publish or all, not " + stage);
         };
-        List<String> known = new java.util.ArrayList<>(dev.newsflow.runtime.DeadLetters.REASONS);
-        known.add("embargo-release-failed");
+        List<String> known = dev.newsflow.runtime.DeadLetterReason.codes();
         if (reason != null && !known.contains(reason)) {
             // a typo would print nothing, and "none" and "filtered out" would look the same at 3 a.m.
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

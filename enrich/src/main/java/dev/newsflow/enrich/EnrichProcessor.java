@@ -1,5 +1,6 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.runtime.DeadLetterReason;
 import dev.newsflow.runtime.DeadLetters;
 import dev.newsflow.runtime.KeyedDecoder;
 import dev.newsflow.runtime.Outcome;
@@ -68,11 +69,11 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
         } catch (RuntimeException | StackOverflowError e) {
             // a StackOverflowError is one article's pathological text (deep recursion in a library), not a broken
             // JVM: dead-letter the record rather than let the thread die and re-read it forever
-            fail(record, "processing-failed", e);
+            fail(record, DeadLetterReason.PROCESSING_FAILED, e);
         }
     }
 
-    private void fail(FixedKeyRecord<byte[], byte[]> record, String reason, Throwable error) {
+    private void fail(FixedKeyRecord<byte[], byte[]> record, DeadLetterReason reason, Throwable error) {
         context.forward(record.withValue(Outcome.failed(deadLetters.create(record.key(), record.value(), reason, error,
                 context.recordMetadata(), clock.instant()))));
     }

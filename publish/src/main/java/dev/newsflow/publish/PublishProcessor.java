@@ -1,5 +1,6 @@
 package dev.newsflow.publish;
 
+import dev.newsflow.runtime.DeadLetterReason;
 import dev.newsflow.runtime.DeadLetters;
 import dev.newsflow.schemas.Serdes;
 import dev.newsflow.schemas.avro.DeadLetter;
@@ -54,7 +55,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      * received before that, a comparison of ingest's clock with itself (publish's clock may run behind by any lag).
      */
     static final String LIVE_RECEIVED_STORE = "live-received-at";
-    static final String EMBARGO_RELEASE_FAILED = "embargo-release-failed";
+    static final DeadLetterReason EMBARGO_RELEASE_FAILED = DeadLetterReason.EMBARGO_RELEASE_FAILED;
     /**
      * Per article, the section topics its live post went to (comma-separated): an update tells exactly those it left,
      * whatever the routing threshold is now (it may have been raised since).

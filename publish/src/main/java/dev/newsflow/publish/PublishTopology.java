@@ -62,7 +62,7 @@ public final class PublishTopology {
                 new StringSerde(), new StringSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.LIVE_RECEIVED_STORE),
                 new StringSerde(), new org.apache.kafka.common.serialization.Serdes.LongSerde()));
-        DeadLetters deadLetters = new DeadLetters(STAGE, registry, PublishProcessor.EMBARGO_RELEASE_FAILED);
+        DeadLetters deadLetters = new DeadLetters(STAGE, registry);
         KeyedDecoder<EnrichedArticle> decoder = new KeyedDecoder<>(Serdes.ENRICHED_ARTICLE, EnrichedArticle::getUri, deadLetters);
 
         KStream<byte[], Outcome<EnrichedArticle>> outcomes = builder

@@ -390,7 +390,7 @@ class PublishTopologyTest {
             assertThat(registry.find("newsflow.publish.skipped").tag("reason", reason).counter()).as(reason).isNotNull()
                     .satisfies(c -> assertThat(c.count()).isZero());
         }
-        assertThat(registry.find("newsflow.dead.letters").counters()).hasSize(DeadLetters.REASONS.size() + 1);
+        assertThat(registry.find("newsflow.dead.letters").counters()).hasSize(dev.newsflow.runtime.DeadLetterReason.of("publish").size());
         assertThat(registry.find("newsflow.dead.letters").tag("reason", "embargo-release-failed").counter()).isNotNull();
         // every section topic, and all of news.posts, for both events: 2 × (17 + 1)
         assertThat(registry.find("newsflow.posts.out").counters()).hasSize(2 * (MediaTopic.values().length + 1))

@@ -29,7 +29,7 @@ public final class DeadLetterQueueHandler implements ProcessingExceptionHandler 
     public static final String STAGE = "newsflow.dead.letter.stage";
     public static final String TOPIC = "newsflow.dead.letter.topic";
     public static final String REGISTRY = "newsflow.dead.letter.registry";
-    public static final String REASON = "unhandled-exception";
+    public static final DeadLetterReason REASON = DeadLetterReason.UNHANDLED_EXCEPTION;
 
     private String topic;
     private DeadLetters deadLetters;

@@ -23,31 +23,26 @@ public final class DeadLetters {
     private final MeterRegistry registry;
     private final LogThrottle logThrottle = new LogThrottle();
 
-    /** Every reason a stage dead-letters for; their counters exist from the start, at 0. */
-    public static final java.util.List<String> REASONS = java.util.List.of("undecodable-record", "null-value",
-            "key-mismatch", "record-too-large", "processing-failed", DeadLetterQueueHandler.REASON);
     /**
      * Largest value a dead letter carries whole. A record read from a topic may be far larger once uncompressed than
      * the producer may write; the rest stays at the source coordinates the dead letter names.
      */
     static final int MAX_VALUE_BYTES = 1024 * 1024;
 
-    /** @param stageReasons reasons only this stage has, registered at 0 like the common ones */
-    public DeadLetters(String stage, MeterRegistry registry, String... stageReasons) {
+    public DeadLetters(String stage, MeterRegistry registry) {
         this.stage = stage;
         this.registry = registry;
         // registered at 0: an alert on increase(newsflow_dead_letters_total[5m]) > 0 needs the series before the first
         // dead letter, or it has nothing to compare the first one with
-        REASONS.forEach(reason -> counter(reason));
-        java.util.Arrays.stream(stageReasons).forEach(this::counter);
+        DeadLetterReason.of(stage).forEach(this::counter);
     }
 
-    private Counter counter(String reason) {
+    private Counter counter(DeadLetterReason reason) {
         return Counter.builder("newsflow.dead.letters").description("Records sent to a dead-letter topic, by reason")
-                .tag("stage", stage).tag("reason", reason).register(registry);
+                .tag("stage", stage).tag("reason", reason.code()).register(registry);
     }
 
-    public DeadLetter create(byte[] key, byte[] value, String reason, Throwable error,
+    public DeadLetter create(byte[] key, byte[] value, DeadLetterReason reason, Throwable error,
                              Optional<RecordMetadata> source, Instant now) {
         String topic = source.map(RecordMetadata::topic).orElse("unknown");
         int partition = source.map(RecordMetadata::partition).orElse(-1);
@@ -61,14 +56,14 @@ public final class DeadLetters {
         counter(reason).increment();
         // one line per reason a second at most (the counter has every one): a schema upgraded in the wrong order
         // dead-letters every record, and the log must still be readable
-        long since = logThrottle.admit(reason);
+        long since = logThrottle.admit(reason.code());
         if (since > 0) {
             String line = "Dead letter stage={} reason={} topic={} partition={} offset={} articleId={} exception={} detail={}"
                     + " deadLettersSinceLastLog={}";
             Object[] args = {stage, reason, topic, partition, offset, printableKey(key),
                     // the detail can quote client input (an id that never passed ingest): one line, however forged
                     error == null ? null : error.getClass().getName(), LogValues.printable(detail, MAX_DETAIL), since};
-            if (error != null && isBug(reason)) {
+            if (error != null && !reason.foreseen()) {
                 // no foreseen cause: the stack trace is what lets a developer find it
                 log.warn(line, append(args, error));
             } else {
@@ -78,7 +73,7 @@ public final class DeadLetters {
         return DeadLetter.newBuilder()
                 .setKey(key == null ? null : ByteBuffer.wrap(key))
                 .setValue(value == null ? null : ByteBuffer.wrap(value))
-                .setReason(reason)
+                .setReason(reason.code())
                 .setDetail(detail)
                 .setExceptionClass(error == null ? null : error.getClass().getName())
                 .setSourceTopic(topic)
@@ -107,11 +102,6 @@ public final class DeadLetters {
                 return offset;
             }
         };
-    }
-
-    private static boolean isBug(String reason) {
-        return !reason.equals("undecodable-record") && !reason.equals("null-value") && !reason.equals("key-mismatch")
-                && !reason.equals("record-too-large");
     }
 
     private static Object[] append(Object[] args, Throwable error) {

@@ -33,23 +33,23 @@ public final class KeyedDecoder<T extends SpecificRecordBase> {
 
     public Outcome<T> decode(byte[] key, byte[] value, Optional<RecordMetadata> source, Instant now) {
         if (value == null) {
-            return Outcome.failed(deadLetters.create(key, null, "null-value", null, source, now));
+            return Outcome.failed(deadLetters.create(key, null, DeadLetterReason.NULL_VALUE, null, source, now));
         }
         if (value.length > MAX_VALUE_BYTES) {
             // written past ingest's limits: what a stage makes of it could exceed what Kafka takes (max.message.bytes),
             // and a refused write under exactly-once aborts the transaction and stops the stage on this record for good
-            return Outcome.failed(deadLetters.create(key, value, "record-too-large", new IllegalArgumentException(
+            return Outcome.failed(deadLetters.create(key, value, DeadLetterReason.RECORD_TOO_LARGE, new IllegalArgumentException(
                     "value of " + value.length + " bytes, more than the " + MAX_VALUE_BYTES + " a stage reads"), source, now));
         }
         T decoded;
         try {
             decoded = serde.decode(value);
         } catch (SerializationException e) {
-            return Outcome.failed(deadLetters.create(key, value, "undecodable-record", e, source, now));
+            return Outcome.failed(deadLetters.create(key, value, DeadLetterReason.UNDECODABLE_RECORD, e, source, now));
         }
         String id = idOf.apply(decoded);
         if (key == null || !id.equals(new String(key, StandardCharsets.UTF_8))) {
-            return Outcome.failed(deadLetters.create(key, value, "key-mismatch",
+            return Outcome.failed(deadLetters.create(key, value, DeadLetterReason.KEY_MISMATCH,
                     new IllegalArgumentException("record key must be the article id " + id), source, now));
         }
         return Outcome.ok(decoded);

@@ -94,14 +94,14 @@ class DeadLetterQueueHandlerIT {
 
             assertThat(outputs).containsExactly("FINE");
             assertThat(letters).singleElement().satisfies(letter -> {
-                assertThat(letter.getReason()).isEqualTo(DeadLetterQueueHandler.REASON);
+                assertThat(letter.getReason()).isEqualTo(DeadLetterQueueHandler.REASON.code());
                 assertThat(letter.getSourceTopic()).isEqualTo(in);
                 assertThat(letter.getSourceOffset()).isZero();
                 assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo("boom");
                 assertThat(letter.getDetail()).isEqualTo("a bug nobody caught");
             });
             assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
-            assertThat(registry.counter("newsflow.dead.letters", "stage", "test", "reason", DeadLetterQueueHandler.REASON)
+            assertThat(registry.counter("newsflow.dead.letters", "stage", "test", "reason", DeadLetterQueueHandler.REASON.code())
                     .count()).isEqualTo(1.0);
         }
     }

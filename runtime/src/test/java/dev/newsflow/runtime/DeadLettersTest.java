@@ -39,7 +39,7 @@ class DeadLettersTest {
         byte[] huge = new byte[DeadLetters.MAX_VALUE_BYTES * 3];
 
         DeadLetter letter = new DeadLetters("enrich", registry).create("a-1".getBytes(StandardCharsets.UTF_8), huge,
-                "record-too-large", new IllegalArgumentException("too big"),
+                DeadLetterReason.RECORD_TOO_LARGE, new IllegalArgumentException("too big"),
                 Optional.of(DeadLetters.origin("news.articles.raw", 2, 41)), Instant.EPOCH);
 
         assertThat(letter.getValue().remaining()).isEqualTo(DeadLetters.MAX_VALUE_BYTES);
