@@ -48,8 +48,24 @@ public final class EnrichConfig extends StageConfig {
     }
 
     public ClassifierConfig classifierConfig() {
-        Double threshold = getDouble(REVIEW_THRESHOLD);
-        String overrides = getString(OVERRIDES);
+        return classifierConfig(this);
+    }
+
+    /**
+     * The classifier's settings alone, from the same definition the stage validates them with: for {@code newsflow
+     * classify}, which needs no Kafka or HTTP settings.
+     */
+    public static ClassifierConfig classifierConfigOf(Map<String, String> settings) {
+        ConfigDef classifier = new ConfigDef();
+        for (String key : java.util.List.of(REVIEW_THRESHOLD, OVERRIDES)) {
+            classifier.define(DEFINITION.configKeys().get(key));
+        }
+        return classifierConfig(new org.apache.kafka.common.config.AbstractConfig(classifier, settings, false));
+    }
+
+    private static ClassifierConfig classifierConfig(org.apache.kafka.common.config.AbstractConfig config) {
+        Double threshold = config.getDouble(REVIEW_THRESHOLD);
+        String overrides = config.getString(OVERRIDES);
         try {
             return new ClassifierConfig(threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
                     overrides.isBlank() ? NewsroomOverrides.none() : NewsroomOverrides.load(Path.of(overrides)));

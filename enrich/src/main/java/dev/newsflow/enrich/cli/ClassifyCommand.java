@@ -12,10 +12,11 @@ import dev.newsflow.enrich.classify.ClassifierInput;
 import dev.newsflow.enrich.classify.EvaluationReport;
 import dev.newsflow.enrich.classify.LabelMapping;
 import dev.newsflow.enrich.classify.CategoryModel;
-import dev.newsflow.enrich.classify.NewsroomOverrides;
 import dev.newsflow.enrich.classify.TopicLexicon;
 import dev.newsflow.enrich.classify.TrainedCategorizer;
+import dev.newsflow.enrich.EnrichConfig;
 import dev.newsflow.runtime.NdjsonLines;
+import dev.newsflow.runtime.Settings;
 import dev.newsflow.schemas.MediaTopic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,9 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,10 +63,10 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--eval", description = "Labelled NDJSON file ({\"id\",\"label\",\"title\",\"body\"}); labels as in the training data (BBC or AG) or Media Topic codes.")
     Path eval;
 
-    @Option(names = "--review-threshold", description = "Primary confidence below which review is flagged (default: $" + ClassifierConfig.ENV_REVIEW_THRESHOLD + ", else the one stored in the model).")
+    @Option(names = "--review-threshold", description = "Primary confidence below which review is flagged (default: $NEWSFLOW_CLASSIFIER_REVIEW_THRESHOLD, else the one stored in the model).")
     Double reviewThreshold;
 
-    @Option(names = "--overrides", description = "Newsroom overrides properties file (default: $" + ClassifierConfig.ENV_OVERRIDES + ", else none).")
+    @Option(names = "--overrides", description = "Newsroom overrides properties file (default: $NEWSFLOW_CLASSIFIER_OVERRIDES, else none).")
     Path overrides;
 
     @Option(names = "--model", description = "Model file to use instead of the bundled one.")
@@ -72,6 +74,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     /** Where articles are read from; tests replace it. */
     InputStream stdin = System.in;
+    /** The environment settings are read from; tests replace it. */
+    Map<String, String> environment = System.getenv();
 
     @Option(names = "--explain", description = "Also write which model or rule decided each category, and the review reasons.")
     boolean explain;
@@ -84,7 +88,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         TrainedCategorizer categorizer;
         try {
             categorizer = categorizer();
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException
+                 | org.apache.kafka.common.config.ConfigException e) {
             // a setting or rule file: say which, without a stack trace, and not with exit 1 ("some lines failed")
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -144,12 +149,15 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     private TrainedCategorizer categorizer() throws IOException {
-        // a flag wins, and then the environment variable is not even read: a bad one must not break a good flag
-        OptionalDouble threshold = reviewThreshold == null
-                ? ClassifierConfig.reviewThresholdFromEnvironment(System.getenv()) : OptionalDouble.of(reviewThreshold);
-        NewsroomOverrides rules = overrides == null
-                ? ClassifierConfig.overridesFromEnvironment(System.getenv()) : NewsroomOverrides.load(overrides);
-        ClassifierConfig config = new ClassifierConfig(threshold, rules);
+        // the enrich stage's own settings and checks (environment, NEWSFLOW_CONFIG's file); a flag wins over both
+        Map<String, String> settings = new HashMap<>(Settings.load(null, environment).newsflow());
+        if (reviewThreshold != null) {
+            settings.put(EnrichConfig.REVIEW_THRESHOLD, reviewThreshold.toString());
+        }
+        if (overrides != null) {
+            settings.put(EnrichConfig.OVERRIDES, overrides.toString());
+        }
+        ClassifierConfig config = EnrichConfig.classifierConfigOf(settings);
         if (model == null) {
             return TrainedCategorizer.loadDefault(config);
         }

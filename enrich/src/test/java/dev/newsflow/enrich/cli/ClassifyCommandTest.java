@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,5 +168,32 @@ class ClassifyCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("AG buckets").contains("accuracy=").contains("macro-F1=").contains("gold\\pred")
                 .contains("other").contains("sport");
+    }
+
+    @Test
+    void shouldReadTheThresholdFromTheEnvironmentLetAFlagWinAndNameABadSetting() throws Exception {
+        String input = "{\"id\":\"a\",\"body\":\"The striker scored in the league match.\"}\n";
+
+        Run strict = classifyWith(Map.of("NEWSFLOW_CLASSIFIER_REVIEW_THRESHOLD", "1.0"), input);
+        Run flagWins = classifyWith(Map.of("NEWSFLOW_CLASSIFIER_REVIEW_THRESHOLD", "1.0"), input, "--review-threshold", "0");
+        StringWriter err = new StringWriter();
+        ClassifyCommand bad = new ClassifyCommand();
+        bad.environment = Map.of("NEWSFLOW_CLASSIFIER_REVIEW_THRESHOLD", "2");
+        bad.stdin = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+        int badExit = new CommandLine(bad).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err)).execute();
+
+        assertThat(JSON.readTree(strict.out().strip()).get("review").asBoolean()).isTrue(); // nothing is 1.0 sure
+        assertThat(JSON.readTree(flagWins.out().strip()).get("review").asBoolean()).isFalse();
+        assertThat(badExit).isEqualTo(2); // a usage error, not "some lines failed"
+        assertThat(err.toString()).contains("classifier.review.threshold").contains("must be in [0, 1]");
+    }
+
+    private static Run classifyWith(Map<String, String> environment, String stdin, String... args) {
+        ClassifyCommand command = new ClassifyCommand();
+        command.environment = environment;
+        command.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        int exitCode = new CommandLine(command).setOut(new PrintWriter(out)).execute(args);
+        return new Run(exitCode, out.toString());
     }
 }
