@@ -18,10 +18,53 @@ public final class ApiKeys {
     private final Map<String, byte[]> keysByName;
     /** Names of the keys that may kill or withhold articles; empty: every key may. */
     private final Set<String> unpublishers;
+    /** The id prefixes a key may write; a key not named may write any id. */
+    private final Map<String, java.util.List<String>> idPrefixes;
 
-    private ApiKeys(Map<String, byte[]> keysByName, Set<String> unpublishers) {
+    private ApiKeys(Map<String, byte[]> keysByName, Set<String> unpublishers, Map<String, java.util.List<String>> idPrefixes) {
         this.keysByName = keysByName;
         this.unpublishers = unpublishers;
+        this.idPrefixes = idPrefixes;
+    }
+
+    /**
+     * Restricts keys to ids under their own prefixes ({@code wire=urn:wire:}, one entry per prefix): a leaked wire
+     * key must not be able to overwrite, republish or kill the CMS's stories. A key not named writes any id.
+     *
+     * @throws IllegalArgumentException for an entry that is not name=prefix, or names no key
+     */
+    public ApiKeys withIdPrefixes(java.util.Collection<String> entries) {
+        Map<String, java.util.List<String>> prefixes = new LinkedHashMap<>();
+        for (String entry : entries) {
+            String e = entry.strip();
+            if (e.isEmpty()) {
+                continue;
+            }
+            int eq = e.indexOf('=');
+            if (eq <= 0 || eq == e.length() - 1) {
+                throw new IllegalArgumentException("api.id.prefixes entry '" + e + "' is not name=prefix");
+            }
+            String name = e.substring(0, eq).strip();
+            if (!keysByName.containsKey(name)) {
+                throw new IllegalArgumentException("api.id.prefixes names " + name + ", which is not a key in api.keys "
+                        + keysByName.keySet());
+            }
+            prefixes.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(e.substring(eq + 1).strip());
+        }
+        Map<String, java.util.List<String>> frozen = new LinkedHashMap<>();
+        prefixes.forEach((name, list) -> frozen.put(name, java.util.List.copyOf(list)));
+        return new ApiKeys(keysByName, unpublishers, java.util.Collections.unmodifiableMap(frozen));
+    }
+
+    /** Whether the named key may write (publish, update, kill) the article with this id. */
+    public boolean mayWrite(String name, String id) {
+        java.util.List<String> allowed = idPrefixes.get(name);
+        return allowed == null || allowed.stream().anyMatch(id::startsWith);
+    }
+
+    /** The id prefixes the named key is held to, for its refusal message; empty when it has none. */
+    public java.util.List<String> idPrefixesOf(String name) {
+        return idPrefixes.getOrDefault(name, java.util.List.of());
     }
 
     /**
@@ -43,7 +86,7 @@ public final class ApiKeys {
             }
             allowed.add(n);
         }
-        return new ApiKeys(keysByName, Set.copyOf(allowed));
+        return new ApiKeys(keysByName, Set.copyOf(allowed), idPrefixes);
     }
 
     /** Whether the named key may kill or withhold articles. */
@@ -77,7 +120,7 @@ public final class ApiKeys {
                 throw new IllegalArgumentException("api.keys names " + name + " twice");
             }
         }
-        return new ApiKeys(keys, Set.of());
+        return new ApiKeys(keys, Set.of(), Map.of());
     }
 
     /** The name of the key presented, when it is one of ours. Compares in constant time. */
@@ -106,6 +149,7 @@ public final class ApiKeys {
 
     @Override
     public String toString() {
-        return "ApiKeys" + keysByName.keySet() + " unpublish=" + (unpublishers.isEmpty() ? "every key" : unpublishers);
+        return "ApiKeys" + keysByName.keySet() + " unpublish=" + (unpublishers.isEmpty() ? "every key" : unpublishers)
+                + " idPrefixes=" + (idPrefixes.isEmpty() ? "none" : idPrefixes);
     }
 }

@@ -90,6 +90,7 @@ public final class IngestApi {
                 count("failed", name, reason, 0);
             }
             count("forbidden", name, "unpublish-not-allowed", 0);
+            count("forbidden", name, "id-not-allowed", 0);
             count("rate-limited", name, "rate-limited", 0);
             count("rejected", name, "invalid", 0);
         }
@@ -236,32 +237,45 @@ public final class IngestApi {
         writeOne(ctx, parsed);
     }
 
-    /** An unpublish (kill, withhold) from a key api.unpublish.keys does not name: 403, logged with the key's name. */
-    private boolean forbidden(Context ctx, ParsedArticle parsed) {
-        if (!isUnpublish(parsed) || keys.mayUnpublish(provider(ctx))) {
-            return false;
-        }
-        refuseUnpublish(ctx, parsed);
-        problem(ctx, 403, "unpublish-not-allowed", "Forbidden", unpublishRefusal(provider(ctx)));
-        return true;
+    /** What a key may not do with a valid article: the metric reason, the field to name, and why. */
+    private record Refusal(String reason, String field, String detail) {
     }
 
-    /** Counts and logs (throttled: DELETE skips the rate limit, so a leaked key could flood the log) a refused unpublish. */
-    private void refuseUnpublish(Context ctx, ParsedArticle parsed) {
-        count("forbidden", provider(ctx), "unpublish-not-allowed");
+    /** A write the key may not make: an id outside its api.id.prefixes, or an unpublish api.unpublish.keys does not allow. */
+    private Optional<Refusal> refusalOf(String provider, ParsedArticle parsed) {
+        if (!parsed.valid()) {
+            return Optional.empty();
+        }
+        String id = parsed.article().getUri();
+        if (!keys.mayWrite(provider, id)) {
+            return Optional.of(new Refusal("id-not-allowed", "uri", "the API key '" + provider
+                    + "' may only write ids starting with " + keys.idPrefixesOf(provider) + " (api.id.prefixes)"));
+        }
+        if (parsed.article().getPubStatus() != PubStatus.USABLE && !keys.mayUnpublish(provider)) {
+            return Optional.of(new Refusal("unpublish-not-allowed", "pubStatus", "the API key '" + provider
+                    + "' may not kill or withhold articles (api.unpublish.keys)"));
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses (403) what the key may not write, logged with the key's name; false when it may. */
+    private boolean forbidden(Context ctx, ParsedArticle parsed) {
+        Optional<Refusal> refusal = refusalOf(provider(ctx), parsed);
+        refusal.ifPresent(r -> {
+            countRefusal(ctx, parsed, r);
+            problem(ctx, 403, r.reason(), "Forbidden", r.detail());
+        });
+        return refusal.isPresent();
+    }
+
+    /** Counts and logs (throttled: DELETE skips the rate limit, so a leaked key could flood the log) a refusal. */
+    private void countRefusal(Context ctx, ParsedArticle parsed, Refusal refusal) {
+        count("forbidden", provider(ctx), refusal.reason());
         long refused = refusalLog.admit("forbidden:" + provider(ctx));
         if (refused > 0) {
-            log.warn("Refused unpublish articleId={} apiKey={} reason=not in api.unpublish.keys refusedSinceLastLog={}",
-                    LogValues.printable(parsed.article().getUri(), 200), provider(ctx), refused);
+            log.warn("Refused write articleId={} apiKey={} reason={} refusedSinceLastLog={}",
+                    LogValues.printable(parsed.article().getUri(), 200), provider(ctx), refusal.reason(), refused);
         }
-    }
-
-    private static boolean isUnpublish(ParsedArticle parsed) {
-        return parsed.valid() && parsed.article().getPubStatus() != PubStatus.USABLE;
-    }
-
-    private static String unpublishRefusal(String keyName) {
-        return "the API key '" + keyName + "' may not kill or withhold articles (api.unpublish.keys)";
     }
 
     private void writeOne(Context ctx, ParsedArticle parsed) {
@@ -382,9 +396,11 @@ public final class IngestApi {
             ParsedArticle p = line.tooLong()
                     ? new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + limits.maxRequestBytes() + " bytes (max.request.bytes)")), List.of())
                     : !line.validUtf8() ? notUtf8() : parser.parse(line.text(), provider(ctx));
-            if (isUnpublish(p) && !keys.mayUnpublish(provider(ctx))) {
-                refuseUnpublish(ctx, p);
-                p = new ParsedArticle(null, List.of(new FieldError("pubStatus", unpublishRefusal(provider(ctx)))), List.of());
+            Optional<Refusal> refusal = refusalOf(provider(ctx), p);
+            if (refusal.isPresent()) {
+                countRefusal(ctx, p, refusal.get());
+                p = new ParsedArticle(null, List.of(new FieldError(refusal.get().field(), refusal.get().detail())),
+                        List.of(), p.idOrNull());
                 forbiddenLines.add(lineNumbers.size() - 1);
             }
             parsed.add(p);

@@ -14,6 +14,7 @@ public final class IngestConfig extends StageConfig {
 
     public static final String API_KEYS = "api.keys";
     public static final String API_UNPUBLISH_KEYS = "api.unpublish.keys";
+    public static final String API_ID_PREFIXES = "api.id.prefixes";
     public static final String MAX_REQUEST_BYTES = "max.request.bytes";
     public static final String MAX_BATCH_BYTES = "max.batch.bytes";
     public static final String MAX_BATCH_LINES = "max.batch.lines";
@@ -29,6 +30,10 @@ public final class IngestConfig extends StageConfig {
             .define(API_UNPUBLISH_KEYS, Type.LIST, "", Importance.HIGH,
                     "Names of the API keys that may kill or withhold articles (DELETE, or pubStatus canceled/withheld);"
                             + " others get 403. Empty: every key may.")
+            .define(API_ID_PREFIXES, Type.LIST, "", Importance.HIGH,
+                    "name=prefix entries (one per prefix, e.g. 'wire=urn:wire:,cms=urn:cms:'): a key named here may only"
+                            + " write, update or kill ids starting with one of its prefixes; others get 403. A key not"
+                            + " named may write any id.")
             .define(MAX_REQUEST_BYTES, Type.LONG, DEFAULTS.maxRequestBytes(), Range.between(1024, 64L << 20), Importance.MEDIUM,
                     "Largest request body of POST /v1/articles; larger answers 413.")
             .define(MAX_BATCH_BYTES, Type.LONG, DEFAULTS.maxBatchBytes(), Range.between(1024, 256L << 20), Importance.MEDIUM,
@@ -86,7 +91,8 @@ public final class IngestConfig extends StageConfig {
     }
 
     public ApiKeys apiKeys() {
-        return ApiKeys.parse(getPassword(API_KEYS).value()).withUnpublishers(getList(API_UNPUBLISH_KEYS));
+        return ApiKeys.parse(getPassword(API_KEYS).value()).withUnpublishers(getList(API_UNPUBLISH_KEYS))
+                .withIdPrefixes(getList(API_ID_PREFIXES));
     }
 
     public IngestLimits limits() {

@@ -83,4 +83,20 @@ class ApiKeysTest {
         assertThatThrownBy(() -> keys.withUnpublishers(java.util.List.of("desk")))
                 .hasMessageContaining("api.unpublish.keys names desk").hasMessageNotContaining(CMS_KEY);
     }
+
+    @Test
+    void shouldParseIdPrefixesAndRefuseOnesForUnknownKeysOrWithoutAPrefix() {
+        ApiKeys keys = ApiKeys.parse("cms:0123456789abcdef,wire:fedcba9876543210")
+                .withIdPrefixes(java.util.List.of(" wire=urn:wire: ", "wire=ap:", ""));
+
+        org.assertj.core.api.Assertions.assertThat(keys.mayWrite("wire", "urn:wire:1")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(keys.mayWrite("wire", "ap:1")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(keys.mayWrite("wire", "urn:cms:1")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(keys.mayWrite("cms", "anything")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(keys.toString()).doesNotContain("0123456789abcdef");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keys.withIdPrefixes(java.util.List.of("scraper=x:")))
+                .hasMessageContaining("scraper");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keys.withIdPrefixes(java.util.List.of("wire")))
+                .hasMessageContaining("name=prefix");
+    }
 }

@@ -520,10 +520,15 @@ class IngestApiTest {
 
     private void start(MockProducer<String, RawArticle> mock, Duration ackTimeout, RequestRateLimiter rateLimiter,
                        List<String> unpublishers) {
+        start(mock, ackTimeout, rateLimiter, ApiKeys.parse("cms:" + CMS_KEY + ",wire:" + WIRE_KEY).withUnpublishers(unpublishers));
+    }
+
+    private void start(MockProducer<String, RawArticle> mock, Duration ackTimeout, RequestRateLimiter rateLimiter,
+                       ApiKeys keys) {
         producer = mock;
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestApi api = new IngestApi(new ArticleParser(LIMITS, Clock.fixed(NOW, ZoneOffset.UTC)),
-                new ArticleWriter(mock), ApiKeys.parse("cms:" + CMS_KEY + ",wire:" + WIRE_KEY).withUnpublishers(unpublishers),
+                new ArticleWriter(mock), keys,
                 rateLimiter, LIMITS,
                 ackTimeout, registry);
         server = StageServer.start("ingest", "127.0.0.1", 0, Math.max(LIMITS.maxBatchBytes(), LIMITS.maxRequestBytes()),
@@ -649,5 +654,34 @@ class IngestApiTest {
         String made = insane.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(made).matches("[0-9a-f-]{36}");
         assertThat(json.readTree(insane.body()).get("requestId").asText()).isEqualTo(made); // in the problem too
+    }
+
+    @Test
+    void shouldHoldAKeyToItsOwnIdPrefixesForWritesUpdatesAndKills() throws Exception {
+        start(ackingProducer(), Duration.ofSeconds(5), RequestRateLimiter.unlimited(),
+                ApiKeys.parse("cms:" + CMS_KEY + ",wire:" + WIRE_KEY).withIdPrefixes(List.of("wire=urn:wire:", "wire=ap:")));
+
+        HttpResponse<String> own = send(post("/v1/articles", "application/json", anArticle("urn:wire:1").json())
+                .header("Authorization", "Bearer " + WIRE_KEY).build());
+        HttpResponse<String> cmsStory = send(post("/v1/articles", "application/json", anArticle("urn:cms:7").json())
+                .header("Authorization", "Bearer " + WIRE_KEY).build());
+        HttpResponse<String> kill = send(HttpRequest.newBuilder(uri("/v1/articles/urn:cms:7")).DELETE()
+                .header("Authorization", "Bearer " + WIRE_KEY).build());
+        HttpResponse<String> batch = send(post("/v1/articles:batch", NDJSON, lines(anArticle("ap:2").json(),
+                anArticle("urn:cms:8").json())).header("Authorization", "Bearer " + WIRE_KEY).build());
+        HttpResponse<String> cms = send(authorized(post("/v1/articles", "application/json", anArticle("urn:wire:9").json())));
+
+        assertThat(own.statusCode()).isEqualTo(202);
+        assertThat(cmsStory.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(cmsStory.body()).get("detail").asText()).contains("urn:wire:").contains("api.id.prefixes");
+        assertThat(kill.statusCode()).isEqualTo(403);
+        assertThat(batch.statusCode()).isEqualTo(207);
+        JsonNode refused = json.readTree(batch.body()).get("results").get(1);
+        assertThat(refused.get("status").asText()).isEqualTo("rejected");
+        assertThat(refused.get("errors").findValuesAsText("field")).containsExactly("uri");
+        assertThat(cms.statusCode()).isEqualTo(202); // a key with no prefixes writes any id
+        assertThat(producer.history()).extracting(r -> r.value().getUri()).containsExactly("urn:wire:1", "ap:2", "urn:wire:9");
+        assertThat(registry.counter("newsflow.ingest.requests", "result", "forbidden", "provider", "wire",
+                "reason", "id-not-allowed").count()).isEqualTo(3.0);
     }
 }
