@@ -77,8 +77,8 @@ public final class ArticleEnricher {
                 .setKeywords(raw.getKeywords())
                 .setReceivedAt(raw.getReceivedAt())
                 .setEnrichedAt(now);
-        if (raw.getPubStatus() == PubStatus.CANCELED) {
-            // a kill carries no content; publish only needs the id and version
+        if (raw.getPubStatus() != PubStatus.USABLE) {
+            // a kill or withhold takes the story down and may carry no content; publish only needs the id and version
             return out.setText("").setTeaser("").setTeaserMachineMade(false).setWordCount(0).setReadingTimeMinutes(0)
                     .build();
         }

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +162,20 @@ class EnrichTopologyTest {
         assertThat(kill.getVersion()).isEqualTo(3L);
         assertThat(kill.getText()).isEmpty();
         assertThat(kill.getCategories()).isEmpty();
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldPassAWithholdThroughWithoutEnrichingItWithOrWithoutContent() {
+        start(FakeEnrichment.enricher().build());
+
+        raw.pipeInput("a-1", aRawArticle("a-1").version(4).withheldWithoutContent().build());
+        raw.pipeInput("a-2", aRawArticle("a-2").version(2).status(PubStatus.WITHHELD).build()); // a CMS sends it all
+
+        List<EnrichedArticle> withholds = enriched.readValuesToList();
+        assertThat(withholds).extracting(EnrichedArticle::getPubStatus).containsOnly(PubStatus.WITHHELD);
+        assertThat(withholds).extracting(EnrichedArticle::getText).containsOnly(""); // taken down: nothing to enrich
+        assertThat(withholds).allSatisfy(w -> assertThat(w.getCategories()).isEmpty());
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 

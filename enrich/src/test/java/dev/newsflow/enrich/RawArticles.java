@@ -68,6 +68,16 @@ final class RawArticles {
         return this;
     }
 
+    RawArticles status(PubStatus status) {
+        builder.setPubStatus(status);
+        return this;
+    }
+
+    RawArticles withheldWithoutContent() {
+        builder.setPubStatus(PubStatus.WITHHELD).setHeadline("").setBody("");
+        return this;
+    }
+
     RawArticle build() {
         return builder.build();
     }

@@ -101,18 +101,18 @@ public final class ArticleParser {
         String uri = f.text(URI, limits.maxIdChars(), true);
         Long version = f.integer("version", 1, MAX_VERSION, true, true);
         String pubStatus = f.choice(PUB_STATUS, Set.of("usable", "withheld", "canceled"));
-        boolean killed = "canceled".equals(pubStatus);
+        // a kill or withhold takes a story down and needs no content: only the id (and optionally the version)
+        boolean takenDown = "canceled".equals(pubStatus) || "withheld".equals(pubStatus);
         if (uri != null) {
-            String idProblem = idProblem(uri, !killed);
+            String idProblem = idProblem(uri, !takenDown);
             if (idProblem != null) {
                 errors.add(new FieldError(f.sentName(URI), idProblem)); // named as the sender wrote it
             }
         }
-        // a kill needs no content: only the id (and optionally the version)
-        String headline = f.text(HEADLINE, limits.maxHeadlineChars(), !killed);
+        String headline = f.text(HEADLINE, limits.maxHeadlineChars(), !takenDown);
         String bodyField = BODY.stream().filter(node::hasNonNull).filter(name -> !name.equals("body_text")
                 || !node.hasNonNull("body_html")).findFirst().orElse("body");
-        String body = f.text(List.of(bodyField), limits.maxBodyChars(), !killed);
+        String body = f.text(List.of(bodyField), limits.maxBodyChars(), !takenDown);
         String bodyType = f.choice(List.of("bodyType"), Set.of("html", "plain"));
         if (bodyType == null && !bodyField.equals("body")) {
             bodyType = bodyField.equals("body_html") ? "html" : "plain";
@@ -136,10 +136,10 @@ public final class ArticleParser {
             errors.add(new FieldError("url", "must be an http(s) URL"));
         }
         List<String> keywords = f.strings("keywords", 50, 100);
-        if (body != null && body.isBlank() && !killed) {
+        if (body != null && body.isBlank() && !takenDown) {
             errors.add(new FieldError("body", "must not be blank"));
         }
-        if (headline != null && headline.isBlank() && !killed) {
+        if (headline != null && headline.isBlank() && !takenDown) {
             errors.add(new FieldError("headline", "must not be blank"));
         }
         if (!errors.isEmpty()) {

@@ -296,6 +296,15 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldAcceptAWithholdWithoutHeadlineOrBody() {
+        ParsedArticle parsed = parser.parse(ArticleJson.empty().with("uri", "a-1").with("version", 2)
+                .with("pubStatus", "withheld").json(), PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.article().getPubStatus()).isEqualTo(PubStatus.WITHHELD);
+    }
+
+    @Test
     void shouldRejectAnUnknownPubStatus() {
         ParsedArticle parsed = parser.parse(anArticle("a-1").with("pubStatus", "deleted").json(), PROVIDER);
 
