@@ -125,51 +125,66 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     public void process(Record<byte[], EnrichedArticle> record) {
         articlesIn.increment();
         EnrichedArticle article = record.value();
-        String id = article.getUri();
-        Post previous = published.get(id);
+        Post previous = published.get(article.getUri());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (article.getPubStatus() != PubStatus.USABLE) {
-            Long lastUnpublish = unpublished.get(id);
-            if (isStaleKill(article, lastUnpublish, previous, liveReceived.get(id))) {
-                // delivered again: it must neither take down a later republished version nor drop a held one
-                skip(id, article, "stale-unpublish");
-                return;
-            }
-            long applied = Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish);
-            EnrichedArticle held = embargoed.get(id);
-            if (previous != null && previous.getEvent() == PostEventType.DELETE) {
-                unpublished.put(id, applied);
-                if (held != null && killCovers(article, held)) {
-                    embargoed.cancel(id);
-                }
-                if (previous.getHeadline() != null) {
-                    published.put(id, posts.remembered(previous)); // killed before the state was slimmed
-                }
-                skip(id, article, "already-unpublished");
-                return;
-            }
-            Post delete = posts.delete(id, article.getVersion(), previous, now,
-                    article.getPubStatus() == PubStatus.WITHHELD ? PostChange.WITHHELD : PostChange.KILLED);
-            List<CategoryPost> categoryPosts = new ArrayList<>();
-            // never seen (publish's state was reset, or the kill came first): a section site may still hold the
-            // article, and nothing says which section, so every section topic gets the delete
-            (previous == null ? routing.everyTopic() : routing.everyTopicOf(previous))
-                    .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
-            log.info("Unpublished articleId={} version={} status={}", id, delete.getVersion(), article.getPubStatus());
-            // output first, state after: if forwarding throws, the record is dead-lettered with the state untouched,
-            // so sending the kill again applies it (state written first would have it skipped as already applied).
-            // The nodes after this one only map and serialise; a failure there is dead-lettered by Kafka Streams at
-            // that node, after this state was written
-            emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
-            unpublished.put(id, applied);
-            liveReceived.delete(id);
-            routed.delete(id);
-            if (held != null && killCovers(article, held)) {
-                embargoed.cancel(id); // a kill also cancels a pending embargoed release it predates nothing of
-            }
-            published.put(id, posts.remembered(delete));
+            unpublish(record, article, previous, now);
+        } else {
+            publishOrHold(record, article, previous, now);
+        }
+    }
+
+    /** A kill or withhold: a DELETE to every topic the post went to, unless it is stale or already applied. */
+    private void unpublish(Record<byte[], EnrichedArticle> record, EnrichedArticle article, Post previous, Instant now) {
+        String id = article.getUri();
+        Long lastUnpublish = unpublished.get(id);
+        if (isStaleKill(article, lastUnpublish, previous, liveReceived.get(id))) {
+            // delivered again: it must neither take down a later republished version nor drop a held one
+            skip(id, article, "stale-unpublish");
             return;
         }
+        long applied = Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish);
+        EnrichedArticle held = embargoed.get(id);
+        if (previous != null && previous.getEvent() == PostEventType.DELETE) {
+            unpublished.put(id, applied);
+            if (held != null && killCovers(article, held)) {
+                embargoed.cancel(id);
+            }
+            if (previous.getHeadline() != null) {
+                published.put(id, posts.remembered(previous)); // killed before the state was slimmed
+            }
+            skip(id, article, "already-unpublished");
+            return;
+        }
+        Post delete = posts.delete(id, article.getVersion(), previous, now,
+                article.getPubStatus() == PubStatus.WITHHELD ? PostChange.WITHHELD : PostChange.KILLED);
+        List<CategoryPost> categoryPosts = new ArrayList<>();
+        // never seen (publish's state was reset, or the kill came first): a section site may still hold the
+        // article, and nothing says which section, so every section topic gets the delete
+        (previous == null ? routing.everyTopic() : routing.everyTopicOf(previous))
+                .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
+        log.info("Unpublished articleId={} version={} status={}", id, delete.getVersion(), article.getPubStatus());
+        // output first, state after: if forwarding throws, the record is dead-lettered with the state untouched,
+        // so sending the kill again applies it (state written first would have it skipped as already applied).
+        // The nodes after this one only map and serialise; a failure there is dead-lettered by Kafka Streams at
+        // that node, after this state was written
+        emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
+        unpublished.put(id, applied);
+        liveReceived.delete(id);
+        routed.delete(id);
+        if (held != null && killCovers(article, held)) {
+            embargoed.cancel(id); // a kill also cancels a pending embargoed release it predates nothing of
+        }
+        published.put(id, posts.remembered(delete));
+    }
+
+    /**
+     * A usable version: re-enriched or corrected in place, skipped as a duplicate or stale, held for its embargo, or
+     * published.
+     */
+    private void publishOrHold(Record<byte[], EnrichedArticle> record, EnrichedArticle article, Post previous,
+                               Instant now) {
+        String id = article.getUri();
         if (previous != null && article.getVersion() == previous.getVersion()
                 && previous.getEvent() == PostEventType.UPSERT && isReEnrichment(article, previous, now)) {
             // the same version enriched again (a replay with a better classifier), or corrected without a new
