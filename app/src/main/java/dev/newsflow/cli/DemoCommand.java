@@ -136,7 +136,11 @@ final class DemoCommand implements Callable<Integer> {
             List<Expected> expected = push(samples, ingest.url(), apiKey, info);
             printer.expect(expected);
             if (once) {
-                boolean all = printer.awaitAll(Duration.ofSeconds(timeoutSeconds));
+                boolean all = printer.awaitAll(Duration.ofSeconds(timeoutSeconds)) && printer.failure() == null;
+                if (printer.failure() != null) {
+                    throw new IllegalStateException("reading " + Topics.POSTS + " failed: " + printer.failure(),
+                            printer.failure());
+                }
                 info.printf("%s %d of %d expected post events; first post %d ms after start; total %d ms%n",
                         all ? "Published all" : "Timed out after", printer.seen(), expected.size(),
                         printer.firstPostAtNanos() == 0 ? -1 : (printer.firstPostAtNanos() - started) / 1_000_000,
@@ -259,6 +263,7 @@ final class DemoCommand implements Callable<Integer> {
         private final CountDownLatch allSeen = new CountDownLatch(1);
         private final AtomicLong firstPostAt = new AtomicLong();
         private volatile int expectedCount = -1;
+        private volatile RuntimeException failure;
 
         PostPrinter(String bootstrap, PrintWriter out) {
             Properties props = new Properties();
@@ -285,21 +290,33 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         private void run() {
-            while (running.get()) {
-                for (ConsumerRecord<String, Post> record : consumer.poll(Duration.ofMillis(200))) {
-                    firstPostAt.compareAndSet(0, System.nanoTime());
-                    print(record.value());
-                    synchronized (this) {
-                        if (expectedCount < 0) {
-                            early.add(record.value());
-                        } else {
-                            match(record.value());
-                            checkDone();
+            try {
+                while (running.get()) {
+                    for (ConsumerRecord<String, Post> record : consumer.poll(Duration.ofMillis(200))) {
+                        firstPostAt.compareAndSet(0, System.nanoTime());
+                        print(record.value());
+                        synchronized (this) {
+                            if (expectedCount < 0) {
+                                early.add(record.value());
+                            } else {
+                                match(record.value());
+                                checkDone();
+                            }
                         }
                     }
                 }
+            } catch (RuntimeException e) {
+                // said, not left to a bare "Timed out" minutes later: --once stops waiting at once
+                failure = e;
+                allSeen.countDown();
+            } finally {
+                consumer.close(Duration.ofSeconds(5));
             }
-            consumer.close(Duration.ofSeconds(5));
+        }
+
+        /** Why the reader stopped early (a post it could not read or print), or null. */
+        RuntimeException failure() {
+            return failure;
         }
 
         private void match(Post post) {
