@@ -141,7 +141,16 @@ public final class TrainedCategorizer implements Categorizer {
             }
             // short items need the word embeddings: load them now (beside the model, on another core) rather than
             // on the first short item
-            CompletableFuture<WordEmbeddings> embeddings = CompletableFuture.supplyAsync(WordEmbeddings::bundled);
+            CompletableFuture<WordEmbeddings> embeddings = new CompletableFuture<>();
+            Thread loader = new Thread(() -> {
+                try {
+                    embeddings.complete(WordEmbeddings.bundled());
+                } catch (Throwable t) { // an ExceptionInInitializerError too: join() reports it below
+                    embeddings.completeExceptionally(t);
+                }
+            }, "newsflow-embeddings-loader");
+            loader.setDaemon(true);
+            loader.start();
             CategoryModel model = CategoryModel.fromBytes(in.readAllBytes());
             try {
                 embeddings.join();
