@@ -7,9 +7,11 @@ import dev.newsflow.enrich.ArticleEnricher;
 import dev.newsflow.enrich.EnrichApp;
 import dev.newsflow.enrich.Enrichers;
 import dev.newsflow.ingest.IngestApp;
+import dev.newsflow.ingest.IngestConfig;
 import dev.newsflow.publish.PublishApp;
 import dev.newsflow.runtime.EmbeddedKafkaBroker;
 import dev.newsflow.runtime.Settings;
+import dev.newsflow.runtime.StageConfig;
 import dev.newsflow.runtime.StreamsStage;
 import dev.newsflow.runtime.TopicSetup;
 import dev.newsflow.schemas.Serdes;
@@ -101,19 +103,19 @@ final class DemoCommand implements Callable<Integer> {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
             components.add(broker);
             String apiKey = "demo-" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(12));
-            Settings base = Settings.of(Map.of("api.keys", "demo:" + apiKey),
+            Settings base = Settings.of(Map.of(IngestConfig.API_KEYS, "demo:" + apiKey),
                     Map.of("bootstrap.servers", broker.bootstrapServers(), "state.dir", stateDir.toString()));
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 TopicSetup.ensure(admin, Topics.all(), Duration.ofSeconds(60));
             }
             // the three stages are independent once the topics exist: start them side by side
-            Map<String, String> noTopicSetup = Map.of("topics.create", "false");
+            Map<String, String> noTopicSetup = Map.of(StageConfig.TOPIC_SETUP, "false");
             CompletableFuture<IngestApp> ingestStart = onThread("newsflow-demo-start-ingest", () -> IngestApp.start(
-                    base.with(Map.of("http.port", String.valueOf(port)), Map.of()).with(noTopicSetup, Map.of())));
+                    base.with(Map.of(StageConfig.HTTP_PORT, String.valueOf(port)), Map.of()).with(noTopicSetup, Map.of())));
             CompletableFuture<StreamsStage> enrichStart = enricher.thenCompose(e -> onThread("newsflow-demo-start-enrich",
-                    () -> EnrichApp.start(base.with(Map.of("http.port", nextPort(1)), Map.of()).with(noTopicSetup, Map.of()), e)));
+                    () -> EnrichApp.start(base.with(Map.of(StageConfig.HTTP_PORT, nextPort(1)), Map.of()).with(noTopicSetup, Map.of()), e)));
             CompletableFuture<StreamsStage> publishStart = onThread("newsflow-demo-start-publish", () -> PublishApp.start(
-                    base.with(Map.of("http.port", nextPort(2)), Map.of()).with(noTopicSetup, Map.of())));
+                    base.with(Map.of(StageConfig.HTTP_PORT, nextPort(2)), Map.of()).with(noTopicSetup, Map.of())));
             IngestApp ingest = started(ingestStart, components);
             StreamsStage enrich = started(enrichStart, components);
             StreamsStage publish = started(publishStart, components);

@@ -5,6 +5,7 @@ import dev.newsflow.enrich.EnrichApp;
 import dev.newsflow.publish.PublishApp;
 import dev.newsflow.runtime.EmbeddedKafkaBroker;
 import dev.newsflow.runtime.Settings;
+import dev.newsflow.runtime.StageConfig;
 import dev.newsflow.runtime.StreamsSettings;
 import dev.newsflow.runtime.StreamsStage;
 import dev.newsflow.runtime.TopicSetup;
@@ -77,7 +78,7 @@ public final class PipelineThroughput {
             topics.add(new TopicSpec(BASELINE_OUT, 3, Map.of()));
             topics.add(new TopicSpec(BASELINE_LATENCY_IN, 3, Map.of()));
             TopicSetup.ensure(admin, topics, Duration.ofSeconds(60));
-            Settings settings = Settings.of(Map.of("http.port", "0", "topics.create", "false"),
+            Settings settings = Settings.of(Map.of(StageConfig.HTTP_PORT, "0", StageConfig.TOPIC_SETUP, "false"),
                     Map.of("bootstrap.servers", bootstrap,
                             "state.dir", Files.createTempDirectory("bench-state").toString()));
             long produceStart = System.nanoTime();

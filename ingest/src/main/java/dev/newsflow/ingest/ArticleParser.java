@@ -38,6 +38,14 @@ public final class ArticleParser {
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*(!doctype|html|body|p|div|br|h[1-6]|article|span|a|ul|ol|li|b|i|em|strong|table|section|figure|img)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final long MAX_VERSION = 1L << 53; // exact in every JSON parser downstream
+    // bounds of the short fields (the long ones, headline, body and teaser, are settings in IngestLimits): generous
+    // for real values, small enough that no field can carry a payload of its own
+    private static final int MAX_BYLINE_CHARS = 500;
+    private static final int MAX_LANGUAGE_CHARS = 16;
+    private static final int MAX_SOURCE_CHARS = 200;
+    private static final int MAX_URL_CHARS = 2048;
+    private static final int MAX_KEYWORDS = 50;
+    private static final int MAX_KEYWORD_CHARS = 100;
     // every spelling of a field, ours first (the one named in errors when none was sent)
     private static final List<String> URI = List.of("uri", "id");
     private static final List<String> HEADLINE = List.of("headline", "title");
@@ -120,8 +128,8 @@ public final class ArticleParser {
         if (node.hasNonNull("body") && (node.hasNonNull("body_html") || node.hasNonNull("body_text"))) {
             errors.add(new FieldError("body", "send the body once: as body, or as ninjs body_html / body_text"));
         }
-        String byline = f.text("byline", null, 500, false);
-        String language = f.text("language", null, 16, false);
+        String byline = f.text("byline", null, MAX_BYLINE_CHARS, false);
+        String language = f.text("language", null, MAX_LANGUAGE_CHARS, false);
         if (language != null && !LANGUAGE.matcher(language).matches()) {
             errors.add(new FieldError("language", "must be an ISO 639-1 code such as \"en\" or \"pt-BR\""));
         }
@@ -130,12 +138,12 @@ public final class ArticleParser {
         Instant embargoedUntil = f.time(EMBARGOED_UNTIL);
         Long urgency = f.integer("urgency", 1, 9, false, false);
         String description = f.text(DESCRIPTION, limits.maxTeaserChars(), false);
-        String source = f.text("source", null, 200, false);
-        String url = f.text("url", null, 2048, false);
+        String source = f.text("source", null, MAX_SOURCE_CHARS, false);
+        String url = f.text("url", null, MAX_URL_CHARS, false);
         if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
             errors.add(new FieldError("url", "must be an http(s) URL"));
         }
-        List<String> keywords = f.strings("keywords", 50, 100);
+        List<String> keywords = f.strings("keywords", MAX_KEYWORDS, MAX_KEYWORD_CHARS);
         if (body != null && body.isBlank() && !takenDown) {
             errors.add(new FieldError("body", "must not be blank"));
         }

@@ -61,8 +61,7 @@ public final class IngestApp implements AutoCloseable {
             log.info("Request rate limit stage={} limit={}", STAGE, rateLimiter);
             IngestApi api = new IngestApi(new ArticleParser(limits, Clock.systemUTC()), writer, keys, rateLimiter, limits,
                     config.ackTimeout(), registry);
-            BrokerReachability brokers = new BrokerReachability(settings.kafkaProperties(), Duration.ofSeconds(2),
-                    Duration.ofSeconds(5), Clock.systemUTC());
+            BrokerReachability brokers = BrokerReachability.forStage(settings.kafkaProperties());
             opened.add(brokers);
             StageServer server = StageServer.start(STAGE, config.httpHost(), config.httpPort(),
                     Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()), registry,

@@ -34,11 +34,7 @@ public final class CategoryRouting {
 
     /** Every category topic there is. */
     public Set<String> everyTopic() {
-        Set<String> topics = new LinkedHashSet<>();
-        for (MediaTopic topic : MediaTopic.values()) {
-            topics.add(Topics.postsFor(topic));
-        }
-        return topics;
+        return new LinkedHashSet<>(Topics.categoryTopics());
     }
 
     public Set<String> topicsFor(Post post) {

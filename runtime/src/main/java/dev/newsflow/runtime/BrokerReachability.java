@@ -27,6 +27,14 @@ public final class BrokerReachability implements AutoCloseable {
     private Instant checkedAt = Instant.MIN;
     private HealthStatus last;
 
+    /**
+     * A stage's readiness check: 2 s to answer, well inside a probe's usual 5 s timeout, and an answer reused for 5 s,
+     * so probes every few seconds cost the cluster one call between them.
+     */
+    public static BrokerReachability forStage(Properties kafka) {
+        return new BrokerReachability(kafka, Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
+    }
+
     public BrokerReachability(Properties kafka, Duration timeout, Duration cacheFor, Clock clock) {
         this.admin = Admins.withTimeout(kafka, "newsflow-readiness", timeout);
         this.timeout = timeout;

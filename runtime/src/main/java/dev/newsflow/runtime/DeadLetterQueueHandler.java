@@ -31,12 +31,13 @@ public final class DeadLetterQueueHandler implements ProcessingExceptionHandler 
     public static final String REGISTRY = "newsflow.dead.letter.registry";
     public static final DeadLetterReason REASON = DeadLetterReason.UNHANDLED_EXCEPTION;
 
+    private String stage;
     private String topic;
     private DeadLetters deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        String stage = String.valueOf(configs.get(STAGE));
+        this.stage = String.valueOf(configs.get(STAGE));
         this.topic = (String) configs.get(TOPIC);
         if (topic == null) {
             throw new IllegalArgumentException(TOPIC + " is required: the topic dead letters go to");
@@ -51,8 +52,8 @@ public final class DeadLetterQueueHandler implements ProcessingExceptionHandler 
             // a punctuation (embargo release, ...; it has no offset): no source record to keep, and resuming would commit whatever
             // state it changed; fail, so the transaction rolls back and the thread-death policy decides
             LoggerFactory.getLogger(DeadLetterQueueHandler.class).error(
-                    "Unhandled exception outside a record node={} decision=FAIL reason={}", context.processorNodeId(),
-                    exception.toString(), exception);
+                    "Unhandled exception outside a record stage={} task={} node={} decision=FAIL reason={}", stage,
+                    context.taskId(), context.processorNodeId(), exception.toString(), exception);
             return Response.fail();
         }
         DeadLetter letter = deadLetters.create(context.sourceRawKey(), context.sourceRawValue(), REASON, exception,

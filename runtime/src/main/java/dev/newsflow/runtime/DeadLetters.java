@@ -27,7 +27,7 @@ public final class DeadLetters {
      * Largest value a dead letter carries whole. A record read from a topic may be far larger once uncompressed than
      * the producer may write; the rest stays at the source coordinates the dead letter names.
      */
-    static final int MAX_VALUE_BYTES = 1024 * 1024;
+    static final int MAX_CARRIED_VALUE_BYTES = 1024 * 1024;
 
     public DeadLetters(String stage, MeterRegistry registry) {
         this.stage = stage;
@@ -48,10 +48,10 @@ public final class DeadLetters {
         int partition = source.map(RecordMetadata::partition).orElse(-1);
         long offset = source.map(RecordMetadata::offset).orElse(-1L);
         String detail = error == null ? null : truncate(describe(error));
-        if (value != null && value.length > MAX_VALUE_BYTES) {
-            detail = (detail == null ? "" : detail + "; ") + "value cut to its first " + MAX_VALUE_BYTES + " of "
+        if (value != null && value.length > MAX_CARRIED_VALUE_BYTES) {
+            detail = (detail == null ? "" : detail + "; ") + "value cut to its first " + MAX_CARRIED_VALUE_BYTES + " of "
                     + value.length + " bytes (the whole record is at the source offset)";
-            value = java.util.Arrays.copyOf(value, MAX_VALUE_BYTES);
+            value = java.util.Arrays.copyOf(value, MAX_CARRIED_VALUE_BYTES);
         }
         counter(reason).increment();
         // one line per reason a second at most (the counter has every one): a schema upgraded in the wrong order

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class StreamsStage implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsStage.class);
+    /** A Streams stage's server takes only GETs (health, metrics, status): no request needs a body. */
+    private static final long OPS_MAX_REQUEST_BYTES = 64 * 1024;
 
     private final String stage;
     private final StreamsRunner runner;
@@ -56,10 +58,9 @@ public final class StreamsStage implements AutoCloseable {
                     sourceTopics(built), Duration.ofSeconds(2), Duration.ofSeconds(10), Clock.systemUTC());
             opened.add(lag);
             lag.bindTo(registry);
-            BrokerReachability brokers = new BrokerReachability(settings.kafkaProperties(), Duration.ofSeconds(2),
-                    Duration.ofSeconds(5), Clock.systemUTC());
+            BrokerReachability brokers = BrokerReachability.forStage(settings.kafkaProperties());
             opened.add(brokers);
-            StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), 64 * 1024, registry,
+            StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), OPS_MAX_REQUEST_BYTES, registry,
                     runner::liveness, () -> readiness(runner.readiness(), brokers),
                     app -> app.get("/topology", ctx -> ctx.contentType("text/plain; charset=utf-8").result(runner.topologyDescription())));
             opened.add(server);

@@ -36,13 +36,13 @@ class DeadLettersTest {
     @Test
     void shouldCutAHugeValueSoTheDeadLetterItselfCanBeWritten() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        byte[] huge = new byte[DeadLetters.MAX_VALUE_BYTES * 3];
+        byte[] huge = new byte[DeadLetters.MAX_CARRIED_VALUE_BYTES * 3];
 
         DeadLetter letter = new DeadLetters("enrich", registry).create("a-1".getBytes(StandardCharsets.UTF_8), huge,
                 DeadLetterReason.RECORD_TOO_LARGE, new IllegalArgumentException("too big"),
                 Optional.of(DeadLetters.origin("news.articles.raw", 2, 41)), Instant.EPOCH);
 
-        assertThat(letter.getValue().remaining()).isEqualTo(DeadLetters.MAX_VALUE_BYTES);
+        assertThat(letter.getValue().remaining()).isEqualTo(DeadLetters.MAX_CARRIED_VALUE_BYTES);
         assertThat(letter.getDetail()).startsWith("too big; value cut to its first").contains(huge.length + " bytes");
         assertThat(letter.getSourceTopic()).isEqualTo("news.articles.raw");
         assertThat(letter.getSourcePartition()).isEqualTo(2);

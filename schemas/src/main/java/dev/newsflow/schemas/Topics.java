@@ -26,7 +26,18 @@ public final class Topics {
     public static final String PUBLISH_DLQ = "news.publish.dlq";
 
     private static final String POSTS_PREFIX = "news.posts.";
+    /**
+     * Per topic: enough for three instances of a stage to share the work (a topic's partition count cannot change
+     * later without moving articles between partitions and breaking per-article order), few enough for a small cluster.
+     */
     private static final int PARTITIONS = 3;
+    /**
+     * How long event topics (enriched articles, posts, dead letters) keep records: long enough to rebuild a site or
+     * replay a bad week through a fixed stage; the current state lives on in the compacted topics.
+     */
+    public static final Duration EVENT_RETENTION = Duration.ofDays(30);
+    /** A compacted record stays uncompacted this long, so a consumer a few minutes behind still sees every version. */
+    private static final Duration MIN_COMPACTION_LAG = Duration.ofMinutes(10);
     private static final String FOREVER = "-1";
     /**
      * 8 MiB, the producers' max.request.size: the broker's default (about 1 MiB) refused articles the ingest API
@@ -46,13 +57,18 @@ public final class Topics {
     public static List<TopicSpec> all() {
         List<TopicSpec> specs = new ArrayList<>(List.of(
                 compacted(ARTICLES_RAW),
-                expiring(ARTICLES_ENRICHED, Duration.ofDays(30)),
-                expiring(POSTS, Duration.ofDays(30)),
+                expiring(ARTICLES_ENRICHED),
+                expiring(POSTS),
                 compacted(POSTS_CURRENT),
-                expiring(ENRICH_DLQ, Duration.ofDays(30)),
-                expiring(PUBLISH_DLQ, Duration.ofDays(30))));
-        Arrays.stream(MediaTopic.values()).map(t -> expiring(postsFor(t), Duration.ofDays(30))).forEach(specs::add);
+                expiring(ENRICH_DLQ),
+                expiring(PUBLISH_DLQ)));
+        categoryTopics().stream().map(Topics::expiring).forEach(specs::add);
         return List.copyOf(specs);
+    }
+
+    /** Every category's posts topic, in Media Topic order. */
+    public static List<String> categoryTopics() {
+        return Arrays.stream(MediaTopic.values()).map(Topics::postsFor).toList();
     }
 
     /**
@@ -66,15 +82,15 @@ public final class Topics {
         return new TopicSpec(name, PARTITIONS, Map.of(
                 "cleanup.policy", "compact",
                 "retention.ms", FOREVER,
-                "min.compaction.lag.ms", String.valueOf(Duration.ofMinutes(10).toMillis()),
+                "min.compaction.lag.ms", String.valueOf(MIN_COMPACTION_LAG.toMillis()),
                 "delete.retention.ms", String.valueOf(TOMBSTONE_RETENTION.toMillis()),
                 "max.message.bytes", MAX_MESSAGE_BYTES));
     }
 
-    private static TopicSpec expiring(String name, Duration retention) {
+    private static TopicSpec expiring(String name) {
         return new TopicSpec(name, PARTITIONS, Map.of(
                 "cleanup.policy", "delete",
-                "retention.ms", String.valueOf(retention.toMillis()),
+                "retention.ms", String.valueOf(EVENT_RETENTION.toMillis()),
                 "max.message.bytes", MAX_MESSAGE_BYTES));
     }
 }
