@@ -103,7 +103,22 @@ public final class IngestApi {
     }
 
     public void routes(Javalin app) {
+        routes(app, () -> true);
+    }
+
+    /** @param accepting false while the stage starts: the API then answers 503 with Retry-After, writing nothing */
+    public void routes(Javalin app, java.util.function.BooleanSupplier accepting) {
+        // every request clears the id first: a refused request may skip the after-handler, and Jetty reuses threads
+        app.before(ctx -> MDC.remove(REQUEST_ID_MDC));
         app.before("/v1/*", this::tagRequest);
+        app.before("/v1/*", ctx -> {
+            if (!accepting.getAsBoolean()) {
+                ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                problem(ctx, 503, "starting", "Starting", "ingest is starting (checking Kafka's topics); retry after "
+                        + RETRY_AFTER_SECONDS + " s");
+                ctx.skipRemainingHandlers();
+            }
+        });
         app.before("/v1/*", this::authenticate);
         app.after("/v1/*", ctx -> MDC.remove(REQUEST_ID_MDC));
         app.post("/v1/articles", ctx -> withinBudget(ctx, limits.maxRequestBytes(), this::postArticle));

@@ -5,6 +5,7 @@ import dev.newsflow.runtime.HealthStatus;
 import dev.newsflow.runtime.Settings;
 import dev.newsflow.runtime.StageServer;
 import dev.newsflow.runtime.StageStartup;
+import dev.newsflow.runtime.StartupPhase;
 import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.RawArticle;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -63,9 +64,18 @@ public final class IngestApp implements AutoCloseable {
                     config.ackTimeout(), registry);
             BrokerReachability brokers = BrokerReachability.forStage(settings.kafkaProperties());
             opened.add(brokers);
+            // served first: while the topics are checked (up to a minute when Kafka is slow), the probes say so, and
+            // the API answers 503 "starting" instead of writing to a topic that may not exist yet
+            StartupPhase phase = new StartupPhase("starting", Clock.systemUTC());
             StageServer server = StageServer.start(STAGE, config.httpHost(), config.httpPort(),
                     Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()), registry,
-                    () -> HealthStatus.up(Map.of()), () -> producerReadiness(producer, brokers), api::routes);
+                    () -> phase.done() ? HealthStatus.up(Map.of()) : phase.liveness(),
+                    () -> phase.done() ? producerReadiness(producer, brokers) : phase.readiness(),
+                    app -> api.routes(app, phase::done));
+            opened.add(server);
+            StageStartup.ensureTopicsIfAsked(config, settings, phase);
+            phase.finish();
+            log.info("Accepting articles stage={} url={}", STAGE, server.localUrl());
             return new IngestApp(producer, producerMetrics, brokers, server);
         } catch (RuntimeException e) {
             // a port in use, say: the producer's threads and the readiness Admin must not outlive the failed start

@@ -684,4 +684,26 @@ class IngestApiTest {
         assertThat(registry.counter("newsflow.ingest.requests", "result", "forbidden", "provider", "wire",
                 "reason", "id-not-allowed").count()).isEqualTo(3.0);
     }
+
+    @Test
+    void shouldAnswer503WhileTheStageIsStillStartingAndWriteNothing() throws Exception {
+        producer = ackingProducer();
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IngestApi api = new IngestApi(new ArticleParser(LIMITS, Clock.fixed(NOW, ZoneOffset.UTC)),
+                new ArticleWriter(producer), ApiKeys.parse("cms:" + CMS_KEY), RequestRateLimiter.unlimited(), LIMITS,
+                Duration.ofSeconds(5), registry);
+        java.util.concurrent.atomic.AtomicBoolean accepting = new java.util.concurrent.atomic.AtomicBoolean(false);
+        server = StageServer.start("ingest", "127.0.0.1", 0, LIMITS.maxBatchBytes(), registry,
+                () -> HealthStatus.up(Map.of()), () -> HealthStatus.up(Map.of()), app -> api.routes(app, accepting::get));
+
+        HttpResponse<String> starting = send(authorized(post("/v1/articles", "application/json", anArticle("a-1").json())));
+        accepting.set(true);
+        HttpResponse<String> started = send(authorized(post("/v1/articles", "application/json", anArticle("a-2").json())));
+
+        assertThat(starting.statusCode()).isEqualTo(503);
+        assertThat(starting.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json.readTree(starting.body()).get("type").asText()).endsWith("/starting");
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-2");
+    }
 }

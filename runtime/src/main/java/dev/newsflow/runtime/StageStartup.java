@@ -8,7 +8,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What every stage does first: log its effective settings (secrets masked), ensure the topics, make its registry. */
+/**
+ * What every stage does first: log its effective settings (secrets masked) and make its registry; then, once its
+ * HTTP server answers, ensure the topics.
+ */
 public final class StageStartup {
 
     private static final Logger log = LoggerFactory.getLogger(StageStartup.class);
@@ -20,9 +23,6 @@ public final class StageStartup {
     public static PrometheusMeterRegistry prepare(String stage, StageConfig config, Settings settings) {
         log.info("Starting stage={} settings={}", stage, Settings.masked(config.values()));
         log.info("Kafka client settings stage={} kafka={}", stage, Settings.masked(settings.kafka()));
-        if (config.createTopics()) {
-            ensureTopics(settings, config.topicSetupTimeoutMs());
-        }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("stage", stage);
         return registry;
@@ -36,6 +36,14 @@ public final class StageStartup {
             } catch (Exception closing) {
                 failure.addSuppressed(closing);
             }
+        }
+    }
+
+    /** Ensures the topics unless {@code topics.create} is false, saying so in {@code phase}. */
+    public static void ensureTopicsIfAsked(StageConfig config, Settings settings, StartupPhase phase) {
+        if (config.createTopics()) {
+            phase.enter("checking topics at " + settings.kafkaProperties().get("bootstrap.servers"));
+            ensureTopics(settings, config.topicSetupTimeoutMs());
         }
     }
 

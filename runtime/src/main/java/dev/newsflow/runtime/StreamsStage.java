@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
@@ -44,31 +45,53 @@ public final class StreamsStage implements AutoCloseable {
         this.server = server;
     }
 
-    /** @param deadLetterTopic where records go that the topology failed on with an exception no processor caught */
+    /**
+     * Serves health and metrics first, then checks the topics and starts Kafka Streams: while it waits for Kafka the
+     * stage answers, live and not ready, with its startup phase.
+     *
+     * @param deadLetterTopic where records go that the topology failed on with an exception no processor caught
+     */
     public static StreamsStage start(String stage, String deadLetterTopic, StageConfig config, Settings settings,
                                      Function<MeterRegistry, Topology> topology) {
         PrometheusMeterRegistry registry = StageStartup.prepare(stage, config, settings);
-        Properties props = StreamsSettings.forStage(settings, "newsflow-" + stage,
-                Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"), stage, deadLetterTopic, registry);
-        Topology built = topology.apply(registry);
-        StreamsRunner runner = new StreamsRunner(stage, built, props, registry);
-        List<AutoCloseable> opened = new ArrayList<>(List.of(runner));
+        StartupPhase phase = new StartupPhase("starting", Clock.systemUTC());
+        AtomicReference<StreamsRunner> started = new AtomicReference<>();
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
+            BrokerReachability brokers = BrokerReachability.forStage(settings.kafkaProperties());
+            opened.add(brokers);
+            StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), OPS_MAX_REQUEST_BYTES, registry,
+                    () -> started.get() == null ? phase.liveness() : started.get().liveness(),
+                    () -> readiness(started.get() == null ? phase.readiness() : started.get().readiness(), brokers),
+                    app -> app.get("/topology", ctx -> {
+                        StreamsRunner runner = started.get();
+                        ctx.contentType("text/plain; charset=utf-8");
+                        if (runner == null) {
+                            ctx.status(503).result("starting: no topology yet\n");
+                        } else {
+                            ctx.result(runner.topologyDescription());
+                        }
+                    }));
+            opened.add(server);
+            StageStartup.ensureTopicsIfAsked(config, settings, phase);
+            phase.enter("starting Kafka Streams");
+            Properties props = StreamsSettings.forStage(settings, "newsflow-" + stage,
+                    Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"), stage, deadLetterTopic, registry);
+            Topology built = topology.apply(registry);
+            StreamsRunner runner = new StreamsRunner(stage, built, props, registry);
+            opened.add(runner);
             ConsumerLag lag = new ConsumerLag(settings.kafkaProperties(), props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
                     sourceTopics(built), Duration.ofSeconds(2), Duration.ofSeconds(10), Clock.systemUTC());
             opened.add(lag);
             lag.bindTo(registry);
-            BrokerReachability brokers = BrokerReachability.forStage(settings.kafkaProperties());
-            opened.add(brokers);
-            StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), OPS_MAX_REQUEST_BYTES, registry,
-                    runner::liveness, () -> readiness(runner.readiness(), brokers),
-                    app -> app.get("/topology", ctx -> ctx.contentType("text/plain; charset=utf-8").result(runner.topologyDescription())));
-            opened.add(server);
             runner.start();
             lag.start();
+            started.set(runner);
+            phase.finish();
             return new StreamsStage(stage, runner, brokers, lag, server);
         } catch (RuntimeException e) {
-            // a port in use, say: what was opened is closed again, last first (the demo and tests go on in this JVM)
+            // Kafka out of reach, a port in use: what was opened is closed again, last first (the demo and tests go
+            // on in this JVM)
             StageStartup.closeAll(opened, e);
             throw e;
         }
