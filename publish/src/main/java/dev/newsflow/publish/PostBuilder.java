@@ -48,9 +48,9 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
         String url = previous != null && previous.getUrl() != null ? previous.getUrl()
                 : baseUrl + "/" + DATE_PATH.format(article.getFirstCreated() != null ? article.getFirstCreated()
                         : article.getReceivedAt()) + "/" + slug;
-        Post post = Post.newBuilder()
+        return Post.newBuilder()
                 .setEvent(PostEventType.UPSERT)
-                .setChange(PostChange.UNKNOWN)
+                .setChange(changeOf(article, previous))
                 .setId(article.getUri())
                 .setVersion(article.getVersion())
                 .setSlug(slug)
@@ -72,8 +72,6 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setVersionCreated(article.getVersionCreated())
                 .setPublishedAt(now)
                 .build();
-        post.setChange(changeOf(post, previous));
-        return post;
     }
 
     /**
@@ -93,12 +91,8 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .build();
     }
 
-    /**
-     * What an upsert is to a site: the first publication, a newer version, the same one enriched again, or a return.
-     * The same version with the newsroom's own words changed (a CMS that corrects without bumping the version) is an
-     * update a reader must be told about, not a re-enrichment.
-     */
-    private static PostChange changeOf(Post post, Post previous) {
+    /** What an upsert is to a site: the first publication, a newer version, the same one enriched again, or a return. */
+    private static PostChange changeOf(EnrichedArticle article, Post previous) {
         if (previous == null) {
             return PostChange.PUBLISHED;
         }
@@ -106,19 +100,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
             // a kill remembered for an article never published (held for an embargo, say) has no URL: first time
             return previous.getUrl() == null ? PostChange.PUBLISHED : PostChange.REPUBLISHED;
         }
-        if (previous.getVersion() != post.getVersion()) {
-            return PostChange.UPDATED;
-        }
-        return wordsChanged(post, previous) ? PostChange.UPDATED : PostChange.REENRICHED;
-    }
-
-    /** Whether what the newsroom wrote differs: headline, body, byline, or a teaser an editor wrote. */
-    static boolean wordsChanged(Post post, Post previous) {
-        boolean editorsTeaser = !post.getTeaserMachineMade() || !previous.getTeaserMachineMade();
-        return !java.util.Objects.equals(post.getHeadline(), previous.getHeadline())
-                || !java.util.Objects.equals(post.getBodyHtml(), previous.getBodyHtml())
-                || !java.util.Objects.equals(post.getByline(), previous.getByline())
-                || (editorsTeaser && !java.util.Objects.equals(post.getTeaser(), previous.getTeaser()));
+        return previous.getVersion() == article.getVersion() ? PostChange.REENRICHED : PostChange.UPDATED;
     }
 
     /**

@@ -187,17 +187,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         String id = article.getUri();
         if (previous != null && article.getVersion() == previous.getVersion()
                 && previous.getEvent() == PostEventType.UPSERT && isReEnrichment(article, previous, now)) {
-            // the same version enriched again (a replay with a better classifier), or corrected without a new
-            // version number: the post is updated in place
-            Post updated = publish(record.key(), record.timestamp(), article, previous, now, false);
-            if (updated.getChange() == PostChange.UPDATED) {
-                log.info("Same version with new text, published as an update articleId={} version={} provider={}:"
-                        + " the sender should number a correction as a new version", id, article.getVersion(),
-                        article.getProvider());
-            } else {
-                reenriched.increment();
-                log.debug("Re-enriched articleId={} version={}", id, article.getVersion()); // counted; a replay does many
-            }
+            // the same version enriched again (a replay with a better classifier): the post is updated in place
+            reenriched.increment();
+            log.debug("Re-enriched articleId={} version={}", id, article.getVersion()); // counted; a replay does many
+            publish(record.key(), record.timestamp(), article, previous, now, false);
             return;
         }
         if (previous != null && article.getVersion() <= previous.getVersion()) {
@@ -226,7 +219,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     }
 
     /** @param fresh whether the version is new (it feeds the end-to-end latency; a re-enrichment replay would skew it) */
-    private Post publish(byte[] key, long timestamp, EnrichedArticle article, Post previous, Instant now, boolean fresh) {
+    private void publish(byte[] key, long timestamp, EnrichedArticle article, Post previous, Instant now, boolean fresh) {
         Post post = posts.upsert(article, previous, now);
         Set<String> topics = routing.topicsFor(post);
         List<CategoryPost> categoryPosts = new ArrayList<>();
@@ -247,7 +240,6 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         published.put(article.getUri(), post);
         liveReceived.put(article.getUri(), article.getReceivedAt().toEpochMilli());
         routed.put(article.getUri(), String.join(",", topics));
-        return post;
     }
 
     /** The section topics the live post went to; for state from before they were kept, the routing's answer now. */

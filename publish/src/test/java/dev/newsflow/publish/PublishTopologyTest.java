@@ -111,20 +111,6 @@ class PublishTopologyTest {
     }
 
     @Test
-    void shouldCallTheSameVersionWithCorrectedTextAnUpdateAndNewCategoriesAloneAReEnrichment() {
-        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.9).build());
-        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.9).text("First paragraph, corrected.").build());
-        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.9).text("First paragraph, corrected.")
-                .headline("A better headline").build());
-        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).text("First paragraph, corrected.")
-                .headline("A better headline").build());
-
-        // a CMS that corrects without bumping the version: readers must still see an "updated" badge
-        assertThat(posts.readValuesToList()).extracting(Post::getChange).containsExactly(
-                PostChange.PUBLISHED, PostChange.UPDATED, PostChange.UPDATED, PostChange.REENRICHED);
-    }
-
-    @Test
     void shouldRouteToConfidentSecondaryCategoriesButNotLongShots() {
         send(anArticle("a2").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.SPORT, 0.4)
                 .inCategory(MediaTopic.WEATHER, 0.1).build());
