@@ -6,8 +6,10 @@ import dev.newsflow.ingest.IngestConfig;
 import dev.newsflow.ingest.IngestLimits;
 import dev.newsflow.ingest.NdjsonImporter;
 import dev.newsflow.ingest.RawArticleProducer;
+import dev.newsflow.runtime.LogValues;
 import dev.newsflow.runtime.Settings;
 import dev.newsflow.runtime.StageStartup;
+import dev.newsflow.schemas.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +61,14 @@ final class ImportCommand implements Callable<Integer> {
                 return 3;
             }
         }
+        if (report != null && Files.exists(report)) {
+            for (Path f : files) {
+                if (Files.isSameFile(f, report)) {
+                    err.println("newsflow import: --report " + report + " is one of the files to import; nothing was imported");
+                    return 3;
+                }
+            }
+        }
         Settings settings = config.load();
         // the API's own settings (max.body.chars, ...): a file and the API accept the same articles
         IngestLimits limits = IngestConfig.limitsOf(settings.newsflow());
@@ -69,9 +79,12 @@ final class ImportCommand implements Callable<Integer> {
                 summary = new NdjsonImporter(parser, null, 0, (int) limits.maxRequestBytes())
                         .importFiles(files, provider, true, p -> progress(err, p), problems);
             } else {
-                java.util.OptionalLong setupTimeout = IngestConfig.topicSetupTimeoutOf(settings.newsflow());
-                if (setupTimeout.isPresent()) {
-                    StageStartup.ensureTopics(settings, setupTimeout.getAsLong());
+                IngestConfig.TopicSetupView setup = IngestConfig.topicSetupOf(settings.newsflow());
+                if (setup.create()) {
+                    StageStartup.ensureTopics(settings, setup.timeoutMs());
+                } else {
+                    // Kafka out of reach must stop the import now (exit 4), not after max.block.ms for every line
+                    StageStartup.requireTopic(settings, Topics.ARTICLES_RAW, setup.timeoutMs());
                 }
                 try (ArticleWriter writer = new ArticleWriter(RawArticleProducer.create(settings, "newsflow-import"))) {
                     summary = new NdjsonImporter(parser, writer, IngestConfig.ackTimeoutOf(settings.newsflow()).toMillis(),
@@ -83,16 +96,17 @@ final class ImportCommand implements Callable<Integer> {
         err.println();
         out.printf("%s: %d lines, %d accepted, %d rejected, %d failed%n", dryRun ? "checked" : "imported",
                 summary.lines(), summary.accepted(), summary.rejected(), summary.failed());
-        summary.reasons().forEach((reason, count) -> out.printf("  %5d × %s%n", count, reason));
+        // what the file says is printed through LogValues.printable: a field name can hold terminal escapes
+        summary.reasons().forEach((reason, count) -> out.printf("  %5d × %s%n", count, LogValues.printable(reason, 300)));
         if (!summary.ignoredFields().isEmpty()) {
             // not fatal, but never silent: a misspelt "embargoedUntil" would publish a story early
             out.printf("  fields newsflow does not know, ignored: %s%n", summary.ignoredFields().entrySet().stream()
-                    .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " line)" : " lines)"))
+                    .map(e -> LogValues.printable(e.getKey(), 100) + " (" + e.getValue() + (e.getValue() == 1 ? " line)" : " lines)"))
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
         summary.problems().forEach(p ->
                 out.printf("  %s:%d %s%s: %s%n", p.file(), p.line(), p.status(), p.id() == null ? "" : " " + p.id(),
-                        String.join("; ", p.reasons())));
+                        LogValues.printable(String.join("; ", p.reasons()), 1_000)));
         int notShown = summary.rejected() + summary.failed() - summary.problems().size();
         if (notShown > 0) {
             out.printf("  ... and %d more%s%n", notShown, report == null ? " (--report FILE lists them all)" : " (in " + report + ")");

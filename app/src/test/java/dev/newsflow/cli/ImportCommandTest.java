@@ -53,4 +53,30 @@ class ImportCommandTest {
         assertThat(last.get("status").asText()).isEqualTo("rejected");
         assertThat(last.get("reasons").get(0).asText()).isEqualTo("body: is required");
     }
+
+    @Test
+    void shouldExitFourWhenTopicsAreNotCreatedAndKafkaCannotBeReached(@TempDir Path dir) throws Exception {
+        Path articles = Files.writeString(dir.resolve("a.ndjson"), "{\"uri\":\"a-1\",\"version\":1,\"title\":\"T\",\"body\":\"B\"}\n");
+        Path config = Files.writeString(dir.resolve("newsflow.properties"), "topics.create=false\ntopics.create.timeout.ms=1000\n");
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new ImportCommand()).setExecutionExceptionHandler(new FailureReport())
+                .setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter()))
+                .execute("--config", config.toString(), "--bootstrap-servers", "127.0.0.1:1", articles.toString());
+
+        assertThat(exit).isEqualTo(4);
+        assertThat(err.toString()).contains("127.0.0.1:1");
+    }
+
+    @Test
+    void shouldRefuseAReportFileThatIsOneOfTheInputs(@TempDir Path dir) throws Exception {
+        Path articles = Files.writeString(dir.resolve("a.ndjson"), "{\"uri\":\"a-1\",\"version\":1,\"title\":\"T\",\"body\":\"B\"}\n");
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new ImportCommand()).setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter()))
+                .execute("--dry-run", "--report", articles.toString(), articles.toString());
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(Files.readString(articles)).contains("a-1"); // not truncated
+    }
 }

@@ -118,14 +118,17 @@ public final class ArticleParser {
             }
         }
         String headline = f.text(HEADLINE, limits.maxHeadlineChars(), !takenDown);
-        String bodyField = BODY.stream().filter(node::hasNonNull).filter(name -> !name.equals("body_text")
-                || !node.hasNonNull("body_html")).findFirst().orElse("body");
+        // ninjs may send both renderings: the first one with words in it (HTML before plain), never an empty one over
+        // a real one
+        String bodyField = BODY.stream().filter(node::hasNonNull).filter(name -> !isBlankText(node.get(name)))
+                .findFirst().orElse(BODY.stream().filter(node::hasNonNull).findFirst().orElse("body"));
         String body = f.text(List.of(bodyField), limits.maxBodyChars(), !takenDown);
         String bodyType = f.choice(List.of("bodyType"), Set.of("html", "plain"));
         if (bodyType == null && !bodyField.equals("body")) {
             bodyType = bodyField.equals("body_html") ? "html" : "plain";
         }
         if (node.hasNonNull("body") && (node.hasNonNull("body_html") || node.hasNonNull("body_text"))) {
+            // ours and ninjs' together: which one did the sender mean?
             errors.add(new FieldError("body", "send the body once: as body, or as ninjs body_html / body_text"));
         }
         String byline = f.text("byline", null, MAX_BYLINE_CHARS, false);
@@ -222,6 +225,10 @@ public final class ArticleParser {
                     + "it, and DELETE /v1/articles/{id} could not name the article)";
         }
         return null;
+    }
+
+    private static boolean isBlankText(JsonNode value) {
+        return value.isTextual() && value.textValue().isBlank();
     }
 
     private static ContentType contentType(String declared, String body) {

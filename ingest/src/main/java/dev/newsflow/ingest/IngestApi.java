@@ -339,8 +339,9 @@ public final class IngestApi {
     }
 
     /**
-     * Kafka refused the write for a reason no retry changes (ACLs, a missing topic the broker will not create): the
-     * client must hear that, not "retry", or it loops forever while an operator is needed.
+     * Kafka refused the write for a reason no retry changes (ingest's ACLs or credentials): the client must hear that,
+     * not "retry", or it loops forever while an operator is needed. A missing topic is not among them: the producer
+     * reports it as a timeout, and it is answered 503.
      */
     static boolean isPermanent(Throwable cause) {
         return cause instanceof org.apache.kafka.common.errors.AuthorizationException
@@ -389,13 +390,13 @@ public final class IngestApi {
             tooLarge(ctx, limits.maxBatchBytes());
             return;
         }
-        List<NdjsonLines.Line> lines = batchLines(body);
+        // read no further than one line over the limit: a huge batch of tiny lines costs neither parsing nor memory
+        List<NdjsonLines.Line> lines = batchLines(body, limits.maxBatchLines() + 1);
         long nonBlank = lines.size();
-        // counted before anything is parsed: a huge batch of tiny lines costs no parsing to refuse
         if (nonBlank > limits.maxBatchLines()) {
             count("rejected", provider(ctx), "batch-too-large");
             problem(ctx, 413, "batch-too-large", "Batch too large",
-                    "at most " + limits.maxBatchLines() + " articles per batch (got " + nonBlank + ")");
+                    "at most " + limits.maxBatchLines() + " articles per batch (got more)");
             return;
         }
         if (nonBlank == 0) {
@@ -484,8 +485,13 @@ public final class IngestApi {
                         failed++;
                         count("failed", provider(ctx), reasonOf(cause));
                         result.put("status", "failed");
-                        if (cause instanceof NotSent notSent) {
-                            permanent |= notSent.getCause() != null && isPermanent(notSent.getCause());
+                        if (cause instanceof NotSent notSent && notSent.getCause() != null && isPermanent(notSent.getCause())) {
+                            permanent = true;
+                            result.put("detail", "not sent: Kafka refused an earlier line of this batch for good ("
+                                    + notSent.getCause().getClass().getSimpleName() + "); send it again once an "
+                                    + "operator has fixed that");
+                        } else if (cause instanceof NotSent) {
+                            retriable = true;
                             result.put("detail", "not sent: Kafka had already failed an earlier line of this batch, "
                                     + "or the batch's acknowledgement deadline had passed; send this line again");
                         } else if (isPermanent(cause)) {
@@ -536,12 +542,12 @@ public final class IngestApi {
      * A batch's non-blank lines: split at newlines, each line strict UTF-8 and at most max.request.bytes (the
      * longest single article), so a bad line is refused alone and a huge one is never held whole.
      */
-    private List<NdjsonLines.Line> batchLines(byte[] body) {
+    private List<NdjsonLines.Line> batchLines(byte[] body, int atMost) {
         List<NdjsonLines.Line> lines = new ArrayList<>();
         try (NdjsonLines reader = new NdjsonLines(new java.io.ByteArrayInputStream(body),
                 (int) Math.min(Integer.MAX_VALUE - 8L, limits.maxRequestBytes()))) {
             NdjsonLines.Line line;
-            while ((line = reader.next()) != null) {
+            while (lines.size() < atMost && (line = reader.next()) != null) {
                 if (!line.blank()) {
                     lines.add(line);
                 }

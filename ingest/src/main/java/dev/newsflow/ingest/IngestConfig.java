@@ -65,11 +65,14 @@ public final class IngestConfig extends StageConfig {
         return Duration.ofMillis(importerView(settings).getLong(ACK_TIMEOUT_MS));
     }
 
-    /** See {@link #limitsOf}: how long the importer waits for the topics, or empty when it must not create them. */
-    public static java.util.OptionalLong topicSetupTimeoutOf(Map<String, String> settings) {
+    /** Whether the importer creates the topics (else it only checks the raw topic), and how long it waits. */
+    public record TopicSetupView(boolean create, long timeoutMs) {
+    }
+
+    /** See {@link #limitsOf}. */
+    public static TopicSetupView topicSetupOf(Map<String, String> settings) {
         org.apache.kafka.common.config.AbstractConfig config = importerView(settings);
-        return config.getBoolean(TOPIC_SETUP) ? java.util.OptionalLong.of(config.getLong(TOPIC_SETUP_TIMEOUT_MS))
-                : java.util.OptionalLong.empty();
+        return new TopicSetupView(config.getBoolean(TOPIC_SETUP), config.getLong(TOPIC_SETUP_TIMEOUT_MS));
     }
 
     private static org.apache.kafka.common.config.AbstractConfig importerView(Map<String, String> settings) {

@@ -73,7 +73,9 @@ public final class NdjsonImporter {
         int rejected = 0;
         int failed = 0;
         Problems problems = new Problems(problemSink);
-        Map<String, Integer> ignoredFields = new TreeMap<>();
+        CappedCounts ignoredFields = new CappedCounts();
+        // once a send fails at once (Kafka unknown for max.block.ms), the rest are not sent: each would wait as long
+        Throwable unavailable = null;
         for (Path file : files) {
             List<Pending> inFlight = new ArrayList<>();
             try (NdjsonLines reader = new NdjsonLines(Files.newInputStream(file), (int) Math.min(Integer.MAX_VALUE - 8L, maxLineChars * 4L))) {
@@ -92,15 +94,24 @@ public final class NdjsonImporter {
                     } else {
                         parsed = parser.parse(line.text(), provider);
                     }
-                    parsed.ignoredFields().forEach(field -> ignoredFields.merge(field, 1, Integer::sum));
+                    parsed.ignoredFields().forEach(ignoredFields::add);
                     if (!parsed.valid()) {
                         rejected++;
                         problems.add(new LineProblem(file, lineNo, parsed.idOrNull(), "rejected",
                                 parsed.errors().stream().map(FieldError::toString).toList()));
                     } else if (dryRun) {
                         accepted++;
+                    } else if (unavailable != null) {
+                        failed++;
+                        problems.add(new LineProblem(file, lineNo, parsed.article().getUri(), "failed",
+                                List.of("not sent: Kafka failed an earlier write of this import (" + unavailable + ")")));
                     } else {
-                        inFlight.add(new Pending(lineNo, parsed.article().getUri(), writer.write(parsed.article())));
+                        CompletableFuture<RecordMetadata> ack = writer.write(parsed.article());
+                        Throwable refused = failedAtOnce(ack);
+                        if (refused != null && !(refused instanceof RecordTooLargeException)) {
+                            unavailable = refused;
+                        }
+                        inFlight.add(new Pending(lineNo, parsed.article().getUri(), ack));
                         if (inFlight.size() >= MAX_IN_FLIGHT) {
                             int[] counts = settle(file, inFlight, problems);
                             accepted += counts[0];
@@ -119,7 +130,34 @@ public final class NdjsonImporter {
             failed += counts[2];
             progress.accept(new Progress(file, lines, accepted, rejected, failed));
         }
-        return new Summary(lines, accepted, rejected, failed, problems.kept, problems.reasons, ignoredFields);
+        return new Summary(lines, accepted, rejected, failed, problems.kept, problems.reasons.counts, ignoredFields.counts);
+    }
+
+    /** The error of a write that failed before it was sent (send() could not even queue it), else null. */
+    private static Throwable failedAtOnce(CompletableFuture<RecordMetadata> ack) {
+        if (!ack.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            ack.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    /**
+     * Counts by key, at most {@link #MAX_KEYS} distinct keys and the rest under "(others)": keys come from the file
+     * (field names, parser messages quoting it), and a file of garbage must not grow the summary without bound.
+     */
+    private static final class CappedCounts {
+        static final int MAX_KEYS = 50;
+        private final Map<String, Integer> counts = new TreeMap<>();
+
+        void add(String key) {
+            String kept = counts.containsKey(key) || counts.size() < MAX_KEYS ? key : "(others)";
+            counts.merge(kept, 1, Integer::sum);
+        }
     }
 
     /** Waits for every write in flight; returns {accepted, rejected, failed}. */
@@ -161,7 +199,7 @@ public final class NdjsonImporter {
     private static final class Problems {
         private final Consumer<LineProblem> sink;
         private final List<LineProblem> kept = new ArrayList<>();
-        private final Map<String, Integer> reasons = new TreeMap<>();
+        private final CappedCounts reasons = new CappedCounts();
 
         Problems(Consumer<LineProblem> sink) {
             this.sink = sink;
@@ -172,8 +210,7 @@ public final class NdjsonImporter {
             if (kept.size() < KEPT_PROBLEMS) {
                 kept.add(problem);
             }
-            problem.reasons().forEach(reason ->
-                    reasons.merge(reason.replaceAll("\\(got .*\\)", "").strip(), 1, Integer::sum));
+            problem.reasons().forEach(reason -> reasons.add(reason.replaceAll("\\(got .*\\)", "").strip()));
         }
     }
 

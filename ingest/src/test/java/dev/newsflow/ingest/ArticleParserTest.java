@@ -416,4 +416,14 @@ class ArticleParserTest {
         // a kill may still name one (stored before the rule): in a body it needs no URL path
         assertThat(parser.parse(aKill("news/2026/story/").json(), PROVIDER).errors()).isEmpty();
     }
+
+    @Test
+    void shouldTakeARealNinjsPlainBodyOverAnEmptyHtmlOne() {
+        ParsedArticle parsed = parser.parse(ArticleJson.empty().with("uri", "a-1").with("version", 1)
+                .with("headline", "H").with("body_html", "  ").with("body_text", "The words.").json(), PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.article().getBody()).isEqualTo("The words.");
+        assertThat(parsed.article().getContentType()).isEqualTo(ContentType.PLAIN);
+    }
 }

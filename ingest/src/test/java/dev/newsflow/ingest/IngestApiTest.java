@@ -635,9 +635,10 @@ class IngestApiTest {
         assertThat(one.headers().firstValue("Retry-After")).isEmpty();
         assertThat(json.readTree(one.body()).get("detail").asText()).contains("a retry will fail the same way");
         assertThat(batch.statusCode()).isEqualTo(500);
+        assertThat(batch.headers().firstValue("Retry-After")).isEmpty();
         JsonNode results = json.readTree(batch.body()).get("results");
         assertThat(results.get(0).get("detail").asText()).contains("TopicAuthorizationException");
-        assertThat(results.get(1).get("detail").asText()).startsWith("not sent");
+        assertThat(results.get(1).get("detail").asText()).startsWith("not sent").contains("refused an earlier line");
     }
 
     @Test
@@ -705,5 +706,17 @@ class IngestApiTest {
         assertThat(json.readTree(starting.body()).get("type").asText()).endsWith("/starting");
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-2");
+    }
+
+    @Test
+    void shouldTagARefusedRequestWithItsIdToo() throws Exception {
+        start(ackingProducer());
+
+        HttpResponse<String> unauthorized = send(post("/v1/articles", "application/json", anArticle("a-1").json())
+                .header("X-Request-Id", "cms-1").build());
+
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+        assertThat(unauthorized.headers().firstValue("X-Request-Id")).hasValue("cms-1");
+        assertThat(json.readTree(unauthorized.body()).get("requestId").asText()).isEqualTo("cms-1");
     }
 }

@@ -114,7 +114,31 @@ class NdjsonImporterTest {
         assertThat(summary.failed()).isEqualTo(2);
         assertThat(summary.problems()).filteredOn(p -> p.status().equals("failed"))
                 .extracting(NdjsonImporter.LineProblem::line, NdjsonImporter.LineProblem::id)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "a-1"), org.assertj.core.groups.Tuple.tuple(3, "a-2"));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1, "a-1"), org.assertj.core.groups.Tuple.tuple(3, "a-2"));
+    }
+
+    @Test
+    void shouldSendNothingMoreOnceASendFailsAtOnceAndSaySoPerLine() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        MockProducer<String, RawArticle> unreachable = new MockProducer<>(true, null, new StringSerializer(),
+                Serdes.RAW_ARTICLE.serializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    ProducerRecord<String, RawArticle> record, org.apache.kafka.clients.producer.Callback callback) {
+                attempts.incrementAndGet(); // each would block for max.block.ms against a real producer
+                throw new TimeoutException("Topic news.articles.raw not present in metadata after 5000 ms");
+            }
+        };
+        Path file = file("down.ndjson", anArticle("a-1").json(), anArticle("a-2").json(), "{}", anArticle("a-3").json());
+
+        NdjsonImporter.Summary summary = new NdjsonImporter(parser, new ArticleWriter(unreachable), 1_000, MAX_LINE_CHARS)
+                .importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(attempts).hasValue(1);
+        assertThat(summary.failed()).isEqualTo(3);
+        assertThat(summary.rejected()).isEqualTo(1); // still validated
+        assertThat(summary.problems()).filteredOn(p -> p.line() == 4).singleElement()
+                .satisfies(p -> assertThat(p.reasons().get(0)).startsWith("not sent"));
     }
 
     @Test

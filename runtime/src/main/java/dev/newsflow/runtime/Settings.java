@@ -48,7 +48,7 @@ public final class Settings {
         if (file != null) {
             readFile(file).forEach((k, v) -> {
                 String key = k.toString().trim();
-                if (isSecret(key)) {
+                if (isCredential(key)) {
                     // a config file is copied, committed and attached to tickets; a secret there leaks with it
                     throw new IllegalArgumentException(file + ": " + key + " is a secret and is read from the "
                             + "environment only: set " + envNameOf(key) + " instead, and remove it from the file");
@@ -114,9 +114,22 @@ public final class Settings {
      * with or without a client prefix ({@code producer.}, {@code main.consumer.}), and any key that looks secret.
      */
     static boolean isSecret(String key) {
-        if (SECRET_KEY.matcher(key).matches()) {
-            return true;
-        }
+        return SECRET_KEY.matcher(key).matches() || isKafkaPassword(key);
+    }
+
+    /**
+     * Whether a setting is a credential a config file must not hold: our API keys, any key the Kafka clients define
+     * as a password, the JAAS configuration (it embeds the password), or a key named like a password or secret.
+     * Narrower than {@link #isSecret}, which also masks what merely looks secret in logs: an OAuth token endpoint URL
+     * or client id is not a credential, and a file may hold it.
+     */
+    static boolean isCredential(String key) {
+        return CREDENTIAL_KEY.matcher(key).matches() || isKafkaPassword(key);
+    }
+
+    private static final Pattern CREDENTIAL_KEY = Pattern.compile("(?i).*(password|secret|jaas|api\\.keys).*");
+
+    private static boolean isKafkaPassword(String key) {
         for (int dot = -1; ; dot = key.indexOf('.', dot + 1)) {
             if (KAFKA_PASSWORDS.contains(key.substring(dot + 1))) {
                 return true;

@@ -39,6 +39,29 @@ public final class StageStartup {
         }
     }
 
+    /**
+     * Checks that Kafka answers and has {@code topic}, for a client told not to create topics: without it, each write
+     * would wait max.block.ms for a topic that is not there.
+     */
+    public static void requireTopic(Settings settings, String topic, long timeoutMs) {
+        Object servers = settings.kafkaProperties().get("bootstrap.servers");
+        Admin admin = Admin.create(settings.kafkaProperties());
+        try {
+            admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Kafka at " + servers + " has no topic " + topic + " this client may see ("
+                    + e.getCause() + "); topics.create=false, so newsflow does not create it", e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + servers + " did not answer within " + timeoutMs
+                    + " ms (topics.create.timeout.ms): is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS)?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topic " + topic, e);
+        } finally {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+
     /** Ensures the topics unless {@code topics.create} is false, saying so in {@code phase}. */
     public static void ensureTopicsIfAsked(StageConfig config, Settings settings, StartupPhase phase) {
         if (config.createTopics()) {

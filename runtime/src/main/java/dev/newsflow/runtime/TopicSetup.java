@@ -110,7 +110,15 @@ public final class TopicSetup {
                 phase = "checking existing topics";
                 checkExisting(admin, preexisting, described, deadline);
             }
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.AuthenticationException
+                    || e.getCause() instanceof org.apache.kafka.common.errors.AuthorizationException) {
+                // Kafka answered: wrong credentials or a missing ACL, not an outage
+                throw new TopicRefused("Kafka refused " + phase + ": " + e.getCause()
+                        + " (check the client's credentials and its DESCRIBE/CREATE ACLs)", e.getCause());
+            }
+            throw failure(phase, e);
+        } catch (InterruptedException | TimeoutException e) {
             throw failure(phase, e);
         }
     }

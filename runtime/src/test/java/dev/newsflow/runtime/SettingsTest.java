@@ -45,6 +45,16 @@ class SettingsTest {
     }
 
     @Test
+    void shouldLetAFileHoldSettingsThatOnlyLookSecretButMaskThemInLogs(@TempDir Path dir) throws Exception {
+        Path oauth = Files.writeString(dir.resolve("o.properties"),
+                "kafka.sasl.oauthbearer.token.endpoint.url=https://idp.example/token\n");
+
+        Settings settings = Settings.load(oauth, Map.of());
+
+        assertThat(settings.kafka()).containsEntry("sasl.oauthbearer.token.endpoint.url", "https://idp.example/token");
+    }
+
+    @Test
     void shouldReadTheFileNamedByTheEnvironment(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("n.properties");
         Files.writeString(file, "topics.create=false\n");
