@@ -457,7 +457,7 @@ public final class IngestApi {
                     count("rejected", provider(ctx), "invalid");
                 }
                 result.put("status", "rejected");
-                result.put("errors", p.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+                result.put("errors", p.errors().stream().map(FieldError::toJson).toList());
             } else {
                 result.put("id", p.article().getUri());
                 result.put("version", p.article().getVersion());
@@ -479,8 +479,8 @@ public final class IngestApi {
                         rejected++;
                         count("rejected", provider(ctx), "too-large");
                         result.put("status", "rejected");
-                        result.put("errors", List.of(Map.of("field", "$", "message",
-                                "Kafka refused the record as too large: " + cause.getMessage())));
+                        result.put("errors", List.of(new FieldError("$",
+                                "Kafka refused the record as too large: " + cause.getMessage()).toJson()));
                     } else {
                         failed++;
                         count("failed", provider(ctx), reasonOf(cause));

@@ -25,7 +25,7 @@ final class Problem {
     static Map<String, Object> invalid(List<FieldError> errors) {
         Map<String, Object> body = of(400, "invalid-article", "Invalid article",
                 errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
-        body.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        body.put("errors", errors.stream().map(FieldError::toJson).toList());
         return body;
     }
 }
