@@ -28,13 +28,17 @@ public final class IngestApp implements AutoCloseable {
     private final KafkaProducer<String, RawArticle> producer;
     private final KafkaClientMetrics producerMetrics;
     private final BrokerReachability brokers;
+    /** The API's server; also the operator endpoints' unless they have their own. */
     private final StageServer server;
+    /** The operator endpoints' server when http.ops.port is set, else the same as {@link #server}. */
+    private final StageServer opsServer;
 
     private IngestApp(KafkaProducer<String, RawArticle> producer, KafkaClientMetrics producerMetrics,
-                      BrokerReachability brokers, StageServer server) {
+                      BrokerReachability brokers, StageServer server, StageServer opsServer) {
         this.producer = producer;
         this.producerMetrics = producerMetrics;
         this.server = server;
+        this.opsServer = opsServer;
         this.brokers = brokers;
     }
 
@@ -67,16 +71,29 @@ public final class IngestApp implements AutoCloseable {
             // served first: while the topics are checked (up to a minute when Kafka is slow), the probes say so, and
             // the API answers 503 "starting" instead of writing to a topic that may not exist yet
             StartupPhase phase = new StartupPhase("starting", Clock.systemUTC());
-            StageServer server = StageServer.start(STAGE, config.httpHost(), config.httpPort(),
-                    Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()), registry,
-                    () -> phase.done() ? HealthStatus.up(Map.of()) : phase.liveness(),
-                    () -> phase.done() ? producerReadiness(producer, brokers) : phase.readiness(),
-                    app -> api.routes(app, phase::done));
+            long maxBody = Math.max(limits.maxBatchBytes(), limits.maxRequestBytes());
+            java.util.function.Supplier<HealthStatus> liveness = () -> phase.done() ? HealthStatus.up(Map.of()) : phase.liveness();
+            java.util.function.Supplier<HealthStatus> readiness =
+                    () -> phase.done() ? producerReadiness(producer, brokers) : phase.readiness();
+            StageServer server;
+            StageServer opsServer;
+            if (config.opsPort().isPresent()) {
+                // the API port can face the newsroom's network; metrics (key names, volumes) and status stay internal
+                opsServer = StageServer.start(STAGE, config.httpHost(), config.opsPort().getAsInt(), StageServer.OPS_MAX_REQUEST_BYTES, registry,
+                        liveness, readiness, app -> { });
+                opened.add(opsServer);
+                server = StageServer.startBare(STAGE, config.httpHost(), config.httpPort(), maxBody,
+                        app -> api.routes(app, phase::done));
+            } else {
+                server = StageServer.start(STAGE, config.httpHost(), config.httpPort(), maxBody, registry, liveness,
+                        readiness, app -> api.routes(app, phase::done));
+                opsServer = server;
+            }
             opened.add(server);
             StageStartup.ensureTopicsIfAsked(config, settings, phase);
             phase.finish();
             log.info("Accepting articles stage={} url={}", STAGE, server.localUrl());
-            return new IngestApp(producer, producerMetrics, brokers, server);
+            return new IngestApp(producer, producerMetrics, brokers, server, opsServer);
         } catch (RuntimeException e) {
             // a port in use, say: the producer's threads and the readiness Admin must not outlive the failed start
             StageStartup.closeAll(opened, e);
@@ -112,9 +129,17 @@ public final class IngestApp implements AutoCloseable {
         return server.localUrl();
     }
 
+    /** Where health, metrics and status are served: the API's URL unless http.ops.port gave them their own. */
+    public String opsUrl() {
+        return opsServer.localUrl();
+    }
+
     @Override
     public void close() {
         server.close();
+        if (opsServer != server) {
+            opsServer.close();
+        }
         producerMetrics.close();
         brokers.close();
         producer.close(Duration.ofSeconds(10));

@@ -21,6 +21,7 @@ public final class IngestConfig extends StageConfig {
     public static final String MAX_BODY_CHARS = "max.body.chars";
     public static final String ACK_TIMEOUT_MS = "ack.timeout.ms";
     public static final String RATE_LIMIT_PER_SECOND = "rate.limit.requests.per.second";
+    public static final String OPS_PORT = "http.ops.port";
 
     private static final IngestLimits DEFAULTS = IngestLimits.defaults();
 
@@ -45,6 +46,10 @@ public final class IngestConfig extends StageConfig {
                             + " stays under the 4 MiB the enrich and publish stages read (KeyedDecoder.MAX_VALUE_BYTES).")
             .define(ACK_TIMEOUT_MS, Type.LONG, 20_000L, Range.between(1_000, 300_000), Importance.LOW,
                     "How long a request waits for Kafka's acknowledgement before answering 503.")
+            .define(OPS_PORT, Type.INT, -1, Range.between(-1, 65535), Importance.MEDIUM,
+                    "Port of the operator endpoints (health, metrics, status) when they must not share the API's port"
+                            + " (http.port): then the API port serves /v1 only, and can face the newsroom's network while"
+                            + " this one stays internal. -1: both on http.port; 0 picks a free port.")
             .define(RATE_LIMIT_PER_SECOND, Type.INT, 200, Range.between(0, 1_000_000), Importance.MEDIUM,
                     "Requests per second each API key may make (a batch is one request); more answer 429 with "
                             + "Retry-After. 0 turns the limit off.");
@@ -105,6 +110,12 @@ public final class IngestConfig extends StageConfig {
 
     public RequestRateLimiter rateLimiter() {
         return RequestRateLimiter.perSecond(getInt(RATE_LIMIT_PER_SECOND));
+    }
+
+    /** The operator endpoints' own port, if they have one. */
+    public java.util.OptionalInt opsPort() {
+        int port = getInt(OPS_PORT);
+        return port < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(port);
     }
 
     public Duration ackTimeout() {

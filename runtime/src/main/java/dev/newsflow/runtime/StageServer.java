@@ -22,6 +22,8 @@ public final class StageServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StageServer.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    /** A server with only operator endpoints takes GETs: no request needs a body. */
+    public static final long OPS_MAX_REQUEST_BYTES = 64 * 1024;
 
     private final String stage;
     private final Javalin app;
@@ -51,6 +53,23 @@ public final class StageServer implements AutoCloseable {
         routes.accept(app);
         app.start(host, port);
         log.info("HTTP server started stage={} port={}", stage, app.port());
+        return new StageServer(stage, app);
+    }
+
+    /**
+     * A server with only the given routes (no health, metrics or status): ingest's API on its own port, when the
+     * operator endpoints are served on another one.
+     */
+    public static StageServer startBare(String stage, String host, int port, long maxRequestBytes, Consumer<Javalin> routes) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = maxRequestBytes;
+            config.useVirtualThreads = false;
+        });
+        routes.accept(app);
+        app.start(host, port);
+        log.info("HTTP server started stage={} port={} routes=own only", stage, app.port());
         return new StageServer(stage, app);
     }
 

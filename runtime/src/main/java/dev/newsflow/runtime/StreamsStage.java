@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamsStage implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsStage.class);
-    /** A Streams stage's server takes only GETs (health, metrics, status): no request needs a body. */
-    private static final long OPS_MAX_REQUEST_BYTES = 64 * 1024;
 
     private final String stage;
     private final StreamsRunner runner;
@@ -60,7 +58,7 @@ public final class StreamsStage implements AutoCloseable {
         try {
             BrokerReachability brokers = BrokerReachability.forStage(settings.kafkaProperties());
             opened.add(brokers);
-            StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), OPS_MAX_REQUEST_BYTES, registry,
+            StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), StageServer.OPS_MAX_REQUEST_BYTES, registry,
                     () -> started.get() == null ? phase.liveness() : started.get().liveness(),
                     () -> readiness(started.get() == null ? phase.readiness() : started.get().readiness(), brokers),
                     app -> app.get("/topology", ctx -> {
