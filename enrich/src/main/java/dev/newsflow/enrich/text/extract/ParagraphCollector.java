@@ -33,8 +33,12 @@ final class ParagraphCollector {
     /** Table cells are separated by a space, not a paragraph break. */
     private static final Set<String> CELLS = Set.of("td", "th");
 
-    /** Containers of site chrome, by tag: skipped when {@link #skipChrome} is set. */
-    private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "menu");
+    /**
+     * Containers of site chrome, by tag: skipped when {@link #skipChrome} is set. A figure's caption and credit are
+     * among them: a post carries no images, and without its picture "The Moulin Rouge cabaret in Paris Benoit
+     * Tessier/Reuters" is noise in the text and, worse, was the teaser.
+     */
+    private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "menu", "figcaption");
 
     /**
      * Class or id of a site-chrome container: share bars, cookie banners, newsletter boxes, related posts, comments,
@@ -44,7 +48,7 @@ final class ParagraphCollector {
     private static final java.util.regex.Pattern CHROME_ATTR = java.util.regex.Pattern.compile(
             "(?:^|[\\s_-])(?:share|sharing|social|sociallinks|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription"
                     + "|signup|related|comments?|disqus|advert|advertisement|ads|ad|adslot|promo|sponsored|bookmarks?"
-                    + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola)(?:$|[\\s_-])",
+                    + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola|captions?|credits?)(?:$|[\\s_-])",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**

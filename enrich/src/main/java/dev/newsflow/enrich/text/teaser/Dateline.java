@@ -15,15 +15,43 @@ public final class Dateline {
             "^(?:\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ ]{1,30}?)?(?:,?\\s+\\p{L}{3,9}\\.?\\s+\\d{1,2})?\\s*"
                     + "(?:\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)?|\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)[-–—]{1,2}\\s+");
     private static final Pattern ALL_CAPS_PLACE = Pattern.compile("^\\p{Lu}[\\p{Lu}\\p{M} .'’-]+");
+    /** A wire byline before the dateline: "By JOHN ANTCZAK  LONG BEACH, Calif. (AP) -- ". */
+    private static final Pattern BYLINE_FIRST = Pattern.compile("^By\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*\\s+){1,4}");
+    /** A date as the dateline: "Feb. 23, 2015 -- ", "OCTOBER 05, 2004 - ". Month names only, so no sentence matches. */
+    private static final Pattern DATE_LINE = Pattern.compile("^(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+            + "\\p{L}{0,6}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s*[-–—]{1,2}\\s+");
+    /**
+     * A news agency or feed credited without brackets: "AP - ", "Reuters - ", "Canadian Press - ", "SPACE.com - ".
+     * Named, not guessed: "Apple - the maker of ..." must keep its first word.
+     */
+    private static final Pattern AGENCY_LINE = Pattern.compile("^(?:AP|AFP|Reuters|UPI|PA|CP|DPA|Xinhua|Kyodo|Yonhap"
+            + "|Bloomberg|Associated Press|Canadian Press|Press Association|NewsFactor|Ziff Davis|PC World|InfoWorld"
+            + "|MacCentral|CBC SPORTS ONLINE|[\\p{L}\\d-]+\\.(?:com|net|org|co\\.uk))\\s+[-–—]{1,2}\\s+");
 
     private Dateline() {
     }
 
-    /** The paragraph without a leading dateline. */
+    /** The paragraph without a leading dateline (and a wire byline before it). */
     public static String strip(String paragraph) {
         if (!mayStartWithDateline(paragraph)) {
             return paragraph;
         }
+        for (Pattern credit : new Pattern[] {DATE_LINE, AGENCY_LINE}) {
+            Matcher m = credit.matcher(paragraph);
+            if (m.lookingAt()) {
+                return paragraph.substring(m.end());
+            }
+        }
+        Matcher byline = BYLINE_FIRST.matcher(paragraph);
+        if (byline.lookingAt()) {
+            String rest = stripPlaceDateline(paragraph.substring(byline.end()));
+            // only with a dateline after it: "By train and bus - ..." is a sentence
+            return rest.length() < paragraph.length() - byline.end() ? rest : paragraph;
+        }
+        return stripPlaceDateline(paragraph);
+    }
+
+    private static String stripPlaceDateline(String paragraph) {
         Matcher m = DATELINE.matcher(paragraph);
         if (!m.lookingAt()) {
             return paragraph;

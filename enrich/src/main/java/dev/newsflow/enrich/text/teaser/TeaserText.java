@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
  */
 final class TeaserText {
 
+    // only "by" is case-blind: under CASE_INSENSITIVE, \p{Lu} matches lower case too, and "by the way - ..." was a
+    // byline; the credit after the name is a few words ("Reuters", "Political Editor, in London"), not a clause
     private static final Pattern BYLINE = Pattern.compile(
-            "^(?:by|von|par|por|di|door|af|av|przez)\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|and|und|et|y|e|en|&|van|von|de|der|da|di|le|la))*"
-                    + "(?:\\s*[,|–—-]\\s*[\\p{L}\\p{M} .,&'’-]{0,60})?\\.?$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "^(?iu:by|von|par|por|di|door|af|av|przez)\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|and|und|et|y|e|en|&|van|von|de|der|da|di|le|la))*"
+                    + "(?:\\s*[,|–—-]\\s*[\\p{L}\\p{M}.&'’-]+(?:[\\s,]+[\\p{L}\\p{M}.&'’-]+){0,4})?\\.?$");
     private static final Pattern BOILERPLATE = Pattern.compile(
             "^(?:read more|related(?: articles| stories| coverage)?:?|advertisement|sponsored|sign up|subscribe|click here|"
                     + "share this|follow us|follow (?:the )?live|photo(?:graph)?s?:|image:|picture:|video:|file photo|"
