@@ -185,7 +185,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
                     && Gazetteer.PERSON_TITLES.contains(tokens.get(start + 1).lower)) {
                 // "Prime Minister ...", "French President Emmanuel Macron": the title's words are not the name
                 start++;
-            } else if (t.stopWord || start == from && sentenceInitial && start + 1 < to && isInflectedVerb(t.lower)) {
+            } else if (t.stopWord && !(bare.equals("new") && startsName(tokens, start, to, sentenceInitial))
+                    || start == from && sentenceInitial && start + 1 < to && isInflectedVerb(t.lower)) {
                 // "The ...", or a verb capitalised only because a sentence starts with it: "Adds Redmoor ..."
                 start++;
                 sentenceInitial = false;
@@ -273,6 +274,21 @@ public final class HeuristicTagExtractor implements TagExtractor {
     }
 
     /** The capitalised word at {@code j} is an organisation or place word that can end a name. */
+    /**
+     * Whether a leading "New" belongs to the name: "New York", "New Line Cinema" inside a sentence; at a sentence's
+     * start only a known place ("New Zealand ..."), since "New Chelsea manager ..." is an adjective.
+     */
+    private static boolean startsName(List<Token> tokens, int start, int to, boolean sentenceInitial) {
+        if (start + 1 >= to) {
+            return false;
+        }
+        if (!sentenceInitial) {
+            return true;
+        }
+        return Gazetteer.PLACES.contains("new " + tokens.get(start + 1).lower)
+                || to - start > 2 && Gazetteer.PLACES.contains("new " + tokens.get(start + 1).lower + " " + tokens.get(start + 2).lower);
+    }
+
     private static boolean isNameEnd(List<Token> tokens, int j) {
         String word = tokens.get(j).lower;
         return Gazetteer.ORGANISATION_WORDS.contains(word) || Gazetteer.PLACE_WORDS.contains(word);

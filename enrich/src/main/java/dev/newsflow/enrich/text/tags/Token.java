@@ -38,10 +38,29 @@ final class Token {
         if (acronym) {
             return text.indexOf('.') >= 0 ? text.replace(".", "") : text;
         }
-        if (capitalised && text.length() > 1 && isAllUpperCase(text)) {
+        if (capitalised && text.length() > 1 && isAllUpperCase(text) && !isCode(text)) {
             return text.charAt(0) + lower.substring(1);
         }
         return text;
+    }
+
+    /**
+     * A code written in capitals on purpose, not a shouted word: it has a digit ("PS4", "MS-04") or short hyphenated
+     * parts ("AFL-CIO"). "JOHN" becomes "John"; these stay as written.
+     */
+    private static boolean isCode(String text) {
+        if (text.chars().anyMatch(Character::isDigit)) {
+            return true;
+        }
+        if (text.indexOf('-') < 0) {
+            return false;
+        }
+        for (String part : text.split("-")) {
+            if (part.length() > 4) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Abbreviations that begin a name, so that their dot is neither a break nor a sentence end ("Dr. Naomi Clarke"). */

@@ -180,4 +180,22 @@ class HeuristicTagExtractorTest {
         assertThat(extractor.extract("", List.of(), "en")).isEmpty();
         assertThat(extractor.extract(null, null, null)).isEmpty();
     }
+
+    @Test
+    void shouldKeepALeadingNewInANameButNotAnAdjectiveOpeningASentence() {
+        List<ArticleTag> tags = extractor.extract("Storm hits coast", List.of(
+                "Officials in New Zealand and staff at New Line Cinema said the storm had passed. New Zealand police "
+                        + "agreed. New Chelsea manager Marco Rossi said little."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("New Zealand", "New Line Cinema")
+                .doesNotContain("Zealand", "Line Cinema", "New Chelsea");
+    }
+
+    @Test
+    void shouldKeepCodesInCapitalsAsWritten() {
+        List<ArticleTag> tags = extractor.extract("PS4 sales rise", List.of(
+                "Sony said PS4 sales rose, and the AFL-CIO said workers at the PS4 plant would strike."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("PS4").doesNotContain("Ps4", "Afl-cio");
+    }
 }
