@@ -124,11 +124,26 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         return end > 0 ? text.substring(0, end) : cut(text);
     }
 
-    /** The longest safe word-boundary prefix plus "…", within the limit. */
+    /**
+     * The longest safe word-boundary prefix plus "…", within the limit; a clause boundary (after a comma, semicolon,
+     * colon or dash) is preferred when it keeps at least two thirds of the limit, so a cut reads "…from the Gaza
+     * Strip…" rather than "…to evacuate Jewish…".
+     */
     String cut(String text) {
         int maxEnd = Graphemes.prefixEnd(text, limit - 1);
         if (maxEnd >= text.length()) {
             return text;
+        }
+        for (int gap = lastGapAtOrBefore(text, maxEnd); gap > 0; gap = lastGapAtOrBefore(text, gap - 1)) {
+            if (Graphemes.count(text, gap) * 3 < limit * 2) {
+                break;
+            }
+            if (endsClause(text, gap)) {
+                String candidate = trimDangling(text.substring(0, gap));
+                if (isSafeCut(text, candidate, true)) {
+                    return candidate + ELLIPSIS;
+                }
+            }
         }
         String unbalanced = null;
         String anyWord = null;
@@ -151,6 +166,13 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         }
         // One unbreakable run longer than the limit (a URL, a long compound): cut at a cluster boundary.
         return text.substring(0, Graphemes.prefixEnd(text, limit - 1)).stripTrailing() + ELLIPSIS;
+    }
+
+    /** Whether the text before the space at {@code gap} ends a clause: "…, ", "…; ", "…: ", "… – ". */
+    private static boolean endsClause(String text, int gap) {
+        char c = text.charAt(gap - 1);
+        return c == ',' || c == ';' || c == ':' || c == '–' || c == '—'
+                || c == '-' && gap >= 2 && text.charAt(gap - 2) == ' ';
     }
 
     /** Index of a space at or before {@code i} (the cut is before it), or -1. */

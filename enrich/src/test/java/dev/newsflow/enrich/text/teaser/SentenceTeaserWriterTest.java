@@ -46,6 +46,11 @@ class SentenceTeaserWriterTest {
                         "The council voted on Monday. Work starts in spring and will take three years to finish."),
                 c("question and exclamation end sentences", 60, HEADLINE, NONE, "Who pays? The council says it will!", true,
                         "Who pays? The council says it will! Residents are not so sure about it at all."),
+                // a clause boundary in the last third wins over the last word boundary
+                c("cut at a clause boundary", 80, HEADLINE, NONE, "The government announced a plan to move settlers out of the Gaza Strip…", true,
+                        "The government announced a plan to move settlers out of the Gaza Strip, officials said on Monday after long talks."),
+                c("a clause boundary too far back is not taken", 80, HEADLINE, NONE, "Officials, the government said, approved a plan to move settlers out…", true,
+                        "Officials, the government said, approved a plan to move settlers out of the Gaza Strip on Monday after talks."),
                 // cut at a word boundary with an ellipsis
                 c("cut at a word boundary", 40, HEADLINE, NONE, "The council voted overwhelmingly…", true,
                         "The council voted overwhelmingly on Monday evening to build a bridge across the river."),
