@@ -108,11 +108,12 @@ public final class NdjsonImporter {
                     } else {
                         CompletableFuture<RecordMetadata> ack = writer.write(parsed.article());
                         Throwable refused = failedAtOnce(ack);
+                        inFlight.add(new Pending(lineNo, parsed.article().getUri(), ack));
                         if (refused != null && !(refused instanceof RecordTooLargeException)) {
                             unavailable = refused;
                         }
-                        inFlight.add(new Pending(lineNo, parsed.article().getUri(), ack));
-                        if (inFlight.size() >= MAX_IN_FLIGHT) {
+                        // settled now when Kafka failed: the report then lists this line before the ones not sent
+                        if (inFlight.size() >= MAX_IN_FLIGHT || unavailable != null) {
                             int[] counts = settle(file, inFlight, problems);
                             accepted += counts[0];
                             rejected += counts[1];

@@ -114,7 +114,7 @@ class NdjsonImporterTest {
         assertThat(summary.failed()).isEqualTo(2);
         assertThat(summary.problems()).filteredOn(p -> p.status().equals("failed"))
                 .extracting(NdjsonImporter.LineProblem::line, NdjsonImporter.LineProblem::id)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1, "a-1"), org.assertj.core.groups.Tuple.tuple(3, "a-2"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "a-1"), org.assertj.core.groups.Tuple.tuple(3, "a-2"));
     }
 
     @Test

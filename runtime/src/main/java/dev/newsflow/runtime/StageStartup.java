@@ -45,12 +45,24 @@ public final class StageStartup {
      */
     public static void requireTopic(Settings settings, String topic, long timeoutMs) {
         Object servers = settings.kafkaProperties().get("bootstrap.servers");
-        Admin admin = Admin.create(settings.kafkaProperties());
+        // the Admin's own timeout is the caller's, or its 60 s default would end the wait with a misleading cause
+        Admin admin = Admins.withTimeout(settings.kafkaProperties(), "newsflow-topic-check", Duration.ofMillis(timeoutMs));
         try {
             admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("Kafka at " + servers + " has no topic " + topic + " this client may see ("
-                    + e.getCause() + "); topics.create=false, so newsflow does not create it", e.getCause());
+            Throwable cause = e.getCause();
+            if (cause instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                throw new IllegalStateException("Kafka at " + servers + " has no topic " + topic + "; topics.create=false,"
+                        + " so newsflow does not create it", cause);
+            }
+            if (cause instanceof org.apache.kafka.common.errors.AuthenticationException
+                    || cause instanceof org.apache.kafka.common.errors.AuthorizationException) {
+                throw new TopicSetup.TopicRefused("Kafka at " + servers + " refused to describe " + topic + ": " + cause
+                        + " (check the client's credentials and its DESCRIBE ACL)", cause);
+            }
+            throw new IllegalStateException("Kafka at " + servers + " did not answer about topic " + topic + " within "
+                    + timeoutMs + " ms (topics.create.timeout.ms): is it running and reachable from here"
+                    + " (KAFKA_BOOTSTRAP_SERVERS)? " + cause, cause);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Kafka at " + servers + " did not answer within " + timeoutMs
                     + " ms (topics.create.timeout.ms): is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS)?", e);

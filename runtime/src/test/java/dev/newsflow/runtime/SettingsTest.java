@@ -52,6 +52,7 @@ class SettingsTest {
         Settings settings = Settings.load(oauth, Map.of());
 
         assertThat(settings.kafka()).containsEntry("sasl.oauthbearer.token.endpoint.url", "https://idp.example/token");
+        assertThat(Settings.masked(settings.kafka()).toString()).doesNotContain("idp.example");
     }
 
     @Test

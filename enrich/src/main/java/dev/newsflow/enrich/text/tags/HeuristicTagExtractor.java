@@ -273,7 +273,6 @@ public final class HeuristicTagExtractor implements TagExtractor {
         }
     }
 
-    /** The capitalised word at {@code j} is an organisation or place word that can end a name. */
     /**
      * Whether a leading "New" belongs to the name: "New York", "New Line Cinema" inside a sentence; at a sentence's
      * start only a known place ("New Zealand ..."), since "New Chelsea manager ..." is an adjective.
@@ -289,6 +288,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 || to - start > 2 && Gazetteer.PLACES.contains("new " + tokens.get(start + 1).lower + " " + tokens.get(start + 2).lower);
     }
 
+    /** The capitalised word at {@code j} is an organisation or place word that can end a name. */
     private static boolean isNameEnd(List<Token> tokens, int j) {
         String word = tokens.get(j).lower;
         return Gazetteer.ORGANISATION_WORDS.contains(word) || Gazetteer.PLACE_WORDS.contains(word);

@@ -45,8 +45,8 @@ final class Token {
     }
 
     /**
-     * A code written in capitals on purpose, not a shouted word: it has a digit ("PS4", "MS-04") or short hyphenated
-     * parts ("AFL-CIO"). "JOHN" becomes "John"; these stay as written.
+     * A code written in capitals on purpose, not a shouted word: it has a digit ("PS4", "MS-04") or hyphenated parts
+     * of three letters or fewer ("AFL-CIO"). "JOHN" becomes "John", "JEAN-PAUL" "Jean-paul"; codes stay as written.
      */
     private static boolean isCode(String text) {
         if (text.chars().anyMatch(Character::isDigit)) {
@@ -56,7 +56,7 @@ final class Token {
             return false;
         }
         for (String part : text.split("-")) {
-            if (part.length() > 4) {
+            if (part.length() > 3) {
                 return false;
             }
         }

@@ -15,18 +15,27 @@ public final class Dateline {
             "^(?:\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ ]{1,30}?)?(?:,?\\s+\\p{L}{3,9}\\.?\\s+\\d{1,2})?\\s*"
                     + "(?:\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)?|\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)[-–—]{1,2}\\s+");
     private static final Pattern ALL_CAPS_PLACE = Pattern.compile("^\\p{Lu}[\\p{Lu}\\p{M} .'’-]+");
-    /** A wire byline before the dateline: "By JOHN ANTCZAK  LONG BEACH, Calif. (AP) -- ". */
-    private static final Pattern BYLINE_FIRST = Pattern.compile("^By\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*\\s+){1,4}");
+    /**
+     * A wire byline before the dateline, by its number of name words: "By JOHN ANTCZAK  LONG BEACH, Calif. (AP) -- ",
+     * "By SETH BORENSTEIN AP Science Writer WASHINGTON (AP) -- ". Tried from the longest name down, since the place
+     * that follows is in capitals too.
+     */
+    private static final Pattern[] BYLINE_FIRST = java.util.stream.IntStream.rangeClosed(1, 4).map(k -> 5 - k)
+            .mapToObj(k -> Pattern.compile("^By\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*\\s+){" + k + "}"
+                    + "(?:(?:AP|AFP|Reuters)\\s+(?:\\p{Lu}\\p{L}*\\s+){0,3}?(?:Writer|Correspondent|Reporter|Editor)\\s+)?"))
+            .toArray(Pattern[]::new);
+    /** What follows a credit that is not a sentence's subject: "AP - Federal …", not "Bloomberg - the former mayor -". */
+    private static final String THEN_SENTENCE = "(?=[\\p{Lu}\\p{N}\"“‘'])";
     /** A date as the dateline: "Feb. 23, 2015 -- ", "OCTOBER 05, 2004 - ". Month names only, so no sentence matches. */
     private static final Pattern DATE_LINE = Pattern.compile("^(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-            + "\\p{L}{0,6}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s*[-–—]{1,2}\\s+");
+            + "\\p{L}{0,6}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s*[-–—]{1,2}\\s+" + THEN_SENTENCE);
     /**
      * A news agency or feed credited without brackets: "AP - ", "Reuters - ", "Canadian Press - ", "SPACE.com - ".
      * Named, not guessed: "Apple - the maker of ..." must keep its first word.
      */
     private static final Pattern AGENCY_LINE = Pattern.compile("^(?:AP|AFP|Reuters|UPI|PA|CP|DPA|Xinhua|Kyodo|Yonhap"
             + "|Bloomberg|Associated Press|Canadian Press|Press Association|NewsFactor|Ziff Davis|PC World|InfoWorld"
-            + "|MacCentral|CBC SPORTS ONLINE|[\\p{L}\\d-]+\\.(?:com|net|org|co\\.uk))\\s+[-–—]{1,2}\\s+");
+            + "|MacCentral|CBC SPORTS ONLINE|[\\p{L}\\d-]+\\.(?:com|net|org|co\\.uk))\\s+[-–—]{1,2}\\s+" + THEN_SENTENCE);
 
     private Dateline() {
     }
@@ -42,11 +51,15 @@ public final class Dateline {
                 return paragraph.substring(m.end());
             }
         }
-        Matcher byline = BYLINE_FIRST.matcher(paragraph);
-        if (byline.lookingAt()) {
-            String rest = stripPlaceDateline(paragraph.substring(byline.end()));
-            // only with a dateline after it: "By train and bus - ..." is a sentence
-            return rest.length() < paragraph.length() - byline.end() ? rest : paragraph;
+        for (Pattern bylineFirst : BYLINE_FIRST) {
+            Matcher byline = bylineFirst.matcher(paragraph);
+            if (byline.lookingAt()) {
+                String rest = stripPlaceDateline(paragraph.substring(byline.end()));
+                // only with a dateline after it: "By train and bus - ..." is a sentence
+                if (rest.length() < paragraph.length() - byline.end()) {
+                    return rest;
+                }
+            }
         }
         return stripPlaceDateline(paragraph);
     }

@@ -13,10 +13,15 @@ import java.util.regex.Pattern;
 final class TeaserText {
 
     // only "by" is case-blind: under CASE_INSENSITIVE, \p{Lu} matches lower case too, and "by the way - ..." was a
-    // byline; the credit after the name is a few words ("Reuters", "Political Editor, in London"), not a clause
+    // byline. A name is capitalised words with the particles names carry ("al-Haj", "dos Santos", "du Bois"); the
+    // credit after it is a few capitalised words or staff words ("Associated Press", "Political Editor, in London"),
+    // so "By Sunday, the storm had passed." is a sentence, not a byline
+    private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|(?:al|el)-\\p{Lu}[\\p{L}\\p{M}.'’-]*|d'\\p{Lu}[\\p{L}\\p{M}.'’-]*)";
+    private static final String JOINER = "(?:and|und|et|y|e|en|&|van|von|de|der|den|da|das|do|dos|du|del|della|di|le|la|ter|ten|bin|ibn)";
+    private static final String CREDIT_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}.&'’-]*|in|at|for|of|the|and|staff|writer|editor|reporter|correspondent)";
     private static final Pattern BYLINE = Pattern.compile(
-            "^(?iu:by|von|par|por|di|door|af|av|przez)\\s+\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|and|und|et|y|e|en|&|van|von|de|der|da|di|le|la))*"
-                    + "(?:\\s*[,|–—-]\\s*[\\p{L}\\p{M}.&'’-]+(?:[\\s,]+[\\p{L}\\p{M}.&'’-]+){0,4})?\\.?$");
+            "^(?iu:by|von|par|por|di|door|af|av|przez)\\s+" + NAME_WORD + "(?:\\s+(?:" + NAME_WORD + "|" + JOINER + "))*"
+                    + "(?:\\s*[,|–—-]\\s*" + CREDIT_WORD + "(?:[\\s,]+" + CREDIT_WORD + "){0,4})?\\.?$");
     private static final Pattern BOILERPLATE = Pattern.compile(
             "^(?:read more|related(?: articles| stories| coverage)?:?|advertisement|sponsored|sign up|subscribe|click here|"
                     + "share this|follow us|follow (?:the )?live|photo(?:graph)?s?:|image:|picture:|video:|file photo|"
