@@ -122,10 +122,23 @@ public final class ArticleParser {
         // a real one
         String bodyField = BODY.stream().filter(node::hasNonNull).filter(name -> !isBlankText(node.get(name)))
                 .findFirst().orElse(BODY.stream().filter(node::hasNonNull).findFirst().orElse("body"));
-        String body = f.text(List.of(bodyField), limits.maxBodyChars(), !takenDown);
+        // read up to the request's own bound: an oversized HTML page may fit once its scripts are gone
+        String body = f.text(List.of(bodyField), (int) Math.min(Integer.MAX_VALUE - 1L,
+                Math.max(limits.maxBodyChars(), limits.maxRequestBytes())), !takenDown);
         String bodyType = f.choice(List.of("bodyType"), Set.of("html", "plain"));
         if (bodyType == null && !bodyField.equals("body")) {
             bodyType = bodyField.equals("body_html") ? "html" : "plain";
+        }
+        if (body != null && body.length() > limits.maxBodyChars()) {
+            boolean html = "html".equals(bodyType) || bodyType == null && LOOKS_LIKE_HTML.matcher(body).find();
+            String slim = html ? OversizedHtml.withoutNonText(body) : body;
+            if (slim.length() <= limits.maxBodyChars()) {
+                body = slim;
+            } else {
+                errors.add(new FieldError(bodyField, "must be at most " + limits.maxBodyChars() + " characters (got "
+                        + body.length() + (html ? ", " + slim.length() + " without scripts, styles and embeds" : "") + ")"));
+                body = null;
+            }
         }
         if (node.hasNonNull("body") && (node.hasNonNull("body_html") || node.hasNonNull("body_text"))) {
             // ours and ninjs' together: which one did the sender mean?

@@ -426,4 +426,24 @@ class ArticleParserTest {
         assertThat(parsed.article().getBody()).isEqualTo("The words.");
         assertThat(parsed.article().getContentType()).isEqualTo(ContentType.PLAIN);
     }
+
+    @Test
+    void shouldSendAPageOverTheBodyLimitOnWithoutItsScriptsWhenTheArticleFits() {
+        String script = "<script>var x = '" + "a".repeat(5_000) + "';</script>";
+        String page = "<!DOCTYPE html><html><head><title>Cup final</title><style>p{color:red}</style></head><body>"
+                + script + "<p>The striker scored twice.</p><!-- " + "c".repeat(500) + " --><svg><path d='M0'/></svg></body></html>";
+        String stillTooLong = "<p>" + "word ".repeat(100) + "</p>" + script;
+
+        ParsedArticle slimmed = parser.parse(anArticle("a-1").with("body", page).json(), PROVIDER);
+        ParsedArticle plain = parser.parse(anArticle("a-2").with("body", "word ".repeat(100)).json(), PROVIDER);
+        ParsedArticle html = parser.parse(anArticle("a-3").with("body", stillTooLong).json(), PROVIDER);
+
+        assertThat(slimmed.errors()).isEmpty();
+        assertThat(slimmed.article().getBody()).contains("<title>Cup final</title>", "<p>The striker scored twice.</p>")
+                .doesNotContain("<script", "<style", "<svg", "<!--");
+        assertThat(slimmed.article().getContentType()).isEqualTo(ContentType.HTML);
+        assertThat(plain.errors()).extracting(FieldError::field).containsExactly("body"); // plain text is not touched
+        assertThat(html.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("without scripts, styles and embeds"));
+    }
 }

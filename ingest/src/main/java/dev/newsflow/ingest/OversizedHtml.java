@@ -1,0 +1,33 @@
+package dev.newsflow.ingest;
+
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+
+/**
+ * A whole web page sent as an article body (a scraper's) is often mostly inline scripts, styles and SVG: text no
+ * stage reads. Over the body limit, such a body is sent on without them rather than refused, so the limit bounds the
+ * article, not the page's JavaScript. Only oversized bodies are touched: an article within the limit is stored
+ * exactly as sent.
+ */
+final class OversizedHtml {
+
+    /** Elements enrich never reads as text (ParagraphCollector skips them), whatever their size. */
+    private static final String NOT_TEXT = "script, style, noscript, template, svg, iframe, object, embed, canvas";
+
+    private OversizedHtml() {
+    }
+
+    /** The body without scripts, styles, embedded media and comments; a whole page keeps its head (title, meta). */
+    static String withoutNonText(String html) {
+        String start = html.substring(0, Math.min(html.length(), 512)).toLowerCase(Locale.ROOT);
+        boolean page = start.contains("<html") || start.contains("<!doctype");
+        Document doc = page ? Jsoup.parse(html) : Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        doc.select(NOT_TEXT).remove();
+        doc.getAllElements().forEach(element -> element.childNodes().stream()
+                .filter(node -> node instanceof Comment).toList().forEach(org.jsoup.nodes.Node::remove));
+        return page ? doc.outerHtml() : doc.body().html();
+    }
+}
