@@ -76,7 +76,8 @@ public final class ArticleEnricher {
                 .setUrl(raw.getUrl())
                 .setKeywords(raw.getKeywords())
                 .setReceivedAt(raw.getReceivedAt())
-                .setEnrichedAt(now);
+                .setEnrichedAt(now)
+                .setSourceDigest(SourceDigest.of(raw));
         if (raw.getPubStatus() != PubStatus.USABLE) {
             // a kill or withhold takes the story down and may carry no content; publish only needs the id and version
             return out.setText("").setTeaser("").setTeaserMachineMade(false).setWordCount(0).setReadingTimeMinutes(0)

@@ -203,6 +203,7 @@ class EnrichTopologyTest {
         assertThat(article.getTeaser()).isNotBlank();
         assertThat(article.getTeaser().length()).isLessThanOrEqualTo(160);
         assertThat(endsAtAWordBoundary(article.getTeaser(), article.getText())).isTrue();
+        assertThat(article.getSourceDigest()).startsWith("crc32c:"); // publish tells corrections by it
     }
 
     private void start(ArticleEnricher enricher) {

@@ -55,6 +55,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      * received before that, a comparison of ingest's clock with itself (publish's clock may run behind by any lag).
      */
     static final String LIVE_RECEIVED_STORE = "live-received-at";
+    /**
+     * Per article, the digest of what the sender wrote for the live post (EnrichedArticle.sourceDigest): the same
+     * version with other words is a correction (UPDATED), with the same words a re-enrichment (REENRICHED).
+     */
+    static final String SOURCE_DIGEST_STORE = "source-digests";
     static final DeadLetterReason EMBARGO_RELEASE_FAILED = DeadLetterReason.EMBARGO_RELEASE_FAILED;
     /**
      * Per article, the section topics its live post went to (comma-separated): an update tells exactly those it left,
@@ -78,6 +83,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private EmbargoSchedule embargoed;
     private KeyValueStore<String, Long> unpublished;
     private KeyValueStore<String, Long> liveReceived;
+    private KeyValueStore<String, String> sourceDigests;
     private KeyValueStore<String, String> routed;
 
     PublishProcessor(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, MeterRegistry registry,
@@ -117,6 +123,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         this.unpublished = context.getStateStore(UNPUBLISHED_STORE);
         this.liveReceived = context.getStateStore(LIVE_RECEIVED_STORE);
+        this.sourceDigests = context.getStateStore(SOURCE_DIGEST_STORE);
         this.routed = context.getStateStore(ROUTED_STORE);
         context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseEmbargoed);
     }
@@ -172,6 +179,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         unpublished.put(id, applied);
         liveReceived.delete(id);
         routed.delete(id);
+        sourceDigests.delete(id);
         if (held != null && killCovers(article, held)) {
             embargoed.cancel(id); // a kill also cancels a pending embargoed release it predates nothing of
         }
@@ -187,10 +195,19 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         String id = article.getUri();
         if (previous != null && article.getVersion() == previous.getVersion()
                 && previous.getEvent() == PostEventType.UPSERT && isReEnrichment(article, previous, now)) {
-            // the same version enriched again (a replay with a better classifier): the post is updated in place
-            reenriched.increment();
-            log.debug("Re-enriched articleId={} version={}", id, article.getVersion()); // counted; a replay does many
-            publish(record.key(), record.timestamp(), article, previous, now, false);
+            // the same version again with a different post: the post is updated in place. New words from the sender
+            // (a CMS that corrects without a new version number) are an update readers must be told about; the same
+            // words enriched again (a replay through a changed classifier or extractor) are not
+            String before = sourceDigests.get(id);
+            if (before != null && article.getSourceDigest() != null && !before.equals(article.getSourceDigest())) {
+                log.info("Same version with new text, published as an update articleId={} version={} provider={}: the"
+                        + " sender should number a correction as a new version", id, article.getVersion(), article.getProvider());
+                publish(record.key(), record.timestamp(), article, previous, now, false, PostChange.UPDATED);
+            } else {
+                reenriched.increment();
+                log.debug("Re-enriched articleId={} version={}", id, article.getVersion()); // counted; a replay does many
+                publish(record.key(), record.timestamp(), article, previous, now, false, null);
+            }
             return;
         }
         if (previous != null && article.getVersion() <= previous.getVersion()) {
@@ -214,13 +231,20 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
             return;
         }
-        publish(record.key(), record.timestamp(), article, previous, now, true);
+        publish(record.key(), record.timestamp(), article, previous, now, true, null);
         embargoed.cancel(id);
     }
 
-    /** @param fresh whether the version is new (it feeds the end-to-end latency; a re-enrichment replay would skew it) */
-    private void publish(byte[] key, long timestamp, EnrichedArticle article, Post previous, Instant now, boolean fresh) {
+    /**
+     * @param fresh  whether the version is new (it feeds the end-to-end latency; a re-enrichment replay would skew it)
+     * @param change what the post event says happened, when publish knows better than the versions do; else null
+     */
+    private void publish(byte[] key, long timestamp, EnrichedArticle article, Post previous, Instant now, boolean fresh,
+                         PostChange change) {
         Post post = posts.upsert(article, previous, now);
+        if (change != null) {
+            post.setChange(change);
+        }
         Set<String> topics = routing.topicsFor(post);
         List<CategoryPost> categoryPosts = new ArrayList<>();
         topics.forEach(topic -> categoryPosts.add(new CategoryPost(topic, post)));
@@ -240,6 +264,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         published.put(article.getUri(), post);
         liveReceived.put(article.getUri(), article.getReceivedAt().toEpochMilli());
         routed.put(article.getUri(), String.join(",", topics));
+        if (article.getSourceDigest() != null) {
+            sourceDigests.put(article.getUri(), article.getSourceDigest());
+        } else {
+            sourceDigests.delete(article.getUri()); // written by an older enrich: nothing to compare the next one with
+        }
     }
 
     /** The section topics the live post went to; for state from before they were kept, the routing's answer now. */
@@ -305,7 +334,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             log.info("Embargo lifted articleId={} version={}", kv.key, kv.value.getVersion());
             try {
                 // not fresh: the time it was held is not pipeline latency
-                publish(key, wallClockMs, kv.value, published.get(kv.key), now, false);
+                publish(key, wallClockMs, kv.value, published.get(kv.key), now, false, null);
             } catch (RuntimeException e) {
                 // one article that cannot be published must not fail every release after it, on every restart:
                 // it goes to the dead-letter topic with its reason, and the rest are released

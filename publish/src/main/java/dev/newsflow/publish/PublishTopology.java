@@ -62,6 +62,8 @@ public final class PublishTopology {
                 new StringSerde(), new StringSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.LIVE_RECEIVED_STORE),
                 new StringSerde(), new org.apache.kafka.common.serialization.Serdes.LongSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PublishProcessor.SOURCE_DIGEST_STORE),
+                new StringSerde(), new StringSerde()));
         DeadLetters deadLetters = new DeadLetters(STAGE, registry);
         KeyedDecoder<EnrichedArticle> decoder = new KeyedDecoder<>(Serdes.ENRICHED_ARTICLE, EnrichedArticle::getUri, deadLetters);
 
@@ -74,7 +76,8 @@ public final class PublishTopology {
                                 .process(() -> new PublishProcessor(posts, routing, embargoCheckInterval, registry, deadLetters),
                                         Named.as("decide-post"), PublishProcessor.POSTS_STORE, PublishProcessor.EMBARGO_STORE,
                                         PublishProcessor.EMBARGO_TIMES_STORE, PublishProcessor.UNPUBLISHED_STORE,
-                                        PublishProcessor.LIVE_RECEIVED_STORE, PublishProcessor.ROUTED_STORE),
+                                        PublishProcessor.LIVE_RECEIVED_STORE, PublishProcessor.ROUTED_STORE,
+                                        PublishProcessor.SOURCE_DIGEST_STORE),
                                 bytes)).withName("publishable"))
                 .defaultBranch(Branched.<byte[], Outcome<EnrichedArticle>>withConsumer(failed -> failed
                         .mapValues(Outcome::deadLetter, Named.as("take-dead-letter"))

@@ -34,6 +34,11 @@ final class EnrichedArticles {
         return this;
     }
 
+    EnrichedArticles sourceDigest(String digest) {
+        builder.setSourceDigest(digest);
+        return this;
+    }
+
     EnrichedArticles version(long version) {
         builder.setVersion(version);
         return this;

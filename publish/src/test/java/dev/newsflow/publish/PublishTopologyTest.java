@@ -111,6 +111,19 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldCallTheSameVersionWithTheSendersWordsChangedAnUpdateAndTheSameWordsEnrichedAgainAReEnrichment() {
+        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.9).sourceDigest("d1").build());
+        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).sourceDigest("d1").build());          // a replay
+        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).text("Corrected.").sourceDigest("d2").build());
+        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).text("Corrected.").sourceDigest("d2").build()); // twice
+        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).text("Changed by a new extractor.").build()); // old enrich
+
+        // a CMS that corrects without a new version number still gets its readers an "updated" badge
+        assertThat(posts.readValuesToList()).extracting(Post::getChange).containsExactly(
+                PostChange.PUBLISHED, PostChange.REENRICHED, PostChange.UPDATED, PostChange.REENRICHED);
+    }
+
+    @Test
     void shouldRouteToConfidentSecondaryCategoriesButNotLongShots() {
         send(anArticle("a2").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.SPORT, 0.4)
                 .inCategory(MediaTopic.WEATHER, 0.1).build());
