@@ -3,26 +3,33 @@ package dev.newsflow.enrich;
 import static dev.newsflow.enrich.RawArticles.aRawArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsflow.schemas.avro.RawArticle;
 import org.junit.jupiter.api.Test;
 
 class SourceDigestTest {
 
     @Test
     void shouldChangeWithTheSendersWordsAndNothingElse() {
-        RawArticle article = aRawArticle("a-1").build();
-        String digest = SourceDigest.of(article);
+        String digest = SourceDigest.of(aRawArticle("a-1").body("The council voted.").build());
 
-        assertThat(SourceDigest.of(RawArticle.newBuilder(article).setVersion(9).setReceivedAt(article.getReceivedAt()
-                .plusSeconds(60)).build())).as("version and times are not words").isEqualTo(digest);
-        assertThat(SourceDigest.of(RawArticle.newBuilder(article).setBody(article.getBody() + " More.").build()))
+        assertThat(SourceDigest.of(aRawArticle("a-1").body("The council voted.").version(9).build()))
+                .as("the version is not words").isEqualTo(digest);
+        assertThat(SourceDigest.of(aRawArticle("a-1").body("The council voted. More.").build())).isNotEqualTo(digest);
+        assertThat(SourceDigest.of(aRawArticle("a-1").body("The council voted.").headline("Another headline").build()))
                 .isNotEqualTo(digest);
-        assertThat(SourceDigest.of(RawArticle.newBuilder(article).setHeadline(article.getHeadline() + "!").build()))
+        assertThat(SourceDigest.of(aRawArticle("a-1").body("The council voted.").editorTeaser("A teaser.").build()))
                 .isNotEqualTo(digest);
-        assertThat(SourceDigest.of(RawArticle.newBuilder(article).setDescription("An editor's teaser.").build()))
-                .isNotEqualTo(digest);
-        assertThat(SourceDigest.of(RawArticle.newBuilder(article).setHeadline("AB").setBody("C").build()))
-                .as("words moved between fields").isNotEqualTo(
-                        SourceDigest.of(RawArticle.newBuilder(article).setHeadline("A").setBody("BC").build()));
+        assertThat(SourceDigest.of(aRawArticle("a-1").headline("AB").body("C").build()))
+                .as("words moved between fields").isNotEqualTo(SourceDigest.of(aRawArticle("a-1").headline("A").body("BC").build()));
+    }
+
+    @Test
+    void shouldReadAnHtmlBodyByItsWordsNotItsBytes() {
+        String digest = SourceDigest.of(aRawArticle("a-1")
+                .html("<p class=\"a\">The council   voted.</p><script>var nonce='1';</script><!-- x -->").build());
+
+        assertThat(SourceDigest.of(aRawArticle("a-1")
+                .html("<div><p>The council voted.</p></div><script>var nonce='2';</script>").build()))
+                .as("markup, a script's nonce and white space are not words").isEqualTo(digest);
+        assertThat(SourceDigest.of(aRawArticle("a-1").html("<p>The council voted again.</p>").build())).isNotEqualTo(digest);
     }
 }

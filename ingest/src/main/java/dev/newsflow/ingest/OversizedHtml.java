@@ -1,6 +1,5 @@
 package dev.newsflow.ingest;
 
-import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -21,8 +20,8 @@ final class OversizedHtml {
 
     /** The body without scripts, styles, embedded media and comments; a whole page keeps its head (title, meta). */
     static String withoutNonText(String html) {
-        String start = html.substring(0, Math.min(html.length(), 512)).toLowerCase(Locale.ROOT);
-        boolean page = start.contains("<html") || start.contains("<!doctype");
+        // the same test enrich applies, so a page stays a page (its metadata and content scoring) after slimming
+        boolean page = dev.newsflow.runtime.HtmlPages.looksLikeWholePage(html);
         Document doc = page ? Jsoup.parse(html) : Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         doc.select(NOT_TEXT).remove();

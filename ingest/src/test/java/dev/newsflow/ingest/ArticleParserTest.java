@@ -446,4 +446,15 @@ class ArticleParserTest {
         assertThat(html.errors()).singleElement().satisfies(e -> assertThat(e.message())
                 .contains("without scripts, styles and embeds"));
     }
+
+    @Test
+    void shouldKeepASlimmedPageAPageWhateverComesBeforeItsDoctype() {
+        String page = "<!-- " + "c".repeat(600) + " -->\n<!DOCTYPE html><html><head><title>Cup final</title></head><body>"
+                + "<script>" + "x".repeat(5_000) + "</script><p>The striker scored twice.</p></body></html>";
+
+        ParsedArticle slimmed = parser.parse(anArticle("a-1").with("body", page).json(), PROVIDER);
+
+        assertThat(slimmed.errors()).isEmpty();
+        assertThat(slimmed.article().getBody()).contains("<head>", "<title>Cup final</title>", "<body>");
+    }
 }

@@ -193,21 +193,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private void publishOrHold(Record<byte[], EnrichedArticle> record, EnrichedArticle article, Post previous,
                                Instant now) {
         String id = article.getUri();
-        if (previous != null && article.getVersion() == previous.getVersion()
-                && previous.getEvent() == PostEventType.UPSERT && isReEnrichment(article, previous, now)) {
-            // the same version again with a different post: the post is updated in place. New words from the sender
-            // (a CMS that corrects without a new version number) are an update readers must be told about; the same
-            // words enriched again (a replay through a changed classifier or extractor) are not
-            String before = sourceDigests.get(id);
-            if (before != null && article.getSourceDigest() != null && !before.equals(article.getSourceDigest())) {
-                log.info("Same version with new text, published as an update articleId={} version={} provider={}: the"
-                        + " sender should number a correction as a new version", id, article.getVersion(), article.getProvider());
-                publish(record.key(), record.timestamp(), article, previous, now, false, PostChange.UPDATED);
-            } else {
-                reenriched.increment();
-                log.debug("Re-enriched articleId={} version={}", id, article.getVersion()); // counted; a replay does many
-                publish(record.key(), record.timestamp(), article, previous, now, false, null);
-            }
+        if (previous != null && article.getVersion() == previous.getVersion() && previous.getEvent() == PostEventType.UPSERT) {
+            sameVersionAgain(record, article, previous, now);
             return;
         }
         if (previous != null && article.getVersion() <= previous.getVersion()) {
@@ -233,6 +220,44 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         publish(record.key(), record.timestamp(), article, previous, now, true, null);
         embargoed.cancel(id);
+    }
+
+    /**
+     * The live version again. The sender's words decide what it is: new words (a CMS that corrects without a new
+     * version number) are an update readers must be told about; the live words enriched again (a replay through a
+     * changed classifier or extractor) a re-enrichment, or a duplicate when the post comes out the same; words seen
+     * before but since corrected (a replay, a late retry) are skipped, so a correction is never undone. Without
+     * digests (state or records from before they existed) only the post decides, as before.
+     */
+    private void sameVersionAgain(Record<byte[], EnrichedArticle> record, EnrichedArticle article, Post previous,
+                                  Instant now) {
+        String id = article.getUri();
+        SeenTexts texts = SeenTexts.parse(sourceDigests.get(id));
+        if (texts != null && texts.version() != article.getVersion()) {
+            texts = null;
+        }
+        String digest = article.getSourceDigest();
+        if (texts != null && digest != null && texts.knows(digest) && !digest.equals(texts.current())) {
+            skip(id, article, "duplicate-version"); // words since corrected: they must not come back
+            return;
+        }
+        boolean newWords = texts != null && digest != null && !texts.knows(digest);
+        if (!isReEnrichment(article, previous, now)) {
+            if (newWords) {
+                sourceDigests.put(id, texts.live(digest).format()); // other bytes, the same post: now the live words
+            }
+            skip(id, article, "duplicate-version");
+            return;
+        }
+        if (newWords) {
+            log.info("Same version with new text, published as an update articleId={} version={} provider={}: the"
+                    + " sender should number a correction as a new version", id, article.getVersion(), article.getProvider());
+            publish(record.key(), record.timestamp(), article, previous, now, false, PostChange.UPDATED);
+        } else {
+            reenriched.increment();
+            log.debug("Re-enriched articleId={} version={}", id, article.getVersion()); // counted; a replay does many
+            publish(record.key(), record.timestamp(), article, previous, now, false, null);
+        }
     }
 
     /**
@@ -264,11 +289,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         published.put(article.getUri(), post);
         liveReceived.put(article.getUri(), article.getReceivedAt().toEpochMilli());
         routed.put(article.getUri(), String.join(",", topics));
-        if (article.getSourceDigest() != null) {
-            sourceDigests.put(article.getUri(), article.getSourceDigest());
-        } else {
-            sourceDigests.delete(article.getUri()); // written by an older enrich: nothing to compare the next one with
-        }
+        rememberWords(article);
     }
 
     /** The section topics the live post went to; for state from before they were kept, the routing's answer now. */
@@ -315,6 +336,19 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // state written before live-received-at existed: publish's own clock is all there is
         Instant live = liveReceivedAt != null ? Instant.ofEpochMilli(liveReceivedAt) : previous.getPublishedAt();
         return kill.getReceivedAt().isBefore(live);
+    }
+
+    /** The published version's words become the live ones (the seen ones kept while the version stays the same). */
+    private void rememberWords(EnrichedArticle article) {
+        String id = article.getUri();
+        String digest = article.getSourceDigest();
+        if (digest == null) {
+            sourceDigests.delete(id); // written by an older enrich: nothing to compare the next one with
+            return;
+        }
+        SeenTexts texts = SeenTexts.parse(sourceDigests.get(id));
+        sourceDigests.put(id, (texts != null && texts.version() == article.getVersion() ? texts.live(digest)
+                : SeenTexts.first(article.getVersion(), digest)).format());
     }
 
     /**

@@ -116,11 +116,27 @@ class PublishTopologyTest {
         send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).sourceDigest("d1").build());          // a replay
         send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).text("Corrected.").sourceDigest("d2").build());
         send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).text("Corrected.").sourceDigest("d2").build()); // twice
-        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).text("Changed by a new extractor.").build()); // old enrich
+        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.7).sourceDigest("d1").build());  // a replay of the old words
+        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.5).text("Corrected.").sourceDigest("d2").build()); // replay
+        send(anArticle("s1").inCategory(MediaTopic.SPORT, 0.5).text("Changed by a new extractor.").build()); // old enrich
 
-        // a CMS that corrects without a new version number still gets its readers an "updated" badge
-        assertThat(posts.readValuesToList()).extracting(Post::getChange).containsExactly(
-                PostChange.PUBLISHED, PostChange.REENRICHED, PostChange.UPDATED, PostChange.REENRICHED);
+        // a CMS that corrects without a new version number still gets its readers an "updated" badge, and a replay
+        // of the words it corrected never brings them back
+        List<Post> events = posts.readValuesToList();
+        assertThat(events).extracting(Post::getChange).containsExactly(
+                PostChange.PUBLISHED, PostChange.REENRICHED, PostChange.UPDATED, PostChange.REENRICHED,
+                PostChange.REENRICHED);
+        assertThat(events.get(3).getBodyHtml()).contains("Corrected.");
+    }
+
+    @Test
+    void shouldTakeOtherBytesOfTheSameWordsAsTheLiveOnesWithoutAnEvent() {
+        send(anArticle("s2").inCategory(MediaTopic.SPORT, 0.9).sourceDigest("d1").build());
+        send(anArticle("s2").inCategory(MediaTopic.SPORT, 0.9).sourceDigest("d1b").build()); // same post, other digest
+        send(anArticle("s2").inCategory(MediaTopic.SPORT, 0.7).sourceDigest("d1b").build()); // then a replay
+
+        assertThat(posts.readValuesToList()).extracting(Post::getChange)
+                .containsExactly(PostChange.PUBLISHED, PostChange.REENRICHED);
     }
 
     @Test

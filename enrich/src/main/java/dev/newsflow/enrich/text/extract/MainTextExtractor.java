@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text.extract;
 
 import dev.newsflow.enrich.text.ExtractedArticle;
 import dev.newsflow.enrich.text.TextExtractor;
+import dev.newsflow.runtime.HtmlPages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,8 @@ import org.jsoup.nodes.Element;
  */
 public final class MainTextExtractor implements TextExtractor {
 
-    private static final String[] PAGE_TAGS = {"<!doctype", "<html", "<head", "<body"};
     private static final Pattern TAG = Pattern.compile("<[a-zA-Z!/]");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00a0\\r]*\\n");
-    private static final int PAGE_SNIFF_CHARS = 4096;
 
     private final ContentFinder finder;
     /** Pages and fragments alike: chrome-named blocks are skipped unless they hold the story. */
@@ -63,19 +62,9 @@ public final class MainTextExtractor implements TextExtractor {
         return looksLikeWholePage(body) ? page(body) : fragment(body);
     }
 
-    /** A doctype, html, head or body tag in the first few kilobytes; a scan, not a regex: it runs per record. */
-    static boolean looksLikeWholePage(String body) {
-        int end = Math.min(body.length(), PAGE_SNIFF_CHARS);
-        for (int i = body.indexOf('<'); i >= 0 && i < end; i = body.indexOf('<', i + 1)) {
-            for (String tag : PAGE_TAGS) {
-                int after = i + tag.length();
-                if (body.regionMatches(true, i, tag, 0, tag.length())
-                        && (after == body.length() || !Character.isLetterOrDigit(body.charAt(after)))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** See {@link HtmlPages#looksLikeWholePage}; kept here for the extractor's callers and tests. */
+    public static boolean looksLikeWholePage(String body) {
+        return HtmlPages.looksLikeWholePage(body);
     }
 
     private static boolean containsIgnoreCase(String s, String lowerNeedle) {

@@ -25,7 +25,7 @@ public final class Dateline {
                     + "(?:(?:AP|AFP|Reuters)\\s+(?:\\p{Lu}\\p{L}*\\s+){0,3}?(?:Writer|Correspondent|Reporter|Editor)\\s+)?"))
             .toArray(Pattern[]::new);
     /** What follows a credit that is not a sentence's subject: "AP - Federal …", not "Bloomberg - the former mayor -". */
-    private static final String THEN_SENTENCE = "(?=[\\p{Lu}\\p{N}\"“‘'])";
+    private static final String THEN_SENTENCE = "(?=[\\p{Lu}\\p{N}\"“‘']|\\p{Ll}\\p{Lu})"; // "iPhone" too
     /** A date as the dateline: "Feb. 23, 2015 -- ", "OCTOBER 05, 2004 - ". Month names only, so no sentence matches. */
     private static final Pattern DATE_LINE = Pattern.compile("^(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
             + "\\p{L}{0,6}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s*[-–—]{1,2}\\s+" + THEN_SENTENCE);

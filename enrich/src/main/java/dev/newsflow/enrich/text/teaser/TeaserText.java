@@ -18,7 +18,8 @@ final class TeaserText {
     // so "By Sunday, the storm had passed." is a sentence, not a byline
     private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|(?:al|el)-\\p{Lu}[\\p{L}\\p{M}.'’-]*|d'\\p{Lu}[\\p{L}\\p{M}.'’-]*)";
     private static final String JOINER = "(?:and|und|et|y|e|en|&|van|von|de|der|den|da|das|do|dos|du|del|della|di|le|la|ter|ten|bin|ibn)";
-    private static final String CREDIT_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}.&'’-]*|in|at|for|of|the|and|staff|writer|editor|reporter|correspondent)";
+    private static final String CREDIT_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}.&'’-]*|in|at|for|of|the|and|special|to"
+            + "|(?:\\p{Ll}+\\s+){0,2}(?:staff|writer|editor|reporter|correspondent|contributor|columnist))";
     private static final Pattern BYLINE = Pattern.compile(
             "^(?iu:by|von|par|por|di|door|af|av|przez)\\s+" + NAME_WORD + "(?:\\s+(?:" + NAME_WORD + "|" + JOINER + "))*"
                     + "(?:\\s*[,|–—-]\\s*" + CREDIT_WORD + "(?:[\\s,]+" + CREDIT_WORD + "){0,4})?\\.?$");
