@@ -43,4 +43,22 @@ public final class ArticleWriter implements AutoCloseable {
     public void close() {
         producer.close();
     }
+
+    /**
+     * The error of a write that failed before it was sent (send() could not even queue it: Kafka unknown for
+     * max.block.ms), else null. Both the API and the importer stop sending after one.
+     */
+    static Throwable failedAtOnce(java.util.concurrent.CompletableFuture<?> write) {
+        if (!write.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            write.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (java.util.concurrent.CancellationException e) {
+            return e;
+        }
+    }
 }

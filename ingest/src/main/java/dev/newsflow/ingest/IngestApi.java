@@ -435,7 +435,7 @@ public final class IngestApi {
             } else {
                 CompletableFuture<RecordMetadata> ack = writer.write(p.article());
                 acks.add(ack);
-                Throwable error = failureOf(ack);
+                Throwable error = ArticleWriter.failedAtOnce(ack);
                 if (error != null && !(error instanceof RecordTooLargeException)) {
                     unavailable = error;
                 }
@@ -603,21 +603,6 @@ public final class IngestApi {
             return LogValues.printable(node == null ? null : node.path("uri").asText(node.path("id").asText(null)), 100);
         } catch (IOException | RuntimeException e) {
             return null; // not JSON at all: the errors say so
-        }
-    }
-
-    /** The error of a future that already failed (send() could not even queue the record), else null. */
-    private static Throwable failureOf(CompletableFuture<?> future) {
-        if (!future.isCompletedExceptionally()) {
-            return null;
-        }
-        try {
-            future.join();
-            return null;
-        } catch (java.util.concurrent.CompletionException e) {
-            return e.getCause() != null ? e.getCause() : e;
-        } catch (java.util.concurrent.CancellationException e) {
-            return e;
         }
     }
 

@@ -107,7 +107,7 @@ public final class NdjsonImporter {
                                 List.of("not sent: Kafka failed an earlier write of this import (" + unavailable + ")")));
                     } else {
                         CompletableFuture<RecordMetadata> ack = writer.write(parsed.article());
-                        Throwable refused = failedAtOnce(ack);
+                        Throwable refused = ArticleWriter.failedAtOnce(ack);
                         inFlight.add(new Pending(lineNo, parsed.article().getUri(), ack));
                         if (refused != null && !(refused instanceof RecordTooLargeException)) {
                             unavailable = refused;
@@ -132,19 +132,6 @@ public final class NdjsonImporter {
             progress.accept(new Progress(file, lines, accepted, rejected, failed));
         }
         return new Summary(lines, accepted, rejected, failed, problems.kept, problems.reasons.counts, ignoredFields.counts);
-    }
-
-    /** The error of a write that failed before it was sent (send() could not even queue it), else null. */
-    private static Throwable failedAtOnce(CompletableFuture<RecordMetadata> ack) {
-        if (!ack.isCompletedExceptionally()) {
-            return null;
-        }
-        try {
-            ack.join();
-            return null;
-        } catch (java.util.concurrent.CompletionException e) {
-            return e.getCause() != null ? e.getCause() : e;
-        }
     }
 
     /**
