@@ -12,10 +12,27 @@ import org.jsoup.nodes.Document;
  */
 final class OversizedHtml {
 
+    /**
+     * Most tags a body may have to be slimmed: parsing costs time on the request thread, and a crafted body of
+     * nothing but tags took seconds; a real page has a few thousand.
+     */
+    static final int MAX_TAGS = 100_000;
+
     /** Elements enrich never reads as text (ParagraphCollector skips them), whatever their size. */
     private static final String NOT_TEXT = "script, style, noscript, template, svg, iframe, object, embed, canvas";
 
     private OversizedHtml() {
+    }
+
+    /** Whether the body is worth slimming: not more than {@link #MAX_TAGS} tags (a count, not a parse). */
+    static boolean slimmable(String html) {
+        int tags = 0;
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (++tags > MAX_TAGS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The body without scripts, styles, embedded media and comments; a whole page keeps its head (title, meta). */

@@ -457,4 +457,12 @@ class ArticleParserTest {
         assertThat(slimmed.errors()).isEmpty();
         assertThat(slimmed.article().getBody()).contains("<head>", "<title>Cup final</title>", "<body>");
     }
+
+    @Test
+    void shouldNotSpendAParseOnABodyOfNothingButTags() {
+        String tags = "<b>".repeat(OversizedHtml.MAX_TAGS + 1);
+
+        assertThat(OversizedHtml.slimmable(tags)).isFalse();
+        assertThat(OversizedHtml.slimmable("<p>" + "x".repeat(1_000) + "</p>")).isTrue();
+    }
 }
