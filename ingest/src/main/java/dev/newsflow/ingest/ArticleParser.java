@@ -131,12 +131,13 @@ public final class ArticleParser {
         }
         if (body != null && body.length() > limits.maxBodyChars()) {
             boolean html = "html".equals(bodyType) || bodyType == null && LOOKS_LIKE_HTML.matcher(body).find();
-            String slim = html && OversizedHtml.slimmable(body) ? OversizedHtml.withoutNonText(body) : body;
+            boolean slimmed = html && OversizedHtml.slimmable(body);
+            String slim = slimmed ? OversizedHtml.withoutNonText(body) : body;
             if (slim.length() <= limits.maxBodyChars()) {
                 body = slim;
             } else {
                 errors.add(new FieldError(bodyField, "must be at most " + limits.maxBodyChars() + " characters (got "
-                        + body.length() + (slim != body ? ", " + slim.length() + " without scripts, styles and embeds" : "")
+                        + body.length() + (slimmed ? ", " + slim.length() + " without scripts, styles and embeds" : "")
                         + ")"));
                 body = null;
             }
