@@ -10,6 +10,7 @@ import dev.newsflow.ingest.IngestApp;
 import dev.newsflow.ingest.IngestConfig;
 import dev.newsflow.publish.PublishApp;
 import dev.newsflow.runtime.EmbeddedKafkaBroker;
+import dev.newsflow.runtime.NamedThreads;
 import dev.newsflow.runtime.Settings;
 import dev.newsflow.runtime.StageConfig;
 import dev.newsflow.runtime.StreamsStage;
@@ -99,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
         components.add(() -> deleteTree(stateDir)); // closed last
         try {
             // the models take seconds to load: do it while the broker starts
-            CompletableFuture<ArticleEnricher> enricher = onThread("newsflow-demo-load-models", Enrichers::defaults);
+            CompletableFuture<ArticleEnricher> enricher = NamedThreads.supply("newsflow-demo-load-models", Enrichers::defaults);
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
             components.add(broker);
             String apiKey = "demo-" + HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(12));
@@ -110,11 +111,11 @@ final class DemoCommand implements Callable<Integer> {
             }
             // the three stages are independent once the topics exist: start them side by side
             Map<String, String> noTopicSetup = Map.of(StageConfig.TOPIC_SETUP, "false");
-            CompletableFuture<IngestApp> ingestStart = onThread("newsflow-demo-start-ingest", () -> IngestApp.start(
+            CompletableFuture<IngestApp> ingestStart = NamedThreads.supply("newsflow-demo-start-ingest", () -> IngestApp.start(
                     base.with(Map.of(StageConfig.HTTP_PORT, String.valueOf(port)), Map.of()).with(noTopicSetup, Map.of())));
-            CompletableFuture<StreamsStage> enrichStart = enricher.thenCompose(e -> onThread("newsflow-demo-start-enrich",
+            CompletableFuture<StreamsStage> enrichStart = enricher.thenCompose(e -> NamedThreads.supply("newsflow-demo-start-enrich",
                     () -> EnrichApp.start(base.with(Map.of(StageConfig.HTTP_PORT, nextPort(1)), Map.of()).with(noTopicSetup, Map.of()), e)));
-            CompletableFuture<StreamsStage> publishStart = onThread("newsflow-demo-start-publish", () -> PublishApp.start(
+            CompletableFuture<StreamsStage> publishStart = NamedThreads.supply("newsflow-demo-start-publish", () -> PublishApp.start(
                     base.with(Map.of(StageConfig.HTTP_PORT, nextPort(2)), Map.of()).with(noTopicSetup, Map.of())));
             IngestApp ingest = started(ingestStart, components);
             StreamsStage enrich = started(enrichStart, components);
@@ -252,21 +253,6 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Follows news.posts (committed records only) and prints each event. */
-    /** Runs {@code work} on a thread of its own with a name that says what it does (in logs and thread dumps). */
-    private static <T> CompletableFuture<T> onThread(String name, java.util.function.Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(work.get());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return result;
-    }
-
     private final class PostPrinter implements AutoCloseable {
 
         private final KafkaConsumer<String, Post> consumer;

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.classify;
 
+import dev.newsflow.runtime.NamedThreads;
 import dev.newsflow.schemas.MediaTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,16 +142,8 @@ public final class TrainedCategorizer implements Categorizer {
             }
             // short items need the word embeddings: load them now (beside the model, on another core) rather than
             // on the first short item
-            CompletableFuture<WordEmbeddings> embeddings = new CompletableFuture<>();
-            Thread loader = new Thread(() -> {
-                try {
-                    embeddings.complete(WordEmbeddings.bundled());
-                } catch (Throwable t) { // an ExceptionInInitializerError too: join() reports it below
-                    embeddings.completeExceptionally(t);
-                }
-            }, "newsflow-embeddings-loader");
-            loader.setDaemon(true);
-            loader.start();
+            CompletableFuture<WordEmbeddings> embeddings =
+                    NamedThreads.supply("newsflow-embeddings-loader", WordEmbeddings::bundled);
             CategoryModel model = CategoryModel.fromBytes(in.readAllBytes());
             try {
                 embeddings.join();
