@@ -87,10 +87,10 @@ public final class ArticleParser {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            return invalid(new FieldError("$", "not valid JSON: " + e.getOriginalMessage()));
+            return ParsedArticle.refused("$", "not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            return invalid(new FieldError("$", "must be a JSON object"));
+            return ParsedArticle.refused("$", "must be a JSON object");
         }
         return validate((ObjectNode) root, provider);
     }
@@ -255,10 +255,6 @@ public final class ArticleParser {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static ParsedArticle invalid(FieldError error) {
-        return new ParsedArticle(null, List.of(error), List.of());
     }
 
     /** Typed, bounded field readers that record an error instead of throwing. */

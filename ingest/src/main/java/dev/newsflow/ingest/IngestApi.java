@@ -221,7 +221,7 @@ public final class IngestApi {
             return;
         }
         String text = Utf8.strictWithoutByteOrderMark(body, body.length);
-        ParsedArticle parsed = text == null ? notUtf8() : parser.parse(text, provider(ctx));
+        ParsedArticle parsed = text == null ? ParsedArticle.notUtf8() : parser.parse(text, provider(ctx));
         if (!parsed.valid()) {
             count("rejected", provider(ctx), "invalid");
             long refused = refusalLog.admit("invalid:" + provider(ctx));
@@ -355,10 +355,6 @@ public final class IngestApi {
                 + "fail the same way until an operator fixes the cluster's settings; the stage's log says more";
     }
 
-    private static ParsedArticle notUtf8() {
-        return new ParsedArticle(null, List.of(new FieldError("$", "not valid UTF-8")), List.of());
-    }
-
     /** Request text must be UTF-8 (JSON's own rule): a declared charset that is not is refused, not misread. */
     private static boolean declaresUtf8OrNothing(Context ctx) {
         String type = ctx.contentType();
@@ -410,8 +406,8 @@ public final class IngestApi {
         for (NdjsonLines.Line line : lines) {
             lineNumbers.add(line.number());
             ParsedArticle p = line.tooLong()
-                    ? new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + limits.maxRequestBytes() + " bytes (max.request.bytes)")), List.of())
-                    : !line.validUtf8() ? notUtf8() : parser.parse(line.text(), provider(ctx));
+                    ? ParsedArticle.refused("$", "line longer than " + limits.maxRequestBytes() + " bytes (max.request.bytes)")
+                    : !line.validUtf8() ? ParsedArticle.notUtf8() : parser.parse(line.text(), provider(ctx));
             Optional<Refusal> refusal = refusalOf(provider(ctx), p);
             if (refusal.isPresent()) {
                 countRefusal(ctx, p, refusal.get());

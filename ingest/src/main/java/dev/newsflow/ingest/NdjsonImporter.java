@@ -88,9 +88,9 @@ public final class NdjsonImporter {
                     lines++;
                     ParsedArticle parsed;
                     if (!line.validUtf8()) {
-                        parsed = new ParsedArticle(null, List.of(new FieldError("$", "not valid UTF-8")), List.of());
+                        parsed = ParsedArticle.notUtf8();
                     } else if (line.tooLong() || line.text().length() > maxLineChars) {
-                        parsed = new ParsedArticle(null, List.of(new FieldError("$", "line longer than " + maxLineChars + " characters")), List.of());
+                        parsed = ParsedArticle.refused("$", "line longer than " + maxLineChars + " characters");
                     } else {
                         parsed = parser.parse(line.text(), provider);
                     }

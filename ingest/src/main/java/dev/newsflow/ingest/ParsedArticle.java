@@ -24,6 +24,16 @@ public record ParsedArticle(RawArticle article, List<FieldError> errors, List<St
         this(article, errors, ignoredFields, null);
     }
 
+    /** A line or request refused for one reason before (or instead of) reading its fields. */
+    static ParsedArticle refused(String field, String message) {
+        return new ParsedArticle(null, List.of(new FieldError(field, message)), List.of());
+    }
+
+    /** Bytes that are not UTF-8: the API and the importer refuse them in the same words. */
+    static ParsedArticle notUtf8() {
+        return refused("$", "not valid UTF-8");
+    }
+
     public boolean valid() {
         return article != null;
     }
