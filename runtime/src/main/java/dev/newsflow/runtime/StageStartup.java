@@ -60,12 +60,9 @@ public final class StageStartup {
                 throw new TopicSetup.TopicRefused("Kafka at " + servers + " refused to describe " + topic + ": " + cause
                         + " (check the client's credentials and its DESCRIBE ACL)", cause);
             }
-            throw new IllegalStateException("Kafka at " + servers + " did not answer about topic " + topic + " within "
-                    + timeoutMs + " ms (topics.create.timeout.ms): is it running and reachable from here"
-                    + " (KAFKA_BOOTSTRAP_SERVERS)? " + cause, cause);
+            throw notAnswered(servers, "about topic " + topic, timeoutMs, " " + cause, cause);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + servers + " did not answer within " + timeoutMs
-                    + " ms (topics.create.timeout.ms): is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS)?", e);
+            throw notAnswered(servers, null, timeoutMs, "", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topic " + topic, e);
@@ -95,12 +92,18 @@ public final class StageStartup {
         } catch (TopicSetup.TopicProblem e) {
             throw e; // Kafka answered: its answer is the message, not "is it running?"
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("Kafka at " + servers + " did not answer the topic setup within " + timeoutMs
-                    + " ms (topics.create.timeout.ms): is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS)? "
-                    + e.getMessage(), e);
+            throw notAnswered(servers, "the topic setup", timeoutMs, " " + e.getMessage(), e);
         } finally {
             // a plain close() waits for the calls still pending, up to default.api.timeout.ms (60 s)
             admin.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** What every start-up check says when Kafka gave no answer: where it looked, how long, what to check. */
+    private static IllegalStateException notAnswered(Object servers, String what, long timeoutMs, String detail,
+                                                     Throwable cause) {
+        return new IllegalStateException("Kafka at " + servers + " did not answer" + (what == null ? "" : " " + what)
+                + " within " + timeoutMs + " ms (topics.create.timeout.ms): is it running and reachable from here"
+                + " (KAFKA_BOOTSTRAP_SERVERS)?" + detail, cause);
     }
 }
