@@ -22,7 +22,8 @@ import org.jsoup.nodes.Element;
  * JSON-LD ({@code NewsArticle}, {@code Article}, {@code BlogPosting}, ... also inside {@code @graph}), OpenGraph and
  * {@code article:*} properties, Dublin Core and common {@code meta} names, {@code time[datetime]}, and only then the
  * visible page ({@code <title>} less its site name, the first {@code h1}, a {@code rel=author} or {@code .byline}
- * element). Must run before the content finder, which removes elements from the document.
+ * element). A headline from any of them loses a part that names the site ({@link SiteName}). Must run before the
+ * content finder, which removes elements from the document.
  *
  * @param title     headline, or null
  * @param byline    author names joined by ", ", or null
@@ -47,7 +48,8 @@ record PageMetadata(String title, String byline, Instant published) {
                 meta(doc, "publishdate"), meta(doc, "pubdate"), meta(doc, "date"), meta(doc, "dc.date"),
                 meta(doc, "dc.date.issued"), meta(doc, "dcterms.created"), meta(doc, "sailthru.date"),
                 meta(doc, "parsely-pub-date"), timeElement(doc));
-        return new PageMetadata(clean(title), cleanByline(clean(byline)), published);
+        return new PageMetadata(SiteName.of(doc, ld.publisher).strip(clean(title)), cleanByline(clean(byline)),
+                published);
     }
 
     private static String meta(Document doc, String key) {
@@ -200,6 +202,7 @@ record PageMetadata(String title, String byline, Instant published) {
         String headline;
         String author;
         String published;
+        String publisher;
 
         static JsonLd read(Document doc) {
             JsonLd out = new JsonLd();
@@ -259,6 +262,10 @@ record PageMetadata(String title, String byline, Instant published) {
             }
             if (author == null) {
                 author = authors(n.get("author"));
+            }
+            if (publisher == null && n.get("publisher") != null) {
+                JsonNode p = n.get("publisher");
+                publisher = text(p.isObject() ? p.get("name") : p);
             }
         }
 
