@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -67,7 +68,42 @@ final class Gazetteer {
             "king", "queen", "prince", "princess", "pope", "bishop", "archbishop", "general", "gen", "captain",
             "coach", "manager", "striker", "chairman", "chairwoman", "ceo", "secretary", "ambassador", "officer",
             "inspector", "sergeant", "detective", "father", "rabbi", "imam", "herr", "frau", "monsieur", "madame",
-            "executive", "director", "editor", "spokesman", "spokeswoman", "spokesperson");
+            "executive", "director", "editor", "spokesman", "spokeswoman", "spokesperson", "commissioner",
+            "treasurer", "colonel", "col", "lieutenant", "lt", "corporal", "cpl");
+
+    /**
+     * Roles news copy puts before a name ("Chelsea boss Jose Mourinho", "analyst Bill Thompson"): a person only
+     * before two or more capitalised words, since they also come before companies and countries ("search leader
+     * Google", "industry analyst Gartner", "Gulf producer Kuwait").
+     */
+    static final Set<String> ROLE_TITLES = words(
+            "actor", "actress", "co-star", "singer", "rapper", "guitarist", "drummer", "comedian", "novelist",
+            "author", "writer", "producer", "presenter", "analyst", "economist", "lawyer", "attorney", "prosecutor",
+            "founder", "co-founder", "designer", "chef", "boss", "leader", "sprinter", "midfielder", "defender",
+            "goalkeeper", "winger", "boxer", "golfer", "jockey", "skipper", "batsman", "bowler", "referee",
+            "musician", "flanker", "fly-half");
+
+    /** A title before {@code wordsAfter} capitalised words makes them a person ("Mr", "President", "coach"). */
+    static boolean isTitle(String bare, int wordsAfter) {
+        return PERSON_TITLES.contains(bare) || wordsAfter >= 2 && ROLE_TITLES.contains(bare);
+    }
+
+    /** Titles whose words before them name a portfolio, not an affiliation: "Industry Secretary Patricia Hewitt". */
+    static final Set<String> PORTFOLIO_TITLES = words("secretary", "minister", "chancellor", "spokesman", "spokeswoman",
+            "spokesperson", "commissioner");
+
+    /**
+     * A run of plain capitalised words ending with one of these names an event, a show or a work, not a person,
+     * even after a first name ("Brit Awards", "Jerry Springer Show", "Johnny Carson Theater").
+     */
+    static final Set<String> NOT_PERSON_ENDINGS = words(
+            "awards", "award", "show", "theatre", "theater", "festival", "championships", "championship", "cup",
+            "prize", "trophy", "classic", "open", "games", "series", "music", "project", "protocol", "act", "bill",
+            "tower", "centre", "center", "stores", "international", "records", "pictures", "studios", "foods",
+            "christmas", "division");
+
+    /** ... and these open one: "Hurricane Mitch", "Operation Desert Storm". */
+    static final Set<String> NOT_PERSON_STARTS = words("hurricane", "typhoon", "cyclone", "storm", "operation");
 
     /** A name ending (or starting, before "of") with one of these names an organisation. */
     static final Set<String> ORGANISATION_WORDS = words(
@@ -86,6 +122,10 @@ final class Gazetteer {
             "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
     private static final String NOT_TAG_WORDS = "not-tag-words.txt";
+    private static final String FIRST_NAMES_FILE = "first-names.txt";
+
+    /** Common English first names, lower case (Moby Word II, public domain; see the file's header). */
+    private static final Set<String> FIRST_NAMES = readLines(FIRST_NAMES_FILE);
 
     /** Words that start sentences or headlines in capitals without naming anything. */
     static final Set<String> STOP_WORDS = words(
@@ -163,6 +203,8 @@ final class Gazetteer {
         }
         NOT_NOUNS = Collections.unmodifiableSet(notNouns);
         GENERIC_WORDS = Collections.unmodifiableSet(generic);
+        // WordNet relates these to no place, so the generated list misses them
+        demonyms.addAll(List.of("australian", "emirati", "european", "african", "asian"));
         DEMONYMS = Collections.unmodifiableSet(demonyms);
     }
 
@@ -181,7 +223,39 @@ final class Gazetteer {
 
     /** Whether a single capitalised word with no other sign of being a name can still be a tag ("Wren", "Kandar"). */
     static boolean isTaggableName(String lower) {
-        return isTaggablePhrase(lower) && !PERSON_TITLES.contains(lower.replace(".", ""));
+        String bare = lower.replace(".", "");
+        return isTaggablePhrase(lower) && !PERSON_TITLES.contains(bare) && !ROLE_TITLES.contains(bare);
+    }
+
+    /**
+     * Whether a lower-case word is a common first name ("roger", "jean-pierre" by its first part); never a joiner or
+     * a function word ("de", "al", "will" of a sentence).
+     */
+    static boolean isFirstName(String word) {
+        if (NAME_JOINERS.contains(word) || STOP_WORDS.contains(word)) {
+            return false;
+        }
+        int hyphen = word.indexOf('-');
+        return FIRST_NAMES.contains(word) || hyphen > 0 && FIRST_NAMES.contains(word.substring(0, hyphen));
+    }
+
+    private static Set<String> readLines(String resource) {
+        Set<String> lines = new HashSet<>();
+        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return Collections.unmodifiableSet(lines);
     }
 
     /** "chilean", and compounds of them: "french-belgian". */

@@ -30,7 +30,8 @@ import java.util.Set;
  *       gazetteer of countries, cities and regions, or a first or last word such as River, Lake, Street, a place;
  *       a first or last word such as Bank, Party, Ministry,
  *       University, Inc an organisation; an acronym an organisation (or a place, "US"); two or three plain
- *       capitalised words a person; "in X" a place; any other single word stays a key phrase.</li>
+ *       capitalised words a person when the first is a common first name or the story later uses the last alone
+ *       ("Safin said"); "in X" a place; anything else stays a key phrase.</li>
  *   <li><b>Key phrases</b>: runs of lower-case content words between function words and punctuation (RAKE-like);
  *       one- and two-word phrases that occur twice or appear in the headline.</li>
  *   <li><b>Ranking</b>: occurrences, plus a boost when in the headline and when in the first paragraph; divided by
@@ -168,23 +169,45 @@ public final class HeuristicTagExtractor implements TagExtractor {
     }
 
     private static void addName(List<Token> tokens, int from, int to, Map<String, Candidate> names, boolean lead) {
+        int innerTitle = innerTitle(tokens, from, to);
+        if (innerTitle > 0) {
+            // "Facebook CEO Mark Zuckerberg", "Chelsea Manager Jose Mourinho": an affiliation, then a titled person;
+            // before "Secretary" or "Minister" the words are a portfolio ("Industry Secretary"), not a tag
+            if (!Gazetteer.PORTFOLIO_TITLES.contains(tokens.get(innerTitle).lower)) {
+                addName(tokens, from, innerTitle, names, lead);
+            }
+            addName(tokens, innerTitle, to, names, lead);
+            return;
+        }
         boolean sentenceInitial = tokens.get(from).sentenceStart;
         // a title right before the name, with no punctuation between ("director Naomi Clarke", not "director. Behind")
         boolean titled = from > 0 && !tokens.get(from - 1).breakAfter
-                && Gazetteer.PERSON_TITLES.contains(tokens.get(from - 1).lower.replace(".", ""));
+                && Gazetteer.isTitle(tokens.get(from - 1).lower.replace(".", ""), to - from);
         int start = from;
         while (start < to) {
             Token t = tokens.get(start);
             String bare = t.lower.replace(".", "");
-            if (Gazetteer.PERSON_TITLES.contains(bare) && start + 1 < to
-                    && !Gazetteer.NAME_JOINERS.contains(tokens.get(start + 1).lower)) {
-                // "Director Valentina Ocampo", but "Director of Public Prosecutions" is an office, not a person
+            if (Gazetteer.isTitle(bare, to - start - 1) && start + 1 < to
+                    && !Gazetteer.NAME_JOINERS.contains(tokens.get(start + 1).lower)
+                    && !(bare.equals("general") && !Gazetteer.isFirstName(tokens.get(start + 1).lower))) {
+                // "Director Valentina Ocampo", but "Director of Public Prosecutions" is an office, not a person,
+                // and "General Motors" a company
                 titled = true;
                 start++;
             } else if ((isTitleModifier(bare) || Gazetteer.isDemonym(bare)) && start + 1 < to
                     && Gazetteer.PERSON_TITLES.contains(tokens.get(start + 1).lower)) {
                 // "Prime Minister ...", "French President Emmanuel Macron": the title's words are not the name
                 start++;
+            } else if (Gazetteer.isDemonym(bare) && start + 2 < to
+                    && Gazetteer.isFirstName(tokens.get(start + 1).lower)) {
+                // "American Robby Ginepri": the person is the tag, not the nationality
+                start++;
+            } else if (start == from && sentenceInitial && to - start == 3 && !t.acronym
+                    && Gazetteer.isFirstName(tokens.get(start + 1).lower) && !Gazetteer.isFirstName(t.lower)) {
+                // "Referee Graham Poll", "Defiant Matt Williams": a sentence's first word before a first name and
+                // a surname is capitalised for its position
+                start++;
+                sentenceInitial = false;
             } else if (t.stopWord && !(bare.equals("new") && startsName(tokens, start, to, sentenceInitial))
                     || start == from && sentenceInitial && start + 1 < to && isInflectedVerb(t.lower)) {
                 // "The ...", or a verb capitalised only because a sentence starts with it: "Adds Redmoor ..."
@@ -194,8 +217,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 break;
             }
         }
-        if (start >= to) {
-            return;
+        if (start >= to || titled && to - start == 1 && Gazetteer.PERSON_TITLES.contains(tokens.get(start).lower)) {
+            return; // nothing after the title, or only another title: "Attorney General"
         }
         boolean stillInitial = sentenceInitial && start == from;
         StringBuilder display = new StringBuilder();
@@ -223,7 +246,9 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 && (tokens.get(start - 1).lower.equals("in") || tokens.get(start - 1).lower.equals("near"));
         Kind kind;
         int strength;
-        if (titled) {
+        boolean couldBePerson = false;
+        if (titled && !Gazetteer.ORGANISATION_WORDS.contains(last.lower)) {
+            // "leader Google Inc." is a company whatever comes before it
             kind = Kind.PERSON;
             strength = 4;
         } else if (Gazetteer.PLACES.contains(key)) {
@@ -241,8 +266,14 @@ public final class HeuristicTagExtractor implements TagExtractor {
             kind = Kind.ORGANISATION;
             strength = 2;
         } else if (words >= 2 && words <= 3 && isPlainNameRun(tokens, start, to)) {
-            kind = Kind.PERSON;
-            strength = 1;
+            // "Roger Federer" by its first name; "Whole Foods" gets no kind, unless the story later calls the name
+            // by its last word alone, as it does a person (mergeNames); "Academy Awards", "Hurricane Mitch" and
+            // "Australian Open" never are people
+            couldBePerson = !Gazetteer.NOT_PERSON_ENDINGS.contains(last.lower)
+                    && !Gazetteer.NOT_PERSON_STARTS.contains(first.lower) && !Gazetteer.isDemonym(first.lower);
+            boolean person = couldBePerson && Gazetteer.isFirstName(first.lower);
+            kind = person ? Kind.PERSON : Kind.PHRASE;
+            strength = person ? 1 : 0;
         } else if (words == 1 && afterPlacePreposition) {
             kind = Kind.PLACE;
             strength = 1;
@@ -267,6 +298,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
         Candidate c = names.computeIfAbsent(key, k -> new Candidate(k, name, kind, strength, lead));
         c.weight += 1;
         c.onlyInitial = false;
+        c.couldBePerson |= couldBePerson;
         if (strength > c.strength) {
             c.kind = kind;
             c.strength = strength;
@@ -288,6 +320,25 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 || to - start > 2 && Gazetteer.PLACES.contains("new " + tokens.get(start + 1).lower + " " + tokens.get(start + 2).lower);
     }
 
+    /**
+     * The position of a title inside a run, after a word that names something ("Facebook CEO Mark Zuckerberg"), or
+     * -1; not in "Prime Minister Tony Blair", "Former President ..." or "Director General Greg Dyke", whose words
+     * before the title are part of it, nor before "of" ("Secretary of State").
+     */
+    private static int innerTitle(List<Token> tokens, int from, int to) {
+        boolean named = false;
+        for (int k = from; k < to - 1; k++) {
+            String bare = tokens.get(k).lower.replace(".", "");
+            if (named && Gazetteer.isTitle(bare, to - k - 1)
+                    && !Gazetteer.NAME_JOINERS.contains(tokens.get(k + 1).lower)) {
+                return k;
+            }
+            named |= !(tokens.get(k).stopWord || Gazetteer.isTitle(bare, to - k - 1) || isTitleModifier(bare)
+                    || Gazetteer.isDemonym(bare) || Gazetteer.NAME_JOINERS.contains(bare));
+        }
+        return -1;
+    }
+
     /** The capitalised word at {@code j} is an organisation or place word that can end a name. */
     private static boolean isNameEnd(List<Token> tokens, int j) {
         String word = tokens.get(j).lower;
@@ -302,7 +353,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
     private static boolean isTitleModifier(String word) {
         return word.equals("prime") || word.equals("foreign") || word.equals("finance") || word.equals("defence")
                 || word.equals("defense") || word.equals("vice") || word.equals("deputy") || word.equals("chief")
-                || word.equals("home") || word.equals("interior") || word.equals("health") || word.equals("former");
+                || word.equals("home") || word.equals("interior") || word.equals("health") || word.equals("former")
+                || word.equals("general"); // "General Secretary Brendan Barber"
     }
 
     private static boolean isPlainNameRun(List<Token> tokens, int from, int to) {
@@ -366,6 +418,12 @@ public final class HeuristicTagExtractor implements TagExtractor {
             if (into != null) {
                 into.weight += single.weight;
                 into.lead |= single.lead;
+                if (into.couldBePerson && into.kind != Kind.PERSON
+                        && (single.kind == Kind.PERSON || into.key.endsWith(" " + single.key))) {
+                    // "Marat Safin ... Safin said": a story calls a person by the last name, a company by the first
+                    into.kind = Kind.PERSON;
+                    into.strength = Math.max(1, single.strength);
+                }
                 it.remove();
             } else if (single.onlyInitial && single.weight < 1) {
                 it.remove();
@@ -457,6 +515,11 @@ public final class HeuristicTagExtractor implements TagExtractor {
         int strength;
         boolean lead;
         boolean onlyInitial;
+        /**
+         * Two or three plain capitalised words that may name a person without a first name we know ("Marat Safin"):
+         * one if the story later uses the last word alone.
+         */
+        boolean couldBePerson;
         double weight;
         double score;
 

@@ -198,4 +198,41 @@ class HeuristicTagExtractorTest {
 
         assertThat(tags).extracting(ArticleTag::name).contains("PS4").doesNotContain("Ps4", "Afl-cio");
     }
+
+    @Test
+    void shouldCallARunOfCapitalisedWordsAPersonOnlyWithAFirstNameOrALaterMentionByLastName() {
+        List<ArticleTag> tags = extractor.extract("Grocers and tennis", List.of(
+                "Whole Foods opened a store next to the Academy Awards venue, and Roger Federer and Marat Safin "
+                        + "watched Hurricane Mitch coverage there. Ice Creams Galore closed.",
+                "Safin said the store was busy. Whole Foods said sales rose. Mitch was a storm. Ice Creams Galore "
+                        + "and Whole Foods did not comment."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("Roger Federer", Kind.PERSON),   // a first name
+                tuple("Marat Safin", Kind.PERSON),     // no first name we know, but "Safin said"
+                tuple("Whole Foods", Kind.PHRASE),     // neither: no kind guessed
+                tuple("Ice Creams Galore", Kind.PHRASE));
+        assertThat(tags).filteredOn(t -> t.name().equals("Academy Awards") || t.name().equals("Hurricane Mitch"))
+                .extracting(ArticleTag::kind).doesNotContain(Kind.PERSON);
+    }
+
+    @Test
+    void shouldSplitAnAffiliationAndARoleFromThePersonAfterThem() {
+        List<ArticleTag> tags = extractor.extract("Bosses speak", List.of(
+                "Facebook CEO Mark Zuckerberg and Chelsea Manager Jose Mourinho met Industry Secretary Patricia "
+                        + "Hewitt. Referee Graham Poll and American Robby Ginepri watched. General Motors and the "
+                        + "Attorney General stayed away. Zuckerberg, Mourinho, Poll and Ginepri left with Hewitt."),
+                "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("Mark Zuckerberg", Kind.PERSON),
+                tuple("Jose Mourinho", Kind.PERSON),
+                tuple("Patricia Hewitt", Kind.PERSON),
+                tuple("Graham Poll", Kind.PERSON),
+                tuple("Robby Ginepri", Kind.PERSON),
+                tuple("General Motors", Kind.ORGANISATION));
+        assertThat(tags).extracting(ArticleTag::name).contains("Chelsea").doesNotContain(
+                "Facebook CEO Mark Zuckerberg", "Industry", "Referee Graham Poll", "American Robby Ginepri", "Motors",
+                "General");
+    }
 }
