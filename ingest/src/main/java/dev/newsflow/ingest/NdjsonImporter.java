@@ -104,7 +104,8 @@ public final class NdjsonImporter {
                     } else if (unavailable != null) {
                         failed++;
                         problems.add(new LineProblem(file, lineNo, parsed.article().getUri(), "failed",
-                                List.of("not sent: Kafka failed an earlier write of this import (" + unavailable + ")")));
+                                List.of("not sent: Kafka " + (IngestApi.isPermanent(unavailable) ? "refused" : "failed")
+                                        + " an earlier write of this import (" + unavailable + ")")));
                     } else {
                         CompletableFuture<RecordMetadata> ack = writer.write(parsed.article());
                         Throwable refused = ArticleWriter.failedAtOnce(ack);
@@ -170,8 +171,10 @@ public final class NdjsonImporter {
                             List.of("$: Kafka refused the record as too large")));
                 } else {
                     failed++;
-                    problems.add(new LineProblem(file, p.line(), p.id(), "failed",
-                            List.of("Kafka did not acknowledge the write: " + cause)));
+                    problems.add(new LineProblem(file, p.line(), p.id(), "failed", List.of(IngestApi.isPermanent(cause)
+                            ? "Kafka refused the write (" + cause.getClass().getSimpleName() + "): a retry fails the "
+                                    + "same way until an operator fixes ingest's ACLs or credentials: " + cause.getMessage()
+                            : "Kafka did not acknowledge the write: " + cause)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -118,6 +118,20 @@ class NdjsonImporterTest {
     }
 
     @Test
+    void shouldSayKafkaRefusedAWriteForItsAclsNotThatItDidNotAnswer() throws IOException {
+        producer.sendException = new org.apache.kafka.common.errors.TopicAuthorizationException(
+                java.util.Set.of("news.articles.raw"));
+        Path file = file("denied.ndjson", anArticle("a-1").json());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.problems()).singleElement().satisfies(p -> assertThat(p.reasons()).singleElement()
+                .asString().startsWith("Kafka refused the write (TopicAuthorizationException)")
+                .contains("ACLs or credentials", "news.articles.raw"));
+    }
+
+    @Test
     void shouldSendNothingMoreOnceASendFailsAtOnceAndSaySoPerLine() throws IOException {
         java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
         MockProducer<String, RawArticle> unreachable = new MockProducer<>(true, null, new StringSerializer(),
