@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Reads the headline, the clean paragraphs and the editor's teaser; writes a {@link Teaser}:
  * <ol>
  *   <li>the editor's teaser, when it has any text, cleaned (markup, entities, white space) and bounded as below, and
- *       marked as not machine-made;</li>
+ *       marked as not machine-made; when the sender's CMS cut it off ("... said the [...]"), only its whole
+ *       sentences, or if it has none the story's own teaser;</li>
  *   <li>otherwise the leading whole sentences of the first usable paragraph that fit (continuing into the next
  *       paragraph while the teaser is under half the limit);</li>
  *   <li>when even the first sentence is too long, a cut at a word boundary ending in "…": never inside a word,
@@ -58,11 +59,34 @@ public final class SentenceTeaserWriter implements TeaserWriter {
     @Override
     public Teaser write(String headline, List<String> paragraphs, String editorTeaser) {
         String editor = TeaserText.withoutDateline(TeaserText.clean(editorTeaser));
-        if (!editor.isEmpty()) {
-            return new Teaser(bound(editor), false);
-        }
         String headlinePrint = TeaserText.fingerprint(TeaserText.clean(headline));
+        if (!editor.isEmpty()) {
+            String uncut = TeaserText.withoutTruncation(editor);
+            if (uncut == null) {
+                return new Teaser(bound(editor), false);
+            }
+            // the sender's CMS cut its description off: its whole sentences, else the story's own, never a "[...]"
+            String whole = wholeSentences(uncut);
+            if (!whole.isEmpty()) {
+                return new Teaser(bound(whole), false);
+            }
+            String fromStory = fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint);
+            return fromStory.isEmpty() ? new Teaser(bound(editor), false) : new Teaser(fromStory, true);
+        }
         return new Teaser(fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint), true);
+    }
+
+    /** The text without its last sentence when that one was cut off (does not end like a sentence). */
+    private static String wholeSentences(String text) {
+        List<int[]> sentences = SentenceSplitter.split(text);
+        if (sentences.isEmpty()) {
+            return "";
+        }
+        int[] last = sentences.get(sentences.size() - 1);
+        if (TeaserText.endsWithSentenceEnd(text.substring(last[0], last[1]))) {
+            return text;
+        }
+        return sentences.size() == 1 ? "" : text.substring(0, sentences.get(sentences.size() - 2)[1]).strip();
     }
 
     /** The paragraph ready for a teaser, or null when it is a byline, boilerplate or the headline again. */

@@ -57,6 +57,36 @@ final class TeaserText {
         return paragraph.length() <= LABEL_MAX_CHARS && !endsLikeSentence(paragraph);
     }
 
+    /**
+     * A sender's description that its CMS or feed cut off, without the mark of the cut; null when it is whole. Cut
+     * means a bracketed ellipsis ("… the minister [...]", WordPress's "[&hellip;]"), or an ellipsis right after a
+     * word or comma of a text of at least {@value #TRUNCATED_MIN_CHARS} characters: an editor's own "The wait is
+     * over…" is short, a feed's cut is not.
+     */
+    static String withoutTruncation(String description) {
+        var bracketed = BRACKETED_ELLIPSIS.matcher(description);
+        if (bracketed.find()) {
+            return description.substring(0, bracketed.start()).strip();
+        }
+        var trailing = TRAILING_ELLIPSIS.matcher(description);
+        if (trailing.find() && trailing.start() >= TRUNCATED_MIN_CHARS) {
+            char before = description.charAt(trailing.start() - 1);
+            if (Character.isLetterOrDigit(before) || before == ',') {
+                return description.substring(0, trailing.start()).strip();
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern BRACKETED_ELLIPSIS = Pattern.compile("\s*[\[(](?:…|\.{3})[\])]\s*$");
+    private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("\s*(?:…|\.{3,})\s*$");
+    private static final int TRUNCATED_MIN_CHARS = 80;
+
+    /** Whether the text ends like a sentence: ". ! ? …" before any closing quotes or brackets. */
+    static boolean endsWithSentenceEnd(String text) {
+        return endsLikeSentence(text);
+    }
+
     /** Letters and digits only, lower case: for "is this just the headline again?". */
     static String fingerprint(String text) {
         StringBuilder sb = new StringBuilder(text.length());
