@@ -78,8 +78,8 @@ final class TeaserText {
         return null;
     }
 
-    private static final Pattern BRACKETED_ELLIPSIS = Pattern.compile("\s*[\[(](?:…|\.{3})[\])]\s*$");
-    private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("\s*(?:…|\.{3,})\s*$");
+    private static final Pattern BRACKETED_ELLIPSIS = Pattern.compile("\\s*[\\[(](?:…|\\.{3})[\\])]\\s*$");
+    private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("\\s*(?:…|\\.{3,})\\s*$");
     private static final int TRUNCATED_MIN_CHARS = 80;
 
     /** Whether the text ends like a sentence: ". ! ? …" before any closing quotes or brackets. */
