@@ -126,9 +126,11 @@ final class DemoCommand implements Callable<Integer> {
             info.printf("  health       %s/health/ready  %s/health/ready  %s/health/ready%n", ingest.url(), enrich.url(), publish.url());
             info.printf("  metrics      %s/metrics  %s/metrics  %s/metrics%n", ingest.url(), enrich.url(), publish.url());
             info.printf("  status pages %s/status  %s/status  %s/status%n%n", ingest.url(), enrich.url(), publish.url());
-            info.printf("  try: curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' %s/v1/articles -d '%s'%n%n",
+            info.printf("  try: curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' %s/v1/articles -d '%s'%n",
                     apiKey, ingest.url(), "{\"uri\":\"urn:try:1\",\"version\":1,\"headline\":\"Harbour City sign a new striker\","
                             + "\"body\":\"Harbour City signed the striker on a three-year contract on Friday.\"}");
+            info.printf("  then: curl %s/articles/urn:try:1   (where the article is: live, embargoed, killed, unknown)%n%n",
+                    publish.url());
             info.flush();
 
             awaitRunning(enrich, publish);

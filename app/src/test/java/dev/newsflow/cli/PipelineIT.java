@@ -154,6 +154,36 @@ class PipelineIT {
     }
 
     @Test
+    void shouldAnswerWhetherAnArticleIsLiveHeldOrTakenDownFromPublishsState() throws Exception {
+        String id = "urn:it:" + UUID.randomUUID();
+        String heldId = "urn:it:" + UUID.randomUUID();
+        String lookup = publish.url() + "/articles/";
+
+        HttpResponse<String> unknown = get(lookup + id);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"state\":\"unknown\"", "dead-letters");
+
+        assertThat(post(article(id, 1, "Harbour City sign a new striker")).statusCode()).isEqualTo(202);
+        String embargo = java.time.Instant.now().plusSeconds(3_600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        assertThat(post(article(heldId, 4, "Harbour City to name their new manager")
+                .replace("\"source\":\"it\"", "\"source\":\"it\",\"embargoedUntil\":\"" + embargo + "\""))
+                .statusCode()).isEqualTo(202);
+
+        Awaitility.await().atMost(WAIT).until(() -> get(lookup + id).statusCode() == 200);
+        assertThat(get(lookup + id).body()).contains("\"state\":\"live\"", "\"version\":1",
+                "Harbour City sign a new striker", "\"code\":\"" + MediaTopic.SPORT.code() + "\"", Topics.postsFor(MediaTopic.SPORT));
+        Awaitility.await().atMost(WAIT).until(() -> get(lookup + heldId).statusCode() == 200);
+        // held under embargo: its number and release time, never its words
+        assertThat(get(lookup + heldId).body()).contains("\"state\":\"embargoed\"", "\"version\":4", embargo)
+                .doesNotContain("manager");
+
+        assertThat(kill(id, 2).statusCode()).isEqualTo(202);
+        Awaitility.await().atMost(WAIT).until(() -> get(lookup + id).body().contains("\"state\":\"killed\""));
+        assertThat(get(lookup + id).body()).contains("\"unpublishedUpToVersion\":2", "\"takenDown\"")
+                .doesNotContain("\"live\"", "\"headline\"");
+    }
+
+    @Test
     void shouldDeadLetterGarbageOnTheRawTopicWhileTheNextArticleGetsThrough() throws Exception {
         String garbageKey = "garbage-" + UUID.randomUUID();
         Properties props = new Properties();

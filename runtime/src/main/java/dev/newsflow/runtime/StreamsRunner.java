@@ -86,6 +86,11 @@ public final class StreamsRunner implements AutoCloseable {
         return streams.state();
     }
 
+    /** The Streams client, for interactive queries of the stage's state stores (publish's article lookup). */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     /** Completes, with what happened, when the client has given up for good (ERROR): the process should then exit. */
     public CompletableFuture<String> gaveUp() {
         return gaveUp;

@@ -1,5 +1,6 @@
 package dev.newsflow.runtime;
 
+import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -51,6 +54,16 @@ public final class StreamsStage implements AutoCloseable {
      */
     public static StreamsStage start(String stage, String deadLetterTopic, StageConfig config, Settings settings,
                                      Function<MeterRegistry, Topology> topology) {
+        return start(stage, deadLetterTopic, config, settings, topology, (app, streams) -> { });
+    }
+
+    /**
+     * As {@link #start(String, String, StageConfig, Settings, Function)}, with routes of the stage's own on its HTTP
+     * server that read its state: {@code streams} gives the running Streams client, or null while the stage starts.
+     */
+    public static StreamsStage start(String stage, String deadLetterTopic, StageConfig config, Settings settings,
+                                     Function<MeterRegistry, Topology> topology,
+                                     BiConsumer<Javalin, Supplier<KafkaStreams>> stageRoutes) {
         PrometheusMeterRegistry registry = StageStartup.prepare(stage, config, settings);
         StartupPhase phase = new StartupPhase("starting", Clock.systemUTC());
         AtomicReference<StreamsRunner> started = new AtomicReference<>();
@@ -61,15 +74,18 @@ public final class StreamsStage implements AutoCloseable {
             StageServer server = StageServer.start(stage, config.httpHost(), config.httpPort(), StageServer.OPS_MAX_REQUEST_BYTES, registry,
                     () -> started.get() == null ? phase.liveness() : started.get().liveness(),
                     () -> readiness(started.get() == null ? phase.readiness() : started.get().readiness(), brokers),
-                    app -> app.get("/topology", ctx -> {
-                        StreamsRunner runner = started.get();
-                        ctx.contentType("text/plain; charset=utf-8");
-                        if (runner == null) {
-                            ctx.status(503).result("starting: no topology yet\n");
-                        } else {
-                            ctx.result(runner.topologyDescription());
-                        }
-                    }));
+                    app -> {
+                        app.get("/topology", ctx -> {
+                            StreamsRunner runner = started.get();
+                            ctx.contentType("text/plain; charset=utf-8");
+                            if (runner == null) {
+                                ctx.status(503).result("starting: no topology yet\n");
+                            } else {
+                                ctx.result(runner.topologyDescription());
+                            }
+                        });
+                        stageRoutes.accept(app, () -> started.get() == null ? null : started.get().streams());
+                    });
             opened.add(server);
             StageStartup.ensureTopicsIfAsked(config, settings, phase);
             phase.enter("starting Kafka Streams");

@@ -1,0 +1,119 @@
+package dev.newsflow.publish;
+
+import static dev.newsflow.publish.EnrichedArticles.anArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.runtime.Settings;
+import dev.newsflow.runtime.StreamsStage;
+import dev.newsflow.runtime.testing.KafkaBroker;
+import dev.newsflow.runtime.testing.KafkaBrokerExtension;
+import dev.newsflow.schemas.MediaTopic;
+import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.Topics;
+import dev.newsflow.schemas.avro.EnrichedArticle;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two publish instances sharing the work, each naming itself in {@code application.server}: asked either one, an
+ * article is found, directly or by a redirect to the instance that keeps it.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class ArticleLookupIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @TempDir
+    Path stateA;
+    @TempDir
+    Path stateB;
+
+    @Test
+    void shouldFindEveryArticleFromEitherInstanceFollowingARedirectToTheOneThatKeepsIt(KafkaBroker kafka)
+            throws Exception {
+        int portA = freePort();
+        int portB = freePort();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add("urn:lookup:" + run + ":" + i);
+        }
+        try (StreamsStage a = PublishApp.start(settings(kafka, portA, stateA, run));
+             StreamsStage b = PublishApp.start(settings(kafka, portB, stateB, run))) {
+            Awaitility.await().atMost(WAIT).until(() -> a.state() == KafkaStreams.State.RUNNING
+                    && b.state() == KafkaStreams.State.RUNNING);
+            send(kafka, ids);
+
+            Map<String, Integer> firstAnswers = new HashMap<>();
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+                for (String id : ids) {
+                    HttpResponse<String> first = get("http://127.0.0.1:" + portA + "/articles/" + id);
+                    HttpResponse<String> answer = first;
+                    if (first.statusCode() == 307) {
+                        String location = first.headers().firstValue("Location").orElseThrow();
+                        assertThat(location).startsWith("http://127.0.0.1:" + portB + "/articles/");
+                        answer = get(location);
+                    }
+                    assertThat(answer.statusCode()).as("answer for %s: %s", id, answer.body()).isEqualTo(200);
+                    assertThat(answer.body()).contains("\"state\":\"live\"", "Headline of " + id);
+                    firstAnswers.put(id, first.statusCode());
+                }
+            });
+            // the 12 ids hash onto both instances' partitions: both paths were taken
+            assertThat(firstAnswers.values()).contains(200, 307);
+        }
+    }
+
+    private static Settings settings(KafkaBroker kafka, int port, Path stateDir, String run) {
+        return Settings.of(Map.of("http.port", String.valueOf(port), "http.host", "127.0.0.1"),
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "state.dir", stateDir.toString(),
+                        // an application of its own: the pipeline tests' publish must not share these partitions
+                        "application.id", "newsflow-publish-lookup-" + run,
+                        "application.server", "127.0.0.1:" + port));
+    }
+
+    private static void send(KafkaBroker kafka, List<String> ids) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, EnrichedArticle> producer = new KafkaProducer<>(props, new StringSerializer(),
+                Serdes.ENRICHED_ARTICLE.serializer())) {
+            for (String id : ids) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, id,
+                        anArticle(id).inCategory(MediaTopic.SPORT, 0.9).build())).get();
+            }
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
