@@ -34,8 +34,6 @@ import java.util.List;
  */
 public final class ArticleEnricher {
 
-    /** Adult silent reading speed for news prose, words per minute. */
-    static final int WORDS_PER_MINUTE = 230;
     private static final int LANGUAGE_SAMPLE_CHARS = 1_000;
 
     private final TextExtractor extractor;
@@ -106,7 +104,7 @@ public final class ArticleEnricher {
             reasons.add(TrainedCategorizer.REASON_NO_TEXT);
         }
         List<ArticleTag> tags = tagExtractor.extract(headline, extracted.paragraphs(), language.code());
-        int words = countWords(text);
+        TextLength length = TextLength.of(text);
         return out.setHeadline(headline)
                 .setByline(raw.getByline() != null ? sentByline : PlainText.ofNullable(extracted.byline()))
                 .setFirstCreated(raw.getFirstCreated() != null ? raw.getFirstCreated() : extracted.published())
@@ -118,8 +116,8 @@ public final class ArticleEnricher {
                 .setTags(tags.stream().map(ArticleEnricher::tag).toList())
                 .setReviewRequired(classification.reviewRequired() || !reasons.isEmpty())
                 .setReviewReasons(reasons.stream().distinct().toList())
-                .setWordCount(words)
-                .setReadingTimeMinutes(words == 0 ? 0 : Math.max(1, (words + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE))
+                .setWordCount(length.words())
+                .setReadingTimeMinutes(length.readingMinutes())
                 .build();
     }
 
@@ -133,45 +131,6 @@ public final class ArticleEnricher {
             lead.append("\n\n").append(p);
         }
         return lead.toString();
-    }
-
-    /**
-     * Words: runs of letters and digits, joined by one apostrophe, dot or hyphen between two of them ("don't",
-     * "U.S", "well-known" are one word). A loop rather than a regular expression: the pattern
-     * {@code [\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*} recursed once per joined piece in java.util.regex and threw
-     * StackOverflowError on a 4 KB run such as "a-a-a-...", which took the stream thread down.
-     */
-    static int countWords(String text) {
-        int n = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            int width = Character.charCount(c);
-            if (isWordChar(c)) {
-                if (!inWord) {
-                    n++;
-                    inWord = true;
-                }
-            } else if (!(inWord && isJoiner(c) && i + width < text.length()
-                    && isWordChar(text.codePointAt(i + width)))) {
-                inWord = false;
-            }
-            i += width;
-        }
-        return n;
-    }
-
-    /** {@code [\p{L}\p{N}]}: letters, and numbers of every kind ("½", "Ⅻ"), not only digits. */
-    private static boolean isWordChar(int c) {
-        if (Character.isLetter(c)) {
-            return true;
-        }
-        int type = Character.getType(c);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
-    }
-
-    private static boolean isJoiner(int c) {
-        return c == '\'' || c == '’' || c == '.' || c == '-';
     }
 
     private static Tag tag(ArticleTag tag) {

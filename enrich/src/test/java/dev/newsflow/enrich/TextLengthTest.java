@@ -1,0 +1,66 @@
+package dev.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextLengthTest {
+
+    @Test
+    void shouldCountWordsWithApostrophesAndHyphensAsOne() {
+        assertThat(words("The 7-2 vote wasn't close, officials said.")).isEqualTo(7);
+        assertThat(words("The U.S. team - well-known - won 'again'.")).isEqualTo(6);
+    }
+
+    @Test
+    void shouldCountTheWordsOfAPathologicallyJoinedRunWithoutOverflowingTheStack() {
+        String run = "a-".repeat(50_000) + "a";
+
+        assertThat(words(run + " and " + run)).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCountWordsAsTheWordPatternDoes() {
+        // the loop replaced this pattern (which overflows the stack on long joined runs): same answers on short texts
+        // outside Chinese and Japanese, which count per character (below)
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+(?:['’.-][\\p{L}\\p{N}]+)*");
+        String[] pieces = {"a", "Z", "7", "é", "'", "’", ".", "-", " ", ",", "\uD83D\uDE00", "--", ". ", "½", "Ⅻ",
+                "\u0301", "²"};
+        java.util.Random random = new java.util.Random(42);
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            long expected = word.matcher(text).results().count();
+            assertThat(words(text.toString())).as("words of \"%s\"", text).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void shouldCountEachChineseOrJapaneseCharacterAsAWordAndReadThemAtTheirOwnSpeed() {
+        // 中国经济增长 = six characters; Japanese kana and kanji alike; Korean is written with spaces
+        assertThat(TextLength.of("中国经济增长。").words()).isEqualTo(6);
+        assertThat(TextLength.of("東京で会議が開かれた").words()).isEqualTo(10);
+        assertThat(TextLength.of("서울에서 회의가 열렸다").words()).isEqualTo(3);
+        assertThat(TextLength.of("Apple在北京发布iPhone").words()).isEqualTo(7); // Apple, five characters, iPhone
+
+        // 800 characters: two minutes at 400 a minute, where counting them as 800 words would say four
+        TextLength chinese = TextLength.of("经".repeat(800));
+        assertThat(chinese.unspacedChars()).isEqualTo(800);
+        assertThat(chinese.readingMinutes()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRoundReadingTimeToWholeMinutesWithAtLeastOneAndNoneForNoText() {
+        assertThat(new TextLength(0, 0).readingMinutes()).isZero();
+        assertThat(new TextLength(1, 0).readingMinutes()).isEqualTo(1);
+        assertThat(new TextLength(344, 0).readingMinutes()).isEqualTo(1);
+        assertThat(new TextLength(345, 0).readingMinutes()).isEqualTo(2);
+        assertThat(new TextLength(460 + 400, 400).readingMinutes()).isEqualTo(3); // 2 minutes of words, 1 of characters
+    }
+
+    private static int words(String text) {
+        return TextLength.of(text).words();
+    }
+}
