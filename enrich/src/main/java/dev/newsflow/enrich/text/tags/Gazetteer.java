@@ -150,6 +150,8 @@ final class Gazetteer {
             "time", "people", "told", "added", "year's", "percent", "per cent", "million", "billion", "number",
             "part", "way", "well", "make", "made", "get", "got", "take", "took", "including", "expected", "back",
             "next", "could", "news", "officials", "official", "statement", "according",
+            // HTML entity names left in text that lost its "&" ("said quot;no quot;"), never words
+            "quot", "amp", "nbsp", "apos",
             "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "mit",
             "von", "zu", "zum", "zur", "im", "am", "auf", "für", "aus", "bei", "nach", "dass", "ist", "sind", "wird",
             "nicht", "sich", "es", "sie", "er", "wie", "auch", "als", "an", "noch", "über", "hat", "haben",

@@ -94,6 +94,16 @@ final class Token {
                 i++;
                 continue;
             }
+            int link = linkEnd(text, i);
+            if (link > 0) {
+                // a web address names no subject: "http://www.investor.reuters.com/FullQuote.aspx" gives no tags
+                // "http" and "fullquote"
+                if (!tokens.isEmpty()) {
+                    tokens.get(tokens.size() - 1).breakAfter = true;
+                }
+                i = link;
+                continue;
+            }
             int start = i;
             while (i < n) {
                 char d = text.charAt(i);
@@ -129,6 +139,21 @@ final class Token {
             sentenceStart = false;
         }
         return tokens;
+    }
+
+    /** Where the web address starting at {@code i} ("http://", "https://", "www.") ends (the next space), or -1. */
+    private static int linkEnd(String text, int i) {
+        char c = text.charAt(i);
+        if (c != 'h' && c != 'H' && c != 'w' && c != 'W'
+                || !(text.regionMatches(true, i, "http://", 0, 7) || text.regionMatches(true, i, "https://", 0, 8)
+                || text.regionMatches(true, i, "www.", 0, 4))) {
+            return -1;
+        }
+        int end = i;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static boolean isAsciiWordChar(char c) {

@@ -235,4 +235,15 @@ class HeuristicTagExtractorTest {
                 "Facebook CEO Mark Zuckerberg", "Industry", "Referee Graham Poll", "American Robby Ginepri", "Motors",
                 "General");
     }
+
+    @Test
+    void shouldTagNothingInsideAWebAddressOrALeftoverEntityName() {
+        List<ArticleTag> tags = extractor.extract("Google profits double", List.of(
+                "Web search leader Google Inc. http://www.investor.reuters.com/FullQuote.aspx?ticker=GOOG.O posted "
+                        + "profits that doubled, see www.example.com/Results for the quot;full quot; figures. Google "
+                        + "said http://www.investor.reuters.com/FullQuote.aspx quot;profits quot; rose."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("Google Inc")
+                .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).matches(".*(http|fullquote|www|results|quot).*"));
+    }
 }
