@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -123,7 +125,7 @@ class PipelineIT {
     @Test
     void shouldHoldAnEmbargoedArticleUntilItsEmbargoAndThenPublishIt() throws Exception {
         String id = "urn:it:" + UUID.randomUUID();
-        java.time.Instant embargo = java.time.Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant embargo = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
         String held = article(id, 1, "Harbour City to announce new manager")
                 .replace("\"source\":\"it\"", "\"source\":\"it\",\"embargoedUntil\":\"" + embargo + "\"");
         assertThat(post(held).statusCode()).isEqualTo(202);
@@ -164,7 +166,7 @@ class PipelineIT {
         assertThat(unknown.body()).contains("\"state\":\"unknown\"", "dead-letters");
 
         assertThat(post(article(id, 1, "Harbour City sign a new striker")).statusCode()).isEqualTo(202);
-        String embargo = java.time.Instant.now().plusSeconds(3_600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String embargo = Instant.now().plusSeconds(3_600).truncatedTo(ChronoUnit.SECONDS).toString();
         assertThat(post(article(heldId, 4, "Harbour City to name their new manager")
                 .replace("\"source\":\"it\"", "\"source\":\"it\",\"embargoedUntil\":\"" + embargo + "\""))
                 .statusCode()).isEqualTo(202);

@@ -149,6 +149,15 @@ public final class NdjsonImporter {
         }
     }
 
+    /** A write Kafka refused for good: what to fix before a retry can succeed. */
+    static String refused(Throwable cause) {
+        String fix = cause instanceof org.apache.kafka.common.errors.AuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.AuthenticationException
+                ? "ingest's ACLs or credentials" : "the cluster's or the topic's settings";
+        return "Kafka refused the write (" + cause.getClass().getSimpleName() + "): a retry fails the same way until an "
+                + "operator fixes " + fix + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
     /** Waits for every write in flight; returns {accepted, rejected, failed}. */
     private int[] settle(Path file, List<Pending> inFlight, Problems problems) {
         if (inFlight.isEmpty()) {
@@ -172,9 +181,7 @@ public final class NdjsonImporter {
                 } else {
                     failed++;
                     problems.add(new LineProblem(file, p.line(), p.id(), "failed", List.of(IngestApi.isPermanent(cause)
-                            ? "Kafka refused the write (" + cause.getClass().getSimpleName() + "): a retry fails the "
-                                    + "same way until an operator fixes ingest's ACLs or credentials: " + cause.getMessage()
-                            : "Kafka did not acknowledge the write: " + cause)));
+                            ? refused(cause) : "Kafka did not acknowledge the write: " + cause)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -132,6 +132,34 @@ class NdjsonImporterTest {
     }
 
     @Test
+    void shouldNameWhatToFixForEachKindOfRefusal() {
+        assertThat(NdjsonImporter.refused(new org.apache.kafka.common.errors.SaslAuthenticationException("bad password")))
+                .contains("(SaslAuthenticationException)", "ACLs or credentials", "bad password");
+        assertThat(NdjsonImporter.refused(new org.apache.kafka.common.errors.InvalidTopicException()))
+                .contains("(InvalidTopicException)", "cluster's or the topic's settings").doesNotContain("null");
+    }
+
+    @Test
+    void shouldSayLinesNotSentAfterARefusalWereNotSentBecauseKafkaRefused() throws IOException {
+        MockProducer<String, RawArticle> denied = new MockProducer<>(true, null, new StringSerializer(),
+                Serdes.RAW_ARTICLE.serializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    ProducerRecord<String, RawArticle> record, org.apache.kafka.clients.producer.Callback callback) {
+                throw new org.apache.kafka.common.errors.TopicAuthorizationException(java.util.Set.of(record.topic()));
+            }
+        };
+        Path file = file("denied-at-once.ndjson", anArticle("a-1").json(), anArticle("a-2").json());
+
+        NdjsonImporter.Summary summary = new NdjsonImporter(parser, new ArticleWriter(denied), 1_000, MAX_LINE_CHARS)
+                .importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(summary.failed()).isEqualTo(2);
+        assertThat(summary.problems()).filteredOn(p -> p.line() == 2).singleElement()
+                .satisfies(p -> assertThat(p.reasons().get(0)).startsWith("not sent: Kafka refused an earlier write"));
+    }
+
+    @Test
     void shouldSendNothingMoreOnceASendFailsAtOnceAndSaySoPerLine() throws IOException {
         java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
         MockProducer<String, RawArticle> unreachable = new MockProducer<>(true, null, new StringSerializer(),

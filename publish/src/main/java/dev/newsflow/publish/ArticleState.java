@@ -1,7 +1,9 @@
 package dev.newsflow.publish;
 
+import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Post;
+import dev.newsflow.schemas.avro.PostChange;
 import dev.newsflow.schemas.avro.PostEventType;
 import dev.newsflow.schemas.avro.Subject;
 import java.util.Arrays;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What publish knows of one article, for an operator or a CMS asking "is it on the site?": its post (live, or what
@@ -16,6 +19,7 @@ import java.util.Map;
  * withhold applied to. Built from publish's state stores ({@link ArticleLookup}); plain data, tested without Kafka.
  *
  * <p>A held version shows only its number and release time: its words are under embargo, and this answer is not.
+ * A killed post shows no words either, not even its URL (its slug is the headline's).
  *
  * @param post             the live post, or the remembered delete of a taken-down one, or null
  * @param sections         the section topics the live post went to (comma-separated), or null
@@ -51,6 +55,14 @@ record ArticleState(String id, Post post, String sections, EnrichedArticle held,
 
     /** The JSON answer of {@code GET /articles/<id>}. */
     Map<String, Object> toJson() {
+        return toJson(null);
+    }
+
+    /**
+     * As {@link #toJson()}; an unknown article's answer also names the partitions this instance keeps, when it could
+     * not ask the others (no {@code application.server}).
+     */
+    Map<String, Object> toJson(Set<Integer> localPartitions) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("state", state());
@@ -66,11 +78,14 @@ record ArticleState(String id, Post post, String sections, EnrichedArticle held,
             live.put("sections", sections == null || sections.isEmpty() ? List.of() : Arrays.asList(sections.split(",")));
             json.put("live", live);
         } else if (post != null) {
-            // what is remembered of a taken-down post: no words (a legally killed story's are not kept)
+            // what is remembered of a taken-down post, without its words: a killed story's URL is left out too, its
+            // slug is made of the headline (a withheld one may come back at the same URL, so it is shown)
             Map<String, Object> down = new LinkedHashMap<>();
             down.put("version", post.getVersion());
             down.put("change", String.valueOf(post.getChange()));
-            down.put("url", post.getUrl());
+            if (post.getChange() != PostChange.KILLED) {
+                down.put("url", post.getUrl());
+            }
             down.put("at", String.valueOf(post.getPublishedAt()));
             json.put("takenDown", down);
         }
@@ -85,7 +100,9 @@ record ArticleState(String id, Post post, String sections, EnrichedArticle held,
         }
         if (!known()) {
             json.put("detail", "publish has no record of this id: not sent, not enriched yet (see the lag on "
-                    + "/metrics), refused by enrich (see 'newsflow dead-letters'), or kept by another publish instance");
+                    + "/metrics), refused by enrich (see 'newsflow dead-letters')" + (localPartitions == null ? ""
+                    : ", or kept by another publish instance: this one keeps partitions " + localPartitions + " of "
+                    + Topics.ARTICLES_ENRICHED + " (set KAFKA_APPLICATION_SERVER on every instance so any one answers)"));
         }
         return json;
     }

@@ -6,9 +6,13 @@ import dev.newsflow.schemas.Topics;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The publish stage: reads its config and runs the topology until closed. */
 public final class PublishApp {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishApp.class);
 
     private PublishApp() {
     }
@@ -18,6 +22,12 @@ public final class PublishApp {
         String applicationServer = settings.kafkaProperties().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
         HostInfo self = applicationServer == null || applicationServer.isBlank() ? null
                 : HostInfo.buildFromEndpoint(applicationServer);
+        if (self != null && config.httpPort() != 0 && self.port() != config.httpPort()) {
+            // other instances redirect article lookups to this address: it must reach this HTTP server
+            log.warn("application.server={} names port {} but publish serves HTTP on port {}: article lookups "
+                    + "redirected here will fail unless a proxy maps that port", applicationServer, self.port(),
+                    config.httpPort());
+        }
         return StreamsStage.start(PublishTopology.STAGE, Topics.PUBLISH_DLQ, config, settings, registry -> new PublishTopology(
                 new PostBuilder(config.siteBaseUrl()), new CategoryRouting(config.routeMinConfidence()),
                 config.embargoCheckInterval(), Clock.systemUTC(), registry).build(),

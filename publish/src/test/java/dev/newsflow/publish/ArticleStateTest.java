@@ -5,6 +5,7 @@ import static dev.newsflow.publish.EnrichedArticles.anArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.schemas.MediaTopic;
+import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.Post;
 import dev.newsflow.schemas.avro.PostChange;
 import java.time.Instant;
@@ -14,19 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class ArticleStateTest {
 
+    private static final String SPORT_TOPIC = Topics.postsFor(MediaTopic.SPORT);
     private final PostBuilder posts = new PostBuilder("https://news.example.com");
     private final Post live = posts.upsert(anArticle("a1").inCategory(MediaTopic.SPORT, 0.9).version(2).build(), null, T0);
 
     @Test
     void shouldShowALivePostWithItsVersionCategoriesAndSections() {
-        ArticleState state = new ArticleState("a1", live, "news.posts.sport", null, null);
+        ArticleState state = new ArticleState("a1", live, SPORT_TOPIC, null, null);
 
         assertThat(state.state()).isEqualTo("live");
         assertThat(state.known()).isTrue();
         @SuppressWarnings("unchecked")
         Map<String, Object> post = (Map<String, Object>) state.toJson().get("live");
         assertThat(post).containsEntry("version", 2L).containsEntry("headline", "Headline of a1")
-                .containsEntry("sections", List.of("news.posts.sport"))
+                .containsEntry("sections", List.of(SPORT_TOPIC))
                 .containsEntry("url", live.getUrl());
         assertThat(post.get("categories").toString()).contains(MediaTopic.SPORT.code());
     }
@@ -47,7 +49,7 @@ class ArticleStateTest {
     void shouldSayALiveVersionIsLiveWhileANewerOneIsHeld() {
         var held = anArticle("a1").version(3).embargoedUntil(T0.plusSeconds(60)).build();
 
-        ArticleState state = new ArticleState("a1", live, "news.posts.sport", held, null);
+        ArticleState state = new ArticleState("a1", live, SPORT_TOPIC, held, null);
 
         assertThat(state.state()).isEqualTo("live");
         assertThat(state.toJson()).containsKeys("live", "embargoed");
@@ -63,7 +65,10 @@ class ArticleStateTest {
         assertThat(state.state()).isEqualTo("killed");
         assertThat(new ArticleState("a1", withheld, null, null, 3L).state()).isEqualTo("withheld");
         assertThat(state.toJson()).containsEntry("unpublishedUpToVersion", 3L).doesNotContainKey("live");
-        assertThat(state.toJson().toString()).contains("takenDown", "KILLED").doesNotContain("Headline of a1");
+        assertThat(state.toJson().toString()).contains("takenDown", "KILLED")
+                .doesNotContain("Headline of a1", "headline-of-a1", live.getUrl());
+        // a withheld post may come back at its URL: shown
+        assertThat(new ArticleState("a1", withheld, null, null, 3L).toJson().toString()).contains(live.getUrl());
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class Topics {
      * Per topic: enough for three instances of a stage to share the work (a topic's partition count cannot change
      * later without moving articles between partitions and breaking per-article order), few enough for a small cluster.
      */
-    private static final int PARTITIONS = 3;
+    public static final int PARTITIONS = 3;
     /**
      * How long event topics (enriched articles, posts, dead letters) keep records: long enough to rebuild a site or
      * replay a bad week through a fixed stage; the current state lives on in the compacted topics.

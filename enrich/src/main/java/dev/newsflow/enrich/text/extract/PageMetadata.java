@@ -264,7 +264,8 @@ record PageMetadata(String title, String byline, Instant published) {
                 author = authors(n.get("author"));
             }
             if (publisher == null && n.get("publisher") != null) {
-                JsonNode p = n.get("publisher");
+                // an Organization, a list of them, or a plain name
+                JsonNode p = n.get("publisher").isArray() ? n.get("publisher").path(0) : n.get("publisher");
                 publisher = text(p.isObject() ? p.get("name") : p);
             }
         }

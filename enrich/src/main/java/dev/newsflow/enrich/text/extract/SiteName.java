@@ -28,6 +28,9 @@ final class SiteName {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final int MIN_NAME_CHARS = 3;
     private static final int MAX_SITE_WORDS = 3;
+    /** Words after a site's name in its own: "Spiceworks Inc", "Herald Media Group", "Daily News Online". */
+    private static final Set<String> SITE_SUFFIXES = Set.of("inc", "ltd", "llc", "plc", "corp", "co", "group", "media",
+            "news", "online", "digital", "magazine", "network", "com");
     private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "net", "org", "gov", "ac", "edu", "or", "ne");
 
     private final List<String> names;
@@ -69,28 +72,32 @@ final class SiteName {
             return title;
         }
         String tail = title.substring(lastEnd);
-        if (namesSite(tail) && hasWords(title.substring(0, lastStart))) {
+        if (namesSite(tail, true) && hasWords(title.substring(0, lastStart))) {
             return title.substring(0, lastStart).strip();
         }
         String head = title.substring(0, firstStart);
-        if (namesSite(head) && hasWords(title.substring(firstEnd))) {
+        if (namesSite(head, false) && hasWords(title.substring(firstEnd))) {
             return title.substring(firstEnd).strip();
         }
         return title;
     }
 
     /**
-     * Whether {@code part} is one of the site's names, the first words of one ("Spiceworks" of "Spiceworks Inc"), or
-     * a short name that starts with one ("BBC News" on bbc.co.uk).
+     * Whether {@code part} is one of the site's names, or its name before a company or media word ("Spiceworks" of
+     * "Spiceworks Inc", "Herald" of "Herald Media"); as the title's last part also a short name that starts with the
+     * site's ("BBC News" on bbc.co.uk). So "Liverpool - Everton LIVE" on the Liverpool Echo's site and "Sky high
+     * prices - ..." on sky.com keep their first words.
      */
-    private boolean namesSite(String part) {
+    private boolean namesSite(String part, boolean last) {
         String folded = fold(part);
         if (folded.length() < MIN_NAME_CHARS) {
             return false;
         }
         boolean fewWords = folded.split(" ").length <= MAX_SITE_WORDS;
         for (String name : names) {
-            if (name.equals(folded) || name.startsWith(folded + " ") || fewWords && folded.startsWith(name + " ")) {
+            if (name.equals(folded) || name.startsWith(folded + " ")
+                    && SITE_SUFFIXES.containsAll(List.of(name.substring(folded.length() + 1).split(" ")))
+                    || last && fewWords && folded.startsWith(name + " ")) {
                 return true;
             }
         }

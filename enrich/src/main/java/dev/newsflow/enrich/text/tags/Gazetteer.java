@@ -6,12 +6,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Word lists for {@link HeuristicTagExtractor}: places, titles, organisation words, function words (lower case). */
 final class Gazetteer {
@@ -82,11 +84,6 @@ final class Gazetteer {
             "founder", "co-founder", "designer", "chef", "boss", "leader", "sprinter", "midfielder", "defender",
             "goalkeeper", "winger", "boxer", "golfer", "jockey", "skipper", "batsman", "bowler", "referee",
             "musician", "flanker", "fly-half");
-
-    /** A title before {@code wordsAfter} capitalised words makes them a person ("Mr", "President", "coach"). */
-    static boolean isTitle(String bare, int wordsAfter) {
-        return PERSON_TITLES.contains(bare) || wordsAfter >= 2 && ROLE_TITLES.contains(bare);
-    }
 
     /** Titles whose words before them name a portfolio, not an affiliation: "Industry Secretary Patricia Hewitt". */
     static final Set<String> PORTFOLIO_TITLES = words("secretary", "minister", "chancellor", "spokesman", "spokeswoman",
@@ -237,9 +234,28 @@ final class Gazetteer {
         if (NAME_JOINERS.contains(word) || STOP_WORDS.contains(word)) {
             return false;
         }
+        if (isListedFirstName(word)) {
+            return true;
+        }
+        // "josé", "françois", "sebastián": the list is written without accents
+        return !isAscii(word) && isListedFirstName(ACCENTS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll(""));
+    }
+
+    private static boolean isListedFirstName(String word) {
         int hyphen = word.indexOf('-');
         return FIRST_NAMES.contains(word) || hyphen > 0 && FIRST_NAMES.contains(word.substring(0, hyphen));
     }
+
+    private static boolean isAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     private static Set<String> readLines(String resource) {
         Set<String> lines = new HashSet<>();

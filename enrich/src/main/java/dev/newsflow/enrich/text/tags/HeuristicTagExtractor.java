@@ -55,6 +55,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
     private static final int MIN_PHRASE_WORD = 4;
     /** A tag scores at least this share of the best one (a word or name mentioned once in passing scores less). */
     private static final double MIN_RELATIVE_SCORE = 0.2;
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr");
 
     private final int maxTags;
 
@@ -172,27 +174,36 @@ public final class HeuristicTagExtractor implements TagExtractor {
         int innerTitle = innerTitle(tokens, from, to);
         if (innerTitle > 0) {
             // "Facebook CEO Mark Zuckerberg", "Chelsea Manager Jose Mourinho": an affiliation, then a titled person;
-            // before "Secretary" or "Minister" the words are a portfolio ("Industry Secretary"), not a tag
-            if (!Gazetteer.PORTFOLIO_TITLES.contains(tokens.get(innerTitle).lower)) {
+            // before "Secretary" or "Minister" the words are a portfolio ("Industry Secretary"), not a tag, unless
+            // they name a body or a place ("UN Secretary General ...", "UK Chancellor ...")
+            if (!Gazetteer.PORTFOLIO_TITLES.contains(tokens.get(innerTitle).lower) || namesABody(tokens, from, innerTitle)) {
                 addName(tokens, from, innerTitle, names, lead);
             }
             addName(tokens, innerTitle, to, names, lead);
             return;
         }
         boolean sentenceInitial = tokens.get(from).sentenceStart;
-        // a title right before the name, with no punctuation between ("director Naomi Clarke", not "director. Behind")
-        boolean titled = from > 0 && !tokens.get(from - 1).breakAfter
-                && Gazetteer.isTitle(tokens.get(from - 1).lower.replace(".", ""), to - from);
+        // a title right before the name, with no punctuation between ("director Naomi Clarke", not "director. Behind");
+        // a role ("boss", "analyst") only counts after the name has passed the place and organisation tests, since
+        // news copy also writes "top producer Saudi Arabia" and "search leader Google Inc."
+        String before = from > 0 && !tokens.get(from - 1).breakAfter ? tokens.get(from - 1).lower.replace(".", "") : "";
+        boolean titled = Gazetteer.PERSON_TITLES.contains(before);
+        boolean roleTitled = !titled && to - from >= 2 && Gazetteer.ROLE_TITLES.contains(before);
         int start = from;
         while (start < to) {
             Token t = tokens.get(start);
             String bare = t.lower.replace(".", "");
-            if (Gazetteer.isTitle(bare, to - start - 1) && start + 1 < to
+            if (Gazetteer.PERSON_TITLES.contains(bare) && start + 1 < to
                     && !Gazetteer.NAME_JOINERS.contains(tokens.get(start + 1).lower)
                     && !(bare.equals("general") && !Gazetteer.isFirstName(tokens.get(start + 1).lower))) {
                 // "Director Valentina Ocampo", but "Director of Public Prosecutions" is an office, not a person,
                 // and "General Motors" a company
                 titled = true;
+                start++;
+            } else if (Gazetteer.ROLE_TITLES.contains(bare) && to - start > 2
+                    && Gazetteer.isFirstName(tokens.get(start + 1).lower)) {
+                // "Actor Colin Farrell", but "Producer Price Index" is no person
+                roleTitled = true;
                 start++;
             } else if ((isTitleModifier(bare) || Gazetteer.isDemonym(bare)) && start + 1 < to
                     && Gazetteer.PERSON_TITLES.contains(tokens.get(start + 1).lower)) {
@@ -217,7 +228,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 break;
             }
         }
-        if (start >= to || titled && to - start == 1 && Gazetteer.PERSON_TITLES.contains(tokens.get(start).lower)) {
+        if (start >= to || (titled || roleTitled) && to - start == 1
+                && Gazetteer.PERSON_TITLES.contains(tokens.get(start).lower)) {
             return; // nothing after the title, or only another title: "Attorney General"
         }
         boolean stillInitial = sentenceInitial && start == from;
@@ -247,8 +259,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
         Kind kind;
         int strength;
         boolean couldBePerson = false;
-        if (titled && !Gazetteer.ORGANISATION_WORDS.contains(last.lower)) {
-            // "leader Google Inc." is a company whatever comes before it
+        if (titled) {
             kind = Kind.PERSON;
             strength = 4;
         } else if (Gazetteer.PLACES.contains(key)) {
@@ -265,6 +276,9 @@ public final class HeuristicTagExtractor implements TagExtractor {
         } else if (words == 1 && first.acronym) {
             kind = Kind.ORGANISATION;
             strength = 2;
+        } else if (roleTitled && !Gazetteer.NOT_PERSON_ENDINGS.contains(last.lower) && !Gazetteer.isDemonym(first.lower)) {
+            kind = Kind.PERSON;
+            strength = 3;
         } else if (words >= 2 && words <= 3 && isPlainNameRun(tokens, start, to)) {
             // "Roger Federer" by its first name; "Whole Foods" gets no kind, unless the story later calls the name
             // by its last word alone, as it does a person (mergeNames); "Academy Awards", "Hurricane Mitch" and
@@ -281,6 +295,9 @@ public final class HeuristicTagExtractor implements TagExtractor {
             kind = Kind.PHRASE;
             strength = 0;
         }
+        // "Safin said", not "the Cathedral was full": a person is called by the surname alone, a building or a body
+        // with an article
+        boolean bare = words == 1 && (start == 0 || !ARTICLES.contains(tokens.get(start - 1).lower));
         if (stillInitial && words == 1 && strength < 3 && !first.acronym) {
             // "Officials said ..." or "Smith said ...": capitalised only by position unless seen elsewhere
             Candidate existing = names.get(key);
@@ -289,15 +306,18 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 Candidate c = new Candidate(key, name, kind, strength, lead);
                 c.weight = w;
                 c.onlyInitial = true;
+                c.bare = bare;
                 names.put(key, c);
             } else {
                 existing.weight += w;
+                existing.bare |= bare;
             }
             return;
         }
         Candidate c = names.computeIfAbsent(key, k -> new Candidate(k, name, kind, strength, lead));
         c.weight += 1;
         c.onlyInitial = false;
+        c.bare |= bare;
         c.couldBePerson |= couldBePerson;
         if (strength > c.strength) {
             c.kind = kind;
@@ -329,14 +349,40 @@ public final class HeuristicTagExtractor implements TagExtractor {
         boolean named = false;
         for (int k = from; k < to - 1; k++) {
             String bare = tokens.get(k).lower.replace(".", "");
-            if (named && Gazetteer.isTitle(bare, to - k - 1)
-                    && !Gazetteer.NAME_JOINERS.contains(tokens.get(k + 1).lower)) {
+            boolean title = Gazetteer.PERSON_TITLES.contains(bare) || Gazetteer.ROLE_TITLES.contains(bare);
+            if (named && title && !Gazetteer.NAME_JOINERS.contains(tokens.get(k + 1).lower)
+                    && (HONORIFICS.contains(bare) || personFollows(tokens, k + 1, to))) {
                 return k;
             }
-            named |= !(tokens.get(k).stopWord || Gazetteer.isTitle(bare, to - k - 1) || isTitleModifier(bare)
-                    || Gazetteer.isDemonym(bare) || Gazetteer.NAME_JOINERS.contains(bare));
+            named |= !(tokens.get(k).stopWord || title || isTitleModifier(bare) || Gazetteer.isDemonym(bare)
+                    || Gazetteer.NAME_JOINERS.contains(bare));
         }
         return -1;
+    }
+
+    /**
+     * Whether the words from {@code at}, after any further title ("Secretary General António Guterres"), are a
+     * person's name: two or more, the first a first name. So "Notre Dame Cathedral", "Billie Jean King Cup" and
+     * "Martin Luther King Day" stay whole; after "Mr", "Mrs", "Ms" or "Dr" a surname alone is enough ("Earlier Mr
+     * Kennedy").
+     */
+    private static boolean personFollows(List<Token> tokens, int at, int to) {
+        int k = at;
+        while (k < to && (Gazetteer.PERSON_TITLES.contains(tokens.get(k).lower) || isTitleModifier(tokens.get(k).lower))) {
+            k++;
+        }
+        return to - k >= 2 && Gazetteer.isFirstName(tokens.get(k).lower);
+    }
+
+    /** "UN", "UK", "Bank of England": words before a title that name a body or place, not a portfolio. */
+    private static boolean namesABody(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (t.acronym || Gazetteer.PLACES.contains(t.lower) || Gazetteer.ORGANISATION_WORDS.contains(t.lower)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The capitalised word at {@code j} is an organisation or place word that can end a name. */
@@ -419,7 +465,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 into.weight += single.weight;
                 into.lead |= single.lead;
                 if (into.couldBePerson && into.kind != Kind.PERSON
-                        && (single.kind == Kind.PERSON || into.key.endsWith(" " + single.key))) {
+                        && (single.kind == Kind.PERSON || single.bare && into.key.endsWith(" " + single.key))) {
                     // "Marat Safin ... Safin said": a story calls a person by the last name, a company by the first
                     into.kind = Kind.PERSON;
                     into.strength = Math.max(1, single.strength);
@@ -515,6 +561,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
         int strength;
         boolean lead;
         boolean onlyInitial;
+        /** A single word seen at least once without "the" or "a" before it, as a surname is. */
+        boolean bare;
         /**
          * Two or three plain capitalised words that may name a person without a first name we know ("Marat Safin"):
          * one if the story later uses the last word alone.

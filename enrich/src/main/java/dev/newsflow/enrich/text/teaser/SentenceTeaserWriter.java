@@ -71,7 +71,8 @@ public final class SentenceTeaserWriter implements TeaserWriter {
                 return new Teaser(bound(whole), false);
             }
             String fromStory = fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint);
-            return fromStory.isEmpty() ? new Teaser(bound(editor), false) : new Teaser(fromStory, true);
+            // no story to take one from (a photo or video item): the sender's words, cut as ours are
+            return fromStory.isEmpty() ? new Teaser(bound(trimDangling(uncut) + ELLIPSIS), false) : new Teaser(fromStory, true);
         }
         return new Teaser(fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint), true);
     }

@@ -59,9 +59,9 @@ final class TeaserText {
 
     /**
      * A sender's description that its CMS or feed cut off, without the mark of the cut; null when it is whole. Cut
-     * means a bracketed ellipsis ("… the minister [...]", WordPress's "[&hellip;]"), or an ellipsis right after a
-     * word or comma of a text of at least {@value #TRUNCATED_MIN_CHARS} characters: an editor's own "The wait is
-     * over…" is short, a feed's cut is not.
+     * means a bracketed ellipsis ("… the minister [...]", WordPress's "[&hellip;]"), or, in a text of at least
+     * {@value #TRUNCATED_MIN_CHARS} characters, an ellipsis after a comma or a word no sentence ends on ("... and the
+     * mayor said..."): an editor's own "this was no ordinary Saturday…" ends on a word and stays.
      */
     static String withoutTruncation(String description) {
         var bracketed = BRACKETED_ELLIPSIS.matcher(description);
@@ -70,9 +70,13 @@ final class TeaserText {
         }
         var trailing = TRAILING_ELLIPSIS.matcher(description);
         if (trailing.find() && trailing.start() >= TRUNCATED_MIN_CHARS) {
-            char before = description.charAt(trailing.start() - 1);
-            if (Character.isLetterOrDigit(before) || before == ',') {
-                return description.substring(0, trailing.start()).strip();
+            String before = description.substring(0, trailing.start());
+            int lastWord = before.length();
+            while (lastWord > 0 && Character.isLetter(before.charAt(lastWord - 1))) {
+                lastWord--;
+            }
+            if (before.endsWith(",") || lastWord < before.length() && Abbreviations.isStopWord(before.substring(lastWord))) {
+                return before.strip();
             }
         }
         return null;

@@ -221,4 +221,18 @@ class MainTextExtractorTest {
         assertThat(extractor.extract("  ", true).paragraphs()).isEmpty();
         assertThat(extractor.extract(null, false).text()).isEmpty();
     }
+
+    @Test
+    void shouldTakeTheJsonLdPublishersNameOffTheHeadline() {
+        for (String publisher : new String[] {"{\"@type\":\"Organization\",\"name\":\"City Herald\"}",
+                "[{\"@type\":\"Organization\",\"name\":\"City Herald\"}]", "\"City Herald\""}) {
+            String page = """
+                    <html><head><script type="application/ld+json">
+                    {"@type":"NewsArticle","headline":"Council backs tram extension | City Herald","publisher":%s}
+                    </script></head><body><article><p>%s</p><p>%s</p></article></body></html>
+                    """.formatted(publisher, STORY_1, STORY_2);
+
+            assertThat(extractor.extract(page, true).title()).as(publisher).isEqualTo("Council backs tram extension");
+        }
+    }
 }

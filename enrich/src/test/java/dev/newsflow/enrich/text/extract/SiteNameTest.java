@@ -44,6 +44,18 @@ class SiteNameTest {
     }
 
     @Test
+    void shouldKeepAHeadlinesFirstWordsThatOnlyBeginTheSitesName() {
+        SiteName echo = SiteName.of(Jsoup.parse("<html><head><meta property='og:site_name' content='Liverpool Echo'>"
+                + "</head></html>"), null);
+        SiteName sky = SiteName.of(Jsoup.parse("<html><head><link rel='canonical' href='https://news.sky.com/story/1'>"
+                + "</head></html>"), null);
+
+        assertThat(echo.strip("Liverpool - Everton LIVE: updates")).isEqualTo("Liverpool - Everton LIVE: updates");
+        assertThat(sky.strip("Sky high prices - what the cap means")).isEqualTo("Sky high prices - what the cap means");
+        assertThat(sky.strip("What the cap means - Sky News")).isEqualTo("What the cap means");
+    }
+
+    @Test
     void shouldKeepTheHeadlineOfAPageThatNamesNoSite() {
         var doc = Jsoup.parse("<html><head><title>x</title></head></html>");
 

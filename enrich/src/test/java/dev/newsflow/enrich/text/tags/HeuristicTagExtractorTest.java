@@ -246,4 +246,36 @@ class HeuristicTagExtractorTest {
         assertThat(tags).extracting(ArticleTag::name).contains("Google Inc")
                 .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).matches(".*(http|fullquote|www|results|quot).*"));
     }
+
+    @Test
+    void shouldNotLetARoleOrATitleInsideANameMakeAPerson() {
+        List<ArticleTag> tags = extractor.extract("Oil and tennis", List.of(
+                "Top producer Saudi Arabia raised output as the Producer Price Index rose. Fans at Notre Dame "
+                        + "Cathedral watched the Billie Jean King Cup on Martin Luther King Day, and Major League "
+                        + "Baseball and Sky Sports reported it. Mrs Court said the Cathedral was full.",
+                "Saudi Arabia, the Producer Price Index, Notre Dame Cathedral, the Billie Jean King Cup, Major League "
+                        + "Baseball and Sky Sports were in the news again."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("Saudi Arabia", Kind.PLACE),
+                tuple("Court", Kind.PERSON)); // "Mrs" is a title, whatever the word after it means
+        assertThat(tags).filteredOn(t -> t.kind() == Kind.PERSON).extracting(ArticleTag::name)
+                .containsExactly("Court");
+        assertThat(tags).extracting(ArticleTag::name).contains("Notre Dame Cathedral", "Billie Jean King Cup")
+                .doesNotContain("Cathedral", "Cup", "Day", "Price Index");
+    }
+
+    @Test
+    void shouldKnowFirstNamesWithAccentsAndKeepABodyBeforeAPortfolio() {
+        List<ArticleTag> tags = extractor.extract("Talks in Geneva", List.of(
+                "UN Secretary General António Guterres met José Mourinho. Defiant Matt Williams said little.",
+                "The UN and Mourinho agreed; Williams did not."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("António Guterres", Kind.PERSON),
+                tuple("José Mourinho", Kind.PERSON),
+                tuple("Matt Williams", Kind.PERSON), // a sentence's first word before a first name is left out
+                tuple("UN", Kind.ORGANISATION));
+        assertThat(tags).extracting(ArticleTag::name).doesNotContain("Defiant Matt Williams", "Secretary");
+    }
 }
