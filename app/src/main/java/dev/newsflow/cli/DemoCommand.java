@@ -111,8 +111,11 @@ final class DemoCommand implements Callable<Integer> {
             }
             // the three stages are independent once the topics exist: start them side by side
             Map<String, String> noTopicSetup = Map.of(StageConfig.TOPIC_SETUP, "false");
+            // ingest answers GET /v1/articles/<id> by asking publish, whose port is known unless every port is free
+            Map<String, String> ingestSettings = port == 0 ? Map.of(StageConfig.HTTP_PORT, "0")
+                    : Map.of(StageConfig.HTTP_PORT, String.valueOf(port), IngestConfig.PUBLISH_URL, "http://127.0.0.1:" + nextPort(2));
             CompletableFuture<IngestApp> ingestStart = NamedThreads.supply("newsflow-demo-start-ingest", () -> IngestApp.start(
-                    base.with(Map.of(StageConfig.HTTP_PORT, String.valueOf(port)), Map.of()).with(noTopicSetup, Map.of())));
+                    base.with(ingestSettings, Map.of()).with(noTopicSetup, Map.of())));
             CompletableFuture<StreamsStage> enrichStart = enricher.thenCompose(e -> NamedThreads.supply("newsflow-demo-start-enrich",
                     () -> EnrichApp.start(base.with(Map.of(StageConfig.HTTP_PORT, nextPort(1)), Map.of()).with(noTopicSetup, Map.of()), e)));
             CompletableFuture<StreamsStage> publishStart = NamedThreads.supply("newsflow-demo-start-publish", () -> PublishApp.start(
@@ -129,7 +132,11 @@ final class DemoCommand implements Callable<Integer> {
             info.printf("  try: curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' %s/v1/articles -d '%s'%n",
                     apiKey, ingest.url(), "{\"uri\":\"urn:try:1\",\"version\":1,\"headline\":\"Harbour City sign a new striker\","
                             + "\"body\":\"Harbour City signed the striker on a three-year contract on Friday.\"}");
-            info.printf("  then: curl %s/articles/urn:try:1   (where the article is: live, embargoed, killed, unknown)%n%n",
+            if (port != 0) {
+                info.printf("  then: curl -H 'Authorization: Bearer %s' %s/v1/articles/urn:try:1   (where the article is now)%n",
+                        apiKey, ingest.url());
+            }
+            info.printf("  operators: curl %s/articles/urn:try:1   (live, embargoed, killed, unknown: publish's own answer)%n%n",
                     publish.url());
             info.flush();
 

@@ -75,9 +75,10 @@ class PipelineIT {
         Settings settings = Settings.of(Map.of("api.keys", "it:" + API_KEY, "http.port", "0", "max.request.bytes", "65536"),
                 Map.of("bootstrap.servers", kafka.bootstrapServers(),
                         "state.dir", stateDir.toString()));
-        ingest = IngestApp.start(settings);
-        enrich = EnrichApp.start(settings);
+        // publish first: ingest asks it where an article is (GET /v1/articles/<id>), and needs its address
         publish = PublishApp.start(settings);
+        enrich = EnrichApp.start(settings);
+        ingest = IngestApp.start(settings.with(Map.of("publish.url", publish.url()), Map.of()));
         Awaitility.await().atMost(WAIT).until(() -> enrich.state() == KafkaStreams.State.RUNNING
                 && publish.state() == KafkaStreams.State.RUNNING);
     }
@@ -172,6 +173,11 @@ class PipelineIT {
                 .statusCode()).isEqualTo(202);
 
         Awaitility.await().atMost(WAIT).until(() -> get(lookup + id).statusCode() == 200);
+        // a CMS asks ingest, with its key, and hears publish's answer
+        HttpResponse<String> viaIngest = send(HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/articles/" + id))
+                .header("Authorization", "Bearer " + API_KEY).GET());
+        assertThat(viaIngest.statusCode()).isEqualTo(200);
+        assertThat(viaIngest.body()).contains("\"state\":\"live\"", "\"requestId\"");
         assertThat(get(lookup + id).body()).contains("\"state\":\"live\"", "\"version\":1",
                 "Harbour City sign a new striker", "\"code\":\"" + MediaTopic.SPORT.code() + "\"", Topics.postsFor(MediaTopic.SPORT));
         Awaitility.await().atMost(WAIT).until(() -> get(lookup + heldId).statusCode() == 200);

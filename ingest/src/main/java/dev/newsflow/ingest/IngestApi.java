@@ -71,6 +71,7 @@ public final class IngestApi {
     private final LogThrottle refusalLog = new LogThrottle();
     /** Four largest batches at once: about 64 MiB of bodies by default, a few hundred MB of heap while parsed. */
     private final BodyBudget bodyBudget;
+    private PublishStatus publishStatus = PublishStatus.notConfigured();
 
     public IngestApi(ArticleParser parser, ArticleWriter writer, ApiKeys keys, RequestRateLimiter rateLimiter,
                      IngestLimits limits, Duration ackTimeout, MeterRegistry registry) {
@@ -106,6 +107,12 @@ public final class IngestApi {
         routes(app, () -> true);
     }
 
+    /** {@code GET /v1/articles/<id>} asks publish at this URL (null: that endpoint answers 501). */
+    public IngestApi askingPublishAt(java.net.URI publish, Duration timeout) {
+        this.publishStatus = new PublishStatus(publish, timeout);
+        return this;
+    }
+
     /** @param accepting false while the stage starts: the API then answers 503 with Retry-After, writing nothing */
     public void routes(Javalin app, java.util.function.BooleanSupplier accepting) {
         // every request clears the id first: a refused request may skip the after-handler, and Jetty reuses threads
@@ -125,6 +132,7 @@ public final class IngestApi {
         app.post("/v1/articles:batch", ctx -> withinBudget(ctx, limits.maxBatchBytes(), this::postBatch));
         // <id>, not {id}: an article id may hold '/' (ArticleParser.ID), and every id that can be pushed must be killable
         app.delete("/v1/articles/<id>", this::killArticle);
+        app.get("/v1/articles/<id>", this::articleStatus);
         app.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
                 tooLarge(ctx, limits.maxBatchBytes());
@@ -250,6 +258,27 @@ public final class IngestApi {
         }
         log.info("Kill requested articleId={} provider={}", parsed.article().getUri(), provider(ctx));
         writeOne(ctx, parsed);
+    }
+
+    /** Where the article is now, as publish knows it: only for ids the key may write. */
+    private void articleStatus(Context ctx) {
+        String id = ctx.pathParam("id");
+        String provider = provider(ctx);
+        if (id.length() > limits.maxIdChars()) {
+            count("rejected", provider, "invalid");
+            problem(ctx, 400, "invalid-id", "Invalid id", "an article id is at most " + limits.maxIdChars() + " characters");
+            return;
+        }
+        if (!keys.mayWrite(provider, id)) {
+            count("forbidden", provider, "id-not-allowed");
+            problem(ctx, 403, "id-not-allowed", "Forbidden", "the API key '" + provider + "' may only ask about ids "
+                    + "starting with " + keys.idPrefixesOf(provider) + " (api.id.prefixes)");
+            return;
+        }
+        PublishStatus.Answer answer = publishStatus.ask(id);
+        count("looked-up", provider, answer.reason());
+        answer.retryAfter().ifPresent(seconds -> ctx.header(Header.RETRY_AFTER, seconds));
+        send(ctx, answer.status(), answer.problem() ? Problem.MEDIA_TYPE : "application/json", answer.body());
     }
 
     /** What a key may not do with a valid article: the metric reason, the field to name, and why. */

@@ -22,6 +22,7 @@ public final class IngestConfig extends StageConfig {
     public static final String ACK_TIMEOUT_MS = "ack.timeout.ms";
     public static final String RATE_LIMIT_PER_SECOND = "rate.limit.requests.per.second";
     public static final String OPS_PORT = "http.ops.port";
+    public static final String PUBLISH_URL = "publish.url";
 
     private static final IngestLimits DEFAULTS = IngestLimits.defaults();
 
@@ -50,6 +51,9 @@ public final class IngestConfig extends StageConfig {
                     "Port of the operator endpoints (health, metrics, status) when they must not share the API's port"
                             + " (http.port): then the API port serves /v1 only, and can face the newsroom's network while"
                             + " this one stays internal. -1: both on http.port; 0 picks a free port.")
+            .define(PUBLISH_URL, Type.STRING, "", (name, value) -> publishUrl(String.valueOf(value)), Importance.MEDIUM,
+                    "Base URL of publish's HTTP server (e.g. http://publish:8082): GET /v1/articles/<id> asks it where "
+                            + "an article is. Empty: that endpoint answers 501.")
             .define(RATE_LIMIT_PER_SECOND, Type.INT, 200, Range.between(0, 1_000_000), Importance.MEDIUM,
                     "Requests per second each API key may make (a batch is one request); more answer 429 with "
                             + "Retry-After. 0 turns the limit off.");
@@ -120,5 +124,26 @@ public final class IngestConfig extends StageConfig {
 
     public Duration ackTimeout() {
         return Duration.ofMillis(getLong(ACK_TIMEOUT_MS));
+    }
+
+    /** Publish's HTTP server, to ask where an article is; null when not set. */
+    public java.net.URI publishUrl() {
+        return publishUrl(getString(PUBLISH_URL));
+    }
+
+    private static java.net.URI publishUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new org.apache.kafka.common.config.ConfigException(PUBLISH_URL, value,
+                        "must be an http or https URL with a host, e.g. http://publish:8082");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new org.apache.kafka.common.config.ConfigException(PUBLISH_URL, value, "not a URL: " + e.getReason());
+        }
     }
 }

@@ -1,12 +1,11 @@
 package dev.newsflow.publish;
 
+import dev.newsflow.runtime.UrlPaths;
 import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -126,15 +125,8 @@ final class ArticleLookup {
 
     /** The same question to {@code host}: the id's path segments encoded, its slashes kept, marked as a hop. */
     static String url(HostInfo host, String id) {
-        StringBuilder path = new StringBuilder();
-        for (String segment : id.split("/", -1)) {
-            if (!path.isEmpty()) {
-                path.append('/');
-            }
-            path.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
         String hostPart = host.host().indexOf(':') >= 0 ? "[" + host.host() + "]" : host.host(); // IPv6 literal
-        return "http://" + hostPart + ":" + host.port() + "/articles/" + path + "?" + HOP + "=1";
+        return "http://" + hostPart + ":" + host.port() + "/articles/" + UrlPaths.encodeSegments(id) + "?" + HOP + "=1";
     }
 
     private static void notNow(Context ctx, String detail) {

@@ -1,0 +1,92 @@
+package dev.newsflow.ingest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.newsflow.runtime.UrlPaths;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asks publish where an article is ({@code GET /articles/<id>} on publish's HTTP server), for ingest's
+ * {@code GET /v1/articles/<id>}: a CMS asks with the key it writes with, and needs no way into the operators'
+ * network. Publish keeps every article's state; ingest keeps none, so it forwards the question and passes the answer
+ * on (following publish's redirect to the instance that keeps the article).
+ */
+final class PublishStatus {
+
+    /**
+     * What to answer the client.
+     *
+     * @param reason     the metric reason: none, publish-unreachable, publish-not-ready, publish-error, not-configured
+     * @param retryAfter seconds for a {@code Retry-After} header, when a retry can help
+     */
+    record Answer(int status, String reason, boolean problem, Map<String, Object> body, Optional<String> retryAfter) {
+    }
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final URI publish;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final ObjectMapper json = JsonMapper.builder().build();
+
+    /** @param publish base URL of publish's HTTP server ({@code http://publish:8082}), or null: not configured */
+    PublishStatus(URI publish, Duration timeout) {
+        this.publish = publish;
+        this.timeout = timeout;
+        this.http = publish == null ? null : HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    static PublishStatus notConfigured() {
+        return new PublishStatus(null, Duration.ofSeconds(1));
+    }
+
+    Answer ask(String id) {
+        if (publish == null) {
+            return problem(501, "not-configured", "Not configured", "ingest does not know where publish is: an operator"
+                    + " sets publish.url (NEWSFLOW_PUBLISH_URL, e.g. http://publish:8082) to answer this", false);
+        }
+        String base = publish.toString().endsWith("/") ? publish.toString().substring(0, publish.toString().length() - 1)
+                : publish.toString();
+        URI uri = URI.create(base + "/articles/" + UrlPaths.encodeSegments(id));
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return problem(502, "publish-unreachable", "Publish did not answer",
+                    "could not ask publish at " + publish + " (" + e.getClass().getSimpleName() + "); retry later", true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return problem(503, "publish-unreachable", "Interrupted", "ingest is stopping; retry later", true);
+        }
+        int status = response.statusCode();
+        if (status == 200 || status == 404) {
+            try {
+                return new Answer(status, "none", false, json.readValue(response.body(), JSON_OBJECT), Optional.empty());
+            } catch (IOException e) {
+                return problem(502, "publish-error", "Unexpected answer", "publish answered HTTP " + status
+                        + " with a body that is not a JSON object", false);
+            }
+        }
+        if (status == 503) {
+            return problem(503, "publish-not-ready", "Publish is not ready",
+                    "publish is starting or rebalancing; retry after " + RETRY_AFTER_SECONDS + " s", true);
+        }
+        return problem(502, "publish-error", "Unexpected answer", "publish answered HTTP " + status, false);
+    }
+
+    private static Answer problem(int status, String reason, String title, String detail, boolean retry) {
+        return new Answer(status, reason, true, Problem.of(status, reason, title, detail),
+                retry ? Optional.of(RETRY_AFTER_SECONDS) : Optional.empty());
+    }
+}
