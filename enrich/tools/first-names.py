@@ -18,10 +18,10 @@ import sys
 # Moby lists these as first names, but in news copy a capitalised run they open is mostly something else: titles
 # (the extractor knows them as titles), months and compass points, and words that open names of clubs, brands,
 # events and bodies ("Major League Baseball", "Sky Sports", "Star Wars", "Royal Mail", "West Ham", "Crystal Palace",
-# "Christian Aid", "Price Waterhouse", "Early Learning Centre").
+# "Price Waterhouse", "Early Learning Centre").
 NOT_FIRST_NAMES = {
     "king", "duke", "earl", "baron", "prince", "may", "june", "april", "august", "north", "west", "major", "sky",
-    "star", "royal", "rich", "early", "chance", "price", "rock", "forest", "storm", "honor", "christian", "crystal",
+    "star", "royal", "rich", "early", "chance", "price", "rock", "forest", "storm", "honor", "crystal",
 }
 
 HEADER = """# English first names, lower case, one a line: a capitalised run of two or three words that starts with one is a

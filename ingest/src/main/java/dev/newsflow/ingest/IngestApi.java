@@ -71,10 +71,17 @@ public final class IngestApi {
     private final LogThrottle refusalLog = new LogThrottle();
     /** Four largest batches at once: about 64 MiB of bodies by default, a few hundred MB of heap while parsed. */
     private final BodyBudget bodyBudget;
-    private PublishStatus publishStatus = PublishStatus.notConfigured();
+    private final PublishStatus publishStatus;
 
     public IngestApi(ArticleParser parser, ArticleWriter writer, ApiKeys keys, RequestRateLimiter rateLimiter,
                      IngestLimits limits, Duration ackTimeout, MeterRegistry registry) {
+        this(parser, writer, keys, rateLimiter, limits, ackTimeout, registry, PublishStatus.notConfigured());
+    }
+
+    /** @param publishStatus how {@code GET /v1/articles/<id>} asks publish where an article is */
+    IngestApi(ArticleParser parser, ArticleWriter writer, ApiKeys keys, RequestRateLimiter rateLimiter,
+              IngestLimits limits, Duration ackTimeout, MeterRegistry registry, PublishStatus publishStatus) {
+        this.publishStatus = publishStatus;
         this.parser = parser;
         this.writer = writer;
         this.keys = keys;
@@ -94,6 +101,9 @@ public final class IngestApi {
             count("forbidden", name, "id-not-allowed", 0);
             count("rate-limited", name, "rate-limited", 0);
             count("rejected", name, "invalid", 0);
+            for (String reason : PublishStatus.REASONS) {
+                count("looked-up", name, reason, 0);
+            }
         }
         count("unauthorized", "none", "no-valid-key", 0);
         this.ackLatency = Timer.builder("newsflow.ingest.ack.latency")
@@ -107,11 +117,6 @@ public final class IngestApi {
         routes(app, () -> true);
     }
 
-    /** {@code GET /v1/articles/<id>} asks publish at this URL (null: that endpoint answers 501). */
-    public IngestApi askingPublishAt(java.net.URI publish, Duration timeout) {
-        this.publishStatus = new PublishStatus(publish, timeout);
-        return this;
-    }
 
     /** @param accepting false while the stage starts: the API then answers 503 with Retry-After, writing nothing */
     public void routes(Javalin app, java.util.function.BooleanSupplier accepting) {
@@ -264,13 +269,16 @@ public final class IngestApi {
     private void articleStatus(Context ctx) {
         String id = ctx.pathParam("id");
         String provider = provider(ctx);
-        if (id.length() > limits.maxIdChars()) {
-            count("rejected", provider, "invalid");
-            problem(ctx, 400, "invalid-id", "Invalid id", "an article id is at most " + limits.maxIdChars() + " characters");
+        // only ids the API could have accepted: no ".." a URL path would resolve onto another key's ids
+        String idProblem = id.length() > limits.maxIdChars() ? "must be at most " + limits.maxIdChars() + " characters"
+                : ArticleParser.idProblem(id, true);
+        if (idProblem != null) {
+            count("looked-up", provider, "invalid");
+            problem(ctx, 400, "invalid-id", "Invalid id", "the article id " + idProblem);
             return;
         }
         if (!keys.mayWrite(provider, id)) {
-            count("forbidden", provider, "id-not-allowed");
+            count("looked-up", provider, "id-not-allowed");
             problem(ctx, 403, "id-not-allowed", "Forbidden", "the API key '" + provider + "' may only ask about ids "
                     + "starting with " + keys.idPrefixesOf(provider) + " (api.id.prefixes)");
             return;

@@ -25,7 +25,7 @@ public final class IngestApp implements AutoCloseable {
     public static final String STAGE = "ingest";
     private static final Logger log = LoggerFactory.getLogger(IngestApp.class);
     /** How long GET /v1/articles/<id> waits for publish: an answer from its stores is quick, a hung one is not. */
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
 
     private final KafkaProducer<String, RawArticle> producer;
     private final KafkaClientMetrics producerMetrics;
@@ -67,7 +67,7 @@ public final class IngestApp implements AutoCloseable {
             RequestRateLimiter rateLimiter = config.rateLimiter();
             log.info("Request rate limit stage={} limit={}", STAGE, rateLimiter);
             IngestApi api = new IngestApi(new ArticleParser(limits, Clock.systemUTC()), writer, keys, rateLimiter, limits,
-                    config.ackTimeout(), registry).askingPublishAt(config.publishUrl(), PUBLISH_TIMEOUT);
+                    config.ackTimeout(), registry, new PublishStatus(config.publishUrl(), PUBLISH_TIMEOUT));
             BrokerReachability brokers = BrokerReachability.forStage(settings.kafkaProperties());
             opened.add(brokers);
             // served first: while the topics are checked (up to a minute when Kafka is slow), the probes say so, and

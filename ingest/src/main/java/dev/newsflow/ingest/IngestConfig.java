@@ -138,8 +138,9 @@ public final class IngestConfig extends StageConfig {
         try {
             java.net.URI uri = new java.net.URI(value.strip());
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new org.apache.kafka.common.config.ConfigException(PUBLISH_URL, value,
-                        "must be an http or https URL with a host, e.g. http://publish:8082");
+                // "http://newsflow_publish_1:8082": Java reads no host in a name with '_', and could not connect
+                throw new org.apache.kafka.common.config.ConfigException(PUBLISH_URL, value, "must be an http or https URL "
+                        + "with a host name of letters, digits, '-' and '.' (no '_'), e.g. http://publish:8082");
             }
             return uri;
         } catch (java.net.URISyntaxException e) {

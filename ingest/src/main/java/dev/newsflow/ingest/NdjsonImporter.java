@@ -153,7 +153,9 @@ public final class NdjsonImporter {
     static String refused(Throwable cause) {
         String fix = cause instanceof org.apache.kafka.common.errors.AuthorizationException
                 || cause instanceof org.apache.kafka.common.errors.AuthenticationException
-                ? "ingest's ACLs or credentials" : "the cluster's or the topic's settings";
+                ? "ingest's ACLs or credentials"
+                : cause instanceof org.apache.kafka.common.errors.SerializationException
+                ? "the record's serializer or schema" : "the cluster's or the topic's settings";
         return "Kafka refused the write (" + cause.getClass().getSimpleName() + "): a retry fails the same way until an "
                 + "operator fixes " + fix + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }

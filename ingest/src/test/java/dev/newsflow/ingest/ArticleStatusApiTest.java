@@ -64,19 +64,21 @@ class ArticleStatusApiTest {
         assertThat(body.get("state").asText()).isEqualTo("live");
         assertThat(body.get("live").get("version").asInt()).isEqualTo(2);
         assertThat(body.has("requestId")).isTrue();
-        assertThat(askedPaths).containsExactly("/articles/urn:cms:1");
+        assertThat(askedPaths).containsExactly("/articles/urn%3Acms%3A1");
     }
 
     @Test
     void shouldKeepTheSlashesOfAnIdAndPassOnAnUnknownArticlesNotFound() throws Exception {
-        fakePublish(404, "{\"id\":\"wire/2026/a 1\",\"state\":\"unknown\"}");
+        fakePublish(404, "{\"id\":\"wire/2026/a+1\",\"state\":\"unknown\",\"detail\":\"partitions [0] ... KAFKA_APPLICATION_SERVER\"}");
         start(publishUrl());
 
-        HttpResponse<String> response = get("/v1/articles/wire/2026/a%201", CMS_KEY);
+        HttpResponse<String> response = get("/v1/articles/wire/2026/a%2B1", CMS_KEY);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json.readTree(response.body()).get("state").asText()).isEqualTo("unknown");
-        assertThat(askedPaths).containsExactly("/articles/wire/2026/a 1"); // decoded by the stand-in's URI
+        assertThat(askedPaths).containsExactly("/articles/wire/2026/a%2B1");
+        // publish's words are for operators (partitions, settings): a CMS hears what it can act on
+        assertThat(json.readTree(response.body()).get("detail").asText()).contains("not accepted", "dead letters");
     }
 
     @Test
@@ -100,7 +102,32 @@ class ArticleStatusApiTest {
 
         assertThat(unreachable.statusCode()).isEqualTo(502);
         assertThat(unreachable.headers().firstValue("Retry-After")).hasValue("5");
-        assertThat(json.readTree(unreachable.body()).get("detail").asText()).contains(gone.toString());
+        assertThat(json.readTree(unreachable.body()).get("detail").asText()).contains("did not answer")
+                .doesNotContain(gone.toString()); // an internal address is no business of a CMS
+    }
+
+    @Test
+    void shouldRefuseAnIdTheApiCouldNotHaveAcceptedWithoutAskingPublish() throws Exception {
+        fakePublish(200, "{\"state\":\"live\"}");
+        start(publishUrl());
+
+        // a URL path would resolve "wire/../cms/1" onto another key's id
+        HttpResponse<String> dotDot = get("/v1/articles/wire/..%2Fcms%2F1", WIRE_KEY);
+        HttpResponse<String> tooLong = get("/v1/articles/" + "a".repeat(65), CMS_KEY);
+
+        assertThat(List.of(dotDot.statusCode(), tooLong.statusCode())).containsOnly(400);
+        assertThat(askedPaths).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer502WhenPublishAnswersSomethingElseThanAnArticle() throws Exception {
+        fakePublish(200, "<html>a proxy's error page</html>");
+        start(publishUrl());
+
+        HttpResponse<String> response = get("/v1/articles/a-1", CMS_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json.readTree(response.body()).get("type").asText()).endsWith("/publish-error");
     }
 
     @Test
@@ -126,7 +153,7 @@ class ArticleStatusApiTest {
     private void fakePublish(int status, String body) throws IOException {
         publish = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         publish.createContext("/", exchange -> {
-            askedPaths.add(exchange.getRequestURI().getPath());
+            askedPaths.add(exchange.getRequestURI().getRawPath());
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
@@ -146,8 +173,8 @@ class ArticleStatusApiTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestApi api = new IngestApi(new ArticleParser(LIMITS, Clock.systemUTC()),
                 new ArticleWriter(new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer())),
-                keys, RequestRateLimiter.unlimited(), LIMITS, Duration.ofSeconds(5), registry)
-                .askingPublishAt(publishUrl, Duration.ofSeconds(2));
+                keys, RequestRateLimiter.unlimited(), LIMITS, Duration.ofSeconds(5), registry,
+                new PublishStatus(publishUrl, Duration.ofSeconds(2)));
         server = StageServer.start("ingest", "127.0.0.1", 0, LIMITS.maxBatchBytes(), registry,
                 () -> HealthStatus.up(Map.of()), () -> HealthStatus.up(Map.of()), api::routes);
     }

@@ -85,9 +85,10 @@ class ArticleLookupIT {
                     assertThat(answer.body()).contains("\"state\":\"live\"", "Headline of " + id);
                     firstAnswers.put(id, first.statusCode());
                 }
+                // the 12 ids hash onto both instances' partitions: both paths were taken (inside the wait: a pass
+                // during a rebalance may see one instance own every partition)
+                assertThat(firstAnswers.values()).contains(200, 307);
             });
-            // the 12 ids hash onto both instances' partitions: both paths were taken
-            assertThat(firstAnswers.values()).contains(200, 307);
         }
     }
 

@@ -71,7 +71,8 @@ final class Gazetteer {
             "coach", "manager", "striker", "chairman", "chairwoman", "ceo", "secretary", "ambassador", "officer",
             "inspector", "sergeant", "detective", "father", "rabbi", "imam", "herr", "frau", "monsieur", "madame",
             "executive", "director", "editor", "spokesman", "spokeswoman", "spokesperson", "commissioner",
-            "treasurer", "colonel", "col", "lieutenant", "lt", "corporal", "cpl");
+            "treasurer", "colonel", "col", "lieutenant", "lt", "corporal", "cpl", "duke", "duchess", "earl", "baron",
+            "baroness", "countess");
 
     /**
      * Roles news copy puts before a name ("Chelsea boss Jose Mourinho", "analyst Bill Thompson"): a person only
@@ -97,7 +98,7 @@ final class Gazetteer {
             "awards", "award", "show", "theatre", "theater", "festival", "championships", "championship", "cup",
             "prize", "trophy", "classic", "open", "games", "series", "music", "project", "protocol", "act", "bill",
             "tower", "centre", "center", "stores", "international", "records", "pictures", "studios", "foods",
-            "christmas", "division");
+            "christmas", "division", "aid");
 
     /** ... and these open one: "Hurricane Mitch", "Operation Desert Storm". */
     static final Set<String> NOT_PERSON_STARTS = words("hurricane", "typhoon", "cyclone", "storm", "operation");

@@ -188,7 +188,10 @@ public final class HeuristicTagExtractor implements TagExtractor {
         // news copy also writes "top producer Saudi Arabia" and "search leader Google Inc."
         String before = from > 0 && !tokens.get(from - 1).breakAfter ? tokens.get(from - 1).lower.replace(".", "") : "";
         boolean titled = Gazetteer.PERSON_TITLES.contains(before);
-        boolean roleTitled = !titled && to - from >= 2 && Gazetteer.ROLE_TITLES.contains(before);
+        // a role before a first name ("Chelsea boss Jose Mourinho"), not before a company ("market leader Coca Cola")
+        boolean roleTitled = !titled && to - from >= 2 && Gazetteer.ROLE_TITLES.contains(before)
+                && Gazetteer.isFirstName(tokens.get(from).lower);
+        int titleAt = -1;
         int start = from;
         while (start < to) {
             Token t = tokens.get(start);
@@ -199,6 +202,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 // "Director Valentina Ocampo", but "Director of Public Prosecutions" is an office, not a person,
                 // and "General Motors" a company
                 titled = true;
+                titleAt = titleAt < 0 ? start : titleAt;
                 start++;
             } else if (Gazetteer.ROLE_TITLES.contains(bare) && to - start > 2
                     && Gazetteer.isFirstName(tokens.get(start + 1).lower)) {
@@ -231,6 +235,11 @@ public final class HeuristicTagExtractor implements TagExtractor {
         if (start >= to || (titled || roleTitled) && to - start == 1
                 && Gazetteer.PERSON_TITLES.contains(tokens.get(start).lower)) {
             return; // nothing after the title, or only another title: "Attorney General"
+        }
+        if (titled && to - start > 1 && Gazetteer.ORGANISATION_WORDS.contains(tokens.get(to - 1).lower) && titleAt >= 0) {
+            // "Queen Elizabeth Hospital", "Queen Mary University": a body named after a person, title and all
+            start = titleAt;
+            titled = false;
         }
         boolean stillInitial = sentenceInitial && start == from;
         StringBuilder display = new StringBuilder();
@@ -351,7 +360,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
             String bare = tokens.get(k).lower.replace(".", "");
             boolean title = Gazetteer.PERSON_TITLES.contains(bare) || Gazetteer.ROLE_TITLES.contains(bare);
             if (named && title && !Gazetteer.NAME_JOINERS.contains(tokens.get(k + 1).lower)
-                    && (HONORIFICS.contains(bare) || personFollows(tokens, k + 1, to))) {
+                    && (HONORIFICS.contains(bare) || personFollows(tokens, k + 1, to, Gazetteer.PERSON_TITLES.contains(bare)))) {
                 return k;
             }
             named |= !(tokens.get(k).stopWord || title || isTitleModifier(bare) || Gazetteer.isDemonym(bare)
@@ -362,16 +371,25 @@ public final class HeuristicTagExtractor implements TagExtractor {
 
     /**
      * Whether the words from {@code at}, after any further title ("Secretary General António Guterres"), are a
-     * person's name: two or more, the first a first name. So "Notre Dame Cathedral", "Billie Jean King Cup" and
-     * "Martin Luther King Day" stay whole; after "Mr", "Mrs", "Ms" or "Dr" a surname alone is enough ("Earlier Mr
-     * Kennedy").
+     * person's name: two or more, after a title ("Tesla CEO Elon Musk") any that do not end like a place, body or
+     * event, after a role ("boss", "analyst") only from a first name. So "Notre Dame Cathedral", "Billie Jean King
+     * Cup" and "Martin Luther King Day" stay whole (one word after the title); after "Mr", "Mrs", "Ms" or "Dr" a
+     * surname alone is enough ("Earlier Mr Kennedy", see the caller).
      */
-    private static boolean personFollows(List<Token> tokens, int at, int to) {
+    private static boolean personFollows(List<Token> tokens, int at, int to, boolean afterTitle) {
         int k = at;
         while (k < to && (Gazetteer.PERSON_TITLES.contains(tokens.get(k).lower) || isTitleModifier(tokens.get(k).lower))) {
             k++;
         }
-        return to - k >= 2 && Gazetteer.isFirstName(tokens.get(k).lower);
+        if (to - k < 2) {
+            return false;
+        }
+        String last = tokens.get(to - 1).lower;
+        // two or three words, none a joiner ("Cup on Martin Luther King Day" is no name), none ending like a body
+        boolean nameLike = to - k <= 3 && !Gazetteer.NOT_PERSON_ENDINGS.contains(last)
+                && !Gazetteer.ORGANISATION_WORDS.contains(last) && !Gazetteer.PLACE_WORDS.contains(last)
+                && tokens.subList(k, to).stream().noneMatch(t -> t.stopWord || Gazetteer.NAME_JOINERS.contains(t.lower));
+        return Gazetteer.isFirstName(tokens.get(k).lower) || afterTitle && nameLike;
     }
 
     /** "UN", "UK", "Bank of England": words before a title that name a body or place, not a portfolio. */

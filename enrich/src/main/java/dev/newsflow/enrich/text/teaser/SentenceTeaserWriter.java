@@ -65,6 +65,10 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             if (uncut == null) {
                 return new Teaser(bound(editor), false);
             }
+            if (uncut.isBlank()) {
+                // nothing but the mark of a cut: no teaser of the sender's
+                return new Teaser(fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint), true);
+            }
             // the sender's CMS cut its description off: its whole sentences, else the story's own, never a "[...]"
             String whole = wholeSentences(uncut);
             if (!whole.isEmpty()) {

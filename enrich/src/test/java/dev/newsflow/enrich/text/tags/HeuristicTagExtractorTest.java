@@ -278,4 +278,21 @@ class HeuristicTagExtractorTest {
                 tuple("UN", Kind.ORGANISATION));
         assertThat(tags).extracting(ArticleTag::name).doesNotContain("Defiant Matt Williams", "Secretary");
     }
+
+    @Test
+    void shouldSplitATitledPersonWithoutAKnownFirstNameButKeepBodiesNamedAfterPeople() {
+        List<ArticleTag> tags = extractor.extract("Carmakers and hospitals", List.of(
+                "Tesla CEO Elon Musk visited Queen Elizabeth Hospital, where market leader Coca Cola and Earl Spencer "
+                        + "gave money. Christian Horner was there.",
+                "Musk said Queen Elizabeth Hospital, Coca Cola, Spencer and Horner would be back."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("Elon Musk", Kind.PERSON),       // after a title, no known first name needed
+                tuple("Queen Elizabeth Hospital", Kind.ORGANISATION),
+                tuple("Spencer", Kind.PERSON),         // "Earl" is a title
+                tuple("Christian Horner", Kind.PERSON));
+        assertThat(tags).filteredOn(t -> t.name().equals("Coca Cola")).extracting(ArticleTag::kind)
+                .doesNotContain(Kind.PERSON);          // a role before a company makes no person
+        assertThat(tags).extracting(ArticleTag::name).doesNotContain("Tesla CEO Elon Musk", "Elizabeth Hospital");
+    }
 }
