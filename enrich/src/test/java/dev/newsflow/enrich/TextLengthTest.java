@@ -45,10 +45,11 @@ class TextLengthTest {
         assertThat(TextLength.of("서울에서 회의가 열렸다").words()).isEqualTo(3);
         assertThat(TextLength.of("Apple在北京发布iPhone").words()).isEqualTo(7); // Apple, five characters, iPhone
 
-        // 800 characters: two minutes at 400 a minute, where counting them as 800 words would say four
-        TextLength chinese = TextLength.of("经".repeat(800));
-        assertThat(chinese.unspacedChars()).isEqualTo(800);
-        assertThat(chinese.readingMinutes()).isEqualTo(2);
+        // 765 Chinese characters: three minutes at 255 a minute; with kana, Japanese, read at 357 (two minutes)
+        TextLength chinese = TextLength.of("经".repeat(765));
+        assertThat(chinese.unspacedChars()).isEqualTo(765);
+        assertThat(chinese.readingMinutes()).isEqualTo(3);
+        assertThat(TextLength.of("経".repeat(700) + "が".repeat(14)).readingMinutes()).isEqualTo(2);
     }
 
     @Test
@@ -57,7 +58,7 @@ class TextLengthTest {
         assertThat(new TextLength(1, 0).readingMinutes()).isEqualTo(1);
         assertThat(new TextLength(344, 0).readingMinutes()).isEqualTo(1);
         assertThat(new TextLength(345, 0).readingMinutes()).isEqualTo(2);
-        assertThat(new TextLength(460 + 400, 400).readingMinutes()).isEqualTo(3); // 2 minutes of words, 1 of characters
+        assertThat(new TextLength(460 + 255, 255).readingMinutes()).isEqualTo(3); // 2 minutes of words, 1 of characters
     }
 
     private static int words(String text) {

@@ -122,8 +122,13 @@ final class Gazetteer {
     private static final String NOT_TAG_WORDS = "not-tag-words.txt";
     private static final String FIRST_NAMES_FILE = "first-names.txt";
 
-    /** Common English first names, lower case (Moby Word II, public domain; see the file's header). */
-    private static final Set<String> FIRST_NAMES = readLines(FIRST_NAMES_FILE);
+    private static final String NAME_WORDS_FILE = "name-words.txt";
+
+    /**
+     * Common English first names (Moby Word II, public domain), and the words GloVe uses like given names in any
+     * language ("Donald", "Thierry", "Kamala"; see each file's header), lower case.
+     */
+    private static final Set<String> FIRST_NAMES = union(readLines(FIRST_NAMES_FILE), readLines(NAME_WORDS_FILE));
 
     /** Words that start sentences or headlines in capitals without naming anything. */
     static final Set<String> STOP_WORDS = words(
@@ -257,6 +262,12 @@ final class Gazetteer {
     }
 
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Collections.unmodifiableSet(all);
+    }
 
     private static Set<String> readLines(String resource) {
         Set<String> lines = new HashSet<>();

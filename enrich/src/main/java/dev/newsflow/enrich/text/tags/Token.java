@@ -141,19 +141,19 @@ final class Token {
         return tokens;
     }
 
-    /** Where the web address starting at {@code i} ("http://", "https://", "www.") ends (the next space), or -1. */
+    /**
+     * Where the web address or markup run starting at {@code i} ends (the next space), or -1: a run that starts with
+     * "www." or holds "://" or "=" ("HREF=\"http://...", "target=/stocks/quickinfo", markup left in a wire's text).
+     */
     private static int linkEnd(String text, int i) {
-        char c = text.charAt(i);
-        if (c != 'h' && c != 'H' && c != 'w' && c != 'W'
-                || !(text.regionMatches(true, i, "http://", 0, 7) || text.regionMatches(true, i, "https://", 0, 8)
-                || text.regionMatches(true, i, "www.", 0, 4))) {
-            return -1;
-        }
         int end = i;
+        boolean link = text.regionMatches(true, i, "www.", 0, 4);
         while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            char c = text.charAt(end);
+            link |= c == '=' || c == ':' && text.startsWith("//", end + 1);
             end++;
         }
-        return end;
+        return link ? end : -1;
     }
 
     private static boolean isAsciiWordChar(char c) {

@@ -28,6 +28,8 @@ import java.util.List;
 public final class SentenceTeaserWriter implements TeaserWriter {
 
     private static final String ELLIPSIS = "…";
+    /** Whole sentences left of a cut editor's teaser shorter than this ("Close.") say too little: the story's own. */
+    private static final int MIN_CUT_TEASER_CHARS = 20;
 
     private final TeaserLimits limits;
     private final int limit;
@@ -71,7 +73,7 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             }
             // the sender's CMS cut its description off: its whole sentences, else the story's own, never a "[...]"
             String whole = wholeSentences(uncut);
-            if (!whole.isEmpty()) {
+            if (whole.length() >= MIN_CUT_TEASER_CHARS) {
                 return new Teaser(bound(whole), false);
             }
             String fromStory = fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint);

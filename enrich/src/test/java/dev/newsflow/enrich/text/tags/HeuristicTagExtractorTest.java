@@ -239,12 +239,14 @@ class HeuristicTagExtractorTest {
     @Test
     void shouldTagNothingInsideAWebAddressOrALeftoverEntityName() {
         List<ArticleTag> tags = extractor.extract("Google profits double", List.of(
-                "Web search leader Google Inc. http://www.investor.reuters.com/FullQuote.aspx?ticker=GOOG.O posted "
+                "Web search leader Google Inc. <A HREF=\"http://www.investor.reuters.com/FullQuote.aspx?ticker=GOOG.O\" "
+                        + "target=/stocks/quickinfo/fullquote\">GOOG.O</A> posted "
                         + "profits that doubled, see www.example.com/Results for the quot;full quot; figures. Google "
                         + "said http://www.investor.reuters.com/FullQuote.aspx quot;profits quot; rose."), "en");
 
         assertThat(tags).extracting(ArticleTag::name).contains("Google Inc")
-                .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).matches(".*(http|fullquote|www|results|quot).*"));
+                .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT)
+                        .matches(".*(http|fullquote|quickinfo|stocks|target|href|www|results|quot).*"));
     }
 
     @Test
@@ -294,5 +296,16 @@ class HeuristicTagExtractorTest {
         assertThat(tags).filteredOn(t -> t.name().equals("Coca Cola")).extracting(ArticleTag::kind)
                 .doesNotContain(Kind.PERSON);          // a role before a company makes no person
         assertThat(tags).extracting(ArticleTag::name).doesNotContain("Tesla CEO Elon Musk", "Elizabeth Hospital");
+    }
+
+    @Test
+    void shouldKnowGivenNamesOutsideTheEnglishListsInAOneSentenceItem() {
+        List<ArticleTag> tags = extractor.extract("Wire", List.of(
+                "Donald Trump met Thierry Henry and Kamala Harris while Whole Foods and Academy Awards staff watched."),
+                "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("Donald Trump", Kind.PERSON), tuple("Thierry Henry", Kind.PERSON), tuple("Kamala Harris", Kind.PERSON),
+                tuple("Whole Foods", Kind.PHRASE), tuple("Academy Awards", Kind.PHRASE));
     }
 }
