@@ -60,7 +60,7 @@ public final class SentenceTeaserWriter implements TeaserWriter {
 
     @Override
     public Teaser write(String headline, List<String> paragraphs, String editorTeaser) {
-        String editor = TeaserText.withoutDateline(TeaserText.clean(editorTeaser));
+        String editor = TeaserText.withoutReadMore(TeaserText.withoutDateline(TeaserText.clean(editorTeaser)));
         String headlinePrint = TeaserText.fingerprint(TeaserText.clean(headline));
         if (!editor.isEmpty()) {
             String uncut = TeaserText.withoutTruncation(editor);

@@ -82,9 +82,20 @@ final class TeaserText {
         return null;
     }
 
-    private static final Pattern BRACKETED_ELLIPSIS = Pattern.compile("\\s*[\\[(](?:…|\\.{3})[\\])]\\s*$");
+    // the entity forms too: a sender that escaped its "&" twice sends "[&amp;hellip;]", decoded once to "[&hellip;]"
+    private static final Pattern BRACKETED_ELLIPSIS =
+            Pattern.compile("\\s*[\\[(](?:…|\\.{3}|&hellip;|&#8230;|&#x2026;)[\\])]\\s*$");
     private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("\\s*(?:…|\\.{3,})\\s*$");
     private static final int TRUNCATED_MIN_CHARS = 80;
+
+    /** The text without a trailing link label a feed's description ends with ("... Read more »", "Continue reading"). */
+    static String withoutReadMore(String text) {
+        return TRAILING_READ_MORE.matcher(text).replaceFirst("");
+    }
+
+    private static final Pattern TRAILING_READ_MORE = Pattern.compile(
+            "\\s*[\\[(]?(?:(?:read more|continue reading|read the full (?:story|article))\\s*(?:»|›|>>|→|…|\\.{3})?"
+                    + "|more\\s*(?:»|›|>>|→))[\\])]?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Whether the text ends like a sentence: ". ! ? …" before any closing quotes or brackets. */
     static boolean endsWithSentenceEnd(String text) {

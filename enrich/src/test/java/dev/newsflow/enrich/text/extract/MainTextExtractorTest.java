@@ -235,4 +235,15 @@ class MainTextExtractorTest {
             assertThat(extractor.extract(page, true).title()).as(publisher).isEqualTo("Council backs tram extension");
         }
     }
+
+    @Test
+    void shouldKeepATitlesPartsWhenThePagesHeadingIsTheWholeTitle() {
+        String whole = "<html><head><title>Obama - the final years</title></head><body><article><h1>Obama - the final"
+                + " years</h1><p>%s</p><p>%s</p></article></body></html>";
+        String part = "<html><head><title>Q&amp;A - Why rates rose | City Herald</title></head><body><article>"
+                + "<h1>Q&amp;A - Why rates rose</h1><p>%s</p><p>%s</p></article></body></html>";
+
+        assertThat(extractor.extract(whole.formatted(STORY_1, STORY_2), true).title()).isEqualTo("Obama - the final years");
+        assertThat(extractor.extract(part.formatted(STORY_1, STORY_2), true).title()).isEqualTo("Q&A - Why rates rose");
+    }
 }
