@@ -89,6 +89,12 @@ class ArticleLookupIT {
                 // during a rebalance may see one instance own every partition)
                 assertThat(firstAnswers.values()).contains(200, 307);
             });
+            // a redirected question (hop=1) to an instance that does not keep the article is never sent on again
+            String elsewhere = firstAnswers.entrySet().stream().filter(e -> e.getValue() == 307).findFirst()
+                    .orElseThrow().getKey();
+            HttpResponse<String> hop = get("http://127.0.0.1:" + portA + "/articles/" + elsewhere + "?hop=1");
+            assertThat(hop.statusCode()).isEqualTo(503);
+            assertThat(hop.headers().firstValue("Retry-After")).isPresent();
         }
     }
 
