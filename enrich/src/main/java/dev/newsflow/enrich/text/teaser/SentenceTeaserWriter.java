@@ -122,9 +122,11 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             }
             for (int[] s : SentenceSplitter.split(paragraph)) {
                 String sentence = paragraph.substring(s[0], s[1]);
-                int room = limit - (teaser.length() == 0 ? 0 : Graphemes.count(teaser) + 1);
+                // Chinese and Japanese sentences follow each other without a space
+                boolean space = teaser.length() > 0 && !endsWithFullWidthStop(teaser);
+                int room = limit - (teaser.length() == 0 ? 0 : Graphemes.count(teaser) + (space ? 1 : 0));
                 if (Graphemes.count(sentence) <= room) {
-                    if (teaser.length() > 0) {
+                    if (space) {
                         teaser.append(' ');
                     }
                     teaser.append(sentence);
@@ -138,6 +140,11 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         }
         String result = teaser.toString();
         return TeaserText.fingerprint(result).equals(headlinePrint) ? "" : result;
+    }
+
+    private static boolean endsWithFullWidthStop(CharSequence text) {
+        char last = text.charAt(text.length() - 1);
+        return last == '。' || last == '！' || last == '？';
     }
 
     private String bound(String text) {
