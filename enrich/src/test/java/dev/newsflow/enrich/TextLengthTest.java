@@ -49,7 +49,9 @@ class TextLengthTest {
         TextLength chinese = TextLength.of("经".repeat(765));
         assertThat(chinese.unspacedChars()).isEqualTo(765);
         assertThat(chinese.readingMinutes()).isEqualTo(3);
-        assertThat(TextLength.of("経".repeat(700) + "が".repeat(14)).readingMinutes()).isEqualTo(2);
+        assertThat(TextLength.of("経".repeat(630) + "が".repeat(84)).readingMinutes()).isEqualTo(2);
+        // one Japanese name in a Chinese text leaves it Chinese
+        assertThat(TextLength.of("经".repeat(764) + "の").readingMinutes()).isEqualTo(3);
     }
 
     @Test

@@ -82,11 +82,14 @@ record PageMetadata(String title, String byline, Instant published) {
         if (parts.length < 2) {
             return full;
         }
-        // a headline may hold a separator itself: the page's heading says so when the title starts with it
-        // ("Obama - the final years" under that h1 stays whole; "Q&A - Why rates rose | City Herald" loses the site)
+        // a headline may hold a separator itself: the page's heading says so when the title starts with it, in whole
+        // parts ("Obama - the final years" under that h1 stays whole; "Q&A - Why rates rose | City Herald" loses the
+        // site; "Live - Election night" is no headline of "Live - Election night: results | Herald")
         Element h1 = doc.selectFirst("h1");
         String heading = h1 == null ? "" : ParagraphCollector.normalise(h1.text());
-        if (TITLE_SEPARATOR.matcher(heading).find() && full.regionMatches(true, 0, heading, 0, heading.length())) {
+        if (TITLE_SEPARATOR.matcher(heading).find() && full.regionMatches(true, 0, heading, 0, heading.length())
+                && (heading.length() == full.length()
+                || TITLE_SEPARATOR.matcher(full).region(heading.length(), full.length()).lookingAt())) {
             return full.substring(0, heading.length());
         }
         // keep the longest part: the site name is usually the short one, before or after the headline

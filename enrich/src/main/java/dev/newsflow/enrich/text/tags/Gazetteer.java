@@ -98,7 +98,7 @@ final class Gazetteer {
             "awards", "award", "show", "theatre", "theater", "festival", "championships", "championship", "cup",
             "prize", "trophy", "classic", "open", "games", "series", "music", "project", "protocol", "act", "bill",
             "tower", "centre", "center", "stores", "international", "records", "pictures", "studios", "foods",
-            "christmas", "division", "aid");
+            "christmas", "division", "aid", "brothers", "bros");
 
     /** ... and these open one: "Hurricane Mitch", "Operation Desert Storm". */
     static final Set<String> NOT_PERSON_STARTS = words("hurricane", "typhoon", "cyclone", "storm", "operation");
@@ -237,7 +237,7 @@ final class Gazetteer {
      * a function word ("de", "al", "will" of a sentence).
      */
     static boolean isFirstName(String word) {
-        if (NAME_JOINERS.contains(word) || STOP_WORDS.contains(word)) {
+        if (NAME_JOINERS.contains(word) || STOP_WORDS.contains(word) || PLACE_NAME_STARTS.contains(word)) {
             return false;
         }
         if (isListedFirstName(word)) {
@@ -245,6 +245,24 @@ final class Gazetteer {
         }
         // "josé", "françois", "sebastián": the list is written without accents
         return !isAscii(word) && isListedFirstName(ACCENTS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll(""));
+    }
+
+    /**
+     * First words of place names ("San Diego", "Santa Clara", "Rio Tinto" after Rio de Janeiro): the name lists hold
+     * some of them ("san", "rio"), and a run they open is a place or a company named after one.
+     */
+    private static final Set<String> PLACE_NAME_STARTS = placeNameStarts();
+
+    private static Set<String> placeNameStarts() {
+        Set<String> starts = new HashSet<>(Arrays.asList("san", "santa", "santo", "sao", "são", "rio", "los", "las",
+                "port", "fort", "saint", "st", "cape", "lake", "mount"));
+        for (String place : PLACES) {
+            int space = place.indexOf(' ');
+            if (space > 0) {
+                starts.add(place.substring(0, space));
+            }
+        }
+        return Collections.unmodifiableSet(starts);
     }
 
     private static boolean isListedFirstName(String word) {

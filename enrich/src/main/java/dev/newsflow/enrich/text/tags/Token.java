@@ -72,6 +72,7 @@ final class Token {
         int n = text.length();
         boolean sentenceStart = true;
         int i = 0;
+        int checkedUntil = 0; // the end of the last run of non-space characters found to be no link: asked once
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
@@ -94,15 +95,19 @@ final class Token {
                 i++;
                 continue;
             }
-            int link = linkEnd(text, i);
-            if (link > 0) {
-                // a web address names no subject: "http://www.investor.reuters.com/FullQuote.aspx" gives no tags
-                // "http" and "fullquote"
-                if (!tokens.isEmpty()) {
-                    tokens.get(tokens.size() - 1).breakAfter = true;
+            boolean www = text.regionMatches(true, i, "www.", 0, 4);
+            if (www || i >= checkedUntil) {
+                int runEnd = runEnd(text, i);
+                if (www || isLink(text, i, runEnd)) {
+                    // a web address names no subject: "http://www.investor.reuters.com/FullQuote.aspx" gives no tags
+                    // "http" and "fullquote"
+                    if (!tokens.isEmpty()) {
+                        tokens.get(tokens.size() - 1).breakAfter = true;
+                    }
+                    i = runEnd;
+                    continue;
                 }
-                i = link;
-                continue;
+                checkedUntil = runEnd;
             }
             int start = i;
             while (i < n) {
@@ -141,19 +146,27 @@ final class Token {
         return tokens;
     }
 
-    /**
-     * Where the web address or markup run starting at {@code i} ends (the next space), or -1: a run that starts with
-     * "www." or holds "://" or "=" ("HREF=\"http://...", "target=/stocks/quickinfo", markup left in a wire's text).
-     */
-    private static int linkEnd(String text, int i) {
+    /** Where the run of non-space characters holding {@code i} ends. */
+    private static int runEnd(String text, int i) {
         int end = i;
-        boolean link = text.regionMatches(true, i, "www.", 0, 4);
         while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-            char c = text.charAt(end);
-            link |= c == '=' || c == ':' && text.startsWith("//", end + 1);
             end++;
         }
-        return link ? end : -1;
+        return end;
+    }
+
+    /**
+     * Whether the run from {@code from} to {@code to} is a web address or markup: it holds "://" or "=" ("HREF=\"http://
+     * ...", "target=/stocks/quickinfo", markup left in a wire's text). A word starting "www." is one wherever it is.
+     */
+    private static boolean isLink(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '=' || c == ':' && text.startsWith("//", k + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAsciiWordChar(char c) {

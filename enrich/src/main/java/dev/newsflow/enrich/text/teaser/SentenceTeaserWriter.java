@@ -28,7 +28,10 @@ import java.util.List;
 public final class SentenceTeaserWriter implements TeaserWriter {
 
     private static final String ELLIPSIS = "…";
-    /** Whole sentences left of a cut editor's teaser shorter than this ("Close.") say too little: the story's own. */
+    /**
+     * Whole sentences left of a cut editor's teaser shorter than this ("Close.") say too little: the story's own. A
+     * Chinese or Japanese sentence says more in fewer characters and is kept ("会议周一召开。").
+     */
     private static final int MIN_CUT_TEASER_CHARS = 20;
 
     private final TeaserLimits limits;
@@ -73,7 +76,7 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             }
             // the sender's CMS cut its description off: its whole sentences, else the story's own, never a "[...]"
             String whole = wholeSentences(uncut);
-            if (whole.length() >= MIN_CUT_TEASER_CHARS) {
+            if (whole.length() >= MIN_CUT_TEASER_CHARS || !whole.isEmpty() && endsWithFullWidthStop(whole)) {
                 return new Teaser(bound(whole), false);
             }
             String fromStory = fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint);
@@ -142,8 +145,13 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         return TeaserText.fingerprint(result).equals(headlinePrint) ? "" : result;
     }
 
+    /** Ends with "。！？", before any closing marks ("終わった。」"). */
     private static boolean endsWithFullWidthStop(CharSequence text) {
-        char last = text.charAt(text.length() - 1);
+        int i = text.length() - 1;
+        while (i > 0 && "」』）》〉”’\"".indexOf(text.charAt(i)) >= 0) {
+            i--;
+        }
+        char last = text.charAt(i);
         return last == '。' || last == '！' || last == '？';
     }
 

@@ -93,9 +93,11 @@ final class TeaserText {
         return TRAILING_READ_MORE.matcher(text).replaceFirst("");
     }
 
+    // a link label only with its arrow, ellipsis or brackets: "children should read more" is a sentence
     private static final Pattern TRAILING_READ_MORE = Pattern.compile(
-            "\\s*[\\[(]?(?:(?:read more|continue reading|read the full (?:story|article))\\s*(?:»|›|>>|→|…|\\.{3})?"
-                    + "|more\\s*(?:»|›|>>|→))[\\])]?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "\\s*(?<![\\p{L}\\p{N}])(?:[\\[(](?:read more|continue reading|read the full (?:story|article))[\\])]"
+                    + "|(?:read more|continue reading|read the full (?:story|article)|(?:find out|learn|see|discover) more"
+                    + "|more)\\s*(?:»|›|>>|→|…|\\.{3}))\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Whether the text ends like a sentence: ". ! ? …" before any closing quotes or brackets. */
     static boolean endsWithSentenceEnd(String text) {

@@ -245,5 +245,9 @@ class MainTextExtractorTest {
 
         assertThat(extractor.extract(whole.formatted(STORY_1, STORY_2), true).title()).isEqualTo("Obama - the final years");
         assertThat(extractor.extract(part.formatted(STORY_1, STORY_2), true).title()).isEqualTo("Q&A - Why rates rose");
+        // only whole parts: a heading that ends inside a part says nothing about the title
+        String inside = "<html><head><title>Live - Election night: results | Herald</title></head><body><article>"
+                + "<h1>Live - Election night</h1><p>%s</p><p>%s</p></article></body></html>";
+        assertThat(extractor.extract(inside.formatted(STORY_1, STORY_2), true).title()).isEqualTo("Election night: results");
     }
 }

@@ -308,4 +308,15 @@ class HeuristicTagExtractorTest {
                 tuple("Donald Trump", Kind.PERSON), tuple("Thierry Henry", Kind.PERSON), tuple("Kamala Harris", Kind.PERSON),
                 tuple("Whole Foods", Kind.PHRASE), tuple("Academy Awards", Kind.PHRASE));
     }
+
+    @Test
+    void shouldNotTakeAPlaceOrAFirmOfBrothersForAPerson() {
+        List<ArticleTag> tags = extractor.extract("Wire", List.of(
+                "Fans in San Diego and Santa Clara watched as Lehman Brothers and Rio Tinto shares fell; see:www.example.com"
+                        + " for more."), "en");
+
+        assertThat(tags).filteredOn(t -> t.kind() == Kind.PERSON).isEmpty();
+        assertThat(tags).extracting(ArticleTag::name).noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT)
+                .matches(".*(www|example|com).*"));
+    }
 }
