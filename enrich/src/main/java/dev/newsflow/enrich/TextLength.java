@@ -41,10 +41,11 @@ record TextLength(int words, int unspacedChars, boolean kana) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int width = Character.charCount(c);
-            if (isUnspacedScript(c)) {
+            Character.UnicodeScript unspacedScript = unspacedScript(c);
+            if (unspacedScript != null) {
                 words++;
                 unspaced++;
-                kana += Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN ? 1 : 0;
+                kana += unspacedScript != Character.UnicodeScript.HAN ? 1 : 0;
                 inWord = false;
             } else if (isWordChar(c)) {
                 if (!inWord) {
@@ -52,7 +53,7 @@ record TextLength(int words, int unspacedChars, boolean kana) {
                     inWord = true;
                 }
             } else if (!(inWord && isJoiner(c) && i + width < text.length()
-                    && isWordChar(text.codePointAt(i + width)) && !isUnspacedScript(text.codePointAt(i + width)))) {
+                    && isWordChar(text.codePointAt(i + width)) && unspacedScript(text.codePointAt(i + width)) == null)) {
                 inWord = false;
             }
             i += width;
@@ -80,13 +81,14 @@ record TextLength(int words, int unspacedChars, boolean kana) {
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
-    private static boolean isUnspacedScript(int c) {
+    /** Han, Hiragana or Katakana: the script of {@code c} when it is one written without spaces, else null. */
+    private static Character.UnicodeScript unspacedScript(int c) {
         if (c < 0x2E80) {
-            return false; // below the CJK blocks: skips the script lookup for Latin, Cyrillic, Greek, Arabic, ...
+            return null; // below the CJK blocks: skips the script lookup for Latin, Cyrillic, Greek, Arabic, ...
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA;
+                || script == Character.UnicodeScript.KATAKANA ? script : null;
     }
 
     private static boolean isJoiner(int c) {

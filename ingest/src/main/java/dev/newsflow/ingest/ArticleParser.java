@@ -199,8 +199,7 @@ public final class ArticleParser {
     /** A kill: a CANCELED version with no content, as {@code DELETE /v1/articles/{id}} writes it. */
     public ParsedArticle kill(String id, String versionParam, String provider) {
         List<FieldError> errors = new ArrayList<>();
-        String idProblem = id == null ? "is required" : id.length() > limits.maxIdChars()
-                ? "must be at most " + limits.maxIdChars() + " characters" : idProblem(id, false);
+        String idProblem = id == null ? "is required" : pathIdProblem(id, false);
         if (idProblem != null) {
             errors.add(new FieldError("id", idProblem));
         }
@@ -230,6 +229,16 @@ public final class ArticleParser {
      * {@code DELETE /v1/articles/{id}} could not name it: clients and the router drop a trailing '/', and resolve
      * '//', '.' and '..' segments. A kill may still name such an id (one stored before this rule) in a body.
      */
+    /**
+     * What is wrong with an id named in a URL path ({@code /v1/articles/<id>}), within the length limit, or null.
+     *
+     * @param mustBeKillableByPath also refuse ids a URL path would change ("a/../b"), as for a new article
+     */
+    String pathIdProblem(String id, boolean mustBeKillableByPath) {
+        return id.length() > limits.maxIdChars() ? "must be at most " + limits.maxIdChars() + " characters"
+                : idProblem(id, mustBeKillableByPath);
+    }
+
     static String idProblem(String id, boolean mustBeKillableByPath) {
         if (!ID.matcher(id).matches()) {
             return "must start with a letter or digit and use only letters, digits and :._~/@+-";

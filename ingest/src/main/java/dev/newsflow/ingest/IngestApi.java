@@ -270,8 +270,7 @@ public final class IngestApi {
         String id = ctx.pathParam("id");
         String provider = provider(ctx);
         // only ids the API could have accepted: no ".." a URL path would resolve onto another key's ids
-        String idProblem = id.length() > limits.maxIdChars() ? "must be at most " + limits.maxIdChars() + " characters"
-                : ArticleParser.idProblem(id, true);
+        String idProblem = parser.pathIdProblem(id, true);
         if (idProblem != null) {
             count("looked-up", provider, "invalid");
             problem(ctx, 400, "invalid-id", "Invalid id", "the article id " + idProblem);

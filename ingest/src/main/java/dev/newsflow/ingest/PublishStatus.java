@@ -47,6 +47,8 @@ final class PublishStatus {
             + "being enriched, or was refused by enrich (the operators see why in newsflow's dead letters)";
 
     private final URI publish;
+    /** {@code publish} without a trailing '/', to append "/articles/..." to */
+    private final String base;
     private final HttpClient http;
     private final Duration timeout;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -55,6 +57,8 @@ final class PublishStatus {
     /** @param publish base URL of publish's HTTP server ({@code http://publish:8082}), or null: not configured */
     PublishStatus(URI publish, Duration timeout) {
         this.publish = publish;
+        String url = publish == null ? null : publish.toString();
+        this.base = url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.timeout = timeout;
         // HTTP/1.1: publish's server speaks nothing else, and an h2c upgrade attempt is a wasted round trip
         this.http = publish == null ? null : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -82,8 +86,6 @@ final class PublishStatus {
     }
 
     private Answer forward(String id) {
-        String base = publish.toString().endsWith("/") ? publish.toString().substring(0, publish.toString().length() - 1)
-                : publish.toString();
         URI uri = URI.create(base + "/articles/" + UrlPaths.encodeSegments(id));
         HttpResponse<String> response;
         try {

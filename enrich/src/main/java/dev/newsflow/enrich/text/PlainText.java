@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.text;
 
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
@@ -32,6 +33,13 @@ public final class PlainText {
      * {@code <} that still starts a tag after decoding ("&amp;lt;svg onload=...&amp;gt;" in the source) is turned into
      * a harmless {@code ‹}, so a site that forgets to escape the teaser still shows text, not a live element.
      */
+    /** {@code text} without its accents and other combining marks: "José" as "Jose", "Aktuálně" as "Aktualne". */
+    public static String withoutAccents(String text) {
+        return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
     public static String of(String raw) {
         if (raw == null || raw.isEmpty()) {
             return "";

@@ -1,7 +1,7 @@
 package dev.newsflow.enrich.text.extract;
 
+import dev.newsflow.enrich.text.PlainText;
 import java.net.URI;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,6 @@ import org.jsoup.nodes.Element;
 final class SiteName {
 
     private static final Pattern SEPARATOR = Pattern.compile("\\s+[|\\-–—:»·/]\\s+|\\s+::\\s+");
-    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
     private static final Pattern DOMAIN_ENDING = Pattern.compile("\\.[a-z]{2,6}$");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final int MIN_NAME_CHARS = 3;
@@ -124,8 +123,7 @@ final class SiteName {
     }
 
     static String fold(String s) {
-        String lower = Normalizer.normalize(s.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        String plain = ACCENTS.matcher(lower).replaceAll("");
+        String plain = PlainText.withoutAccents(s.strip().toLowerCase(Locale.ROOT));
         plain = DOMAIN_ENDING.matcher(plain).replaceFirst("");
         return NOT_WORD.matcher(plain).replaceAll(" ").strip();
     }

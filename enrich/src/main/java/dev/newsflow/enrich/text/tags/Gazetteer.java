@@ -1,19 +1,18 @@
 package dev.newsflow.enrich.text.tags;
 
+import dev.newsflow.enrich.text.PlainText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Word lists for {@link HeuristicTagExtractor}: places, titles, organisation words, function words (lower case). */
 final class Gazetteer {
@@ -184,27 +183,15 @@ final class Gazetteer {
         Set<String> notNouns = new HashSet<>();
         Set<String> generic = new HashSet<>();
         Set<String> demonyms = new HashSet<>();
-        try (InputStream in = Gazetteer.class.getResourceAsStream(NOT_TAG_WORDS)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + NOT_TAG_WORDS);
+        for (String line : readLines(NOT_TAG_WORDS)) {
+            int tab = line.indexOf('\t');
+            String kind = tab < 0 ? "" : line.substring(tab + 1);
+            switch (kind) {
+                case "not-noun" -> notNouns.add(line.substring(0, tab));
+                case "generic" -> generic.add(line.substring(0, tab));
+                case "demonym" -> demonyms.add(line.substring(0, tab));
+                default -> throw new IllegalStateException(NOT_TAG_WORDS + ": not word<TAB>not-noun|generic|demonym: " + line);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                String kind = tab < 0 ? "" : line.substring(tab + 1);
-                switch (kind) {
-                    case "not-noun" -> notNouns.add(line.substring(0, tab));
-                    case "generic" -> generic.add(line.substring(0, tab));
-                    case "demonym" -> demonyms.add(line.substring(0, tab));
-                    default -> throw new IllegalStateException(NOT_TAG_WORDS + ": not word<TAB>not-noun|generic|demonym: " + line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + NOT_TAG_WORDS, e);
         }
         NOT_NOUNS = Collections.unmodifiableSet(notNouns);
         GENERIC_WORDS = Collections.unmodifiableSet(generic);
@@ -244,7 +231,7 @@ final class Gazetteer {
             return true;
         }
         // "josé", "françois", "sebastián": the list is written without accents
-        return !isAscii(word) && isListedFirstName(ACCENTS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll(""));
+        return !isAscii(word) && isListedFirstName(PlainText.withoutAccents(word));
     }
 
     /**
@@ -279,7 +266,6 @@ final class Gazetteer {
         return true;
     }
 
-    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new HashSet<>(a);

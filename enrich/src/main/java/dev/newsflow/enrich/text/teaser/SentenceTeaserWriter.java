@@ -65,25 +65,25 @@ public final class SentenceTeaserWriter implements TeaserWriter {
     public Teaser write(String headline, List<String> paragraphs, String editorTeaser) {
         String editor = TeaserText.withoutReadMore(TeaserText.withoutDateline(TeaserText.clean(editorTeaser)));
         String headlinePrint = TeaserText.fingerprint(TeaserText.clean(headline));
-        if (!editor.isEmpty()) {
-            String uncut = TeaserText.withoutTruncation(editor);
-            if (uncut == null) {
-                return new Teaser(bound(editor), false);
-            }
-            if (uncut.isBlank()) {
-                // nothing but the mark of a cut: no teaser of the sender's
-                return new Teaser(fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint), true);
-            }
-            // the sender's CMS cut its description off: its whole sentences, else the story's own, never a "[...]"
-            String whole = wholeSentences(uncut);
-            if (whole.length() >= MIN_CUT_TEASER_CHARS || !whole.isEmpty() && endsWithFullWidthStop(whole)) {
-                return new Teaser(bound(whole), false);
-            }
-            String fromStory = fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint);
-            // no story to take one from (a photo or video item): the sender's words, cut as ours are
-            return fromStory.isEmpty() ? new Teaser(bound(trimDangling(uncut) + ELLIPSIS), false) : new Teaser(fromStory, true);
+        List<String> story = paragraphs == null ? List.of() : paragraphs;
+        if (editor.isEmpty()) {
+            return new Teaser(fromParagraphs(story, headlinePrint), true);
         }
-        return new Teaser(fromParagraphs(paragraphs == null ? List.of() : paragraphs, headlinePrint), true);
+        String uncut = TeaserText.withoutTruncation(editor);
+        if (uncut == null) {
+            return new Teaser(bound(editor), false);
+        }
+        // the sender's CMS cut its description off: its whole sentences, else the story's own, never a "[...]"
+        String whole = wholeSentences(uncut);
+        if (whole.length() >= MIN_CUT_TEASER_CHARS || !whole.isEmpty() && endsWithFullWidthStop(whole)) {
+            return new Teaser(bound(whole), false);
+        }
+        String fromStory = fromParagraphs(story, headlinePrint);
+        if (!fromStory.isEmpty() || uncut.isBlank()) {
+            return new Teaser(fromStory, true); // also when the cut mark was all the sender wrote
+        }
+        // no story to take one from (a photo or video item): the sender's words, cut as ours are
+        return new Teaser(bound(trimDangling(uncut) + ELLIPSIS), false);
     }
 
     /** The text without its last sentence when that one was cut off (does not end like a sentence). */
@@ -93,7 +93,7 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             return "";
         }
         int[] last = sentences.get(sentences.size() - 1);
-        if (TeaserText.endsWithSentenceEnd(text.substring(last[0], last[1]))) {
+        if (TeaserText.endsLikeSentence(text.substring(last[0], last[1]))) {
             return text;
         }
         return sentences.size() == 1 ? "" : text.substring(0, sentences.get(sentences.size() - 2)[1]).strip();

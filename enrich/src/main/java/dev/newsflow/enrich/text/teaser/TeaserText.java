@@ -99,11 +99,6 @@ final class TeaserText {
                     + "|(?:read more|continue reading|read the full (?:story|article)|(?:find out|learn|see|discover) more"
                     + "|more)\\s*(?:»|›|>>|→|…|\\.{3}))\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** Whether the text ends like a sentence: ". ! ? …" before any closing quotes or brackets. */
-    static boolean endsWithSentenceEnd(String text) {
-        return endsLikeSentence(text);
-    }
-
     /** Letters and digits only, lower case: for "is this just the headline again?". */
     static String fingerprint(String text) {
         StringBuilder sb = new StringBuilder(text.length());
@@ -116,7 +111,8 @@ final class TeaserText {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static boolean endsLikeSentence(String paragraph) {
+    /** Whether the text ends like a sentence: ". ! ? … 。" before any closing quotes or brackets. */
+    static boolean endsLikeSentence(String paragraph) {
         for (int i = paragraph.length() - 1; i >= 0; i--) {
             char c = paragraph.charAt(i);
             if (c == '"' || c == '”' || c == '’' || c == ')' || c == '»') {
