@@ -198,9 +198,10 @@ public final class HeuristicTagExtractor implements TagExtractor {
             String bare = t.lower.replace(".", "");
             if (Gazetteer.PERSON_TITLES.contains(bare) && start + 1 < to
                     && !Gazetteer.NAME_JOINERS.contains(tokens.get(start + 1).lower)
-                    && !(bare.equals("general") && !Gazetteer.isFirstName(tokens.get(start + 1).lower))) {
+                    && !(bare.equals("general") && titleAt < 0 && !Gazetteer.isFirstName(tokens.get(start + 1).lower))) {
                 // "Director Valentina Ocampo", but "Director of Public Prosecutions" is an office, not a person,
-                // and "General Motors" a company
+                // and "General Motors" a company; after a title "General" is part of it ("Secretary General Kofi
+                // Annan")
                 titled = true;
                 titleAt = titleAt < 0 ? start : titleAt;
                 start++;
@@ -236,8 +237,10 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 && Gazetteer.PERSON_TITLES.contains(tokens.get(start).lower)) {
             return; // nothing after the title, or only another title: "Attorney General"
         }
-        if (titled && to - start > 1 && Gazetteer.ORGANISATION_WORDS.contains(tokens.get(to - 1).lower) && titleAt >= 0) {
-            // "Queen Elizabeth Hospital", "Queen Mary University": a body named after a person, title and all
+        if (titled && titleAt >= 0 && Gazetteer.ORGANISATION_WORDS.contains(tokens.get(to - 1).lower)
+                && (to - start > 1 || !HONORIFICS.contains(tokens.get(titleAt).lower.replace(".", "")))) {
+            // "Queen Elizabeth Hospital", "Queen Mary University", "Justice Department": a body named after a person
+            // or an office, title and all; "Mr Church" is a person
             start = titleAt;
             titled = false;
         }
@@ -250,13 +253,13 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 keyText.append(' ');
             }
             display.append(tokens.get(k).display());
-            keyText.append(tokens.get(k).display());
+            keyText.append(tokens.get(k).keyForm());
             if (k + 1 < to && tokens.get(k).possessive) {
                 display.append("'s"); // "St Aldric's Hospital"; the key has no possessive, like the headline's words
             }
         }
         String name = display.toString();
-        String key = keyText.toString().toLowerCase(Locale.ROOT);
+        String key = keyText.toString();
         if (Gazetteer.NEWS_AGENCIES.contains(key)) {
             return;
         }
@@ -288,7 +291,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
         } else if (roleTitled && !Gazetteer.NOT_PERSON_ENDINGS.contains(last.lower) && !Gazetteer.isDemonym(first.lower)) {
             kind = Kind.PERSON;
             strength = 3;
-        } else if (words >= 2 && words <= 3 && isPlainNameRun(tokens, start, to)) {
+        } else if (words >= 2 && words - initials(tokens, start, to) <= 3 && isPlainNameRun(tokens, start, to)) {
             // "Roger Federer" by its first name; "Whole Foods" gets no kind, unless the story later calls the name
             // by its last word alone, as it does a person (mergeNames); "Academy Awards", "Hurricane Mitch" and
             // "Australian Open" never are people
@@ -418,7 +421,19 @@ public final class HeuristicTagExtractor implements TagExtractor {
         return word.equals("prime") || word.equals("foreign") || word.equals("finance") || word.equals("defence")
                 || word.equals("defense") || word.equals("vice") || word.equals("deputy") || word.equals("chief")
                 || word.equals("home") || word.equals("interior") || word.equals("health") || word.equals("former")
-                || word.equals("general"); // "General Secretary Brendan Barber"
+                || word.equals("general") // "General Secretary Brendan Barber"
+                || word.equals("attorney") || word.equals("solicitor") || word.equals("surgeon")
+                || word.equals("inspector"); // "Attorney General John Ashcroft"
+    }
+
+    /** Middle initials ("W." in "George W. Bush"), which do not count against a name's length. */
+    private static int initials(List<Token> tokens, int from, int to) {
+        int count = 0;
+        for (int k = from + 1; k < to - 1; k++) {
+            String text = tokens.get(k).text;
+            count += text.length() == 2 && text.charAt(1) == '.' ? 1 : 0;
+        }
+        return count;
     }
 
     private static boolean isPlainNameRun(List<Token> tokens, int from, int to) {

@@ -33,6 +33,15 @@ final class Token {
         this.stopWord = !acronym && Gazetteer.STOP_WORDS.contains(lower);
     }
 
+    /**
+     * The form a name is keyed by: the shown form without dots, as a headline is matched ("George W. Bush" as
+     * "george w bush", "Amazon.com" as "amazoncom").
+     */
+    String keyForm() {
+        String shown = display();
+        return (shown.indexOf('.') >= 0 ? shown.replace(".", "") : shown).toLowerCase(Locale.ROOT);
+    }
+
     /** The form shown in a tag: acronyms without dots ("U.S." as "US"), shouted words in title case ("LONDON"). */
     String display() {
         if (acronym) {
@@ -84,6 +93,13 @@ final class Token {
                 }
                 if (c == '.' && !tokens.isEmpty() && NAME_ABBREVIATIONS.contains(tokens.get(tokens.size() - 1).text)) {
                     i++; // "St. Aldric's Hospital", "Mt. Kenya": the dot of an abbreviation inside a name ends nothing
+                    continue;
+                }
+                if (c == '.' && isMiddleInitial(tokens, text, i)) {
+                    // "George W. Bush", "Michael J. Fox": the initial keeps its dot and the name runs on
+                    Token initial = tokens.get(tokens.size() - 1);
+                    tokens.set(tokens.size() - 1, new Token(initial.text + ".", initial.sentenceStart, false));
+                    i++;
                     continue;
                 }
                 if (!tokens.isEmpty() && c != ' ' && c != '-' && c != '\'' && c != '’') {
@@ -144,6 +160,22 @@ final class Token {
             sentenceStart = false;
         }
         return tokens;
+    }
+
+    /**
+     * Whether the dot at {@code dot} closes a middle initial: one capital letter after a given name, and another
+     * capitalised word after one space ("George W. Bush"); "plan B. Smith" and "Group A. Spain" end a sentence.
+     */
+    private static boolean isMiddleInitial(List<Token> tokens, String text, int dot) {
+        int size = tokens.size();
+        if (size < 2 || dot + 2 >= text.length() || text.charAt(dot + 1) != ' '
+                || !Character.isUpperCase(text.charAt(dot + 2))) {
+            return false;
+        }
+        Token initial = tokens.get(size - 1);
+        Token given = tokens.get(size - 2);
+        return initial.text.length() == 1 && Character.isUpperCase(initial.text.charAt(0)) && !initial.breakAfter
+                && !given.breakAfter && given.capitalised && Gazetteer.isFirstName(given.lower);
     }
 
     /** Where the run of non-space characters holding {@code i} ends. */

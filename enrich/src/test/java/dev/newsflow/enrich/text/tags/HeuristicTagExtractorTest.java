@@ -319,4 +319,31 @@ class HeuristicTagExtractorTest {
         assertThat(tags).extracting(ArticleTag::name).noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT)
                 .matches(".*(www|example|com).*"));
     }
+
+    @Test
+    void shouldKeepAMiddleInitialInsideTheName() {
+        List<ArticleTag> tags = extractor.extract("George W. Bush visits Texas", List.of(
+                "President George W. Bush met Michael J. Fox and Charles E. Peters Jr in Austin. Bush said the talks "
+                        + "went well.",
+                "Fox said he would come back. The plan B. Smith drew up was shelved."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("George W. Bush", Kind.PERSON), tuple("Michael J. Fox", Kind.PERSON),
+                tuple("Charles E. Peters Jr", Kind.PERSON)); // an initial does not count against a name's length
+        assertThat(tags).extracting(ArticleTag::name).doesNotContain("George W", "Michael J", "Bush", "Fox");
+        // the headline's "George W. Bush" is the same name: it ranks first
+        assertThat(tags.get(0).name()).isEqualTo("George W. Bush");
+    }
+
+    @Test
+    void shouldReadATitleOfTwoWordsAndAnOfficeAsNoPerson() {
+        List<ArticleTag> tags = extractor.extract("Wire", List.of(
+                "UN Secretary General Kofi Annan and Attorney General John Ashcroft spoke, and the Justice Department "
+                        + "said Mr Church would testify. Annan and Ashcroft left."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("Kofi Annan", Kind.PERSON), tuple("John Ashcroft", Kind.PERSON),
+                tuple("Justice Department", Kind.ORGANISATION), tuple("Church", Kind.PERSON));
+        assertThat(tags).extracting(ArticleTag::name).doesNotContain("General Kofi Annan", "Department");
+    }
 }
