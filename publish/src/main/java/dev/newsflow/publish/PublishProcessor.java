@@ -175,7 +175,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // so sending the kill again applies it (state written first would have it skipped as already applied).
         // The nodes after this one only map and serialise; a failure there is dead-lettered by Kafka Streams at
         // that node, after this state was written
-        emit(record.key(), record.timestamp(), new PublishDecision(delete, categoryPosts, null));
+        emit(record.key(), now, new PublishDecision(delete, categoryPosts, null));
         unpublished.put(id, applied);
         liveReceived.delete(id);
         routed.delete(id);
@@ -218,7 +218,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
             return;
         }
-        publish(record.key(), record.timestamp(), article, previous, now, true, null);
+        publish(record.key(), article, previous, now, true, null);
         embargoed.cancel(id);
     }
 
@@ -252,11 +252,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         if (newWords) {
             log.info("Same version with new text, published as an update articleId={} version={} provider={}: the"
                     + " sender should number a correction as a new version", id, article.getVersion(), article.getProvider());
-            publish(record.key(), record.timestamp(), article, previous, now, false, PostChange.UPDATED);
+            publish(record.key(), article, previous, now, false, PostChange.UPDATED);
         } else {
             reenriched.increment();
             log.debug("Re-enriched articleId={} version={}", id, article.getVersion()); // counted; a replay does many
-            publish(record.key(), record.timestamp(), article, previous, now, false, null);
+            publish(record.key(), article, previous, now, false, null);
         }
     }
 
@@ -264,7 +264,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      * @param fresh  whether the version is new (it feeds the end-to-end latency; a re-enrichment replay would skew it)
      * @param change what the post event says happened, when publish knows better than the versions do; else null
      */
-    private void publish(byte[] key, long timestamp, EnrichedArticle article, Post previous, Instant now, boolean fresh,
+    private void publish(byte[] key, EnrichedArticle article, Post previous, Instant now, boolean fresh,
                          PostChange change) {
         Post post = posts.upsert(article, previous, now);
         if (change != null) {
@@ -285,7 +285,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         log.debug("Published articleId={} version={} topics={}", article.getUri(), article.getVersion(), topics);
         // output first, state after (see the kill path)
-        emit(key, timestamp, new PublishDecision(post, categoryPosts, post));
+        emit(key, now, new PublishDecision(post, categoryPosts, post));
         published.put(article.getUri(), post);
         liveReceived.put(article.getUri(), article.getReceivedAt().toEpochMilli());
         routed.put(article.getUri(), String.join(",", topics));
@@ -368,7 +368,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             log.info("Embargo lifted articleId={} version={}", kv.key, kv.value.getVersion());
             try {
                 // not fresh: the time it was held is not pipeline latency
-                publish(key, wallClockMs, kv.value, published.get(kv.key), now, false, null);
+                publish(key, kv.value, published.get(kv.key), now, false, null);
             } catch (RuntimeException e) {
                 // one article that cannot be published must not fail every release after it, on every restart:
                 // it goes to the dead-letter topic with its reason, and the rest are released
@@ -381,12 +381,17 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
     }
 
-    private void emit(byte[] key, long timestamp, PublishDecision decision) {
+    /**
+     * Post events carry the time they were published ({@code publishedAt}) as their record timestamp, not the input's
+     * (ingest's send time): retention, compaction lag and {@code offsetsForTimes} on the post topics work on it, and
+     * a replay's events written today must not look months old and be deleted at once.
+     */
+    private void emit(byte[] key, Instant now, PublishDecision decision) {
         for (CategoryPost cp : decision.categoryPosts()) {
             postsOut(categoryOf(cp.topic()), eventName(cp.post())).increment();
         }
         postsOut("all", eventName(decision.event())).increment();
-        context.forward(new Record<>(key, decision, timestamp));
+        context.forward(new Record<>(key, decision, now.toEpochMilli()));
     }
 
     /** {@code category="all"} counts news.posts, the others their section topic: sum one or the other, not both. */

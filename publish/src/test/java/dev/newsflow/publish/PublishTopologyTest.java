@@ -94,6 +94,22 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldStampEveryPostEventWithTheTimeItWasPublishedNotTheTimeTheArticleCameIn() {
+        Instant monthsAgo = NOW.minus(Duration.ofDays(90)); // a replay through a new enrich of an old article
+        enriched.pipeInput("r1", anArticle("r1").inCategory(MediaTopic.SPORT, 0.9).build(), monthsAgo);
+        enriched.pipeInput("r1", anArticle("r1").status(PubStatus.CANCELED).version(2).build(), monthsAgo);
+
+        // retention and compaction lag work on record timestamps: 90-day-old ones would be deleted at once
+        List<TestRecord<String, Post>> events = posts.readRecordsToList();
+        assertThat(events).hasSize(2).allSatisfy(r -> {
+            assertThat(r.getRecordTime()).isEqualTo(NOW);
+            assertThat(r.getValue().getPublishedAt()).isEqualTo(NOW);
+        });
+        assertThat(current.readRecordsToList()).extracting(TestRecord::getRecordTime).containsOnly(NOW);
+        assertThat(sport.readRecordsToList()).extracting(TestRecord::getRecordTime).containsOnly(NOW);
+    }
+
+    @Test
     void shouldSayWhatHappenedToThePostInEveryEvent() {
         send(anArticle("c1").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.SPORT, 0.5).build());
         send(anArticle("c1").inCategory(MediaTopic.POLITICS, 0.6).version(2).build());          // sport dropped

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -77,9 +78,19 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
     public T decode(byte[] bytes) {
         try {
             return decoder.decode(bytes);
+        } catch (MissingSchemaException e) {
+            // Avro names the fingerprint in decimal; the schema files and tools name it in hex
+            throw new SerializationException("not a readable %s: written with a schema version this reader does not know"
+                    .formatted(type.getSimpleName()) + " (schema fingerprint %016x): upgrade newsflow-schemas to the version the writer uses (docs/consumers.md, Upgrades)"
+                    .formatted(fingerprint(bytes)), e);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("not a readable " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The writer's fingerprint in a single-object message: 8 bytes, little-endian, after the 2-byte marker. */
+    private static long fingerprint(byte[] bytes) {
+        return bytes.length < 10 ? 0 : ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -56,8 +57,12 @@ class AvroSerdeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new BinaryMessageEncoder<GenericRecord>(GenericData.get(), unknown).encode(record, out);
 
+        String fingerprint = String.format("%016x", SchemaNormalization.parsingFingerprint64(unknown));
+        // the operator's and consumer's next step: which schema, and what to do about it
         assertThatThrownBy(() -> Serdes.RAW_ARTICLE.decode(out.toByteArray()))
-                .isInstanceOf(SerializationException.class);
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("schema fingerprint " + fingerprint)
+                .hasMessageContaining("upgrade newsflow-schemas");
     }
 
     @Test

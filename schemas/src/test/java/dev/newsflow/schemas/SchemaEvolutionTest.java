@@ -139,10 +139,34 @@ class SchemaEvolutionTest {
     }
 
     @Test
-    void shouldAcceptMakingAFieldOptional() {
-        Schema v2 = parse(V1.replace("{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}",
+    void shouldAcceptAnOptionalFieldAddedAndARenamedDocButRefuseMakingARequiredFieldOptional() {
+        Schema added = parse(V1.replace("\"fields\":[", "\"fields\":[{\"name\":\"extra\",\"type\":[\"null\",\"string\"],\"default\":null},"));
+        assertThat(SchemaReleaseCheck.versionsEvolveSafely("Story", List.of(parse(V1), added))).isEmpty();
+
+        // a consumer still on v1 expects a long and would fail on the first null
+        Schema optional = parse(V1.replace("{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}",
                 "[\"null\",{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}],\"default\":null}"));
-        assertThat(SchemaReleaseCheck.versionsEvolveSafely("Story", List.of(parse(V1), v2))).isEmpty();
+        assertThat(SchemaReleaseCheck.versionsEvolveSafely("Story", List.of(parse(V1), optional)))
+                .singleElement().asString().contains("v2 cannot be read by a consumer still on v1");
+    }
+
+    @Test
+    void shouldRefuseAFieldRemovedThatOlderReadersNeed() {
+        Schema v2 = parse(V1.replace("{\"name\":\"id\",\"type\":\"string\",\"doc\":\"the id\"},", ""));
+        assertThat(SchemaReleaseCheck.versionsEvolveSafely("Story", List.of(parse(V1), v2)))
+                .singleElement().asString().contains("v2 cannot be read by a consumer still on v1", "id");
+    }
+
+    @Test
+    void shouldLetOnlyAnEnumWhoseDefaultIsUnknownGainSymbols() {
+        Schema grown = parse(V1.replace("\"symbols\":[\"A\",\"B\"]", "\"symbols\":[\"A\",\"B\",\"C\"]"));
+        assertThat(SchemaReleaseCheck.versionsEvolveSafely("Story", List.of(parse(V1), grown)))
+                .singleElement().asString().contains("v2 adds [C] to enum t.Kind", "still on v1 reads as A");
+
+        String withUnknown = V1.replace("\"symbols\":[\"A\",\"B\"],\"default\":\"A\"",
+                "\"symbols\":[\"UNKNOWN\",\"A\",\"B\"],\"default\":\"UNKNOWN\"");
+        Schema unknownGrown = parse(withUnknown.replace("\"B\"]", "\"B\",\"C\"]"));
+        assertThat(SchemaReleaseCheck.versionsEvolveSafely("Story", List.of(parse(withUnknown), unknownGrown))).isEmpty();
     }
 
     @Test

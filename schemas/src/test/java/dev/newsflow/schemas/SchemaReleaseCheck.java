@@ -24,7 +24,11 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
  * <ol>
  *   <li>The schema in use is the newest released version, compared with everything a reader can see: types,
  *       defaults, logical types, enum defaults, aliases (docs are not part of the wire contract and may change).</li>
- *   <li>Each released version reads data written by every older one (backward compatible, transitively).</li>
+ *   <li>Each released version reads data written by every older one, and every older one reads data written by
+ *       it (fully compatible, transitively): a consumer in another language reads with the reader schema it was
+ *       built with, whatever version newsflow writes. An enum may only gain symbols when its default is
+ *       {@code UNKNOWN}: an older reader turns a symbol it does not know into the default, and a new post event
+ *       read as {@code UPSERT} would put a story back up.</li>
  *   <li>A field never changes its logical type: Avro's fingerprint and its compatibility check both ignore logical
  *       types, so readers of {@code timestamp-millis} would misread {@code timestamp-micros} without any error.</li>
  *   <li>A released file never changes: each is pinned by its SHA-256 in {@code history/released.sha256}.</li>
@@ -62,6 +66,13 @@ final class SchemaReleaseCheck {
                     problems.add("%s v%d cannot read data written with v%d: %s".formatted(name, reader + 1, writer + 1,
                             result.getResult().getIncompatibilities()));
                 }
+                var forward = SchemaCompatibility.checkReaderWriterCompatibility(released.get(writer), released.get(reader));
+                if (forward.getType() != SchemaCompatibilityType.COMPATIBLE) {
+                    problems.add(("%s v%d cannot be read by a consumer still on v%d: %s; give every field a default"
+                            + " and never remove one without it").formatted(name, reader + 1, writer + 1,
+                            forward.getResult().getIncompatibilities()));
+                }
+                problems.addAll(enumsGrowSafely(name, released.get(writer), writer + 1, released.get(reader), reader + 1));
                 Map<String, String> older = logicalTypes(released.get(writer));
                 int newer = reader + 1;
                 logicalTypes(released.get(reader)).forEach((field, type) -> {
@@ -74,6 +85,46 @@ final class SchemaReleaseCheck {
             }
         }
         return problems;
+    }
+
+    /** Rule 2, enums: symbols added since {@code older} only to an enum whose default readers of it take is UNKNOWN. */
+    static List<String> enumsGrowSafely(String name, Schema older, int olderVersion, Schema newer, int newerVersion) {
+        Map<String, Schema> before = enums(older);
+        List<String> problems = new ArrayList<>();
+        enums(newer).forEach((enumName, schema) -> {
+            Schema old = before.get(enumName);
+            if (old == null) {
+                return;
+            }
+            List<String> added = schema.getEnumSymbols().stream().filter(s -> !old.hasEnumSymbol(s)).toList();
+            if (!added.isEmpty() && !"UNKNOWN".equals(old.getEnumDefault())) {
+                problems.add(("%s v%d adds %s to enum %s, which a consumer still on v%d reads as %s: only an enum whose"
+                        + " default is UNKNOWN may grow; add a new field instead").formatted(name, newerVersion, added,
+                        enumName, olderVersion, old.getEnumDefault() == null ? "an error" : old.getEnumDefault()));
+            }
+        });
+        return problems;
+    }
+
+    private static Map<String, Schema> enums(Schema schema) {
+        Map<String, Schema> found = new TreeMap<>();
+        collectEnums(schema, found, new java.util.HashSet<>());
+        return found;
+    }
+
+    private static void collectEnums(Schema schema, Map<String, Schema> found, java.util.Set<String> seen) {
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (seen.add(schema.getFullName())) {
+                    schema.getFields().forEach(f -> collectEnums(f.schema(), found, seen));
+                }
+            }
+            case ENUM -> found.put(schema.getFullName(), schema);
+            case UNION -> schema.getTypes().forEach(t -> collectEnums(t, found, seen));
+            case ARRAY -> collectEnums(schema.getElementType(), found, seen);
+            case MAP -> collectEnums(schema.getValueType(), found, seen);
+            default -> { }
+        }
     }
 
     /** Rule 4: every released file is pinned, unchanged, and every pin has its file. */
