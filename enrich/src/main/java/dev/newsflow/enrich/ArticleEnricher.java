@@ -72,7 +72,7 @@ public final class ArticleEnricher {
                 .setEmbargoedUntil(raw.getEmbargoedUntil())
                 .setUrgency(raw.getUrgency())
                 .setUrl(raw.getUrl())
-                .setKeywords(raw.getKeywords())
+                .setKeywords(plainKeywords(raw.getKeywords()))
                 .setReceivedAt(raw.getReceivedAt())
                 .setEnrichedAt(now)
                 .setSourceDigest(SourceDigest.of(raw));
@@ -122,6 +122,11 @@ public final class ArticleEnricher {
     }
 
     /** The detector reads only the start of a text: hand it the headline and lead, not a copy of the whole body. */
+    /** The sender's keywords as plain text, like the headline (sites show them as text): blank ones dropped. */
+    private static List<String> plainKeywords(List<String> keywords) {
+        return keywords.stream().map(PlainText::of).filter(k -> !k.isBlank()).distinct().toList();
+    }
+
     private static String leadText(String headline, List<String> paragraphs) {
         StringBuilder lead = new StringBuilder(LANGUAGE_SAMPLE_CHARS + 200).append(headline);
         for (String p : paragraphs) {

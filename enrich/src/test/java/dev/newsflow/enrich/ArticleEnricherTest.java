@@ -48,11 +48,13 @@ class ArticleEnricherTest {
                 .headline("Fire at <b>mill</b><img src=x onerror=alert(1)>")
                 .byline("&lt;svg onload=alert(1)&gt;Jane Doe")
                 .source("<script>alert(1)</script>Wire &amp; Co")
+                .keywords("<i>fire</i>", "<script>x</script>", "mill", "mill")
                 .body("The mill burned down overnight.\n\nNobody was hurt.").build(), NOW);
 
         assertThat(enriched.getHeadline()).isEqualTo("Fire at mill");
         assertThat(enriched.getByline()).isEqualTo("‹svg onload=alert(1)>Jane Doe").doesNotContain("<");
         assertThat(enriched.getSource()).isEqualTo("Wire & Co");
+        assertThat(enriched.getKeywords()).containsExactly("fire", "mill"); // posts carry them since Post v4
     }
 
     @Test

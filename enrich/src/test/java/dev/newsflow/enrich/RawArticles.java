@@ -58,6 +58,11 @@ final class RawArticles {
         return this;
     }
 
+    RawArticles keywords(String... keywords) {
+        builder.setKeywords(java.util.List.of(keywords));
+        return this;
+    }
+
     RawArticles version(long version) {
         builder.setVersion(version);
         return this;

@@ -158,8 +158,8 @@ public final class ArticleParser {
         String description = f.text(DESCRIPTION, limits.maxTeaserChars(), false);
         String source = f.text("source", null, MAX_SOURCE_CHARS, false);
         String url = f.text("url", null, MAX_URL_CHARS, false);
-        if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
-            errors.add(new FieldError("url", "must be an http(s) URL"));
+        if (url != null && !isHttpUrl(url)) {
+            errors.add(new FieldError("url", "must be an http(s) URL with a host, spaces and quotes percent-encoded"));
         }
         List<String> keywords = f.strings("keywords", MAX_KEYWORDS, MAX_KEYWORD_CHARS);
         if (body != null && body.isBlank() && !takenDown) {
@@ -222,6 +222,22 @@ public final class ArticleParser {
                 .setUri(id).setVersion(version).setProvider(provider).setHeadline("").setBody("")
                 .setContentType(ContentType.PLAIN).setVersionCreated(now).setPubStatus(PubStatus.CANCELED)
                 .setReceivedAt(now).build(), List.of(), List.of());
+    }
+
+    /**
+     * An absolute http(s) URL that parses as a URI with a host: posts carry it to sites (Post v4 {@code sourceUrl}),
+     * which put it in an {@code href}, so no scheme but http(s), and no space or quote that would end an attribute.
+     */
+    static boolean isHttpUrl(String url) {
+        if (!(url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7))) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /**

@@ -238,7 +238,19 @@ class ArticleParserTest {
     void shouldRejectAUrlThatIsNotHttp() {
         ParsedArticle parsed = parser.parse(anArticle("a-1").with("url", "javascript:alert(1)").json(), PROVIDER);
 
-        assertThat(parsed.errors()).containsExactly(new FieldError("url", "must be an http(s) URL"));
+        assertThat(parsed.errors()).containsExactly(new FieldError("url",
+                "must be an http(s) URL with a host, spaces and quotes percent-encoded"));
+    }
+
+    @Test
+    void shouldRejectAUrlThatWouldBreakOutOfAnAttributeOrHasNoHost() {
+        for (String bad : List.of("https://x.example/a\" onmouseover=\"alert(1)", "https://x.example/a b", "http:///path",
+                "https://", "https://x.example/<script>")) {
+            assertThat(parser.parse(anArticle("a-1").with("url", bad).json(), PROVIDER).errors())
+                    .as(bad).extracting(FieldError::field).containsExactly("url");
+        }
+        assertThat(parser.parse(anArticle("a-1").with("url", "HTTPS://wire.example/2026/11/a-1?ref=feed#top").json(),
+                PROVIDER).errors()).isEmpty();
     }
 
     @Test

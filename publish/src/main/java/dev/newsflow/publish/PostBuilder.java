@@ -48,9 +48,10 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
         String url = previous != null && previous.getUrl() != null ? previous.getUrl()
                 : baseUrl + "/" + DATE_PATH.format(article.getFirstCreated() != null ? article.getFirstCreated()
                         : article.getReceivedAt()) + "/" + slug;
+        PostChange change = changeOf(article, previous);
         return Post.newBuilder()
                 .setEvent(PostEventType.UPSERT)
-                .setChange(changeOf(article, previous))
+                .setChange(change)
                 .setId(article.getUri())
                 .setVersion(article.getVersion())
                 .setSlug(slug)
@@ -71,6 +72,10 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setFirstCreated(article.getFirstCreated())
                 .setVersionCreated(article.getVersionCreated())
                 .setPublishedAt(now)
+                // unknown (null) for a post first published by a publish older than Post v4
+                .setFirstPublishedAt(change == PostChange.PUBLISHED ? now : previous.getFirstPublishedAt())
+                .setSourceUrl(article.getUrl())
+                .setKeywords(article.getKeywords())
                 .build();
     }
 
@@ -84,6 +89,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
             return b.setVersion(version).build();
         }
         return b.setVersion(Math.max(version, previous.getVersion()))
+                .setFirstPublishedAt(previous.getFirstPublishedAt()) // a republication is not a first publication
                 .setSlug(previous.getSlug())
                 .setUrl(previous.getUrl())
                 .setHeadline(previous.getHeadline())
@@ -117,6 +123,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setSlug(delete.getSlug())
                 .setUrl(delete.getUrl())
                 .setPublishedAt(delete.getPublishedAt())
+                .setFirstPublishedAt(delete.getFirstPublishedAt())
                 .build();
     }
 

@@ -39,6 +39,11 @@ final class EnrichedArticles {
         return this;
     }
 
+    EnrichedArticles sentFrom(String url, String... keywords) {
+        builder.setUrl(url).setKeywords(List.of(keywords));
+        return this;
+    }
+
     EnrichedArticles version(long version) {
         builder.setVersion(version);
         return this;

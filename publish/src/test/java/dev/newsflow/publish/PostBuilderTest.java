@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsflow.schemas.MediaTopic;
 import dev.newsflow.schemas.avro.Post;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostBuilderTest {
@@ -29,6 +30,29 @@ class PostBuilderTest {
         assertThat(a).matches("[a-z0-9-]+").startsWith("zurich-aero-s-cafe-reopens-finally-after-3").doesNotContain("--");
         assertThat(a.length()).isLessThanOrEqualTo(80);
         assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void shouldKeepTheFirstPublicationTimeThroughUpdatesAKillAndARepublication() {
+        Instant later = now.plusSeconds(3600);
+        Instant muchLater = now.plusSeconds(7200);
+        Post first = builder.upsert(anArticle("f1").sentFrom("https://wire.example/f1", "floods", "Wales").build(), null, now);
+        Post update = builder.upsert(anArticle("f1").version(2).build(), first, later);
+        Post kill = builder.delete("f1", 3, update, later, dev.newsflow.schemas.avro.PostChange.KILLED);
+        Post back = builder.upsert(anArticle("f1").version(4).build(), builder.remembered(kill), muchLater);
+
+        assertThat(first.getFirstPublishedAt()).isEqualTo(now);
+        assertThat(first.getSourceUrl()).isEqualTo("https://wire.example/f1");
+        assertThat(first.getKeywords()).containsExactly("floods", "Wales");
+        assertThat(update.getPublishedAt()).isEqualTo(later);
+        assertThat(List.of(update, kill, back)).extracting(Post::getFirstPublishedAt).containsOnly(now);
+        assertThat(back.getChange()).isEqualTo(dev.newsflow.schemas.avro.PostChange.REPUBLISHED);
+
+        // killed before it was ever published: the later publication is the first
+        Post early = builder.delete("f2", 1, null, now, dev.newsflow.schemas.avro.PostChange.KILLED);
+        Post published = builder.upsert(anArticle("f2").version(2).build(), builder.remembered(early), later);
+        assertThat(early.getFirstPublishedAt()).isNull();
+        assertThat(published.getFirstPublishedAt()).isEqualTo(later);
     }
 
     @Test
