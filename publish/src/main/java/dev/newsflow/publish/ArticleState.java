@@ -73,6 +73,9 @@ record ArticleState(String id, Post post, String sections, EnrichedArticle held,
             live.put("headline", post.getHeadline());
             live.put("url", post.getUrl());
             live.put("publishedAt", String.valueOf(post.getPublishedAt()));
+            if (post.getFirstPublishedAt() != null) {
+                live.put("firstPublishedAt", String.valueOf(post.getFirstPublishedAt()));
+            }
             live.put("categories", categories(post.getCategories()));
             live.put("reviewRequired", post.getReviewRequired());
             live.put("sections", sections == null || sections.isEmpty() ? List.of() : Arrays.asList(sections.split(",")));
