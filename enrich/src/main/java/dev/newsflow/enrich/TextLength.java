@@ -1,5 +1,8 @@
 package dev.newsflow.enrich;
 
+import java.text.BreakIterator;
+import java.util.Locale;
+
 /**
  * How long a text is for a reader: its words and its reading time.
  *
@@ -7,7 +10,9 @@ package dev.newsflow.enrich;
  * "U.S", "well-known" are one word). Chinese and Japanese are written without spaces between words, so each Han,
  * Hiragana or Katakana character counts as one word, as word processors count them, and is read at
  * {@value #CHINESE_CHARS_PER_MINUTE} (Chinese) or {@value #JAPANESE_CHARS_PER_MINUTE} (Japanese) characters a minute
- * rather than {@value #WORDS_PER_MINUTE} words (Korean, written with spaces, counts as words). Thai, Lao, Khmer and Burmese, also unspaced, still count a run as one word.
+ * rather than {@value #WORDS_PER_MINUTE} words (Korean, written with spaces, counts as words). Thai, also written
+ * without spaces, is cut into words by the JDK's dictionary-based {@link BreakIterator}; Lao, Khmer and Burmese, which
+ * the JDK has no dictionary for, still count a run as one word.
  *
  * @param words         words, each Chinese or Japanese character one
  * @param unspacedChars of those, the Chinese and Japanese characters
@@ -41,6 +46,16 @@ record TextLength(int words, int unspacedChars, boolean kana) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int width = Character.charCount(c);
+            if (isThai(c)) {
+                int end = i + width;
+                while (end < text.length() && isThai(text.codePointAt(end))) {
+                    end += Character.charCount(text.codePointAt(end));
+                }
+                words += thaiWords(text, i, end);
+                inWord = false;
+                i = end;
+                continue;
+            }
             Character.UnicodeScript unspacedScript = unspacedScript(c);
             if (unspacedScript != null) {
                 words++;
@@ -71,6 +86,24 @@ record TextLength(int words, int unspacedChars, boolean kana) {
                 + (double) unspacedChars / (kana ? JAPANESE_CHARS_PER_MINUTE : CHINESE_CHARS_PER_MINUTE);
         return Math.max(1, (int) Math.round(minutes));
     }
+
+    /** The Thai block: letters, and the vowel and tone marks (not letters) that belong inside its words. */
+    private static boolean isThai(int c) {
+        return c >= 0x0E00 && c <= 0x0E7F;
+    }
+
+    /** Words of a run of Thai, found by the JDK's Thai dictionary; a break iterator is made per run (not thread-safe). */
+    private static int thaiWords(String text, int from, int to) {
+        BreakIterator words = BreakIterator.getWordInstance(THAI);
+        words.setText(text.substring(from, to));
+        int count = 0;
+        for (int start = words.first(), end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+            count += isWordChar(text.codePointAt(from + start)) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static final Locale THAI = Locale.forLanguageTag("th");
 
     /** {@code [\p{L}\p{N}]}: letters, and numbers of every kind ("½", "Ⅻ"), not only digits. */
     private static boolean isWordChar(int c) {

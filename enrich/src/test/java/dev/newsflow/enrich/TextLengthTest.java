@@ -55,6 +55,15 @@ class TextLengthTest {
     }
 
     @Test
+    void shouldCutThaiIntoWordsByDictionary() {
+        // "Thailand has a population of about sixty-six million": ประเทศ|ไทย|มี|ประชากร|ประมาณ|หก|สิบ|หก|ล้าน|คน
+        assertThat(TextLength.of("ประเทศไทยมีประชากรประมาณหกสิบหกล้านคน").words()).isEqualTo(10);
+        assertThat(TextLength.of("Bangkok (กรุงเทพ) 2026: ประเทศไทย").words()).isEqualTo(5); // Bangkok, กรุง|เทพ, 2026, ประเทศ|ไทย
+        // 2,300 Thai words read like 2,300 English ones: ten minutes
+        assertThat(TextLength.of("ประเทศไทย ".repeat(1_150)).readingMinutes()).isEqualTo(10);
+    }
+
+    @Test
     void shouldRoundReadingTimeToWholeMinutesWithAtLeastOneAndNoneForNoText() {
         assertThat(new TextLength(0, 0).readingMinutes()).isZero();
         assertThat(new TextLength(1, 0).readingMinutes()).isEqualTo(1);
