@@ -88,10 +88,12 @@ public final class StreamsStage implements AutoCloseable {
                     });
             opened.add(server);
             StageStartup.ensureTopicsIfAsked(config, settings, phase);
-            phase.enter("starting Kafka Streams");
             Properties props = StreamsSettings.forStage(settings, "newsflow-" + stage,
                     Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"), stage, deadLetterTopic, registry);
             Topology built = topology.apply(registry);
+            phase.enter("checking the record size limits of the topics it writes");
+            RecordLimits.requireFullSize(settings.kafkaProperties(), sinkTopics(built, deadLetterTopic), Duration.ofSeconds(10));
+            phase.enter("starting Kafka Streams");
             StreamsRunner runner = new StreamsRunner(stage, built, props, registry);
             opened.add(runner);
             ConsumerLag lag = new ConsumerLag(settings.kafkaProperties(), props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
@@ -109,6 +111,26 @@ public final class StreamsStage implements AutoCloseable {
             StageStartup.closeAll(opened, e);
             throw e;
         }
+    }
+
+    /**
+     * The topics a topology writes, and its dead-letter topic. A sink that picks its topic per record (publish's
+     * routing) writes to the section topics.
+     */
+    static List<String> sinkTopics(Topology topology, String deadLetterTopic) {
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        topics.add(deadLetterTopic);
+        topology.describe().subtopologies().stream().flatMap(sub -> sub.nodes().stream())
+                .filter(node -> node instanceof TopologyDescription.Sink)
+                .map(node -> (TopologyDescription.Sink) node)
+                .forEach(sink -> {
+                    if (sink.topic() != null) {
+                        topics.add(sink.topic());
+                    } else {
+                        topics.addAll(dev.newsflow.schemas.Topics.categoryTopics());
+                    }
+                });
+        return List.copyOf(topics);
     }
 
     /** The topics a topology reads (its sources), for the lag gauge. */

@@ -46,6 +46,17 @@ class StreamsStageTest {
     }
 
     @Test
+    void shouldFindTheTopicsATopologyWritesWithTheSectionTopicsForARoutingSink() {
+        var builder = new org.apache.kafka.streams.StreamsBuilder();
+        builder.stream("news.in").to("out.x");
+        builder.<String, String>stream("news.other").to((key, value, context) -> "picked." + value);
+
+        assertThat(StreamsStage.sinkTopics(builder.build(), "dead.letters"))
+                .contains("out.x", "dead.letters", dev.newsflow.schemas.Topics.postsFor(dev.newsflow.schemas.MediaTopic.SPORT))
+                .hasSize(2 + dev.newsflow.schemas.Topics.categoryTopics().size());
+    }
+
+    @Test
     void shouldAnswerItsProbesWithTheStartupPhaseWhileItWaitsForKafkaAndCloseThemWhenTheStartFails() throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
