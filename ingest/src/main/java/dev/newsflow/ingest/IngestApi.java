@@ -240,7 +240,8 @@ public final class IngestApi {
             long refused = refusalLog.admit("invalid:" + provider(ctx));
             if (refused > 0) { // a client sending bad articles in a loop must not flood the log (the metric counts each)
                 log.info("Refused article articleId={} provider={} errors={} refusedSinceLastLog={}",
-                        idForLog(body), provider(ctx), parsed.errors(), refused);
+                        // the errors quote the client's JSON (field names, tokens): one line, however forged
+                        idForLog(body), provider(ctx), LogValues.printable(String.valueOf(parsed.errors()), 2_000), refused);
             }
             send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
             return;

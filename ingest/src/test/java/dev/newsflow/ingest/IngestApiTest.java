@@ -136,6 +136,29 @@ class IngestApiTest {
     }
 
     @Test
+    void shouldNotLetAClientForgeALogLineThroughTheErrorsItsJsonCauses() throws Exception {
+        start(ackingProducer());
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IngestApi.class);
+        var captured = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            // Jackson's message about a duplicate field quotes the field's name, newline and all
+            // (JSON escapes, which Jackson decodes into a newline, a line separator and a right-to-left override)
+            String forged = "x\\n04:52:00.000 WARN  [main] d.n.runtime.DeadLetters - FORGED articleId=urn:cms:1\\u2028\\u202e";
+            HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json",
+                    "{\"" + forged + "\":1,\"" + forged + "\":2}")));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(captured.list).filteredOn(e -> e.getFormattedMessage().startsWith("Refused article"))
+                    .singleElement().extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .asString().contains("x?04:52:00.000 WARN", "FORGED").doesNotContain("\n", "\u2028", "\u202e");
+        } finally {
+            logger.detachAppender(captured);
+        }
+    }
+
+    @Test
     void shouldAnswer400WithAProblemNamingEveryBadField() throws Exception {
         start(ackingProducer());
 
