@@ -262,7 +262,9 @@ public final class IngestApi {
         if (forbidden(ctx, parsed)) {
             return;
         }
-        log.info("Kill requested articleId={} provider={}", parsed.article().getUri(), provider(ctx));
+        // version 0: sent without one, it takes down whatever is live
+        log.info("Kill requested articleId={} version={} provider={}", parsed.article().getUri(),
+                parsed.article().getVersion(), provider(ctx));
         writeOne(ctx, parsed);
     }
 

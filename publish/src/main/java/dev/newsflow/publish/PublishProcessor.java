@@ -77,7 +77,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private final Counter articlesIn;
     private final Counter reenriched;
     static final List<String> SKIP_REASONS = List.of("duplicate-version", "stale-version", "stale-unpublish",
-            "already-unpublished");
+            "already-unpublished", "embargo-after-publication");
     private ProcessorContext<byte[], PublishDecision> context;
     private KeyValueStore<String, Post> published;
     private EmbargoSchedule embargoed;
@@ -150,7 +150,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             skip(id, article, "stale-unpublish");
             return;
         }
-        long applied = Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish);
+        // the version taken down, not only the one the kill named: a kill sent without a version (0), or with an old
+        // one, takes down the live version, and a kill of that version delivered later must not take down the next
+        long applied = Math.max(Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish),
+                previous == null ? 0 : previous.getVersion());
         EnrichedArticle held = embargoed.get(id);
         if (previous != null && previous.getEvent() == PostEventType.DELETE) {
             unpublished.put(id, applied);
@@ -170,7 +173,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // article, and nothing says which section, so every section topic gets the delete
         (previous == null ? routing.everyTopic() : routing.everyTopicOf(previous))
                 .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
-        log.info("Unpublished articleId={} version={} status={}", id, delete.getVersion(), article.getPubStatus());
+        log.info("Unpublished articleId={} version={} requestedVersion={} status={}", id, delete.getVersion(),
+                article.getVersion(), article.getPubStatus());
         // output first, state after: if forwarding throws, the record is dead-lettered with the state untouched,
         // so sending the kill again applies it (state written first would have it skipped as already applied).
         // The nodes after this one only map and serialise; a failure there is dead-lettered by Kafka Streams at
@@ -232,6 +236,14 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private void sameVersionAgain(Record<byte[], EnrichedArticle> record, EnrichedArticle article, Post previous,
                                   Instant now) {
         String id = article.getUri();
+        if (isEmbargoed(article, now)) {
+            // an embargo cannot take back what readers have seen: the newsroom must know it did nothing
+            skipped("embargo-after-publication").increment();
+            log.warn("Embargo on a live version ignored articleId={} version={} embargoedUntil={}: the post is live;"
+                    + " withhold it (pubStatus withheld) to take it down, then send a new version with the embargo", id,
+                    article.getVersion(), article.getEmbargoedUntil());
+            return;
+        }
         SeenTexts texts = SeenTexts.parse(sourceDigests.get(id));
         if (texts != null && texts.version() != article.getVersion()) {
             texts = null;
@@ -421,6 +433,12 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private void skip(String id, EnrichedArticle article, String reason) {
         skipped(reason).increment();
         // counted by reason; a replay skips thousands, so one line each only at DEBUG
-        log.debug("Skipped articleId={} version={} reason={}", id, article.getVersion(), reason);
+        if (article.getPubStatus() != PubStatus.USABLE) {
+            // a kill or withhold that did nothing is rare, and may be a legal matter: it is on the record at 3 a.m.
+            log.info("Skipped {} articleId={} version={} reason={}", article.getPubStatus() == PubStatus.WITHHELD
+                    ? "withhold" : "kill", id, article.getVersion(), reason);
+        } else {
+            log.debug("Skipped articleId={} version={} reason={}", id, article.getVersion(), reason);
+        }
     }
 }

@@ -259,6 +259,32 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldCountAndLeaveLiveAVersionSentAgainWithAnEmbargo() {
+        send(anArticle("em").inCategory(MediaTopic.SPORT, 0.9).build());
+        send(anArticle("em").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(3_600)).build());
+
+        // readers have seen it: only a withhold takes it down, and the newsroom is told (WARN, and the counter)
+        assertThat(posts.readValuesToList()).extracting(Post::getChange).containsExactly(PostChange.PUBLISHED);
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "embargo-after-publication").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldRecordAVersionlessKillAsTheVersionItTookDownSoAnOlderKillCannotTakeDownTheRepublishedOne() {
+        send(anArticle("wk").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
+        send(anArticle("wk").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build()); // took down v1
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        send(anArticle("wk").inCategory(MediaTopic.SPORT, 0.9).version(2).receivedAt(NOW.plusSeconds(10)).build());
+        // a kill of v1 from a CMS queue, or a re-import: v1 is down already, v2 must stay
+        send(anArticle("wk").status(PubStatus.CANCELED).version(1).receivedAt(NOW.plusSeconds(20)).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent, Post::getVersion).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(PostEventType.UPSERT, 1L),
+                org.assertj.core.groups.Tuple.tuple(PostEventType.DELETE, 1L),
+                org.assertj.core.groups.Tuple.tuple(PostEventType.UPSERT, 2L));
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "stale-unpublish").count()).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldNotLetAReplayedVersionlessKillTakeDownTheVersionRepublishedAfterIt() {
         send(anArticle("r5").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
         send(anArticle("r5").status(PubStatus.CANCELED).version(0).receivedAt(NOW.plusSeconds(1)).build());
