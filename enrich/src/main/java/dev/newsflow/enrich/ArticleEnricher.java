@@ -9,7 +9,7 @@ import dev.newsflow.enrich.text.ArticleTag;
 import dev.newsflow.enrich.text.DetectedLanguage;
 import dev.newsflow.enrich.text.ExtractedArticle;
 import dev.newsflow.enrich.text.LanguageDetector;
-import dev.newsflow.enrich.text.PlainText;
+import dev.newsflow.runtime.PlainText;
 import dev.newsflow.enrich.text.TagExtractor;
 import dev.newsflow.enrich.text.TextExtractor;
 import dev.newsflow.enrich.text.Teaser;

@@ -1,5 +1,7 @@
 package dev.newsflow.ingest;
 
+import dev.newsflow.runtime.PlainText;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -167,6 +169,9 @@ public final class ArticleParser {
         }
         if (headline != null && headline.isBlank() && !takenDown) {
             errors.add(new FieldError("headline", "must not be blank"));
+        } else if (headline != null && !takenDown && !PlainText.hasText(headline)) {
+            // "<script>x</script>", "&nbsp;", zero-width spaces: a post with an empty headline would go live
+            errors.add(new FieldError("headline", "has no text once markup, entities and invisible characters are removed"));
         }
         if (!errors.isEmpty()) {
             // the id, when it is a well-formed one, lets a report say which article was refused

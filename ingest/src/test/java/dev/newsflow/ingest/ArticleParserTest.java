@@ -243,6 +243,17 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldRejectAHeadlineThatIsOnlyMarkupEntitiesOrInvisibleCharacters() {
+        for (String empty : List.of("<script>x</script>", "&nbsp;", "\u200b\u200b", "<b></b>&#8203;")) {
+            assertThat(parser.parse(anArticle("a-1").with("headline", empty).json(), PROVIDER).errors()).as(empty)
+                    .containsExactly(new FieldError("headline",
+                            "has no text once markup, entities and invisible characters are removed"));
+        }
+        assertThat(parser.parse(anArticle("a-1").with("headline", "<b>Storm</b> &amp; flood").json(), PROVIDER).errors())
+                .isEmpty();
+    }
+
+    @Test
     void shouldRejectAUrlThatWouldBreakOutOfAnAttributeOrHasNoHost() {
         for (String bad : List.of("https://x.example/a\" onmouseover=\"alert(1)", "https://x.example/a b", "http:///path",
                 "https://", "https://x.example/<script>")) {

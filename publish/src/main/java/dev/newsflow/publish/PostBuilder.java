@@ -23,6 +23,8 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
     /** What a post body may contain; anything else is removed even if upstream let it through. */
     private static final Safelist BODY_SAFELIST = Safelist.basic();
 
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
     private final String baseUrl;
 
     static {
@@ -130,7 +132,9 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
     /** Paragraphs as escaped {@code <p>} elements, then run through jsoup's cleaner as a second line of defence. */
     static String bodyHtml(String text) {
         StringBuilder html = new StringBuilder(text.length() + 64);
-        for (String paragraph : text.split("\\n\\s*\\n")) {
+        // control characters are not allowed in HTML or XML, not even as references ("&#x0;" breaks an XML parser)
+        String printable = CONTROLS.matcher(text).replaceAll("");
+        for (String paragraph : printable.split("\\n\\s*\\n")) {
             if (!paragraph.isBlank()) {
                 html.append("<p>").append(Entities.escape(paragraph.strip())).append("</p>");
             }

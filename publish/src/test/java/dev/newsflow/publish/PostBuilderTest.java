@@ -23,6 +23,13 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldLeaveControlCharactersOutOfTheBody() {
+        Post post = builder.upsert(anArticle("x2").text("Null\u0000 and escape\u001b[31m red\u007f.\n\nTab\tkept.").build(), null, now);
+
+        assertThat(post.getBodyHtml()).isEqualTo("<p>Null and escape[31m red.</p><p>Tab\tkept.</p>").doesNotContain("&#x");
+    }
+
+    @Test
     void shouldMakeAnAsciiSlugCutAtAWordAndUniquePerArticle() {
         String a = Slugs.of("Zürich: Ærø's café reopens — “finally”, after 3½ years of a very long renovation project indeed", "id-1");
         String b = Slugs.of("Zürich: Ærø's café reopens — “finally”, after 3½ years of a very long renovation project indeed", "id-2");

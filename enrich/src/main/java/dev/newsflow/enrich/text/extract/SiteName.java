@@ -1,6 +1,6 @@
 package dev.newsflow.enrich.text.extract;
 
-import dev.newsflow.enrich.text.PlainText;
+import dev.newsflow.runtime.PlainText;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.newsflow.enrich.text.tags;
 
-import dev.newsflow.enrich.text.PlainText;
+import dev.newsflow.runtime.PlainText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.newsflow.enrich.text.teaser;
 
-import dev.newsflow.enrich.text.PlainText;
+import dev.newsflow.runtime.PlainText;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

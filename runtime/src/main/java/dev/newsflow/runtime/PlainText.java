@@ -1,4 +1,4 @@
-package dev.newsflow.enrich.text;
+package dev.newsflow.runtime;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
@@ -7,7 +7,7 @@ import org.jsoup.parser.Parser;
 
 /**
  * Text for fields that sites show as plain text (headline, teaser, byline, source): whatever the sender or the page
- * put there, what comes out is never markup.
+ * put there, what comes out is never markup. Shared by ingest (a headline must have text) and enrich (which makes it).
  */
 public final class PlainText {
 
@@ -26,13 +26,6 @@ public final class PlainText {
     private PlainText() {
     }
 
-    /**
-     * Markup and entities removed, white space normalised, trimmed; never null. Plain text that can never become
-     * markup: tags go through a real HTML parser (jsoup), which also drops what a pattern misses
-     * ({@code <img/src=x onerror=...>}, unclosed tags, long attributes); entities are decoded once; and a
-     * {@code <} that still starts a tag after decoding ("&amp;lt;svg onload=...&amp;gt;" in the source) is turned into
-     * a harmless {@code ‹}, so a site that forgets to escape the teaser still shows text, not a live element.
-     */
     /** {@code text} without its accents and other combining marks: "José" as "Jose", "Aktuálně" as "Aktualne". */
     public static String withoutAccents(String text) {
         return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
@@ -40,6 +33,15 @@ public final class PlainText {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
+    /**
+     * Markup and entities removed, white space normalised, trimmed; never null. Plain text that can never become
+     * markup: tags go through a real HTML parser (jsoup), which also drops what a pattern misses
+     * ({@code <img/src=x onerror=...>}, unclosed tags, long attributes); entities are decoded once; and a
+     * {@code <} that still starts a tag after decoding ("&amp;lt;svg onload=...&amp;gt;" in the source) is turned into
+     * a harmless {@code ‹}, so a site that forgets to escape the teaser still shows text, not a live element.
+     * Invisible characters (zero-width space, soft hyphen, BOM, word joiner) and the bidirectional overrides, which
+     * make text read as other text, are dropped.
+     */
     public static String of(String raw) {
         if (raw == null || raw.isEmpty()) {
             return "";
@@ -56,6 +58,11 @@ public final class PlainText {
         return normaliseSpace(s);
     }
 
+    /** Whether {@code raw} shows any text once it is plain: not only markup, entities and invisible characters. */
+    public static boolean hasText(String raw) {
+        return raw != null && !of(raw).isEmpty();
+    }
+
     /** {@link #of}, keeping null as null and making an empty result null. */
     public static String ofNullable(String raw) {
         if (raw == null) {
@@ -70,7 +77,7 @@ public final class PlainText {
         boolean space = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\u200B' || c == '\u00AD' || c == '\uFEFF' || c == '\u2060') {
+            if (c == '\u200B' || c == '\u00AD' || c == '\uFEFF' || c == '\u2060' || c == '\u202D' || c == '\u202E') {
                 continue;
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.CONTROL) {
