@@ -39,7 +39,7 @@ final class PublishStatus {
 
     /** Every reason a lookup is counted under (result "looked-up"): each exists at 0 from the start. */
     static final List<String> REASONS = List.of("none", "invalid", "id-not-allowed", "busy", "not-configured",
-            "publish-not-ready", "publish-unreachable", "publish-error");
+            "publish-not-ready", "publish-stopped", "publish-unreachable", "publish-error");
     static final int MAX_IN_FLIGHT = 32;
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -113,11 +113,20 @@ final class PublishStatus {
             return new Answer(status, "none", false, body, Optional.empty());
         }
         if (status == 503) {
+            if (response.body() != null && STOPPED.matcher(response.body()).find()) {
+                // Kafka Streams gave up (ERROR): a retry in 5 s would not help, an operator must restart publish
+                return problem(503, "publish-stopped", "Publish has stopped",
+                        "publish has stopped processing and needs an operator to restart it; retry later", false);
+            }
             return problem(503, "publish-not-ready", "Publish is not ready",
                     "publish is starting or rebalancing; retry after " + RETRY_AFTER_SECONDS + " s", true);
         }
         return problem(502, "publish-error", "Unexpected answer", "publish answered HTTP " + status, false);
     }
+
+    /** Publish's 503 while its Kafka Streams client is in ERROR or stopping for good ("publish is error: ..."). */
+    private static final java.util.regex.Pattern STOPPED =
+            java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"publish is (error|pending_error|not_running|pending_shutdown)\\b");
 
     private static Answer problem(int status, String reason, String title, String detail, boolean retry) {
         return new Answer(status, reason, true, Problem.of(status, reason, title, detail),
