@@ -37,6 +37,11 @@ public final class ArticleParser {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:._~/@+-]{0,255}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern JACKSON_SETTING = Pattern.compile(",? from `[^`]*`");
+    /** How far ahead of ingest's clock a sender's creation time may be (clocks differ; a year 2199 fixes a URL). */
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofDays(1);
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*(!doctype|html|body|p|div|br|h[1-6]|article|span|a|ul|ol|li|b|i|em|strong|table|section|figure|img)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final long MAX_VERSION = 1L << 53; // exact in every JSON parser downstream
@@ -89,7 +94,9 @@ public final class ArticleParser {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            return ParsedArticle.refused("$", "not valid JSON: " + e.getOriginalMessage());
+            // Jackson names its own settings in some messages ("from `StreamReadConstraints...`"): not for a client
+            return ParsedArticle.refused("$", "not valid JSON: "
+                    + JACKSON_SETTING.matcher(String.valueOf(e.getOriginalMessage())).replaceAll(""));
         }
         if (root == null || !root.isObject()) {
             return ParsedArticle.refused("$", "must be a JSON object");
@@ -150,11 +157,20 @@ public final class ArticleParser {
         }
         String byline = f.text("byline", null, MAX_BYLINE_CHARS, false);
         String language = f.text("language", null, MAX_LANGUAGE_CHARS, false);
-        if (language != null && !LANGUAGE.matcher(language).matches()) {
+        if (language != null && !(LANGUAGE.matcher(language).matches() && ISO_LANGUAGES.contains(language.substring(0, 2))
+                && (language.length() == 2 || ISO_COUNTRIES.contains(language.substring(3).toUpperCase(Locale.ROOT))))) {
             errors.add(new FieldError("language", "must be an ISO 639-1 code such as \"en\" or \"pt-BR\""));
         }
         Instant firstCreated = f.time(FIRST_CREATED);
         Instant versionCreated = f.time(VERSION_CREATED);
+        Instant latest = clock.instant().plus(CLOCK_SKEW);
+        if (firstCreated != null && firstCreated.isAfter(latest)) {
+            // the post's URL takes its date: a year-2199 firstCreated would be in it for good
+            errors.add(new FieldError(f.sentName(FIRST_CREATED), "must not be in the future (an embargo goes in embargoedUntil)"));
+        }
+        if (versionCreated != null && versionCreated.isAfter(latest)) {
+            errors.add(new FieldError(f.sentName(VERSION_CREATED), "must not be in the future (an embargo goes in embargoedUntil)"));
+        }
         Instant embargoedUntil = f.time(EMBARGOED_UNTIL);
         Long urgency = f.integer("urgency", 1, 9, false, false);
         String description = f.text(DESCRIPTION, limits.maxTeaserChars(), false);
@@ -334,6 +350,10 @@ public final class ArticleParser {
                 errors.add(new FieldError(used, "must be at most " + maxChars + " characters (got " + text.length() + ")"));
                 return null;
             }
+            if (hasUnpairedSurrogate(text)) {
+                errors.add(new FieldError(used, UNPAIRED_SURROGATE));
+                return null;
+            }
             return text;
         }
 
@@ -401,6 +421,10 @@ public final class ArticleParser {
             }
             List<String> out = new ArrayList<>();
             for (JsonNode item : value) {
+                if (item.isTextual() && hasUnpairedSurrogate(item.textValue())) {
+                    errors.add(new FieldError(name, UNPAIRED_SURROGATE));
+                    return List.of();
+                }
                 if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > maxChars) {
                     errors.add(new FieldError(name, "items must be non-blank strings of at most " + maxChars + " characters"));
                     return List.of();
@@ -409,5 +433,21 @@ public final class ArticleParser {
             }
             return out;
         }
+    }
+
+    private static final String UNPAIRED_SURROGATE = "holds half of a surrogate pair (a \\uD800-\\uDFFF escape without"
+            + " its other half): not Unicode text, and it would be stored as '?'";
+
+    /** A lone {@code \\uD800}-style escape: JSON lets it through, Unicode and Avro's UTF-8 do not. */
+    static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

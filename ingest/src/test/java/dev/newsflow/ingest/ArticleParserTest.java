@@ -243,6 +243,36 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldRejectWhatIsNotUnicodeALanguageThatDoesNotExistAndACreationTimeInTheFuture() {
+        assertThat(parser.parse(anArticle("a-1").with("byline", "Jane \ud800Doe").json(), PROVIDER).errors())
+                .extracting(FieldError::field, FieldError::message).singleElement().satisfies(e -> assertThat(e.toList())
+                        .containsExactly("byline", "holds half of a surrogate pair (a \\uD800-\\uDFFF escape without its"
+                                + " other half): not Unicode text, and it would be stored as '?'"));
+        assertThat(parser.parse(anArticle("a-1").with("byline", "Jane \ud83d\ude00 Doe").json(), PROVIDER).errors()).isEmpty();
+        assertThat(parser.parse(anArticle("a-1").with("keywords", List.of("ok", "\udc00")).json(), PROVIDER).errors())
+                .extracting(FieldError::field).containsExactly("keywords");
+
+        for (String bad : List.of("xx", "pt-XX", "qq-BR")) {
+            assertThat(parser.parse(anArticle("a-1").with("language", bad).json(), PROVIDER).errors()).as(bad)
+                    .extracting(FieldError::field).containsExactly("language");
+        }
+        assertThat(parser.parse(anArticle("a-1").with("language", "pt-BR").json(), PROVIDER).errors()).isEmpty();
+
+        ParsedArticle future = parser.parse(anArticle("a-1").with("firstCreated", "2199-12-31T00:00:00Z")
+                .with("versionCreated", "2199-12-31T00:00:00Z").json(), PROVIDER);
+        assertThat(future.errors()).extracting(FieldError::field).containsExactly("firstCreated", "versionCreated");
+        assertThat(parser.parse(anArticle("a-1").with("firstCreated", "1999-12-31T00:00:00Z").json(), PROVIDER).errors())
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNotNameJacksonsOwnSettingsInAnError() {
+        String deep = "[".repeat(40) + "]".repeat(40);
+        assertThat(parser.parse("{\"uri\":" + deep + "}", PROVIDER).errors()).singleElement()
+                .satisfies(e -> assertThat(e.message()).startsWith("not valid JSON").doesNotContain("StreamReadConstraints", "`"));
+    }
+
+    @Test
     void shouldRejectAHeadlineThatIsOnlyMarkupEntitiesOrInvisibleCharacters() {
         for (String empty : List.of("<script>x</script>", "&nbsp;", "\u200b\u200b", "<b></b>&#8203;")) {
             assertThat(parser.parse(anArticle("a-1").with("headline", empty).json(), PROVIDER).errors()).as(empty)
