@@ -170,8 +170,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                 article.getPubStatus() == PubStatus.WITHHELD ? PostChange.WITHHELD : PostChange.KILLED);
         List<CategoryPost> categoryPosts = new ArrayList<>();
         // never seen (publish's state was reset, or the kill came first): a section site may still hold the
-        // article, and nothing says which section, so every section topic gets the delete
-        (previous == null ? routing.everyTopic() : routing.everyTopicOf(previous))
+        // article, and nothing says which section, so every section topic gets the delete; held for its embargo and
+        // never released, no section has had it
+        (previous != null ? routing.everyTopicOf(previous) : held != null ? List.<String>of() : routing.everyTopic())
                 .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
         log.info("Unpublished articleId={} version={} requestedVersion={} status={}", id, delete.getVersion(),
                 article.getVersion(), article.getPubStatus());

@@ -563,6 +563,9 @@ class PublishTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(120));
 
         assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.DELETE);
+        // never released, so no section ever had it: no DELETE to the 17 section topics
+        assertThat(sport.isEmpty()).isTrue();
+        assertThat(politics.isEmpty()).isTrue();
     }
 
     @Test
@@ -573,6 +576,15 @@ class PublishTopologyTest {
 
         assertThat(posts.readValuesToList()).extracting(Post::getChange)
                 .containsExactly(PostChange.KILLED, PostChange.PUBLISHED);
+    }
+
+    @Test
+    void shouldSayWhatATombstoneOnTheInputIsAndWhatToSendInstead() {
+        enrichedBytes.pipeInput("t1", (byte[]) null);
+
+        DeadLetter dead = deadLetters.readValue();
+        assertThat(dead.getReason()).isEqualTo("null-value");
+        assertThat(dead.getDetail()).contains("tombstone", "send a kill");
     }
 
     @Test

@@ -33,7 +33,10 @@ public final class KeyedDecoder<T extends SpecificRecordBase> {
 
     public Outcome<T> decode(byte[] key, byte[] value, Optional<RecordMetadata> source, Instant now) {
         if (value == null) {
-            return Outcome.failed(deadLetters.create(key, null, DeadLetterReason.NULL_VALUE, null, source, now));
+            // most often a tombstone written by hand to delete an article from the compacted raw topic
+            return Outcome.failed(deadLetters.create(key, null, DeadLetterReason.NULL_VALUE, new IllegalArgumentException(
+                    "a record without a value (a tombstone): it deletes nothing downstream; to take an article down send a"
+                            + " kill (DELETE /v1/articles/<id>, or pubStatus canceled)"), source, now));
         }
         if (value.length > MAX_VALUE_BYTES) {
             // written past ingest's limits: what a stage makes of it could exceed what Kafka takes (max.message.bytes),
