@@ -1,6 +1,7 @@
 package dev.newsflow.ingest;
 
 import dev.newsflow.runtime.PlainText;
+import dev.newsflow.runtime.UrlPaths;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -38,7 +39,6 @@ public final class ArticleParser {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:._~/@+-]{0,255}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern JACKSON_SETTING = Pattern.compile(",? from `[^`]*`");
     /** How far ahead of ingest's clock a sender's creation time may be (clocks differ; a year 2199 fixes a URL). */
     private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofDays(1);
@@ -157,26 +157,31 @@ public final class ArticleParser {
         }
         String byline = f.text("byline", null, MAX_BYLINE_CHARS, false);
         String language = f.text("language", null, MAX_LANGUAGE_CHARS, false);
-        if (language != null && !(LANGUAGE.matcher(language).matches() && ISO_LANGUAGES.contains(language.substring(0, 2))
-                && (language.length() == 2 || ISO_COUNTRIES.contains(language.substring(3).toUpperCase(Locale.ROOT))))) {
+        // a kill or withhold is never refused for its optional fields: a ninjs feed sends the whole item with it
+        if (language != null && !takenDown
+                && !(LANGUAGE.matcher(language).matches() && ISO_LANGUAGES.contains(language.substring(0, 2)))) {
             errors.add(new FieldError("language", "must be an ISO 639-1 code such as \"en\" or \"pt-BR\""));
         }
         Instant firstCreated = f.time(FIRST_CREATED);
         Instant versionCreated = f.time(VERSION_CREATED);
-        Instant latest = clock.instant().plus(CLOCK_SKEW);
-        if (firstCreated != null && firstCreated.isAfter(latest)) {
-            // the post's URL takes its date: a year-2199 firstCreated would be in it for good
-            errors.add(new FieldError(f.sentName(FIRST_CREATED), "must not be in the future (an embargo goes in embargoedUntil)"));
-        }
-        if (versionCreated != null && versionCreated.isAfter(latest)) {
-            errors.add(new FieldError(f.sentName(VERSION_CREATED), "must not be in the future (an embargo goes in embargoedUntil)"));
-        }
         Instant embargoedUntil = f.time(EMBARGOED_UNTIL);
+        // a CMS may date a story by its scheduled release: up to its embargo, and clocks differ by up to a day
+        Instant latest = (embargoedUntil != null && embargoedUntil.isAfter(clock.instant()) ? embargoedUntil
+                : clock.instant()).plus(CLOCK_SKEW);
+        if (firstCreated != null && !takenDown && firstCreated.isAfter(latest)) {
+            // the post's URL takes its date: a year-2199 firstCreated would be in it for good
+            errors.add(new FieldError(f.sentName(FIRST_CREATED), "must not be more than a day after now or after the"
+                    + " embargo (embargoedUntil)"));
+        }
+        if (versionCreated != null && !takenDown && versionCreated.isAfter(latest)) {
+            errors.add(new FieldError(f.sentName(VERSION_CREATED), "must not be more than a day after now or after the"
+                    + " embargo (embargoedUntil)"));
+        }
         Long urgency = f.integer("urgency", 1, 9, false, false);
         String description = f.text(DESCRIPTION, limits.maxTeaserChars(), false);
         String source = f.text("source", null, MAX_SOURCE_CHARS, false);
         String url = f.text("url", null, MAX_URL_CHARS, false);
-        if (url != null && !isHttpUrl(url)) {
+        if (url != null && !takenDown && !UrlPaths.isSafeHttpUrl(url)) {
             errors.add(new FieldError("url", "must be an http(s) URL with a host, spaces and quotes percent-encoded"));
         }
         List<String> keywords = f.strings("keywords", MAX_KEYWORDS, MAX_KEYWORD_CHARS);
@@ -243,22 +248,6 @@ public final class ArticleParser {
                 .setUri(id).setVersion(version).setProvider(provider).setHeadline("").setBody("")
                 .setContentType(ContentType.PLAIN).setVersionCreated(now).setPubStatus(PubStatus.CANCELED)
                 .setReceivedAt(now).build(), List.of(), List.of());
-    }
-
-    /**
-     * An absolute http(s) URL that parses as a URI with a host: posts carry it to sites (Post v4 {@code sourceUrl}),
-     * which put it in an {@code href}, so no scheme but http(s), and no space or quote that would end an attribute.
-     */
-    static boolean isHttpUrl(String url) {
-        if (!(url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7))) {
-            return false;
-        }
-        try {
-            java.net.URI uri = new java.net.URI(url);
-            return uri.getHost() != null && !uri.getHost().isEmpty();
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.newsflow.publish;
 
+import dev.newsflow.runtime.PlainText;
+import dev.newsflow.runtime.UrlPaths;
 import dev.newsflow.schemas.AvroTrust;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Post;
@@ -76,8 +78,10 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setPublishedAt(now)
                 // unknown (null) for a post first published by a publish older than Post v4
                 .setFirstPublishedAt(change == PostChange.PUBLISHED ? now : previous.getFirstPublishedAt())
-                .setSourceUrl(article.getUrl())
-                .setKeywords(article.getKeywords())
+                // checked again here, not only by ingest and enrich: records enriched before Post v4 (a backlog,
+                // a held embargo, an older enrich during an upgrade) carry them as the sender wrote them
+                .setSourceUrl(UrlPaths.isSafeHttpUrl(article.getUrl()) ? article.getUrl() : null)
+                .setKeywords(article.getKeywords().stream().map(PlainText::of).filter(k -> !k.isEmpty()).distinct().toList())
                 .build();
     }
 

@@ -23,6 +23,17 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldCheckTheSendersUrlAndKeywordsAgainForRecordsEnrichedBeforeTheyWereChecked() {
+        Post post = builder.upsert(anArticle("x3").sentFrom("https://x.example/a'onmouseover='alert(1)",
+                "<img src=x onerror=alert(1)>", "floods", "<b>Wales</b>").build(), null, now);
+
+        assertThat(post.getSourceUrl()).isNull();
+        assertThat(post.getKeywords()).containsExactly("floods", "Wales");
+        assertThat(builder.upsert(anArticle("x4").sentFrom("https://bücher.example/a_b?x=1#top").build(), null, now)
+                .getSourceUrl()).isEqualTo("https://bücher.example/a_b?x=1#top");
+    }
+
+    @Test
     void shouldLeaveControlCharactersOutOfTheBody() {
         Post post = builder.upsert(anArticle("x2").text("Null\u0000 and escape\u001b[31m red\u007f.\n\nTab\tkept.").build(), null, now);
 
