@@ -155,7 +155,13 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         long applied = Math.max(Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish),
                 previous == null ? 0 : previous.getVersion());
         EnrichedArticle held = embargoed.get(id);
-        if (previous != null && previous.getEvent() == PostEventType.DELETE) {
+        if (held != null && killCovers(article, held)) {
+            // the held version it cancels is down too: delivered again, it must not be held and released
+            applied = Math.max(applied, held.getVersion());
+        }
+        boolean killAfterWithhold = previous != null && previous.getChange() == PostChange.WITHHELD
+                && article.getPubStatus() == PubStatus.CANCELED;
+        if (previous != null && previous.getEvent() == PostEventType.DELETE && !killAfterWithhold) {
             unpublished.put(id, applied);
             if (held != null && killCovers(article, held)) {
                 embargoed.cancel(id);
@@ -170,9 +176,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                 article.getPubStatus() == PubStatus.WITHHELD ? PostChange.WITHHELD : PostChange.KILLED);
         List<CategoryPost> categoryPosts = new ArrayList<>();
         // never seen (publish's state was reset, or the kill came first): a section site may still hold the
-        // article, and nothing says which section, so every section topic gets the delete; held for its embargo and
-        // never released, no section has had it
-        (previous != null ? routing.everyTopicOf(previous) : held != null ? List.<String>of() : routing.everyTopic())
+        // article, and nothing says which section, so every section topic gets the delete
+        // killed after a withhold: sites were told "may come back"; now they are told "killed", on news.posts and the
+        // current topic (the section topics had their DELETE with the withhold)
+        (killAfterWithhold ? List.<String>of() : previous != null ? routing.everyTopicOf(previous) : routing.everyTopic())
                 .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
         log.info("Unpublished articleId={} version={} requestedVersion={} status={}", id, delete.getVersion(),
                 article.getVersion(), article.getPubStatus());
@@ -204,6 +211,13 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         if (previous != null && article.getVersion() <= previous.getVersion()) {
             skip(id, article, article.getVersion() == previous.getVersion() ? "duplicate-version" : "stale-version");
+            return;
+        }
+        Long takenDownTo = unpublished.get(id);
+        if (takenDownTo != null && article.getVersion() <= takenDownTo) {
+            // a kill or withhold covered this version (a newer kill of a post already down, or a held version it
+            // cancelled): republishing takes a newer one
+            skip(id, article, "stale-version");
             return;
         }
         EnrichedArticle pending = embargoed.get(id);
@@ -341,7 +355,13 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      */
     private static boolean isStaleKill(EnrichedArticle kill, Long lastUnpublish, Post previous, Long liveReceivedAt) {
         if (kill.getVersion() > 0) {
-            return lastUnpublish != null && kill.getVersion() <= lastUnpublish;
+            if (lastUnpublish == null) {
+                return false;
+            }
+            // a kill of the version that was withheld turns "may come back" into "killed": not a repeat
+            boolean killsWithheld = kill.getPubStatus() == PubStatus.CANCELED && previous != null
+                    && previous.getChange() == PostChange.WITHHELD;
+            return killsWithheld ? kill.getVersion() < lastUnpublish : kill.getVersion() <= lastUnpublish;
         }
         if (previous == null || previous.getEvent() != PostEventType.UPSERT) {
             return false;
@@ -435,9 +455,16 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         skipped(reason).increment();
         // counted by reason; a replay skips thousands, so one line each only at DEBUG
         if (article.getPubStatus() != PubStatus.USABLE) {
-            // a kill or withhold that did nothing is rare, and may be a legal matter: it is on the record at 3 a.m.
-            log.info("Skipped {} articleId={} version={} reason={}", article.getPubStatus() == PubStatus.WITHHELD
-                    ? "withhold" : "kill", id, article.getVersion(), reason);
+            // a kill or withhold that did nothing is rare, and may be a legal matter: it is on the record at 3 a.m.,
+            // and one that found a newer version live (stale) is a warning: someone may have meant it
+            String what = article.getPubStatus() == PubStatus.WITHHELD ? "withhold" : "kill";
+            if (reason.equals("stale-unpublish")) {
+                log.warn("Skipped {} articleId={} version={} reason={}: not newer than the last one applied; to take"
+                        + " down the live version send a kill with its version or without one", what, id,
+                        article.getVersion(), reason);
+            } else {
+                log.info("Skipped {} articleId={} version={} reason={}", what, id, article.getVersion(), reason);
+            }
         } else {
             log.debug("Skipped articleId={} version={} reason={}", id, article.getVersion(), reason);
         }
