@@ -121,12 +121,12 @@ public final class ArticleEnricher {
                 .build();
     }
 
-    /** The detector reads only the start of a text: hand it the headline and lead, not a copy of the whole body. */
     /** The sender's keywords as plain text, like the headline (sites show them as text): blank ones dropped. */
     private static List<String> plainKeywords(List<String> keywords) {
         return keywords.stream().map(PlainText::of).filter(k -> !k.isBlank()).distinct().toList();
     }
 
+    /** The detector reads only the start of a text: hand it the headline and lead, not a copy of the whole body. */
     private static String leadText(String headline, List<String> paragraphs) {
         StringBuilder lead = new StringBuilder(LANGUAGE_SAMPLE_CHARS + 200).append(headline);
         for (String p : paragraphs) {

@@ -114,9 +114,11 @@ final class PublishStatus {
         }
         if (status == 503) {
             if (response.body() != null && STOPPED.matcher(response.body()).find()) {
-                // Kafka Streams gave up (ERROR): a retry in 5 s would not help, an operator must restart publish
-                return problem(503, "publish-stopped", "Publish has stopped",
-                        "publish has stopped processing and needs an operator to restart it; retry later", false);
+                // Kafka Streams gave up (ERROR): publish exits (70) for its supervisor to restart it, which takes
+                // longer than the usual 5 s; without a supervisor an operator must
+                return new Answer(503, "publish-stopped", true, Problem.of(503, "publish-stopped", "Publish has stopped",
+                        "publish has stopped processing and is being restarted; retry later"),
+                        Optional.of(STOPPED_RETRY_AFTER_SECONDS));
             }
             return problem(503, "publish-not-ready", "Publish is not ready",
                     "publish is starting or rebalancing; retry after " + RETRY_AFTER_SECONDS + " s", true);
@@ -126,7 +128,8 @@ final class PublishStatus {
 
     /** Publish's 503 while its Kafka Streams client is in ERROR or stopping for good ("publish is error: ..."). */
     private static final java.util.regex.Pattern STOPPED =
-            java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"publish is (error|pending_error|not_running|pending_shutdown)\\b");
+            java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"publish is (error|pending_error)\\b");
+    private static final String STOPPED_RETRY_AFTER_SECONDS = "30";
 
     private static Answer problem(int status, String reason, String title, String detail, boolean retry) {
         return new Answer(status, reason, true, Problem.of(status, reason, title, detail),

@@ -39,8 +39,9 @@ public final class PlainText {
      * ({@code <img/src=x onerror=...>}, unclosed tags, long attributes); entities are decoded once; and a
      * {@code <} that still starts a tag after decoding ("&amp;lt;svg onload=...&amp;gt;" in the source) is turned into
      * a harmless {@code ‹}, so a site that forgets to escape the teaser still shows text, not a live element.
-     * Invisible characters (zero-width space, soft hyphen, BOM, word joiner) and the bidirectional overrides, which
-     * make text read as other text, are dropped.
+     * Invisible characters (zero-width space, soft hyphen, BOM, word joiner) and the bidirectional embeddings,
+     * overrides and isolates, which make text read as other text, are dropped; the right-to-left and left-to-right
+     * marks that Arabic and Hebrew text needs stay.
      */
     public static String of(String raw) {
         if (raw == null || raw.isEmpty()) {
@@ -77,7 +78,8 @@ public final class PlainText {
         boolean space = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\u200B' || c == '\u00AD' || c == '\uFEFF' || c == '\u2060' || c == '\u202D' || c == '\u202E') {
+            if (c == '\u200B' || c == '\u00AD' || c == '\uFEFF' || c == '\u2060' || c >= '\u202A' && c <= '\u202E'
+                    || c >= '\u2066' && c <= '\u2069') {
                 continue;
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.CONTROL) {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,10 @@ public final class RecordLimits {
                         tooSmall.add(topic.getKey().name() + " (max.message.bytes=" + limit.value() + ")");
                     }
                 } catch (ExecutionException e) {
-                    unchecked.add(topic.getKey().name() + ": " + e.getCause().getClass().getSimpleName());
+                    // not there yet: Kafka Streams creates it with the pipeline's limit (changelogs), or waits for it
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        unchecked.add(topic.getKey().name() + ": " + e.getCause().getClass().getSimpleName());
+                    }
                 }
             }
             if (!unchecked.isEmpty()) {

@@ -92,7 +92,9 @@ public final class StreamsStage implements AutoCloseable {
                     Path.of(System.getProperty("java.io.tmpdir"), "newsflow-streams"), stage, deadLetterTopic, registry);
             Topology built = topology.apply(registry);
             phase.enter("checking the record size limits of the topics it writes");
-            RecordLimits.requireFullSize(settings.kafkaProperties(), sinkTopics(built, deadLetterTopic), Duration.ofSeconds(10));
+            List<String> written = new ArrayList<>(sinkTopics(built, deadLetterTopic));
+            written.addAll(changelogTopics(built, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
+            RecordLimits.requireFullSize(settings.kafkaProperties(), written, Duration.ofSeconds(10));
             phase.enter("starting Kafka Streams");
             StreamsRunner runner = new StreamsRunner(stage, built, props, registry);
             opened.add(runner);
@@ -131,6 +133,17 @@ public final class StreamsStage implements AutoCloseable {
                     }
                 });
         return List.copyOf(topics);
+    }
+
+    /**
+     * The changelog topics of a topology's state stores (Kafka Streams names them {@code <application.id>-<store>-changelog}):
+     * publish's hold whole posts and articles, and a refused write there stalls the stage like any other.
+     */
+    static List<String> changelogTopics(Topology topology, String applicationId) {
+        return topology.describe().subtopologies().stream().flatMap(sub -> sub.nodes().stream())
+                .filter(node -> node instanceof TopologyDescription.Processor)
+                .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
+                .distinct().sorted().map(store -> applicationId + "-" + store + "-changelog").toList();
     }
 
     /** The topics a topology reads (its sources), for the lag gauge. */

@@ -17,7 +17,7 @@ class PlainTextTest {
     @Test
     void shouldDropTheBidirectionalOverridesThatMakeTextReadAsOtherText() {
         // "Invoice\u202Efdp.exe" shows as "Invoiceexe.pdf"
-        assertThat(PlainText.of("Invoice\u202Efdp.exe \u202Dx")).isEqualTo("Invoicefdp.exe x");
+        assertThat(PlainText.of("Invoice\u202Efdp.exe \u202Dx\u2066y\u2069")).isEqualTo("Invoicefdp.exe xy");
         // the marks right-to-left text needs stay
         assertThat(PlainText.of("\u05e9\u05dc\u05d5\u05dd \u200f(2026)")).contains("\u200f");
     }

@@ -57,6 +57,15 @@ class StreamsStageTest {
     }
 
     @Test
+    void shouldNameTheChangelogTopicsOfATopologysStores() {
+        var builder = new org.apache.kafka.streams.StreamsBuilder();
+        builder.table("news.in", org.apache.kafka.streams.kstream.Materialized.as("latest"));
+
+        assertThat(StreamsStage.changelogTopics(builder.build(), "newsflow-test"))
+                .containsExactly("newsflow-test-latest-changelog");
+    }
+
+    @Test
     void shouldAnswerItsProbesWithTheStartupPhaseWhileItWaitsForKafkaAndCloseThemWhenTheStartFails() throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
