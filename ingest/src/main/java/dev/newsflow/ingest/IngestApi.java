@@ -491,6 +491,9 @@ public final class IngestApi {
                 if (!forbiddenLines.contains(i)) {
                     count("rejected", provider(ctx), "invalid");
                 }
+                if (p.sentId() != null) {
+                    result.put("id", p.sentId()); // a well-formed id: the CMS can tell which story to fix
+                }
                 result.put("status", "rejected");
                 result.put("errors", p.errors().stream().map(FieldError::toJson).toList());
             } else {

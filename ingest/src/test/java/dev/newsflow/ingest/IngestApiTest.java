@@ -300,6 +300,8 @@ class IngestApiTest {
         assertThat(results.get(1).get("line").asInt()).isEqualTo(2);
         assertThat(results.get(1).get("status").asText()).isEqualTo("rejected");
         assertThat(results.get(2).get("errors").findValuesAsText("field")).containsExactly("body");
+        assertThat(results.get(2).get("id").asText()).isEqualTo("a-3"); // which story to fix
+        assertThat(results.get(1).has("id")).isFalse();                 // not JSON: no id to name
         assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-1");
     }
 
