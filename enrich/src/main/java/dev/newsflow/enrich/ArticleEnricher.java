@@ -107,7 +107,8 @@ public final class ArticleEnricher {
         TextLength length = TextLength.of(text);
         return out.setHeadline(headline)
                 .setByline(raw.getByline() != null ? sentByline : PlainText.ofNullable(extracted.byline()))
-                .setFirstCreated(raw.getFirstCreated() != null ? raw.getFirstCreated() : extracted.published())
+                .setFirstCreated(raw.getFirstCreated() != null ? raw.getFirstCreated()
+                        : plausiblePublicationTime(extracted.published(), raw))
                 .setText(text)
                 .setTeaser(teaser.text())
                 .setTeaserMachineMade(teaser.machineMade())
@@ -119,6 +120,21 @@ public final class ArticleEnricher {
                 .setWordCount(length.words())
                 .setReadingTimeMinutes(length.readingMinutes())
                 .build();
+    }
+
+    /**
+     * A date the page states (its {@code article:published_time}, a {@code <time>} in the story) only if it is not
+     * after the article reached ingest, or its embargo: the post's URL takes its date for good, and a story that
+     * mentions a date to come ("the vote on &lt;time&gt;2199-06-01&lt;/time&gt;") was not published then. A day of
+     * clock difference is allowed, as ingest allows for a sender's firstCreated.
+     */
+    static Instant plausiblePublicationTime(Instant stated, RawArticle raw) {
+        if (stated == null) {
+            return null;
+        }
+        Instant latest = raw.getEmbargoedUntil() != null && raw.getEmbargoedUntil().isAfter(raw.getReceivedAt())
+                ? raw.getEmbargoedUntil() : raw.getReceivedAt();
+        return stated.isAfter(latest.plus(java.time.Duration.ofDays(1))) ? null : stated;
     }
 
     /** The sender's keywords as plain text, like the headline (sites show them as text): blank ones dropped. */

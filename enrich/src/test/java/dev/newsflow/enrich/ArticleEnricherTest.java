@@ -58,6 +58,23 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void shouldNotDateAStoryByAFutureDateItsPageMentions() {
+        // what MainTextExtractor reads from article:published_time or a <time> in the story
+        var raw = aRawArticle("a-1").build(); // received 2026-11-28T09:00Z
+        Instant past = Instant.parse("2026-11-20T08:00:00Z");
+
+        assertThat(ArticleEnricher.plausiblePublicationTime(past, raw)).isEqualTo(past);
+        assertThat(ArticleEnricher.plausiblePublicationTime(Instant.parse("2026-11-29T08:00:00Z"), raw)).isNotNull(); // clocks
+        // the URL would take it for good: the day ingest received the story is used instead
+        assertThat(ArticleEnricher.plausiblePublicationTime(Instant.parse("2199-06-01T00:00:00Z"), raw)).isNull();
+        // under an embargo, up to its release
+        var embargoed = aRawArticle("a-2").build();
+        embargoed.setEmbargoedUntil(Instant.parse("2026-12-24T00:00:00Z"));
+        assertThat(ArticleEnricher.plausiblePublicationTime(Instant.parse("2026-12-24T00:00:00Z"), embargoed)).isNotNull();
+        assertThat(ArticleEnricher.plausiblePublicationTime(null, raw)).isNull();
+    }
+
+    @Test
     void shouldNeverLetATwiceEncodedBylineFromAPageBecomeMarkup() {
         String page = "<html><head><meta name=\"author\" content=\"&amp;lt;img src=x onerror=alert(1)&amp;gt;\">"
                 + "</head><body><article><p>The mill burned down overnight, and the town's fire crews worked until dawn."

@@ -39,6 +39,8 @@ public final class ArticleParser {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:._~/@+-]{0,255}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+    /** What a kill or withhold is refused for: what it takes down. */
+    private static final Set<String> TAKEDOWN_FIELDS = Set.of("uri", "id", "version", "pubStatus", "pubstatus", "$");
     private static final Pattern JACKSON_SETTING = Pattern.compile(",? from `[^`]*`");
     /** How far ahead of ingest's clock a sender's creation time may be (clocks differ; a year 2199 fixes a URL). */
     private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofDays(1);
@@ -187,12 +189,30 @@ public final class ArticleParser {
         List<String> keywords = f.strings("keywords", MAX_KEYWORDS, MAX_KEYWORD_CHARS);
         if (body != null && body.isBlank() && !takenDown) {
             errors.add(new FieldError("body", "must not be blank"));
+        } else if (body != null && !takenDown && !PlainText.hasText(body)) {
+            // "<script>x</script>", "<img src=x>": a post with no words would go live
+            errors.add(new FieldError("body", "has no text once markup, entities and invisible characters are removed"));
         }
         if (headline != null && headline.isBlank() && !takenDown) {
             errors.add(new FieldError("headline", "must not be blank"));
         } else if (headline != null && !takenDown && !PlainText.hasText(headline)) {
             // "<script>x</script>", "&nbsp;", zero-width spaces: a post with an empty headline would go live
             errors.add(new FieldError("headline", "has no text once markup, entities and invisible characters are removed"));
+        }
+        if (takenDown) {
+            // a kill or withhold is never refused for its optional fields (a ninjs feed sends the whole item with
+            // it, and a legal kill must not bounce): fields in error are left out, and the answer lists them
+            errors.removeIf(e -> {
+                if (TAKEDOWN_FIELDS.contains(e.field())) {
+                    return false;
+                }
+                ignored.add(e.field());
+                return true;
+            });
+            if (url != null && !UrlPaths.isSafeHttpUrl(url)) {
+                ignored.add(f.sentName(List.of("url")));
+                url = null;
+            }
         }
         if (!errors.isEmpty()) {
             // the id, when it is a well-formed one, lets a report say which article was refused

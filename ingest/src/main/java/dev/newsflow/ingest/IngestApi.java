@@ -253,9 +253,14 @@ public final class IngestApi {
     }
 
     private void killArticle(Context ctx) {
-        ParsedArticle parsed = parser.kill(ctx.pathParam("id"), ctx.queryParam("version"), provider(ctx));
+        ParsedArticle parsed = ctx.queryParams("version").size() > 1
+                ? ParsedArticle.refused("version", "given more than once: which one is meant? Send one")
+                : parser.kill(ctx.pathParam("id"), ctx.queryParam("version"), provider(ctx));
         if (!parsed.valid()) {
             count("rejected", provider(ctx), "invalid");
+            // a refused kill leaves a story up: never only a metric
+            log.warn("Refused kill provider={} errors={}", provider(ctx),
+                    LogValues.printable(String.valueOf(parsed.errors()), 2_000));
             send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
             return;
         }
@@ -332,6 +337,19 @@ public final class IngestApi {
         }
     }
 
+    /** A kill or withhold is rare and may be a legal matter: on the record at INFO, however it came (DELETE, POST, batch). */
+    private void logAccepted(Context ctx, RawArticle article, RecordMetadata ack) {
+        if (article.getPubStatus() != PubStatus.USABLE) {
+            log.info("Accepted {} articleId={} version={} provider={} via={} partition={} offset={}",
+                    article.getPubStatus() == PubStatus.WITHHELD ? "withhold" : "kill", article.getUri(),
+                    article.getVersion(), provider(ctx), ctx.method() + " " + ctx.endpointHandlerPath(), ack.partition(),
+                    ack.offset());
+        } else {
+            log.debug("Accepted articleId={} version={} partition={} offset={}", article.getUri(),
+                    article.getVersion(), ack.partition(), ack.offset());
+        }
+    }
+
     private void writeOne(Context ctx, ParsedArticle parsed) {
         RawArticle article = parsed.article();
         long started = System.nanoTime();
@@ -342,8 +360,7 @@ public final class IngestApi {
             RecordMetadata ack = write.get(wait, TimeUnit.NANOSECONDS);
             ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             count("accepted", provider(ctx), "none");
-            log.debug("Accepted articleId={} version={} partition={} offset={}", article.getUri(),
-                    article.getVersion(), ack.partition(), ack.offset());
+            logAccepted(ctx, article, ack);
             Map<String, Object> answer = accepted(article, ack);
             if (!parsed.ignoredFields().isEmpty()) {
                 answer.put("ignoredFields", parsed.ignoredFields());
@@ -505,6 +522,7 @@ public final class IngestApi {
                     accepted++;
                     count("accepted", provider(ctx), "none");
                     result.put("status", acceptedStatus(p.article()));
+                    logAccepted(ctx, p.article(), ack);
                     result.put("partition", ack.partition());
                     result.put("offset", ack.offset());
                     if (!p.ignoredFields().isEmpty()) {

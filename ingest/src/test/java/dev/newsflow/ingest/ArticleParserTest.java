@@ -274,6 +274,33 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldNeverRefuseAKillOrWithholdForItsOptionalFieldsButListThemAsIgnored() {
+        for (String status : List.of("canceled", "withheld")) {
+            ParsedArticle kill = parser.parse(anArticle("a-1").with("pubStatus", status).with("urgency", 42)
+                    .with("byline", 5).with("keywords", "a,b").with("description", "d".repeat(1_100))
+                    .with("bodyType", "markdown").with("versionCreated", "2026-11-28T09:00:00")
+                    .with("url", "javascript:alert(1)").json(), PROVIDER);
+
+            assertThat(kill.errors()).as(status).isEmpty();
+            assertThat(kill.ignoredFields()).contains("urgency", "byline", "keywords", "description", "bodyType",
+                    "versionCreated", "url");
+            assertThat(kill.article().getUrl()).isNull();
+            assertThat(kill.article().getUrgency()).isNull();
+        }
+        // what a takedown takes down is still checked
+        assertThat(parser.parse(anArticle("a-1").with("pubStatus", "canceled").with("version", -1).json(), PROVIDER)
+                .errors()).extracting(FieldError::field).containsExactly("version");
+    }
+
+    @Test
+    void shouldRejectABodyWithNoTextOnceMarkupIsRemoved() {
+        for (String empty : List.of("<script>x</script>", "<img src=x>", "<p>&nbsp;</p>")) {
+            assertThat(parser.parse(anArticle("a-1").with("body", empty).with("bodyType", "html").json(), PROVIDER)
+                    .errors()).as(empty).extracting(FieldError::field).containsExactly("body");
+        }
+    }
+
+    @Test
     void shouldNotNameJacksonsOwnSettingsInAnError() {
         String deep = "[".repeat(40) + "]".repeat(40);
         assertThat(parser.parse("{\"uri\":" + deep + "}", PROVIDER).errors()).singleElement()

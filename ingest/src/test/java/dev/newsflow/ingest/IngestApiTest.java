@@ -411,6 +411,30 @@ class IngestApiTest {
     }
 
     @Test
+    void shouldRefuseAKillGivenTwoVersionsAndLogEveryTakedownHoweverItCame() throws Exception {
+        start(ackingProducer());
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IngestApi.class);
+        var captured = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            HttpResponse<String> twice = send(authorized(HttpRequest.newBuilder(uri("/v1/articles/a-1?version=1&version=5")).DELETE()));
+            send(authorized(post("/v1/articles", "application/json", anArticle("a-2").with("pubStatus", "withheld").json())));
+            send(authorized(post("/v1/articles:batch", NDJSON, lines(anArticle("a-3").with("pubStatus", "canceled").json()))));
+
+            assertThat(twice.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(twice.body()).get("errors").findValuesAsText("field")).containsExactly("version");
+            assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-2", "a-3");
+            assertThat(captured.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(m -> assertThat(m).startsWith("Refused kill").contains("given more than once"))
+                    .anySatisfy(m -> assertThat(m).startsWith("Accepted withhold articleId=a-2").contains("via=POST /v1/articles"))
+                    .anySatisfy(m -> assertThat(m).startsWith("Accepted kill articleId=a-3").contains("via=POST /v1/articles:batch"));
+        } finally {
+            logger.detachAppender(captured);
+        }
+    }
+
+    @Test
     void shouldKillAnArticleWhoseIdHoldsSlashes() throws Exception {
         start(ackingProducer());
         String id = "wire/2026/a-1";

@@ -40,6 +40,9 @@ record ArticleState(String id, Post post, String sections, EnrichedArticle held,
         if (held != null) {
             return "embargoed";
         }
+        if (post != null && post.getUrl() == null) {
+            return "unpublished"; // taken down before any version was published: there was never a URL
+        }
         if (post != null) {
             return switch (post.getChange()) {
                 case KILLED, WITHHELD -> post.getChange().name().toLowerCase(Locale.ROOT);

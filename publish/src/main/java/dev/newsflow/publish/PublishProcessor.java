@@ -254,8 +254,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         if (isEmbargoed(article, now)) {
             // an embargo cannot take back what readers have seen: the newsroom must know it did nothing
             skipped("embargo-after-publication").increment();
-            log.warn("Embargo on a live version ignored articleId={} version={} embargoedUntil={}: the post is live;"
-                    + " withhold it (pubStatus withheld) to take it down, then send a new version with the embargo", id,
+            log.warn("Embargo on a live version ignored articleId={} version={} embargoedUntil={}: the post stays live"
+                    + " and unchanged (words sent with it are not applied either); to take it down withhold it (pubStatus"
+                    + " withheld); to correct it send a new version (with an embargo it is held until then)", id,
                     article.getVersion(), article.getEmbargoedUntil());
             return;
         }
@@ -358,10 +359,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             if (lastUnpublish == null) {
                 return false;
             }
-            // a kill of the version that was withheld turns "may come back" into "killed": not a repeat
+            // the first kill after a withhold turns "may come back" into "killed", at any version, as a first kill
+            // applies at any version: not a repeat
             boolean killsWithheld = kill.getPubStatus() == PubStatus.CANCELED && previous != null
                     && previous.getChange() == PostChange.WITHHELD;
-            return killsWithheld ? kill.getVersion() < lastUnpublish : kill.getVersion() <= lastUnpublish;
+            return !killsWithheld && kill.getVersion() <= lastUnpublish;
         }
         if (previous == null || previous.getEvent() != PostEventType.UPSERT) {
             return false;
@@ -458,12 +460,14 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             // a kill or withhold that did nothing is rare, and may be a legal matter: it is on the record at 3 a.m.,
             // and one that found a newer version live (stale) is a warning: someone may have meant it
             String what = article.getPubStatus() == PubStatus.WITHHELD ? "withhold" : "kill";
-            if (reason.equals("stale-unpublish")) {
+            Post live = published.get(id);
+            if (reason.equals("stale-unpublish") && live != null && live.getEvent() == PostEventType.UPSERT) {
                 log.warn("Skipped {} articleId={} version={} reason={}: not newer than the last one applied; to take"
                         + " down the live version send a kill with its version or without one", what, id,
                         article.getVersion(), reason);
             } else {
-                log.info("Skipped {} articleId={} version={} reason={}", what, id, article.getVersion(), reason);
+                // nothing is live: a kill or withhold delivered again
+                log.info("Skipped {} articleId={} version={} reason={}: already down", what, id, article.getVersion(), reason);
             }
         } else {
             log.debug("Skipped articleId={} version={} reason={}", id, article.getVersion(), reason);

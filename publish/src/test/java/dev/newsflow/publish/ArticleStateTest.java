@@ -81,4 +81,11 @@ class ArticleStateTest {
         assertThat(nothing.known()).isFalse();
         assertThat(nothing.toJson().get("detail").toString()).contains("dead-letters", "lag");
     }
+
+    @Test
+    void shouldCallAKillThatCameBeforeAnyPostUnpublishedNotKilled() {
+        Post killedFirst = posts.remembered(posts.delete("a9", 1, null, T0, dev.newsflow.schemas.avro.PostChange.KILLED));
+
+        assertThat(new ArticleState("a9", killedFirst, null, null, 1L).state()).isEqualTo("unpublished");
+    }
 }

@@ -13,7 +13,8 @@ public final class UrlPaths {
 
     /**
      * Whether {@code url} is an absolute http(s) URL with a host that a site can put in an {@code href} as it is: no
-     * white space, control character, quote, backtick or angle bracket (which would end the attribute or open a tag).
+     * white space, control character, quote, backtick or angle bracket (which would end the attribute or open a tag), no
+     * invisible or direction-changing character (which would show a reader another address), no user name or password.
      * Not a full URI check: internationalised hosts ("bücher.de") and hosts with '_' are real.
      */
     public static boolean isSafeHttpUrl(String url) {
@@ -25,11 +26,18 @@ public final class UrlPaths {
         if (authority < 0 || authority == url.length() || "/?#".indexOf(url.charAt(authority)) >= 0) {
             return false; // "https://", "http:///path": no host
         }
+        int authorityEnd = authority;
+        while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
+            authorityEnd++;
+        }
+        if (url.lastIndexOf('@', authorityEnd - 1) >= authority) {
+            return false; // "https://user:secret@host/": a credential would go out to every site that reads the post
+        }
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c <= ' ' || c == 0x7F || Character.isWhitespace(c) || Character.isISOControl(c)
-                    || "\"'<>`\\".indexOf(c) >= 0) {
-                return false;
+            if (c <= ' ' || c == 0x7F || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT || "\"'<>`\\".indexOf(c) >= 0) {
+                return false; // also no-break spaces, and invisible or direction-changing marks (U+200B, U+202E)
             }
         }
         return true;

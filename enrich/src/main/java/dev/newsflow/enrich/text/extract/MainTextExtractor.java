@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -134,13 +135,24 @@ public final class MainTextExtractor implements TextExtractor {
     }
 
     /** Plain text: paragraphs are blocks between blank lines; chrome lines inside a block are dropped. */
+    /**
+     * A CMS that stores text HTML-escaped sends "Marlow &amp;amp; Finch" without a tag: read as plain text, readers
+     * would see "&amp;amp;". Named and numeric references are decoded, as in the headline ({@code PlainText}); the
+     * text stays text (the post escapes it again).
+     */
+    static String decodeEntities(String line) {
+        return line.indexOf('&') >= 0 && ENTITY.matcher(line).find() ? Parser.unescapeEntities(line, false) : line;
+    }
+
+    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
+
     ExtractedArticle plainText(String text) {
         List<String> paragraphs = new ArrayList<>();
         String byline = null;
         for (String block : BLANK_LINES.split(text.replace("\r\n", "\n"))) {
             StringBuilder paragraph = new StringBuilder();
             for (String line : block.split("\n")) {
-                String l = ParagraphCollector.normalise(line);
+                String l = ParagraphCollector.normalise(decodeEntities(line));
                 if (l.isEmpty() || filter.isChrome(l)) {
                     continue;
                 }

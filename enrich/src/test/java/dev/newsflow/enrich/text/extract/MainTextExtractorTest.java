@@ -217,6 +217,15 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldDecodeTheEntitiesOfTextACmsStoredEscaped() {
+        ExtractedArticle article = extractor.extract("Marlow &amp; Finch said &quot;no&quot; to AT&#38;T.\n\n"
+                + "Fish & chips &c. stay as written, and so does R&D;", false);
+
+        assertThat(article.paragraphs()).containsExactly("Marlow & Finch said \"no\" to AT&T.",
+                "Fish & chips &c. stay as written, and so does R&D;");
+    }
+
+    @Test
     void shouldReturnNothingForABlankBody() {
         assertThat(extractor.extract("  ", true).paragraphs()).isEmpty();
         assertThat(extractor.extract(null, false).text()).isEmpty();
