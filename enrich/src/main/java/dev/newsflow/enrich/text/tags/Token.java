@@ -175,7 +175,30 @@ final class Token {
         Token initial = tokens.get(size - 1);
         Token given = tokens.get(size - 2);
         return initial.text.length() == 1 && Character.isUpperCase(initial.text.charAt(0)) && !initial.breakAfter
-                && !given.breakAfter && given.capitalised && Gazetteer.isFirstName(given.lower);
+                && !given.breakAfter && given.capitalised && Gazetteer.isFirstName(given.lower)
+                && oneNameFollows(text, dot + 2);
+    }
+
+    private static final java.util.Set<String> NAME_SUFFIXES = java.util.Set.of("Jr", "Sr", "Jnr", "Snr", "II", "III", "IV");
+
+    /**
+     * Whether one capitalised word starts at {@code at} and no other follows it but a suffix ("Bush said", "Peters Jr"):
+     * "Malcolm X. Attallah Shabazz" is a sentence that ends on a name, then another name.
+     */
+    private static boolean oneNameFollows(String text, int at) {
+        int end = at;
+        while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '-' || text.charAt(end) == '\'')) {
+            end++;
+        }
+        if (end + 1 >= text.length() || text.charAt(end) != ' ' || !Character.isUpperCase(text.charAt(end + 1))) {
+            return true;
+        }
+        int next = end + 1;
+        int nextEnd = next;
+        while (nextEnd < text.length() && Character.isLetter(text.charAt(nextEnd))) {
+            nextEnd++;
+        }
+        return NAME_SUFFIXES.contains(text.substring(next, nextEnd));
     }
 
     /** Where the run of non-space characters holding {@code i} ends. */
