@@ -42,6 +42,9 @@ final class DeadLettersCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "Only dead letters with this reason, e.g. undecodable-record.")
     String reason;
 
+    @Option(names = "--id", description = "Only dead letters of this article id (their key).")
+    String id;
+
     @Mixin
     ReadOptions read;
 
@@ -63,13 +66,27 @@ final class DeadLettersCommand implements Callable<Integer> {
         int printed = TopicReader.printNdjson(config.load().kafkaProperties(), "dead-letters", topics, read, spec,
                 record -> {
                     Map<String, Object> line = describe(record);
-                    return reason == null || reason.equals(line.get("reason")) ? line : null;
+                    return (reason == null || reason.equals(line.get("reason")))
+                            && (id == null || id.equals(keyOf(record))) ? line : null;
                 });
         // on stderr, so the NDJSON on stdout stays clean: "none" is said, not left to silence
-        spec.commandLine().getErr().printf("%d dead letter%s%s in %s%n", printed, printed == 1 ? "" : "s",
-                reason == null ? "" : " with reason " + reason, topics);
+        // the oldest first: at the cap, the newest (most often the ones wanted) may be the ones left out
+        boolean capped = !read.follow && printed >= read.limit();
+        spec.commandLine().getErr().printf("%d dead letter%s%s%s in %s%s%n", printed, printed == 1 ? "" : "s",
+                reason == null ? "" : " with reason " + reason, id == null ? "" : " of id " + id, topics,
+                capped ? " (the oldest; stopped at --max " + read.limit() + ": there may be more, raise --max)" : "");
         spec.commandLine().getErr().flush();
         return 0;
+    }
+
+    /** The dead letter's key (the article id), decoded from its record, or null. */
+    private static String keyOf(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            ByteBuffer key = Serdes.DEAD_LETTER.decode(record.value()).getKey();
+            return key == null ? null : StandardCharsets.UTF_8.decode(key.duplicate()).toString();
+        } catch (RuntimeException e) {
+            return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        }
     }
 
     /** One dead letter as a flat JSON object; a record that is not a readable DeadLetter says so instead. */

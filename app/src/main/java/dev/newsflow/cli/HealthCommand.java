@@ -25,6 +25,11 @@ final class HealthCommand implements Callable<Integer> {
     public Integer call() {
         // one line to stderr when it fails, so `docker inspect` and a person at a terminal both see why
         java.io.PrintWriter err = spec.commandLine().getErr();
+        if (url.getScheme() == null || !url.getScheme().matches("(?i)https?") || url.getHost() == null) {
+            // a URL it cannot ask is a mistake in the probe, not an unready stage: 2, as for one it cannot parse
+            err.println("newsflow health: " + url + " is not an http(s) URL with a host, e.g. http://127.0.0.1:8081/health/ready");
+            return 2;
+        }
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
                     .send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).GET().build(),

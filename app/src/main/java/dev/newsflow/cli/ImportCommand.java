@@ -25,10 +25,13 @@ import picocli.CommandLine.Spec;
 
 // an error that stops the import (Kafka unreachable at start, a bad setting) is 4, not picocli's 1, which here means
 // "some lines rejected": a cron job must not read "nothing was imported" as a partial success
-@Command(name = "import", mixinStandardHelpOptions = true, exitCodeOnExecutionException = 4,
+// a bad option exits 64 (sysexits' EX_USAGE), not picocli's 2: 2 means "resend the lines in --report", and a retry
+// wrapper must not loop on a typo
+@Command(name = "import", mixinStandardHelpOptions = true, exitCodeOnExecutionException = 4, exitCodeOnInvalidInput = 64,
         description = {"Import NDJSON article files into news.articles.raw, with the same validation as the API.",
                 "Exit code: 0 all lines accepted, 1 some lines rejected, 2 some writes not acknowledged by Kafka, 3 a file cannot be read,"
-                        + " 4 the import stopped with an error (Kafka unreachable, a bad setting; the message says which)."})
+                        + " 4 the import stopped with an error (Kafka unreachable, a bad setting; the message says which),"
+                        + " 64 a bad option."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -60,6 +63,12 @@ final class ImportCommand implements Callable<Integer> {
                         : Files.isDirectory(f) ? "a directory, not a file" : "permission denied") + "; nothing was imported");
                 return 3;
             }
+        }
+        Path reportDir = report == null ? null : report.toAbsolutePath().getParent();
+        if (reportDir != null && !Files.isDirectory(reportDir)) {
+            err.println("newsflow import: --report " + report + ": its directory " + reportDir
+                    + " does not exist; nothing was imported");
+            return 3;
         }
         if (report != null && Files.exists(report)) {
             for (Path f : files) {

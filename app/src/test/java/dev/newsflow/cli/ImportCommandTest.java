@@ -69,4 +69,18 @@ class ImportCommandTest {
         assertThat(exit).isEqualTo(3);
         assertThat(Files.readString(articles)).contains("a-1"); // not truncated
     }
+
+    @Test
+    void shouldExitWithItsOwnCodesForABadOptionAndAReportNobodyCanWrite(@TempDir Path dir) throws Exception {
+        Path articles = Files.writeString(dir.resolve("a.ndjson"), "{\"uri\":\"a-1\",\"version\":1,\"title\":\"T\",\"body\":\"B\"}\n");
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new ImportCommand()).setErr(new PrintWriter(err))
+                .setOut(new PrintWriter(new StringWriter()));
+
+        // 2 tells a retry wrapper to resend the lines in --report: a typo must not look like that
+        assertThat(command.execute("--bogus", articles.toString())).isEqualTo(64);
+        assertThat(command.execute("--dry-run", "--report", dir.resolve("missing/r.ndjson").toString(), articles.toString()))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("--report", "does not exist");
+    }
 }

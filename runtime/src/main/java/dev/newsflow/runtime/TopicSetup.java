@@ -179,8 +179,10 @@ public final class TopicSetup {
             }
         }
         if (!fatal.isEmpty()) {
-            throw new TopicMismatch(String.join("; ", fatal) + ": set it with kafka-configs --alter, or delete"
-                    + " the topic so that it is created right (see Topics)");
+            // never "delete it": news.articles.raw holds every article there is, news.posts.current what is live
+            throw new TopicMismatch(String.join("; ", fatal) + ": set it with kafka-configs --alter --entity-type"
+                    + " topics --entity-name TOPIC --add-config cleanup.policy=compact (see Topics); do not delete the"
+                    + " topic, it holds the articles or posts the pipeline keeps");
         }
     }
 
