@@ -399,7 +399,8 @@ final class DemoCommand implements Callable<Integer> {
             synchronized (out) {
                 if (post.getEvent() == PostEventType.DELETE) {
                     out.printf("✗ %s  %s v%d  %s%n", post.getChange(), post.getId(), post.getVersion(),
-                            post.getHeadline() != null ? post.getHeadline() : "(never published here: sent so a site that has it drops it)");
+                            post.getHeadline() != null ? post.getHeadline() : post.getUrl() != null ? post.getUrl()
+                                    : "(never published here: sent so a site that has it drops it)");
                 } else {
                     out.printf("● %s [%s]%s %s (v%d)%n    %s%n    tags: %s%n", post.getChange(), category,
                             post.getReviewRequired() ? " [review]" : "", post.getHeadline(), post.getVersion(),

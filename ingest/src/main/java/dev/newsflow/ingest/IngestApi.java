@@ -94,7 +94,7 @@ public final class IngestApi {
         // on a series that appears with it
         for (String name : keys.names()) {
             count("accepted", name, "none", 0);
-            for (String reason : List.of("kafka-timeout", "kafka-error", "kafka-refused", "not-sent", "busy")) {
+            for (String reason : List.of("kafka-timeout", "kafka-error", "kafka-refused", "not-sent", "busy", "interrupted")) {
                 count("failed", name, reason, 0);
             }
             count("forbidden", name, "unpublish-not-allowed", 0);
