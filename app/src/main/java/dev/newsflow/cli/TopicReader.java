@@ -75,26 +75,31 @@ final class TopicReader {
                      Predicate<ConsumerRecord<byte[], byte[]>> sink) {
         Properties props = new Properties();
         props.putAll(kafka);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-" + purpose + "-" + UUID.randomUUID());
+        // no group: the partitions are assigned here, so no consumer group is left behind on the cluster per run
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-" + purpose + "-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // aborted transactions never happened
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            java.util.Set<String> existing;
+            Map<String, List<org.apache.kafka.common.PartitionInfo>> existing;
             try {
-                existing = consumer.listTopics(Duration.ofSeconds(30)).keySet();
+                existing = consumer.listTopics(Duration.ofSeconds(30));
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
                 throw new IllegalStateException("could not reach Kafka at " + props.get("bootstrap.servers")
                         + " within 30 s: is it running and reachable from here (KAFKA_BOOTSTRAP_SERVERS, --bootstrap-servers)?", e);
             }
-            List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
+            List<String> missing = topics.stream().filter(t -> !existing.containsKey(t)).toList();
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("no topic " + missing + " on Kafka at " + props.get("bootstrap.servers")
                         + ": has the pipeline run against this cluster?");
             }
-            consumer.subscribe(topics);
+            List<TopicPartition> partitions = topics.stream().flatMap(t -> existing.get(t).stream()
+                    .map(p -> new TopicPartition(t, p.partition()))).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             Instant started = Instant.now();
             Map<TopicPartition, Long> ends = null;
             while (true) {
