@@ -85,6 +85,13 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (java.nio.file.Path file : new java.nio.file.Path[] {model, eval}) {
+            if (file != null && !Files.isRegularFile(file)) {
+                // a file option that names nothing is a bad option (2), not "some lines were errors" (1)
+                throw new CommandLine.ParameterException(spec.commandLine(), file + " is not a readable file"
+                        + (file == model ? " (--model)" : " (--eval)"));
+            }
+        }
         TrainedCategorizer categorizer;
         try {
             categorizer = categorizer();

@@ -33,6 +33,13 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void shouldExitTwoForAModelOrEvalFileThatIsNotThere() {
+        // 1 means "some lines were errors": a missing file is a bad option
+        assertThat(classify("", "--model", "/nonexistent/model.bin").exitCode()).isEqualTo(2);
+        assertThat(classify("", "--eval", "/nonexistent/labelled.ndjson").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void shouldWriteOneLinePerArticleInInputOrderWithPrimaryFirst() throws Exception {
         String input = """
                 {"id":"s1","title":"Champions win the final","body":"<p>The captain lifted the trophy after his side won the cup final 3-0, with the striker scoring twice.</p>"}
