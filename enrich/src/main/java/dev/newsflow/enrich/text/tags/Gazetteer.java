@@ -97,7 +97,11 @@ final class Gazetteer {
             "awards", "award", "show", "theatre", "theater", "festival", "championships", "championship", "cup",
             "prize", "trophy", "classic", "open", "games", "series", "music", "project", "protocol", "act", "bill",
             "tower", "centre", "center", "stores", "international", "records", "pictures", "studios", "foods",
-            "christmas", "division", "aid", "brothers", "bros");
+            "christmas", "division", "aid", "brothers", "bros",
+            // venues, teams, products and papers named like people: "Busch Stadium", "Rose Bowl", "Virginia Tech",
+            // "Man Utd", "Blu-ray Disc", "Christian Science Monitor", "Ali Shrine"
+            "stadium", "bowl", "arena", "tech", "utd", "rovers", "wanderers", "disc", "monitor", "shrine", "mosque",
+            "cathedral", "airport");
 
     /** ... and these open one: "Hurricane Mitch", "Operation Desert Storm". */
     static final Set<String> NOT_PERSON_STARTS = words("hurricane", "typhoon", "cyclone", "storm", "operation");

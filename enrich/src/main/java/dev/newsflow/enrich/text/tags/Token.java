@@ -182,8 +182,9 @@ final class Token {
     private static final java.util.Set<String> NAME_SUFFIXES = java.util.Set.of("Jr", "Sr", "Jnr", "Snr", "II", "III", "IV");
 
     /**
-     * Whether one capitalised word starts at {@code at} and no other follows it but a suffix ("Bush said", "Peters Jr"):
-     * "Malcolm X. Attallah Shabazz" is a sentence that ends on a name, then another name.
+     * Whether one capitalised word starts at {@code at} and no other follows it but a suffix ("Bush said", "Peters Jr")
+     * or a word that names a body or place ("Smith School", "Kennedy Airport"): "Malcolm X. Attallah Shabazz" is a
+     * sentence that ends on a name, then another name.
      */
     private static boolean oneNameFollows(String text, int at) {
         int end = at;
@@ -198,7 +199,11 @@ final class Token {
         while (nextEnd < text.length() && Character.isLetter(text.charAt(nextEnd))) {
             nextEnd++;
         }
-        return NAME_SUFFIXES.contains(text.substring(next, nextEnd));
+        String after = text.substring(next, nextEnd);
+        // "Robert H. Smith School of Business": a body named after a person, not a second name
+        String lower = after.toLowerCase(Locale.ROOT);
+        return NAME_SUFFIXES.contains(after) || Gazetteer.ORGANISATION_WORDS.contains(lower)
+                || Gazetteer.PLACE_WORDS.contains(lower) || Gazetteer.NOT_PERSON_ENDINGS.contains(lower);
     }
 
     /** Where the run of non-space characters holding {@code i} ends. */

@@ -326,13 +326,15 @@ class HeuristicTagExtractorTest {
                 "President George W. Bush met Michael J. Fox and Charles E. Peters Jr in Austin. Bush said the talks "
                         + "went well.",
                 "Fox said he would come back. The plan B. Smith drew up was shelved. Spike Lee made Malcolm X. Attallah"
-                        + " Shabazz, his daughter, spoke, and Malcolm X was remembered."), "en");
+                        + " Shabazz, his daughter, spoke, and Malcolm X was remembered at the Robert H. Smith School of"
+                        + " Business."), "en");
 
         assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
                 tuple("George W. Bush", Kind.PERSON), tuple("Michael J. Fox", Kind.PERSON),
                 tuple("Charles E. Peters Jr", Kind.PERSON)); // an initial does not count against a name's length
         assertThat(tags).extracting(ArticleTag::name).doesNotContain("George W", "Michael J", "Bush", "Fox")
-                .noneMatch(name -> name.startsWith("Malcolm X. ")); // a sentence that ends on "X." before another name
+                .noneMatch(name -> name.startsWith("Malcolm X. ")) // a sentence that ends on "X." before another name
+                .doesNotContain("Robert H");                       // but "Robert H. Smith School" names a body
         // the headline's "George W. Bush" is the same name: it ranks first
         assertThat(tags.get(0).name()).isEqualTo("George W. Bush");
     }
@@ -347,5 +349,14 @@ class HeuristicTagExtractorTest {
                 tuple("Kofi Annan", Kind.PERSON), tuple("John Ashcroft", Kind.PERSON),
                 tuple("Justice Department", Kind.ORGANISATION), tuple("Church", Kind.PERSON));
         assertThat(tags).extracting(ArticleTag::name).doesNotContain("General Kofi Annan", "Department");
+    }
+
+    @Test
+    void shouldNotTakeAVenueTeamOrPaperNamedLikeAPersonForOne() {
+        List<ArticleTag> tags = extractor.extract("Wire", List.of(
+                "Fans left Busch Stadium for the Rose Bowl while Virginia Tech and Man Utd played; the Christian Science"
+                        + " Monitor said Blu-ray Disc sales rose. Stadium officials and Monitor staff agreed."), "en");
+
+        assertThat(tags).filteredOn(t -> t.kind() == Kind.PERSON).isEmpty();
     }
 }
