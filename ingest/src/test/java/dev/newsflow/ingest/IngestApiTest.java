@@ -138,11 +138,7 @@ class IngestApiTest {
     @Test
     void shouldNotLetAClientForgeALogLineThroughTheErrorsItsJsonCauses() throws Exception {
         start(ackingProducer());
-        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IngestApi.class);
-        var captured = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-        captured.start();
-        logger.addAppender(captured);
-        try {
+        try (LogCapture captured = new LogCapture(IngestApi.class)) {
             // Jackson's message about a duplicate field quotes the field's name, newline and all
             // (JSON escapes, which Jackson decodes into a newline, a line separator and a right-to-left override)
             String forged = "x\\n04:52:00.000 WARN  [main] d.n.runtime.DeadLetters - FORGED articleId=urn:cms:1\\u2028\\u202e";
@@ -150,11 +146,8 @@ class IngestApiTest {
                     "{\"" + forged + "\":1,\"" + forged + "\":2}")));
 
             assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(captured.list).filteredOn(e -> e.getFormattedMessage().startsWith("Refused article"))
-                    .singleElement().extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
-                    .asString().contains("x?04:52:00.000 WARN", "FORGED").doesNotContain("\n", "\u2028", "\u202e");
-        } finally {
-            logger.detachAppender(captured);
+            assertThat(captured.messages()).filteredOn(m -> m.startsWith("Refused article"))
+                    .singleElement().asString().contains("x?04:52:00.000 WARN", "FORGED").doesNotContain("\n", "\u2028", "\u202e");
         }
     }
 
@@ -413,11 +406,7 @@ class IngestApiTest {
     @Test
     void shouldRefuseAKillGivenTwoVersionsAndLogEveryTakedownHoweverItCame() throws Exception {
         start(ackingProducer());
-        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IngestApi.class);
-        var captured = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-        captured.start();
-        logger.addAppender(captured);
-        try {
+        try (LogCapture captured = new LogCapture(IngestApi.class)) {
             HttpResponse<String> twice = send(authorized(HttpRequest.newBuilder(uri("/v1/articles/a-1?version=1&version=5")).DELETE()));
             send(authorized(post("/v1/articles", "application/json", anArticle("a-2").with("pubStatus", "withheld").json())));
             send(authorized(post("/v1/articles:batch", NDJSON, lines(anArticle("a-3").with("pubStatus", "canceled").json()))));
@@ -425,12 +414,10 @@ class IngestApiTest {
             assertThat(twice.statusCode()).isEqualTo(400);
             assertThat(json.readTree(twice.body()).get("errors").findValuesAsText("field")).containsExactly("version");
             assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a-2", "a-3");
-            assertThat(captured.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+            assertThat(captured.messages())
                     .anySatisfy(m -> assertThat(m).startsWith("Refused kill").contains("given more than once"))
                     .anySatisfy(m -> assertThat(m).startsWith("Accepted withhold articleId=a-2").contains("via=POST /v1/articles"))
                     .anySatisfy(m -> assertThat(m).startsWith("Accepted kill articleId=a-3").contains("via=POST /v1/articles:batch"));
-        } finally {
-            logger.detachAppender(captured);
         }
     }
 
@@ -767,5 +754,27 @@ class IngestApiTest {
         assertThat(unauthorized.statusCode()).isEqualTo(401);
         assertThat(unauthorized.headers().firstValue("X-Request-Id")).hasValue("cms-1");
         assertThat(json.readTree(unauthorized.body()).get("requestId").asText()).isEqualTo("cms-1");
+    }
+
+    /** The formatted lines a class logs while open: what an operator would read. */
+    private static final class LogCapture implements AutoCloseable {
+        private final ch.qos.logback.classic.Logger logger;
+        private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+
+        LogCapture(Class<?> source) {
+            logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(source);
+            appender.start();
+            logger.addAppender(appender);
+        }
+
+        List<String> messages() {
+            return appender.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        }
+
+        @Override
+        public void close() {
+            logger.detachAppender(appender);
+        }
     }
 }
