@@ -109,7 +109,7 @@ final class ImportCommand implements Callable<Integer> {
         summary.reasons().forEach((reason, count) -> out.printf("  %5d × %s%n", count, LogValues.printable(reason, 300)));
         if (!summary.ignoredFields().isEmpty()) {
             // not fatal, but never silent: a misspelt "embargoedUntil" would publish a story early
-            out.printf("  fields newsflow does not know, ignored: %s%n", summary.ignoredFields().entrySet().stream()
+            out.printf("  fields ignored (unknown, or in error on a kill or withhold): %s%n", summary.ignoredFields().entrySet().stream()
                     .map(e -> LogValues.printable(e.getKey(), 100) + " (" + e.getValue() + (e.getValue() == 1 ? " line)" : " lines)"))
                     .collect(java.util.stream.Collectors.joining(", ")));
         }

@@ -21,8 +21,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Reads topics for the CLI's readers (dead-letters, posts): from the start, committed records only, with a throwaway
- * consumer group that commits nothing, up to the end offsets found when it started, or on and on with follow.
+ * Reads topics for the CLI's readers (dead-letters, posts): from the start, committed records only, every partition
+ * assigned directly (no consumer group is created: each run used to leave one behind), up to the end offsets found
+ * when it started, or on and on with follow. The pipeline's partition count never changes (Topics.PARTITIONS), so a
+ * follow does not look for new partitions.
  */
 final class TopicReader {
 

@@ -47,7 +47,7 @@ class ImportCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).contains("61 lines, 1 accepted, 60 rejected")
                 .contains("60 × body: is required")
-                .contains("fields newsflow does not know, ignored: embargo (1 line)")
+                .contains("fields ignored (unknown, or in error on a kill or withhold): embargo (1 line)")
                 .contains("... and 10 more (in " + report + ")");
         java.util.List<String> reported = Files.readAllLines(report);
         assertThat(reported).hasSize(60);

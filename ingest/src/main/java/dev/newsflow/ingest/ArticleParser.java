@@ -206,7 +206,9 @@ public final class ArticleParser {
                 if (TAKEDOWN_FIELDS.contains(e.field())) {
                     return false;
                 }
-                ignored.add(e.field());
+                if (!ignored.contains(e.field())) {
+                    ignored.add(e.field());
+                }
                 return true;
             });
             if (url != null && !UrlPaths.isSafeHttpUrl(url)) {

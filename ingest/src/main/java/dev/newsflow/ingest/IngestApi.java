@@ -258,9 +258,13 @@ public final class IngestApi {
                 : parser.kill(ctx.pathParam("id"), ctx.queryParam("version"), provider(ctx));
         if (!parsed.valid()) {
             count("rejected", provider(ctx), "invalid");
-            // a refused kill leaves a story up: never only a metric
-            log.warn("Refused kill provider={} errors={}", provider(ctx),
-                    LogValues.printable(String.valueOf(parsed.errors()), 2_000));
+            // a refused kill leaves a story up: never only a metric (throttled: DELETE is not rate limited)
+            long refused = refusalLog.admit("invalid-kill:" + provider(ctx));
+            if (refused > 0) {
+                log.warn("Refused kill articleId={} provider={} errors={} refusedSinceLastLog={}",
+                        LogValues.printable(ctx.pathParam("id"), 200), provider(ctx),
+                        LogValues.printable(String.valueOf(parsed.errors()), 2_000), refused);
+            }
             send(ctx, 400, Problem.MEDIA_TYPE, Problem.invalid(parsed.errors()));
             return;
         }

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param article       the article, or null when invalid
  * @param errors        every invalid field; empty when valid
- * @param ignoredFields fields the sender gave that newsflow does not know (reported back, not fatal)
+ * @param ignoredFields fields the sender gave that newsflow does not know, and on a kill or withhold the optional
+ *                      fields in error, left out (reported back, not fatal)
  * @param sentId        the article's id when it could be read, valid or not (for reports); else null
  */
 public record ParsedArticle(RawArticle article, List<FieldError> errors, List<String> ignoredFields, String sentId) {

@@ -189,7 +189,12 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // that node, after this state was written
         emit(record.key(), now, new PublishDecision(delete, categoryPosts, null));
         unpublished.put(id, applied);
-        liveReceived.delete(id);
+        if (article.getPubStatus() == PubStatus.WITHHELD) {
+            // when the withhold arrived: a kill received before it is an older one delivered again (isStaleKill)
+            liveReceived.put(id, article.getReceivedAt().toEpochMilli());
+        } else {
+            liveReceived.delete(id);
+        }
         routed.delete(id);
         sourceDigests.delete(id);
         if (held != null && killCovers(article, held)) {
@@ -355,15 +360,16 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      * applied; without one (DELETE with no ?version=, version 0), one ingest received before the live version.
      */
     private static boolean isStaleKill(EnrichedArticle kill, Long lastUnpublish, Post previous, Long liveReceivedAt) {
+        boolean killsWithheld = kill.getPubStatus() == PubStatus.CANCELED && previous != null
+                && previous.getChange() == PostChange.WITHHELD;
+        if (killsWithheld) {
+            // a kill sent after the withhold turns "may come back" into "killed", at any version, as a first kill
+            // applies at any version; one ingest received before it (an older kill delivered again) is stale.
+            // live-received-at holds the withhold's arrival; without it (older state), the kill applies
+            return liveReceivedAt != null && kill.getReceivedAt().toEpochMilli() < liveReceivedAt;
+        }
         if (kill.getVersion() > 0) {
-            if (lastUnpublish == null) {
-                return false;
-            }
-            // the first kill after a withhold turns "may come back" into "killed", at any version, as a first kill
-            // applies at any version: not a repeat
-            boolean killsWithheld = kill.getPubStatus() == PubStatus.CANCELED && previous != null
-                    && previous.getChange() == PostChange.WITHHELD;
-            return !killsWithheld && kill.getVersion() <= lastUnpublish;
+            return lastUnpublish != null && kill.getVersion() <= lastUnpublish;
         }
         if (previous == null || previous.getEvent() != PostEventType.UPSERT) {
             return false;

@@ -273,6 +273,19 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldNotLetAnOldKillDeliveredAgainTurnALaterWithholdIntoAKill() {
+        send(anArticle("ow").inCategory(MediaTopic.SPORT, 0.9).version(1).receivedAt(NOW).build());
+        send(anArticle("ow").status(PubStatus.CANCELED).version(1).receivedAt(NOW.plusSeconds(1)).build());
+        send(anArticle("ow").inCategory(MediaTopic.SPORT, 0.9).version(2).receivedAt(NOW.plusSeconds(2)).build());
+        send(anArticle("ow").status(PubStatus.WITHHELD).version(2).receivedAt(NOW.plusSeconds(3)).build());
+        // the CMS retries the old kill (received at NOW + 1 s): the story is withheld, not killed
+        send(anArticle("ow").status(PubStatus.CANCELED).version(1).receivedAt(NOW.plusSeconds(1)).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getChange).containsExactly(
+                PostChange.PUBLISHED, PostChange.KILLED, PostChange.REPUBLISHED, PostChange.WITHHELD);
+    }
+
+    @Test
     void shouldNotReleaseAHeldVersionAKillCancelledWhenItIsDeliveredAgain() {
         send(anArticle("hk").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
         send(anArticle("hk").inCategory(MediaTopic.SPORT, 0.9).version(3).embargoedUntil(NOW.plusSeconds(60))

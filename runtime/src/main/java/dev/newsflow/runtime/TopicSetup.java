@@ -180,9 +180,9 @@ public final class TopicSetup {
         }
         if (!fatal.isEmpty()) {
             // never "delete it": news.articles.raw holds every article there is, news.posts.current what is live
-            throw new TopicMismatch(String.join("; ", fatal) + ": set it with kafka-configs --alter --entity-type"
-                    + " topics --entity-name TOPIC --add-config cleanup.policy=compact (see Topics); do not delete the"
-                    + " topic, it holds the articles or posts the pipeline keeps");
+            throw new TopicMismatch(String.join("; ", fatal) + ": set each to what newsflow needs with kafka-configs"
+                    + " --alter --entity-type topics --entity-name TOPIC --add-config cleanup.policy=VALUE (see Topics);"
+                    + " do not delete the topic, it holds the articles or posts the pipeline keeps");
         }
     }
 

@@ -86,7 +86,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (java.nio.file.Path file : new java.nio.file.Path[] {model, eval}) {
-            if (file != null && !Files.isRegularFile(file)) {
+            if (file != null && (!Files.isReadable(file) || Files.isDirectory(file))) { // a pipe (<(zcat f.gz)) is fine
                 // a file option that names nothing is a bad option (2), not "some lines were errors" (1)
                 throw new CommandLine.ParameterException(spec.commandLine(), file + " is not a readable file"
                         + (file == model ? " (--model)" : " (--eval)"));

@@ -134,7 +134,6 @@ public final class MainTextExtractor implements TextExtractor {
                 result.paragraphs());
     }
 
-    /** Plain text: paragraphs are blocks between blank lines; chrome lines inside a block are dropped. */
     /**
      * A CMS that stores text HTML-escaped sends "Marlow &amp;amp; Finch" without a tag: read as plain text, readers
      * would see "&amp;amp;". Named and numeric references are decoded, as in the headline ({@code PlainText}); the
@@ -146,6 +145,7 @@ public final class MainTextExtractor implements TextExtractor {
 
     private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
 
+    /** Plain text: paragraphs are blocks between blank lines; chrome lines inside a block are dropped. */
     ExtractedArticle plainText(String text) {
         List<String> paragraphs = new ArrayList<>();
         String byline = null;

@@ -115,7 +115,7 @@ final class Gazetteer {
             "parliament", "senate", "congress", "assembly", "office", "service", "services", "organisation",
             "organization", "fund", "trust", "society", "army", "navy", "force", "forces", "network", "news",
             "times", "post", "press", "board", "hospital", "museum", "church", "government", "administration",
-            "partei", "bundestag", "ministerium", "universität");
+            "library", "partei", "bundestag", "ministerium", "universität");
 
     /** Days and months a capitalised name must not run into ("may" is left out: Theresa May). */
     static final Set<String> DATE_WORDS = words("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

@@ -182,28 +182,39 @@ final class Token {
     private static final java.util.Set<String> NAME_SUFFIXES = java.util.Set.of("Jr", "Sr", "Jnr", "Snr", "II", "III", "IV");
 
     /**
-     * Whether one capitalised word starts at {@code at} and no other follows it but a suffix ("Bush said", "Peters Jr")
-     * or a word that names a body or place ("Smith School", "Kennedy Airport"): "Malcolm X. Attallah Shabazz" is a
-     * sentence that ends on a name, then another name.
+     * Whether the capitalised words from {@code at} finish the name the initial is in: one word ("Bush said"), or
+     * words up to a suffix or a word that names a body or place ("Peters Jr", "Smith School of Business", "Kennedy
+     * Space Center", "Bush Presidential Library"). Two or more plain names are a sentence that ended on the initial:
+     * "Malcolm X. Attallah Shabazz, his daughter".
      */
     private static boolean oneNameFollows(String text, int at) {
-        int end = at;
-        while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '-' || text.charAt(end) == '\'')) {
-            end++;
+        int words = 0;
+        int i = at;
+        while (words < 5) {
+            int end = i;
+            while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '-'
+                    || text.charAt(end) == '\'')) {
+                end++;
+            }
+            String word = text.substring(i, end);
+            String lower = word.toLowerCase(Locale.ROOT);
+            words++;
+            if (words > 1 && (NAME_SUFFIXES.contains(word) || Gazetteer.ORGANISATION_WORDS.contains(lower)
+                    || Gazetteer.PLACE_WORDS.contains(lower) || Gazetteer.NOT_PERSON_ENDINGS.contains(lower))) {
+                return true;
+            }
+            // the run goes on over a space into another capitalised word, or over "of" ("School of Business")
+            int next = end + 1;
+            if (end < text.length() && text.charAt(end) == ' ' && text.startsWith("of ", next)) {
+                next += 3;
+            }
+            if (end >= text.length() || text.charAt(end) != ' ' || next >= text.length()
+                    || !Character.isUpperCase(text.charAt(next))) {
+                return words == 1;
+            }
+            i = next;
         }
-        if (end + 1 >= text.length() || text.charAt(end) != ' ' || !Character.isUpperCase(text.charAt(end + 1))) {
-            return true;
-        }
-        int next = end + 1;
-        int nextEnd = next;
-        while (nextEnd < text.length() && Character.isLetter(text.charAt(nextEnd))) {
-            nextEnd++;
-        }
-        String after = text.substring(next, nextEnd);
-        // "Robert H. Smith School of Business": a body named after a person, not a second name
-        String lower = after.toLowerCase(Locale.ROOT);
-        return NAME_SUFFIXES.contains(after) || Gazetteer.ORGANISATION_WORDS.contains(lower)
-                || Gazetteer.PLACE_WORDS.contains(lower) || Gazetteer.NOT_PERSON_ENDINGS.contains(lower);
+        return false;
     }
 
     /** Where the run of non-space characters holding {@code i} ends. */
