@@ -79,14 +79,12 @@ final class DeadLettersCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The dead letter's key (the article id), decoded from its record, or null. */
+    /**
+     * The article id a dead letter is about: its record's key, which every writer of dead letters sets to the source
+     * record's key (the article id), so the value need not be decoded a second time.
+     */
     private static String keyOf(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            ByteBuffer key = Serdes.DEAD_LETTER.decode(record.value()).getKey();
-            return key == null ? null : StandardCharsets.UTF_8.decode(key.duplicate()).toString();
-        } catch (RuntimeException e) {
-            return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        }
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
     /** One dead letter as a flat JSON object; a record that is not a readable DeadLetter says so instead. */

@@ -72,7 +72,7 @@ public final class ArticleEnricher {
                 .setEmbargoedUntil(raw.getEmbargoedUntil())
                 .setUrgency(raw.getUrgency())
                 .setUrl(raw.getUrl())
-                .setKeywords(plainKeywords(raw.getKeywords()))
+                .setKeywords(PlainText.ofEach(raw.getKeywords())) // sites show them as text, like the headline
                 .setReceivedAt(raw.getReceivedAt())
                 .setEnrichedAt(now)
                 .setSourceDigest(SourceDigest.of(raw));
@@ -135,11 +135,6 @@ public final class ArticleEnricher {
         Instant latest = raw.getEmbargoedUntil() != null && raw.getEmbargoedUntil().isAfter(raw.getReceivedAt())
                 ? raw.getEmbargoedUntil() : raw.getReceivedAt();
         return stated.isAfter(latest.plus(java.time.Duration.ofDays(1))) ? null : stated;
-    }
-
-    /** The sender's keywords as plain text, like the headline (sites show them as text): blank ones dropped. */
-    private static List<String> plainKeywords(List<String> keywords) {
-        return keywords.stream().map(PlainText::of).filter(k -> !k.isBlank()).distinct().toList();
     }
 
     /** The detector reads only the start of a text: hand it the headline and lead, not a copy of the whole body. */

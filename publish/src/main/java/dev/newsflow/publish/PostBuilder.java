@@ -81,7 +81,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 // checked again here, not only by ingest and enrich: records enriched before Post v4 (a backlog,
                 // a held embargo, an older enrich during an upgrade) carry them as the sender wrote them
                 .setSourceUrl(UrlPaths.isSafeHttpUrl(article.getUrl()) ? article.getUrl() : null)
-                .setKeywords(article.getKeywords().stream().map(PlainText::of).filter(k -> !k.isEmpty()).distinct().toList())
+                .setKeywords(PlainText.ofEach(article.getKeywords()))
                 .build();
     }
 

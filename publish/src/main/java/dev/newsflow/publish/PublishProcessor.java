@@ -155,15 +155,15 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         long applied = Math.max(Math.max(article.getVersion(), lastUnpublish == null ? 0 : lastUnpublish),
                 previous == null ? 0 : previous.getVersion());
         EnrichedArticle held = embargoed.get(id);
-        if (held != null && killCovers(article, held)) {
+        boolean cancelsHeld = held != null && killCovers(article, held);
+        if (cancelsHeld) {
             // the held version it cancels is down too: delivered again, it must not be held and released
             applied = Math.max(applied, held.getVersion());
         }
-        boolean killAfterWithhold = previous != null && previous.getChange() == PostChange.WITHHELD
-                && article.getPubStatus() == PubStatus.CANCELED;
+        boolean killAfterWithhold = killsWithheld(article, previous);
         if (previous != null && previous.getEvent() == PostEventType.DELETE && !killAfterWithhold) {
             unpublished.put(id, applied);
-            if (held != null && killCovers(article, held)) {
+            if (cancelsHeld) {
                 embargoed.cancel(id);
             }
             if (previous.getHeadline() != null) {
@@ -197,7 +197,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         routed.delete(id);
         sourceDigests.delete(id);
-        if (held != null && killCovers(article, held)) {
+        if (cancelsHeld) {
             embargoed.cancel(id); // a kill also cancels a pending embargoed release it predates nothing of
         }
         published.put(id, posts.remembered(delete));
@@ -360,9 +360,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      * applied; without one (DELETE with no ?version=, version 0), one ingest received before the live version.
      */
     private static boolean isStaleKill(EnrichedArticle kill, Long lastUnpublish, Post previous, Long liveReceivedAt) {
-        boolean killsWithheld = kill.getPubStatus() == PubStatus.CANCELED && previous != null
-                && previous.getChange() == PostChange.WITHHELD;
-        if (killsWithheld) {
+        if (killsWithheld(kill, previous)) {
             // a kill sent after the withhold turns "may come back" into "killed", at any version, as a first kill
             // applies at any version; one ingest received before it (an older kill delivered again) is stale.
             // live-received-at holds the withhold's arrival; without it (older state), the kill applies
@@ -377,6 +375,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // state written before live-received-at existed: publish's own clock is all there is
         Instant live = liveReceivedAt != null ? Instant.ofEpochMilli(liveReceivedAt) : previous.getPublishedAt();
         return kill.getReceivedAt().isBefore(live);
+    }
+
+    /** A kill of a post that is withheld: "may come back" becomes "killed". */
+    private static boolean killsWithheld(EnrichedArticle kill, Post previous) {
+        return kill.getPubStatus() == PubStatus.CANCELED && previous != null && previous.getChange() == PostChange.WITHHELD;
     }
 
     /** The published version's words become the live ones (the seen ones kept while the version stays the same). */

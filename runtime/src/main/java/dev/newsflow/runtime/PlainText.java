@@ -64,6 +64,11 @@ public final class PlainText {
         return raw != null && !of(raw).isEmpty();
     }
 
+    /** {@link #of} of each, the empty results and repeats left out, in order (the sender's keywords). */
+    public static java.util.List<String> ofEach(java.util.List<String> raw) {
+        return raw.stream().map(PlainText::of).filter(text -> !text.isEmpty()).distinct().toList();
+    }
+
     /** {@link #of}, keeping null as null and making an empty result null. */
     public static String ofNullable(String raw) {
         if (raw == null) {

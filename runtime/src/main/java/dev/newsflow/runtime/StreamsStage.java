@@ -122,8 +122,7 @@ public final class StreamsStage implements AutoCloseable {
     static List<String> sinkTopics(Topology topology, String deadLetterTopic) {
         java.util.Set<String> topics = new java.util.TreeSet<>();
         topics.add(deadLetterTopic);
-        topology.describe().subtopologies().stream().flatMap(sub -> sub.nodes().stream())
-                .filter(node -> node instanceof TopologyDescription.Sink)
+        nodes(topology).filter(node -> node instanceof TopologyDescription.Sink)
                 .map(node -> (TopologyDescription.Sink) node)
                 .forEach(sink -> {
                     if (sink.topic() != null) {
@@ -140,20 +139,22 @@ public final class StreamsStage implements AutoCloseable {
      * publish's hold whole posts and articles, and a refused write there stalls the stage like any other.
      */
     static List<String> changelogTopics(Topology topology, String applicationId) {
-        return topology.describe().subtopologies().stream().flatMap(sub -> sub.nodes().stream())
-                .filter(node -> node instanceof TopologyDescription.Processor)
+        return nodes(topology).filter(node -> node instanceof TopologyDescription.Processor)
                 .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
                 .distinct().sorted().map(store -> applicationId + "-" + store + "-changelog").toList();
     }
 
     /** The topics a topology reads (its sources), for the lag gauge. */
     static List<String> sourceTopics(Topology topology) {
-        return topology.describe().subtopologies().stream()
-                .flatMap(sub -> sub.nodes().stream())
-                .filter(node -> node instanceof TopologyDescription.Source)
+        return nodes(topology).filter(node -> node instanceof TopologyDescription.Source)
                 .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
                 .filter(topic -> !topic.endsWith("-repartition"))
                 .distinct().sorted().toList();
+    }
+
+    /** Every node of every subtopology. */
+    private static java.util.stream.Stream<TopologyDescription.Node> nodes(Topology topology) {
+        return topology.describe().subtopologies().stream().flatMap(sub -> sub.nodes().stream());
     }
 
     /**

@@ -35,8 +35,9 @@ public final class UrlPaths {
         }
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c <= ' ' || c == 0x7F || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                    || Character.getType(c) == Character.FORMAT || "\"'<>`\\".indexOf(c) >= 0) {
+            // controls (tab and new line too), spaces of every kind, and format characters
+            if (Character.isISOControl(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+                    || "\"'<>`\\".indexOf(c) >= 0) {
                 return false; // also no-break spaces, and invisible or direction-changing marks (U+200B, U+202E)
             }
         }

@@ -117,6 +117,14 @@ final class Gazetteer {
             "times", "post", "press", "board", "hospital", "museum", "church", "government", "administration",
             "library", "partei", "bundestag", "ministerium", "universität");
 
+    /**
+     * Whether a name's last word makes it a body, a place, an event or a thing rather than a person ("... School",
+     * "... River", "... Stadium"); {@code lower} is the word in lower case.
+     */
+    static boolean endsNoPersonsName(String lower) {
+        return ORGANISATION_WORDS.contains(lower) || PLACE_WORDS.contains(lower) || NOT_PERSON_ENDINGS.contains(lower);
+    }
+
     /** Days and months a capitalised name must not run into ("may" is left out: Theresa May). */
     static final Set<String> DATE_WORDS = words("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "january", "february", "april", "june", "july", "august", "september", "october", "november",

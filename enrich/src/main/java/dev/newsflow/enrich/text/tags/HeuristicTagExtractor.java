@@ -389,8 +389,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
         }
         String last = tokens.get(to - 1).lower;
         // two or three words, none a joiner ("Cup on Martin Luther King Day" is no name), none ending like a body
-        boolean nameLike = to - k <= 3 && !Gazetteer.NOT_PERSON_ENDINGS.contains(last)
-                && !Gazetteer.ORGANISATION_WORDS.contains(last) && !Gazetteer.PLACE_WORDS.contains(last)
+        boolean nameLike = to - k <= 3 && !Gazetteer.endsNoPersonsName(last)
                 && tokens.subList(k, to).stream().noneMatch(t -> t.stopWord || Gazetteer.NAME_JOINERS.contains(t.lower));
         return Gazetteer.isFirstName(tokens.get(k).lower) || afterTitle && nameLike;
     }

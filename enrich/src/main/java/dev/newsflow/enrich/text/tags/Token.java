@@ -199,8 +199,7 @@ final class Token {
             String word = text.substring(i, end);
             String lower = word.toLowerCase(Locale.ROOT);
             words++;
-            if (words > 1 && (NAME_SUFFIXES.contains(word) || Gazetteer.ORGANISATION_WORDS.contains(lower)
-                    || Gazetteer.PLACE_WORDS.contains(lower) || Gazetteer.NOT_PERSON_ENDINGS.contains(lower))) {
+            if (words > 1 && (NAME_SUFFIXES.contains(word) || Gazetteer.endsNoPersonsName(lower))) {
                 return true;
             }
             // the run goes on over a space into another capitalised word, or over "of" ("School of Business")
