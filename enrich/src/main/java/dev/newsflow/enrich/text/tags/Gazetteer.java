@@ -103,6 +103,18 @@ final class Gazetteer {
             "stadium", "bowl", "arena", "tech", "utd", "rovers", "wanderers", "disc", "monitor", "shrine", "mosque",
             "cathedral", "airport");
 
+    /**
+     * Venue words that are also surnames: after a surname they end a place ("Coughlin Field", "Carnegie Hall",
+     * "Bethnal Green"), after a given name they end a person ("Frank Field", "Monty Hall", "Philip Green"). Only the
+     * listed English given names count here: the name words learned from word vectors hold surnames ("Coughlin").
+     */
+    private static final Set<String> VENUE_OR_SURNAME = words("field", "hall", "green", "gardens");
+
+    /** Whether a name whose last two words are {@code previous} and {@code last} (lower case) names a venue. */
+    static boolean endsVenueName(String previous, String last) {
+        return VENUE_OR_SURNAME.contains(last) && !LISTED_GIVEN_NAMES.contains(previous);
+    }
+
     /** ... and these open one: "Hurricane Mitch", "Operation Desert Storm". */
     static final Set<String> NOT_PERSON_STARTS = words("hurricane", "typhoon", "cyclone", "storm", "operation");
 
@@ -139,7 +151,10 @@ final class Gazetteer {
      * Common English first names (Moby Word II, public domain), and the words GloVe uses like given names in any
      * language ("Donald", "Thierry", "Kamala"; see each file's header), lower case.
      */
-    private static final Set<String> FIRST_NAMES = union(readLines(FIRST_NAMES_FILE), readLines(NAME_WORDS_FILE));
+    /** The English given-name lists alone: {@link #FIRST_NAMES} adds name words, which hold surnames too. */
+    private static final Set<String> LISTED_GIVEN_NAMES = readLines(FIRST_NAMES_FILE);
+
+    private static final Set<String> FIRST_NAMES = union(LISTED_GIVEN_NAMES, readLines(NAME_WORDS_FILE));
 
     /** Words that start sentences or headlines in capitals without naming anything. */
     static final Set<String> STOP_WORDS = words(

@@ -282,7 +282,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
             kind = Kind.ORGANISATION;
             strength = 3;
         } else if (words > 1 && (Gazetteer.PLACE_WORDS.contains(first.lower)
-                || Gazetteer.PLACE_WORDS.contains(last.lower))) {
+                || Gazetteer.PLACE_WORDS.contains(last.lower)
+                || Gazetteer.endsVenueName(tokens.get(to - 2).lower, last.lower))) {
             kind = Kind.PLACE;
             strength = 3;
         } else if (words == 1 && first.acronym) {

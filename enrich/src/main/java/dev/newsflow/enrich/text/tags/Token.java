@@ -190,6 +190,7 @@ final class Token {
     private static boolean oneNameFollows(String text, int at) {
         int words = 0;
         int i = at;
+        String previous = "";
         while (words < 5) {
             int end = i;
             while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '-'
@@ -199,9 +200,11 @@ final class Token {
             String word = text.substring(i, end);
             String lower = word.toLowerCase(Locale.ROOT);
             words++;
-            if (words > 1 && (NAME_SUFFIXES.contains(word) || Gazetteer.endsNoPersonsName(lower))) {
+            if (words > 1 && (NAME_SUFFIXES.contains(word) || Gazetteer.endsNoPersonsName(lower)
+                    || Gazetteer.endsVenueName(previous, lower))) {
                 return true;
             }
+            previous = lower;
             // the run goes on over a space into another capitalised word, or over "of" ("School of Business")
             int next = end + 1;
             if (end < text.length() && text.charAt(end) == ' ' && text.startsWith("of ", next)) {

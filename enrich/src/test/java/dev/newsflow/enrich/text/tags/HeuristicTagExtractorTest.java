@@ -359,4 +359,16 @@ class HeuristicTagExtractorTest {
 
         assertThat(tags).filteredOn(t -> t.kind() == Kind.PERSON).isEmpty();
     }
+
+    @Test
+    void shouldTellAVenueNamedAfterASurnameFromAPersonWithThatSurname() {
+        List<ArticleTag> tags = extractor.extract("Rams win at John F. Coughlin Field", List.of(
+                "The Rams played at John F. Coughlin Field and later at Carnegie Hall. Frank Field and Monty Hall"
+                        + " watched. Field said it was a fine game; Hall agreed."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("John F. Coughlin Field", Kind.PLACE), tuple("Carnegie Hall", Kind.PLACE),
+                tuple("Frank Field", Kind.PERSON), tuple("Monty Hall", Kind.PERSON));
+        assertThat(tags).extracting(ArticleTag::name).doesNotContain("John F", "Coughlin Field");
+    }
 }
