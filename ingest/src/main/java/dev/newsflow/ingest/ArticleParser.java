@@ -184,7 +184,8 @@ public final class ArticleParser {
         String source = f.text("source", null, MAX_SOURCE_CHARS, false);
         String url = f.text("url", null, MAX_URL_CHARS, false);
         if (url != null && !takenDown && !UrlPaths.isSafeHttpUrl(url)) {
-            errors.add(new FieldError("url", "must be an http(s) URL with a host, spaces and quotes percent-encoded"));
+            errors.add(new FieldError("url", "must be an http(s) URL with a host, spaces and quotes percent-encoded,"
+                    + " no name in a host mixing scripts (a Cyrillic letter in a Latin name)"));
         }
         List<String> keywords = f.strings("keywords", MAX_KEYWORDS, MAX_KEYWORD_CHARS);
         if (body != null && body.isBlank() && !takenDown) {

@@ -239,7 +239,8 @@ class ArticleParserTest {
         ParsedArticle parsed = parser.parse(anArticle("a-1").with("url", "javascript:alert(1)").json(), PROVIDER);
 
         assertThat(parsed.errors()).containsExactly(new FieldError("url",
-                "must be an http(s) URL with a host, spaces and quotes percent-encoded"));
+                "must be an http(s) URL with a host, spaces and quotes percent-encoded, no name in a host mixing scripts"
+                        + " (a Cyrillic letter in a Latin name)"));
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.newsflow.runtime;
 
+import java.net.IDN;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Article ids in URL paths: ids may hold '/' ("wire/2026/a-1"), which must stay a path separator. */
@@ -14,8 +18,9 @@ public final class UrlPaths {
     /**
      * Whether {@code url} is an absolute http(s) URL with a host that a site can put in an {@code href} as it is: no
      * white space, control character, quote, backtick or angle bracket (which would end the attribute or open a tag), no
-     * invisible or direction-changing character (which would show a reader another address), no user name or password.
-     * Not a full URI check: internationalised hosts ("bücher.de") and hosts with '_' are real.
+     * invisible or direction-changing character (which would show a reader another address), no user name or password,
+     * no host label that mixes scripts (a homograph, see {@link #mixesScripts}). Not a full URI check:
+     * internationalised hosts ("bücher.de") and hosts with '_' are real.
      */
     public static boolean isSafeHttpUrl(String url) {
         if (url == null) {
@@ -33,6 +38,9 @@ public final class UrlPaths {
         if (url.lastIndexOf('@', authorityEnd - 1) >= authority) {
             return false; // "https://user:secret@host/": a credential would go out to every site that reads the post
         }
+        if (mixesScripts(url.substring(authority, authorityEnd))) {
+            return false;
+        }
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             // controls (tab and new line too), spaces of every kind, and format characters
@@ -42,6 +50,33 @@ public final class UrlPaths {
             }
         }
         return true;
+    }
+
+    /** Scripts a host label may mix (UTS #39's "highly restrictive" level): Japanese, Chinese and Korean writing with Latin. */
+    private static final List<Set<Character.UnicodeScript>> SCRIPT_MIXES = List.of(
+            EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+                    Character.UnicodeScript.KATAKANA),
+            EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO),
+            EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL));
+
+    /**
+     * Whether a label of {@code host} mixes letters of scripts that are not written together: "pаypal.example" with a
+     * Cyrillic "а" shows a reader another site's name (a homograph). Punycode labels ("xn--...") are checked as they
+     * would be shown. A label all in one other script ("ευρώπη") is real; a whole-script look-alike is for the
+     * browser's own display rule to catch.
+     */
+    static boolean mixesScripts(String host) {
+        for (String label : host.split("[.:]")) {
+            String shown = label.regionMatches(true, 0, "xn--", 0, 4) ? IDN.toUnicode(label) : label;
+            Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+            shown.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of)
+                    .filter(script -> script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED)
+                    .forEach(scripts::add);
+            if (scripts.size() > 1 && SCRIPT_MIXES.stream().noneMatch(mix -> mix.containsAll(scripts))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code id} with each '/'-separated segment percent-encoded and the slashes kept: "wire/a+b c" → "wire/a%2Bb%20c". */

@@ -25,4 +25,17 @@ class UrlPathsTest {
                 .noneMatch(UrlPaths::isSafeHttpUrl);
         assertThat(UrlPaths.isSafeHttpUrl(null)).isFalse();
     }
+
+    @Test
+    void shouldRefuseAHostThatMixesScriptsToLookLikeAnother() {
+        // a Cyrillic "а" (U+0430) in "paypal", as written and as Punycode; a Greek "ο" in "google"
+        assertThat(List.of("https://p\u0430ypal.example/login", "https://xn--pypal-4ve.example/login",
+                "https://g\u03bfogle.example/", "https://ru-\u043f\u0440\u0430\u0432\u0434\u0430.example/", "https://news.example.p\u0430ypal.example:8443/a"))
+                .noneMatch(UrlPaths::isSafeHttpUrl);
+        // one script a label, or Japanese, Chinese or Korean with Latin; digits and hyphens belong to every script
+        assertThat(List.of("https://\u03b5\u03c5\u03c1\u03ce\u03c0\u03b7.example/", "https://\u043f\u0440\u0430\u0432\u0434\u0430.ru/a",
+                "https://xn--bcher-kva.example/", "https://\u6771\u4eac\u30cb\u30e5\u30fc\u30b9-tv24.example/",
+                "https://news-\ub274\uc2a4.example/"))
+                .allMatch(UrlPaths::isSafeHttpUrl);
+    }
 }
