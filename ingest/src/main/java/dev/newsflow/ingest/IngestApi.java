@@ -15,17 +15,13 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,8 +62,8 @@ public final class IngestApi {
     private final IngestLimits limits;
     private final Duration ackTimeout;
     private final ObjectMapper json = JsonMapper.builder().build();
-    private final MeterRegistry registry;
-    private final Timer ackLatency;
+    private final IngestMetrics metrics;
+    private final BatchWriter batchWriter;
     private final LogThrottle refusalLog = new LogThrottle();
     /** Four largest batches at once: about 64 MiB of bodies by default, a few hundred MB of heap while parsed. */
     private final BodyBudget bodyBudget;
@@ -88,35 +84,14 @@ public final class IngestApi {
         this.rateLimiter = rateLimiter;
         this.limits = limits;
         this.ackTimeout = ackTimeout;
-        this.registry = registry;
         this.bodyBudget = new BodyBudget(4 * Math.max(limits.maxBatchBytes(), limits.maxRequestBytes()));
-        // the series an operator alerts on exist at 0 from the start: increase() cannot see the first of anything
-        // on a series that appears with it
-        for (String name : keys.names()) {
-            count("accepted", name, "none", 0);
-            for (String reason : List.of("kafka-timeout", "kafka-error", "kafka-refused", "not-sent", "busy", "interrupted")) {
-                count("failed", name, reason, 0);
-            }
-            count("forbidden", name, "unpublish-not-allowed", 0);
-            count("forbidden", name, "id-not-allowed", 0);
-            count("rate-limited", name, "rate-limited", 0);
-            count("rejected", name, "invalid", 0);
-            for (String reason : PublishStatus.REASONS) {
-                count("looked-up", name, reason, 0);
-            }
-        }
-        count("unauthorized", "none", "no-valid-key", 0);
-        this.ackLatency = Timer.builder("newsflow.ingest.ack.latency")
-                .description("Time from request to Kafka acknowledgement")
-                // buckets, not client-side percentiles: they add up across instances (histogram_quantile)
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        this.metrics = new IngestMetrics(registry, keys.names());
+        this.batchWriter = new BatchWriter(writer, ackTimeout, metrics);
     }
 
     public void routes(Javalin app) {
         routes(app, () -> true);
     }
-
 
     /** @param accepting false while the stage starts: the API then answers 503 with Retry-After, writing nothing */
     public void routes(Javalin app, java.util.function.BooleanSupplier accepting) {
@@ -152,7 +127,7 @@ public final class IngestApi {
      * route's limit for a chunked body), or answers 503 busy.
      */
     private void withinBudget(Context ctx, long limit, io.javalin.http.Handler handler) throws Exception {
-        long declared = declaredLength(ctx);
+        long declared = Requests.declaredLength(ctx);
         long size = declared > 0 && declared <= limit ? declared : limit;
         Optional<BodyBudget.Reservation> reservation = bodyBudget.tryReserve(size);
         if (reservation.isEmpty()) {
@@ -186,7 +161,7 @@ public final class IngestApi {
 
     private void authenticate(Context ctx) {
         String presented = Optional.ofNullable(ctx.header("X-Api-Key"))
-                .orElseGet(() -> bearer(ctx.header(Header.AUTHORIZATION)));
+                .orElseGet(() -> Requests.bearer(ctx.header(Header.AUTHORIZATION)));
         Optional<String> name = keys.authenticate(presented);
         if (name.isEmpty()) {
             count("unauthorized", "none", "no-valid-key");
@@ -220,15 +195,15 @@ public final class IngestApi {
     }
 
     private void postArticle(Context ctx) {
-        if (!hasContentType(ctx, "application/json") || !declaresUtf8OrNothing(ctx)) {
+        if (!Requests.hasContentType(ctx, "application/json") || !Requests.declaresUtf8OrNothing(ctx)) {
             unsupported(ctx, "application/json");
             return;
         }
-        if (declaredLength(ctx) > limits.maxRequestBytes()) {
+        if (Requests.declaredLength(ctx) > limits.maxRequestBytes()) {
             tooLarge(ctx, limits.maxRequestBytes());
             return;
         }
-        byte[] body = boundedBody(ctx, limits.maxRequestBytes());
+        byte[] body = Requests.boundedBody(ctx, limits.maxRequestBytes());
         if (body == null) {
             tooLarge(ctx, limits.maxRequestBytes());
             return;
@@ -362,7 +337,7 @@ public final class IngestApi {
             CompletableFuture<RecordMetadata> write = writer.write(article);
             long wait = Math.max(0, started + ackTimeout.toNanos() - System.nanoTime());
             RecordMetadata ack = write.get(wait, TimeUnit.NANOSECONDS);
-            ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            metrics.acknowledgedSince(started);
             count("accepted", provider(ctx), "none");
             logAccepted(ctx, article, ack);
             Map<String, Object> answer = accepted(article, ack);
@@ -381,14 +356,15 @@ public final class IngestApi {
 
     private void writeFailed(Context ctx, RawArticle article, Throwable cause) {
         // too large is the article's fault and permanent: refused, like in a batch; the rest may succeed on a retry
-        count(cause instanceof RecordTooLargeException ? "rejected" : "failed", provider(ctx), reasonOf(cause));
+        count(cause instanceof RecordTooLargeException ? "rejected" : "failed", provider(ctx),
+                KafkaWriteFailures.reasonOf(cause));
         log.warn("Article not written articleId={} version={} reason={}", article.getUri(), article.getVersion(), cause.toString());
         if (cause instanceof RecordTooLargeException) {
             problem(ctx, 413, "too-large", "Article too large", "Kafka refused the record as too large: " + cause.getMessage());
             return;
         }
-        if (isPermanent(cause)) {
-            problem(ctx, 500, "kafka-refused", "Article not stored", refusedDetail(cause));
+        if (KafkaWriteFailures.isPermanent(cause)) {
+            problem(ctx, 500, "kafka-refused", "Article not stored", KafkaWriteFailures.refusedDetail(cause));
             return;
         }
         ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -398,50 +374,17 @@ public final class IngestApi {
                         + "stored twice is published once)");
     }
 
-    /**
-     * Kafka refused the write for a reason no retry changes (ingest's ACLs or credentials): the client must hear that,
-     * not "retry", or it loops forever while an operator is needed. A missing topic is not among them: the producer
-     * reports it as a timeout, and it is answered 503.
-     */
-    static boolean isPermanent(Throwable cause) {
-        return cause instanceof org.apache.kafka.common.errors.AuthorizationException
-                || cause instanceof org.apache.kafka.common.errors.AuthenticationException
-                || cause instanceof org.apache.kafka.common.errors.SerializationException
-                || cause instanceof org.apache.kafka.common.errors.InvalidTopicException;
-    }
-
-    private static String refusedDetail(Throwable cause) {
-        return "Kafka refused the write (" + cause.getClass().getSimpleName() + "): not stored, and a retry will "
-                + "fail the same way until an operator fixes the cluster's settings; the stage's log says more";
-    }
-
-    /** Request text must be UTF-8 (JSON's own rule): a declared charset that is not is refused, not misread. */
-    private static boolean declaresUtf8OrNothing(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null) {
-            return true;
-        }
-        for (String parameter : type.split(";")) {
-            String[] pair = parameter.strip().split("=", 2);
-            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
-                String charset = pair[1].strip().replace("\"", "");
-                return charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
-            }
-        }
-        return true;
-    }
-
     private void postBatch(Context ctx) {
-        if ((!hasContentType(ctx, "application/x-ndjson") && !hasContentType(ctx, "application/jsonl"))
-                || !declaresUtf8OrNothing(ctx)) {
+        if ((!Requests.hasContentType(ctx, "application/x-ndjson") && !Requests.hasContentType(ctx, "application/jsonl"))
+                || !Requests.declaresUtf8OrNothing(ctx)) {
             unsupported(ctx, "application/x-ndjson");
             return;
         }
-        if (declaredLength(ctx) > limits.maxBatchBytes()) {
+        if (Requests.declaredLength(ctx) > limits.maxBatchBytes()) {
             tooLarge(ctx, limits.maxBatchBytes());
             return;
         }
-        byte[] body = boundedBody(ctx, limits.maxBatchBytes());
+        byte[] body = Requests.boundedBody(ctx, limits.maxBatchBytes());
         if (body == null) {
             tooLarge(ctx, limits.maxBatchBytes());
             return;
@@ -477,125 +420,14 @@ public final class IngestApi {
             }
             parsed.add(p);
         }
-        // send every valid article first, then wait: the producer batches them. The deadline covers the sending
-        // too, and once Kafka cannot take a write (send() blocked for max.block.ms) the rest are not even tried:
-        // otherwise a 500-line batch could hold the request 500 x 5 s while Kafka is down
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
-        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
-        Throwable unavailable = null;
-        for (ParsedArticle p : parsed) {
-            if (!p.valid()) {
-                acks.add(null);
-            } else if (unavailable != null || System.nanoTime() > deadline) {
-                acks.add(CompletableFuture.failedFuture(new NotSent(unavailable)));
-            } else {
-                CompletableFuture<RecordMetadata> ack = writer.write(p.article());
-                acks.add(ack);
-                Throwable error = ArticleWriter.failedAtOnce(ack);
-                if (error != null && !(error instanceof RecordTooLargeException)) {
-                    unavailable = error;
-                }
-            }
-        }
-        List<Map<String, Object>> results = new ArrayList<>();
-        boolean permanent = false;
-        boolean retriable = false;
-        int accepted = 0;
-        int rejected = 0;
-        int failed = 0;
-        for (int i = 0; i < parsed.size(); i++) {
-            ParsedArticle p = parsed.get(i);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("line", lineNumbers.get(i));
-            if (!p.valid()) {
-                rejected++;
-                if (!forbiddenLines.contains(i)) {
-                    count("rejected", provider(ctx), "invalid");
-                }
-                if (p.sentId() != null) {
-                    result.put("id", p.sentId()); // a well-formed id: the CMS can tell which story to fix
-                }
-                result.put("status", "rejected");
-                result.put("errors", p.errors().stream().map(FieldError::toJson).toList());
-            } else {
-                result.put("id", p.article().getUri());
-                result.put("version", p.article().getVersion());
-                try {
-                    long wait = Math.max(0, deadline - System.nanoTime());
-                    RecordMetadata ack = acks.get(i).get(wait, TimeUnit.NANOSECONDS);
-                    accepted++;
-                    count("accepted", provider(ctx), "none");
-                    result.put("status", acceptedStatus(p.article()));
-                    logAccepted(ctx, p.article(), ack);
-                    result.put("partition", ack.partition());
-                    result.put("offset", ack.offset());
-                    if (!p.ignoredFields().isEmpty()) {
-                        result.put("ignoredFields", p.ignoredFields());
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                    if (cause instanceof RecordTooLargeException) {
-                        // permanent: retrying the batch would fail the same way, so this line is refused, not failed
-                        rejected++;
-                        count("rejected", provider(ctx), "too-large");
-                        result.put("status", "rejected");
-                        result.put("errors", List.of(new FieldError("$",
-                                "Kafka refused the record as too large: " + cause.getMessage()).toJson()));
-                    } else {
-                        failed++;
-                        count("failed", provider(ctx), reasonOf(cause));
-                        result.put("status", "failed");
-                        if (cause instanceof NotSent notSent && notSent.getCause() != null && isPermanent(notSent.getCause())) {
-                            permanent = true;
-                            result.put("detail", "not sent: Kafka refused an earlier line of this batch for good ("
-                                    + notSent.getCause().getClass().getSimpleName() + "); send it again once an "
-                                    + "operator has fixed that");
-                        } else if (cause instanceof NotSent) {
-                            retriable = true;
-                            result.put("detail", "not sent: Kafka had already failed an earlier line of this batch, "
-                                    + "or the batch's acknowledgement deadline had passed; send this line again");
-                        } else if (isPermanent(cause)) {
-                            permanent = true;
-                            result.put("detail", refusedDetail(cause));
-                        } else {
-                            retriable = true;
-                            result.put("detail", "Kafka did not acknowledge the write: " + cause.getClass().getSimpleName()
-                                    + "; the outcome is unknown, and retrying the same version is safe");
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failed++;
-                    count("failed", provider(ctx), "interrupted");
-                    result.put("status", "failed");
-                    result.put("detail", "interrupted");
-                }
-            }
-            results.add(result);
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("accepted", accepted);
-        answer.put("rejected", rejected);
-        answer.put("failed", failed);
-        answer.put("results", results);
-        log.info("Batch handled provider={} accepted={} rejected={} failed={}", provider(ctx), accepted, rejected, failed);
-        if (failed > 0 && permanent && !retriable) {
-            send(ctx, 500, "application/json", answer);
-        } else if (failed > 0) {
+        BatchWriter.Outcome outcome = batchWriter.write(provider(ctx),
+                new BatchWriter.Lines(lineNumbers, parsed, forbiddenLines), (article, ack) -> logAccepted(ctx, article, ack));
+        log.info("Batch handled provider={} accepted={} rejected={} failed={}", provider(ctx),
+                outcome.answer().get("accepted"), outcome.answer().get("rejected"), outcome.answer().get("failed"));
+        if (outcome.retryLater()) {
             ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            send(ctx, 503, "application/json", answer);
-        } else if (accepted == 0) {
-            send(ctx, 400, "application/json", answer);
-        } else {
-            send(ctx, rejected > 0 ? 207 : 202, "application/json", answer);
         }
-    }
-
-    /** A write that was never handed to Kafka; its cause, when there is one, is the earlier line's failure. */
-    private static final class NotSent extends Exception {
-        NotSent(Throwable cause) {
-            super("not sent", cause, false, false);
-        }
+        send(ctx, outcome.status(), "application/json", outcome.answer());
     }
 
     /**
@@ -618,7 +450,7 @@ public final class IngestApi {
         return lines;
     }
 
-    private static String acceptedStatus(RawArticle article) {
+    static String acceptedStatus(RawArticle article) {
         return switch (article.getPubStatus()) {
             case CANCELED -> "kill-accepted";
             case WITHHELD -> "withhold-accepted";
@@ -637,25 +469,6 @@ public final class IngestApi {
         return answer;
     }
 
-    private static boolean hasContentType(Context ctx, String expected) {
-        String type = ctx.contentType();
-        return type != null && type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals(expected);
-    }
-
-    /**
-     * The request body, or null when it is longer than {@code limit}. Reads no further than that whatever the client
-     * declared: a chunked body declares no length, and Javalin's own limit only checks the declared one.
-     */
-    private static byte[] boundedBody(Context ctx, long limit) {
-        try {
-            InputStream in = ctx.req().getInputStream();
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            return body.length > limit ? null : body;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
-        }
-    }
-
     /** The id the refused article claims, if any, for the log: bounded and without control characters. */
     private String idForLog(byte[] body) {
         try {
@@ -664,30 +477,6 @@ public final class IngestApi {
         } catch (IOException | RuntimeException e) {
             return null; // not JSON at all: the errors say so
         }
-    }
-
-    private static long declaredLength(Context ctx) {
-        return ctx.contentLength();
-    }
-
-    /** The metric's reason for a write Kafka did not acknowledge. */
-    private static String reasonOf(Throwable cause) {
-        if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-            return "kafka-timeout";
-        }
-        if (cause instanceof RecordTooLargeException) {
-            return "too-large";
-        }
-        if (cause instanceof NotSent) {
-            return "not-sent";
-        }
-        if (isPermanent(cause)) {
-            return "kafka-refused";
-        }
-        if (cause instanceof InterruptedException) {
-            return "interrupted";
-        }
-        return "kafka-error";
     }
 
     private void unsupported(Context ctx, String expected) {
@@ -719,26 +508,11 @@ public final class IngestApi {
     }
 
     private void count(String result, String provider, String reason) {
-        count(result, provider, reason, 1);
-    }
-
-    private void count(String result, String provider, String reason, int amount) {
-        Counter.builder("newsflow.ingest.requests").description("Articles received by the ingest API, by result and reason")
-                .tag("result", result).tag("provider", provider).tag("reason", reason).register(registry).increment(amount);
-        if (result.equals("accepted")) {
-            Counter.builder("newsflow.articles.in").tag("stage", "ingest").register(registry).increment(amount);
-        }
+        metrics.count(result, provider, reason);
     }
 
     private static String provider(Context ctx) {
         String p = ctx.attribute(PROVIDER);
         return p == null ? "none" : p;
-    }
-
-    private static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return authorization.substring(7).strip();
     }
 }

@@ -104,7 +104,7 @@ public final class NdjsonImporter {
                     } else if (unavailable != null) {
                         failed++;
                         problems.add(new LineProblem(file, lineNo, parsed.article().getUri(), "failed",
-                                List.of("not sent: Kafka " + (IngestApi.isPermanent(unavailable) ? "refused" : "failed")
+                                List.of("not sent: Kafka " + (KafkaWriteFailures.isPermanent(unavailable) ? "refused" : "failed")
                                         + " an earlier write of this import (" + unavailable + ")")));
                     } else {
                         CompletableFuture<RecordMetadata> ack = writer.write(parsed.article());
@@ -182,7 +182,7 @@ public final class NdjsonImporter {
                             List.of("$: Kafka refused the record as too large")));
                 } else {
                     failed++;
-                    problems.add(new LineProblem(file, p.line(), p.id(), "failed", List.of(IngestApi.isPermanent(cause)
+                    problems.add(new LineProblem(file, p.line(), p.id(), "failed", List.of(KafkaWriteFailures.isPermanent(cause)
                             ? refused(cause) : "Kafka did not acknowledge the write: " + cause)));
                 }
             } catch (InterruptedException e) {
