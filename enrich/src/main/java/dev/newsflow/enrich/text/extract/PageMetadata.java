@@ -218,7 +218,7 @@ record PageMetadata(String title, String byline, Instant published) {
             JsonLd out = new JsonLd();
             for (Element script : doc.select("script[type=application/ld+json]")) {
                 try {
-                    JsonNode root = JSON.readTree(script.data());
+                    JsonNode root = JSON.readTree(withoutCdata(script.data()));
                     List<JsonNode> nodes = new ArrayList<>();
                     flatten(root, nodes);
                     for (JsonNode n : nodes) {
@@ -235,6 +235,16 @@ record PageMetadata(String title, String byline, Instant published) {
             }
             return out;
         }
+
+        /** The JSON without the CDATA markers many CMSes wrap JSON-LD in, bare or inside a JavaScript comment. */
+        static String withoutCdata(String data) {
+            java.util.regex.Matcher m = CDATA.matcher(data);
+            return m.matches() ? m.group(1) : data;
+        }
+
+        private static final java.util.regex.Pattern CDATA = java.util.regex.Pattern.compile(
+                "\\s*(?:/\\*\\s*|//\\s*)?<!\\[CDATA\\[(?:\\s*\\*/)?(.*?)(?://\\s*|/\\*\\s*)?]]>(?:\\s*\\*/)?\\s*",
+                java.util.regex.Pattern.DOTALL);
 
         private static void flatten(JsonNode n, List<JsonNode> out) {
             if (n == null) {

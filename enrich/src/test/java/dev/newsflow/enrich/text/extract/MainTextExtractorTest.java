@@ -108,6 +108,25 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldReadJsonLdWrappedInCdata() {
+        for (String[] wrap : new String[][] {{"<![CDATA[", "]]>"}, {"//<![CDATA[", "//]]>"}, {"/* <![CDATA[ */", "/* ]]> */"}}) {
+            String page = """
+                    <html><head><meta property="article:published_time" content="2024-01-02T03:04:05+01:00">
+                    <script type="application/ld+json">
+                    %s
+                    {"@type":"NewsArticle","datePublished":"2024-03-05T10:15:00Z","author":{"name":"Jane Doe"}}
+                    %s
+                    </script></head><body><article><p>%s</p><p>%s</p></article></body></html>
+                    """.formatted(wrap[0], wrap[1], STORY_1, STORY_2);
+
+            ExtractedArticle article = extractor.extract(page, true);
+
+            assertThat(article.byline()).as(wrap[0]).isEqualTo("Jane Doe");
+            assertThat(article.published()).as(wrap[0]).isEqualTo(Instant.parse("2024-03-05T10:15:00Z"));
+        }
+    }
+
+    @Test
     void shouldIgnoreADateOutsideTheYearsAnArticleCanCarry() {
         // year +300000000 parses, and would overflow Avro's timestamp-millis when the article is written
         String page = """
