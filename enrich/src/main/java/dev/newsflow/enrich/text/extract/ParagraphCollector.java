@@ -30,6 +30,18 @@ final class ParagraphCollector {
             "select", "option", "input", "textarea", "head", "title", "meta", "link", "video", "audio", "map",
             "form", "dialog");
 
+    /** Struck-out text: a retracted figure ("<del>five</del> <ins>three</ins>") must not be published as current. */
+    private static final Set<String> STRUCK_OUT = Set.of("del", "s", "strike");
+
+    /**
+     * HTML elements that end an unclosed {@code <svg>} in a browser (the HTML standard's "foreign
+     * content" rule); jsoup nests them inside it, so "&lt;svg/onload=x&gt;&lt;p&gt;Police said..." would lose the story.
+     */
+    private static final Set<String> FOREIGN_CONTENT_BREAKOUT = Set.of("b", "big", "blockquote", "body", "br", "center",
+            "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img",
+            "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+            "sub", "sup", "table", "tt", "u", "ul", "var");
+
     /** Table cells are separated by a space, not a paragraph break. */
     private static final Set<String> CELLS = Set.of("td", "th");
 
@@ -95,6 +107,28 @@ final class ParagraphCollector {
         return (!cls.isEmpty() && CHROME_ATTR.matcher(cls).find()) || (!id.isEmpty() && CHROME_ATTR.matcher(id).find());
     }
 
+    /**
+     * Whether a reader never sees the element: the {@code hidden} attribute, an inline {@code display:none} or
+     * {@code visibility:hidden}, or {@code aria-hidden="true"} (but a lazy-loading site's fallback image). A CMS keeps
+     * editors' and lawyers' notes in such elements ("do not run before 6pm: source is ..."): never published.
+     */
+    static boolean isHidden(Element e) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden") && !"until-found".equalsIgnoreCase(e.attr("hidden"))) {
+            return true; // "until-found" is a collapsed section the reader opens: real text
+        }
+        String style = e.attr("style");
+        if (!style.isEmpty()) {
+            String s = style.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+            if (s.contains("display:none") || s.contains("visibility:hidden")) {
+                return true;
+            }
+        }
+        return "true".equals(e.attr("aria-hidden")) && !e.className().contains("fallback-image");
+    }
+
     private static int linkTextLength(Element element) {
         int n = 0;
         for (Element a : element.getElementsByTag("a")) {
@@ -152,6 +186,11 @@ final class ParagraphCollector {
                 for (int i = 0, n = element.childNodeSize(); i < n; i++) {
                     node(element.childNode(i), depth + 1);
                 }
+            } else if (result == NodeFilter.FilterResult.SKIP_CHILDREN && isForeign(element)) {
+                // an unclosed svg: what a browser shows after it is read, the drawing itself is not
+                for (int i = breakoutIndex(element), n = element.childNodeSize(); i < n; i++) {
+                    node(element.childNode(i), depth + 1);
+                }
             }
             leave(element);
         }
@@ -182,7 +221,10 @@ final class ParagraphCollector {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY; // comments, script data: no text of the story
             }
             String tag = element.normalName();
-            if (SKIPPED.contains(tag) || skippedAsChrome(element)) {
+            if (isForeign(element)) {
+                return NodeFilter.FilterResult.SKIP_CHILDREN; // node() reads what follows an unclosed svg
+            }
+            if (SKIPPED.contains(tag) || STRUCK_OUT.contains(tag) || isHidden(element) || skippedAsChrome(element)) {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
             if (tag.equals("br")) {
@@ -200,6 +242,21 @@ final class ParagraphCollector {
                 pendingSpace = true;
             }
             return NodeFilter.FilterResult.CONTINUE;
+        }
+
+        private static boolean isForeign(Element element) {
+            String tag = element.normalName();
+            return tag.equals("svg"); // a formula's text (math) is read: it is part of the story
+        }
+
+        /** The first child of an svg that a browser would show as HTML after it, or the child count. */
+        private static int breakoutIndex(Element foreign) {
+            for (int i = 0, n = foreign.childNodeSize(); i < n; i++) {
+                if (foreign.childNode(i) instanceof Element child && FOREIGN_CONTENT_BREAKOUT.contains(child.normalName())) {
+                    return i;
+                }
+            }
+            return foreign.childNodeSize();
         }
 
         private void leave(Element element) {

@@ -114,17 +114,7 @@ final class ScoringContentFinder implements ContentFinder {
     }
 
     private static boolean visible(Element e) {
-        if (e.hasAttr("hidden")) {
-            return false;
-        }
-        String style = e.attr("style");
-        if (!style.isEmpty()) {
-            String s = style.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
-            if (s.contains("display:none") || s.contains("visibility:hidden")) {
-                return false;
-            }
-        }
-        return !"true".equals(e.attr("aria-hidden")) || e.className().contains("fallback-image");
+        return !ParagraphCollector.isHidden(e);
     }
 
     private Element grab(Element root, boolean stripUnlikely, boolean weightClasses, boolean cleanConditionally) {

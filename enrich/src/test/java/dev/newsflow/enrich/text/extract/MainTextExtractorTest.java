@@ -191,6 +191,31 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldNeverPublishHiddenNotesOrStruckOutText() {
+        String fragment = "<div class=\"note\" hidden>Do not run before 6pm: source is the aide Tom Brown.</div>"
+                + "<p>" + STORY_1 + "</p><p style=\"display: none\">EDITOR NOTE: witness is Jane Smith.</p>"
+                + "<span aria-hidden=\"true\">ICON</span><p style=\"Visibility:Hidden\">LAWYER: hold this.</p>"
+                + "<p>Police said <del>five</del> <ins>three</ins> people were hurt, <s>on Monday</s> <strike>x</strike>"
+                + " on Tuesday.</p><details><p hidden=\"until-found\">" + STORY_2 + "</p></details>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, "Police said three people were hurt, on Tuesday.",
+                STORY_2);
+    }
+
+    @Test
+    void shouldReadWhatABrowserShowsAfterAnUnclosedSvg() {
+        ExtractedArticle svg = extractor.extract("<p>" + STORY_1 + "</p><svg/onload=alert(2)><circle r=\"1\">drawing"
+                + "</circle><p>" + STORY_2 + "</p><p>Opposition councillors voted against.</p>", true);
+        ExtractedArticle closed = extractor.extract("<p>" + STORY_1 + "</p><svg><text>Chart label</text></svg><p>"
+                + STORY_2 + "</p>", true);
+
+        assertThat(svg.paragraphs()).containsExactly(STORY_1, STORY_2, "Opposition councillors voted against.");
+        assertThat(closed.paragraphs()).containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
     void shouldKeepARealSentenceThatMentionsANewsletter() {
         String sentence = "In its latest newsletter, the union said members would vote on the offer next week.";
         ExtractedArticle article = extractor.extract("<p>" + sentence + "</p><p>Subscribe to our newsletter</p>", true);
