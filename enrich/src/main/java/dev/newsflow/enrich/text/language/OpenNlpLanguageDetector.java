@@ -88,6 +88,10 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
             return new DetectedLanguage(DetectedLanguage.UNDETERMINED, 0.0);
         }
         String sample = sample(text, maxChars);
+        DetectedLanguage chineseOrJapanese = chineseOrJapanese(sample);
+        if (chineseOrJapanese != null) {
+            return chineseOrJapanese;
+        }
         if (countLetters(sample) < MIN_LETTERS) {
             return new DetectedLanguage(DetectedLanguage.UNDETERMINED, 0.0);
         }
@@ -103,6 +107,42 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
             return new DetectedLanguage(DetectedLanguage.UNDETERMINED, probabilities[best]);
         }
         return new DetectedLanguage(code, probabilities[best]);
+    }
+
+    /** Han characters a Chinese or Japanese text needs, at least, to be called one by its script. */
+    private static final int MIN_CJK_CHARS = 4;
+
+    /**
+     * Chinese or Japanese by script, or null for any other text. The model knows both, but scores them from character
+     * n-grams of words between spaces, and these scripts write none: a clear Chinese paragraph got 0.036, below any
+     * usable threshold, and fell to "undetermined" (and the English classifier). Text written mostly in Han and kana
+     * is Japanese when kana are in it (every Japanese sentence has them; Chinese uses none), else Chinese. The
+     * confidence is the share of the letters in those scripts.
+     */
+    static DetectedLanguage chineseOrJapanese(String sample) {
+        int letters = 0;
+        int han = 0;
+        int kana = 0;
+        for (int i = 0; i < sample.length(); ) {
+            int c = sample.codePointAt(i);
+            i += Character.charCount(c);
+            if (!Character.isLetter(c)) {
+                continue;
+            }
+            letters++;
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            if (script == Character.UnicodeScript.HAN) {
+                han++;
+            } else if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) {
+                kana++;
+            }
+        }
+        int cjk = han + kana;
+        if (cjk < MIN_CJK_CHARS || cjk * 2 < letters) {
+            return null;
+        }
+        boolean japanese = kana >= 2 || kana * 20 >= cjk;
+        return new DetectedLanguage(japanese ? "ja" : "zh", (double) cjk / letters);
     }
 
     /** ISO 639-1 code for a 639-3 code the model answers with, or null when there is none. */

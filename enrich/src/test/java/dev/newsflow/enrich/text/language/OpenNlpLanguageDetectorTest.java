@@ -54,6 +54,22 @@ class OpenNlpLanguageDetectorTest {
     }
 
     @Test
+    void shouldTellChineseFromJapaneseByTheirScripts() {
+        // the model alone scored these 0.036 and 0.029: "undetermined", and the English classifier filed them as sport
+        assertThat(detector.detect("中国国家主席周三在北京会见了来访的法国总统。双方就贸易和气候变化等问题交换了意见。").code())
+                .isEqualTo("zh");
+        assertThat(detector.detect("東京都内の小学校で水曜日、大きな地震を想定した避難訓練が行われました。").code()).isEqualTo("ja");
+        assertThat(detector.detect("きょうは あさから あめが ふって いました。").code()).isEqualTo("ja");
+        assertThat(detector.detect("東京五輪の開幕").code()).isEqualTo("ja");
+        assertThat(detector.detect("北京国际马拉松").code()).isEqualTo("zh");
+        // a few characters in an English story, and Korean, stay with the model
+        assertThat(detector.detect("The Beijing office (北京办事处) said on Tuesday that the talks with the French delegation"
+                + " had ended without an agreement on tariffs.").code()).isEqualTo("en");
+        assertThat(detector.detect("서울시장 선거가 다음 달에 열릴 예정이며 후보들은 교통과 주택 문제를 놓고 토론을 벌였다.").code())
+                .isEqualTo("ko");
+    }
+
+    @Test
     void shouldDetectAtLeastNinetyNinePercentOfTheTestSet() {
         List<String> wrong = new ArrayList<>();
         for (String[] sample : samples) {
