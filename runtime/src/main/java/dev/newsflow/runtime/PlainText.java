@@ -48,8 +48,8 @@ public final class PlainText {
             return "";
         }
         String s = raw;
-        if (s.indexOf('<') >= 0 && LOOKS_LIKE_MARKUP.matcher(s).find()) {
-            s = Jsoup.parseBodyFragment(s).body().text(); // decodes the entities as it goes
+        if (looksLikeMarkup(s)) {
+            s = Jsoup.parseBodyFragment(wordsInBracketsEscaped(s)).body().text(); // decodes the entities as it goes
         } else if (s.indexOf('&') >= 0) {
             s = Parser.unescapeEntities(s, false); // every HTML5 entity, as jsoup decodes the rest of the text
         }
@@ -57,6 +57,66 @@ public final class PlainText {
             s = MARKUP_START.matcher(s).replaceAll("‹");
         }
         return normaliseSpace(s);
+    }
+
+    /** A whole tag: its slash, name, attributes. */
+    private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][\\w:.-]*)(\\s[^<>]*)?/?>");
+
+    /** Elements whose end tag HTML lets a writer leave out: "&lt;p&gt;Text" is markup. */
+    private static final java.util.Set<String> OPTIONAL_END = java.util.Set.of("p", "li", "dt", "dd", "tr", "td", "th",
+            "tbody", "thead", "tfoot", "option", "optgroup", "colgroup", "rt", "rp", "html", "head", "body");
+
+    /**
+     * {@code text} with the {@code <} of each tag-like word that is not markup escaped, so the parser keeps it as
+     * text: "A &lt;style&gt; guide for writers" lost everything after "A" (a style element runs to its end tag),
+     * "Vote: &lt;Yes&gt; or &lt;No&gt;" its two words. Markup is a namespaced tag (Word's {@code <o:p>}), or an HTML
+     * element that is void ({@code <br>}, {@code <img ...>}), has attributes, may leave out its end tag
+     * ({@code <p>}), or has its end (or start) tag in the text too ({@code <b>...</b>}).
+     */
+    static String wordsInBracketsEscaped(String text) {
+        java.util.regex.Matcher m = TAG.matcher(text);
+        StringBuilder out = null;
+        String lower = null;
+        int last = 0;
+        while (m.find()) {
+            String name = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            boolean closing = !m.group(1).isEmpty();
+            boolean markup = name.indexOf(':') >= 0;
+            if (!markup && org.jsoup.parser.Tag.isKnownTag(name)) {
+                if (lower == null) {
+                    lower = text.toLowerCase(java.util.Locale.ROOT);
+                }
+                markup = org.jsoup.parser.Tag.valueOf(name).isEmpty() || m.group(3) != null && !m.group(3).isBlank()
+                        || !closing && OPTIONAL_END.contains(name)
+                        || Pattern.compile(closing ? "<" + Pattern.quote(name) + "[\\s/>]" : "</" + Pattern.quote(name) + "\\s*>")
+                                .matcher(lower).find();
+            }
+            if (!markup) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16);
+                }
+                out.append(text, last, m.start()).append("&lt;");
+                last = m.start() + 1;
+            }
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * {@code text} with its markup read as HTML and its entities decoded, but a {@code <} left in the words kept as it
+     * is (for a body's text, which the post escapes; {@link #of} makes it harmless for fields shown as they are).
+     */
+    public static String withoutMarkup(String text) {
+        return looksLikeMarkup(text) ? Jsoup.parseBodyFragment(wordsInBracketsEscaped(text)).body().text()
+                : text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
+    }
+
+    /** Whether {@code text} holds markup a parser should read (a whole tag, a comment, a tag left open with an attribute). */
+    public static boolean looksLikeMarkup(String text) {
+        return text.indexOf('<') >= 0 && LOOKS_LIKE_MARKUP.matcher(text).find();
     }
 
     /** Whether {@code raw} shows any text once it is plain: not only markup, entities and invisible characters. */

@@ -15,6 +15,19 @@ class PlainTextTest {
     }
 
     @Test
+    void shouldKeepWordsInAngleBracketsThatAreNotMarkup() {
+        assertThat(PlainText.of("A <style> guide for writers")).isEqualTo("A ‹style> guide for writers");
+        assertThat(PlainText.of("Developers warn about <script> tags")).isEqualTo("Developers warn about ‹script> tags");
+        assertThat(PlainText.of("Vote: <Yes> or <No> campaign")).isEqualTo("Vote: ‹Yes> or ‹No> campaign");
+        assertThat(PlainText.of("HTML <table> tag turns 30")).isEqualTo("HTML ‹table> tag turns 30");
+        // markup stays markup: closed, void, with attributes, an optional end tag, Word's namespaced tags
+        assertThat(PlainText.of("Council <b>approves</b> budget <script>alert(1)</script>")).isEqualTo("Council approves budget");
+        assertThat(PlainText.of("Storm<br>warning <img src=x onerror=alert(1)> <span class=\"x\">now")).isEqualTo("Storm warning now");
+        assertThat(PlainText.of("<p>First<p>Second<o:p></o:p>")).isEqualTo("First Second");
+        assertThat(PlainText.of("<P>Shouted</P> <Script>x()</SCRIPT>")).isEqualTo("Shouted");
+    }
+
+    @Test
     void shouldDropTheBidirectionalOverridesThatMakeTextReadAsOtherText() {
         // "Invoice\u202Efdp.exe" shows as "Invoiceexe.pdf"
         assertThat(PlainText.of("Invoice\u202Efdp.exe \u202Dx\u2066y\u2069")).isEqualTo("Invoicefdp.exe xy");

@@ -1,8 +1,10 @@
 package dev.newsflow.enrich.text.extract;
 
+
 import dev.newsflow.enrich.text.ExtractedArticle;
 import dev.newsflow.enrich.text.TextExtractor;
 import dev.newsflow.runtime.HtmlPages;
+import dev.newsflow.runtime.PlainText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +154,10 @@ public final class MainTextExtractor implements TextExtractor {
         for (String block : BLANK_LINES.split(text.replace("\r\n", "\n"))) {
             StringBuilder paragraph = new StringBuilder();
             for (String line : block.split("\n")) {
-                String l = ParagraphCollector.normalise(decodeEntities(line));
+                String decoded = decodeEntities(line);
+                // markup the CMS stored escaped ("&lt;a href=...&gt;MSFT.O&lt;/a&gt;" in wire copy) is read as markup
+                String l = ParagraphCollector.normalise(decoded != line && PlainText.looksLikeMarkup(decoded)
+                        ? PlainText.withoutMarkup(decoded) : decoded);
                 if (l.isEmpty() || filter.isChrome(l)) {
                     continue;
                 }

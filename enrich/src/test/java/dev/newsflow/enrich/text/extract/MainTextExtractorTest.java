@@ -270,6 +270,16 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldReadMarkupACmsStoredEscapedAsMarkup() {
+        ExtractedArticle article = extractor.extract("Shares of Microsoft Corp. &lt;A HREF=\"http://www.investor.example/"
+                + "q?t=MSFT.O\"&gt;MSFT.O&lt;/A&gt; rose. &lt;script&gt;alert(1)&lt;/script&gt;Power was cut.\n\n"
+                + "The a &lt; b rule and the &lt;table&gt; tag stay text.", false);
+
+        assertThat(article.paragraphs()).containsExactly("Shares of Microsoft Corp. MSFT.O rose. Power was cut.",
+                "The a < b rule and the <table> tag stay text.");
+    }
+
+    @Test
     void shouldReturnNothingForABlankBody() {
         assertThat(extractor.extract("  ", true).paragraphs()).isEmpty();
         assertThat(extractor.extract(null, false).text()).isEmpty();
