@@ -30,6 +30,9 @@ final class Abbreviations {
             "if", "so", "not", "no", "after", "before", "over", "under", "about", "between", "while", "when", "where",
             "would", "will", "could", "should", "can", "may", "might", "must", "said", "says", "also", "very", "more",
             "most", "such", "per", "via", "mr", "mrs", "ms", "dr",
+            // words a clause cannot end on: "killed at least…", "unless…", "if Japan did…"
+            "least", "unless", "whether", "because", "although", "though", "until", "since", "against", "during",
+            "through", "within", "without", "upon", "among", "amid", "despite", "including", "did", "does", "do",
             "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "mit",
             "von", "zu", "zum", "zur", "im", "am", "auf", "für", "aus", "bei", "nach", "dass", "ist", "sind", "wird",
             "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "à", "au", "aux", "en", "dans", "sur",

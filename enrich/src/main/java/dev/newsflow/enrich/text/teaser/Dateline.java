@@ -48,7 +48,8 @@ public final class Dateline {
         for (Pattern credit : new Pattern[] {DATE_LINE, AGENCY_LINE}) {
             Matcher m = credit.matcher(paragraph);
             if (m.lookingAt()) {
-                return paragraph.substring(m.end());
+                // a feed's credit before the wire's own dateline: "Canadian Press - RED DEER, Alta. (CP) - The ..."
+                return stripPlaceDateline(paragraph.substring(m.end()));
             }
         }
         for (Pattern bylineFirst : BYLINE_FIRST) {
@@ -64,7 +65,19 @@ public final class Dateline {
         return stripPlaceDateline(paragraph);
     }
 
+    /** "LONDON: Britain will ...": a place in capitals and a colon, as Asian and Gulf wires write it. */
+    private static final Pattern COLON_DATELINE = Pattern.compile("^(\\p{Lu}[\\p{Lu}\\p{M} .'’-]{2,40}):\\s+" + THEN_SENTENCE);
+
+    /** Capitals and a colon that label a story rather than place it: kept. */
+    private static final java.util.Set<String> LABELS = java.util.Set.of("BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED",
+            "WARNING", "NOTE", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "LIVE", "OPINION", "ANALYSIS", "EDITORIAL",
+            "CORRECTION", "CLARIFICATION", "URGENT", "FLASH", "ALERT", "FACTBOX", "FACT CHECK", "REVIEW", "INTERVIEW");
+
     private static String stripPlaceDateline(String paragraph) {
+        Matcher colon = COLON_DATELINE.matcher(paragraph);
+        if (colon.lookingAt() && letters(colon.group(1)) >= 3 && !LABELS.contains(colon.group(1).strip())) {
+            return paragraph.substring(colon.end());
+        }
         Matcher m = DATELINE.matcher(paragraph);
         if (!m.lookingAt()) {
             return paragraph;
@@ -79,7 +92,7 @@ public final class Dateline {
         return paragraph.substring(m.end());
     }
 
-    /** Cheap test before the regular expression: capital or bracket first, a dash in the first 90 chars. */
+    /** Cheap test before the regular expression: capital or bracket first, a dash or colon in the first 90 chars. */
     private static boolean mayStartWithDateline(String paragraph) {
         if (paragraph.isEmpty() || !(Character.isUpperCase(paragraph.charAt(0)) || paragraph.charAt(0) == '(')) {
             return false;
@@ -87,7 +100,7 @@ public final class Dateline {
         int end = Math.min(paragraph.length(), 90);
         for (int i = 1; i < end; i++) {
             char c = paragraph.charAt(i);
-            if (c == '-' || c == '–' || c == '—') {
+            if (c == '-' || c == '–' || c == '—' || c == ':') {
                 return true;
             }
         }

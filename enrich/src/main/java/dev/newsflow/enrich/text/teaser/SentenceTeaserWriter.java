@@ -99,10 +99,13 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         return sentences.size() == 1 ? "" : text.substring(0, sentences.get(sentences.size() - 2)[1]).strip();
     }
 
-    /** The paragraph ready for a teaser, or null when it is a byline, boilerplate or the headline again. */
-    private static String usable(String raw, String headlinePrint) {
-        String p = TeaserText.withoutDateline(TeaserText.clean(raw));
-        if (p.isEmpty() || TeaserText.isByline(p) || TeaserText.isBoilerplate(p)) {
+    /**
+     * The paragraph ready for a teaser, or null when it is a byline, boilerplate (unless {@code boilerplateToo}) or
+     * the headline again.
+     */
+    private static String usable(String raw, String headlinePrint, boolean boilerplateToo) {
+        String p = withoutOpeningNonSentences(TeaserText.withoutDateline(TeaserText.clean(raw)));
+        if (p.isEmpty() || TeaserText.isByline(p) || !boilerplateToo && TeaserText.isBoilerplate(p)) {
             return null;
         }
         String print = TeaserText.fingerprint(p);
@@ -115,11 +118,58 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         return p.isEmpty() ? null : p;
     }
 
-    /** Paragraphs are cleaned one at a time, only as far as the teaser needs them. */
+    /**
+     * The paragraph without the sentences that open it and say nothing of the story, while a sentence follows: a
+     * byline ("By The Associated Press."), a credit or a fragment a feed cut off ("Bee Staff Writer.", "com.",
+     * "Sep. 13, 2004."), each of which had been the whole teaser; a dateline after them goes too.
+     */
+    static String withoutOpeningNonSentences(String paragraph) {
+        String p = paragraph;
+        for (int round = 0; round < 3; round++) {
+            List<int[]> sentences = SentenceSplitter.split(p);
+            if (sentences.size() < 2) {
+                return p;
+            }
+            String first = p.substring(sentences.get(0)[0], sentences.get(0)[1]);
+            if (!TeaserText.isByline(first) && !isFragment(first)) {
+                return p;
+            }
+            p = TeaserText.withoutDateline(p.substring(sentences.get(1)[0]));
+        }
+        return p;
+    }
+
+    /** One word, or no word in lower case: a credit, a date or a place, not a sentence ("Bee Staff Writer."). */
+    private static boolean isFragment(String sentence) {
+        if (endsWithFullWidthStop(sentence)) {
+            return false; // Chinese and Japanese: no spaces, no case
+        }
+        String[] words = sentence.strip().split("\\s+");
+        if (words.length < 2) {
+            return true;
+        }
+        for (String word : words) {
+            String w = stripPunctuation(word);
+            if (w.length() >= 2 && w.chars().allMatch(Character::isLetter) && Character.isLowerCase(w.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Paragraphs are cleaned one at a time, only as far as the teaser needs them. A story whose every paragraph
+     * reads as boilerplate (a photo item that is all caption) gets its first one rather than no teaser.
+     */
     private String fromParagraphs(List<String> paragraphs, String headlinePrint) {
+        String teaser = fromParagraphs(paragraphs, headlinePrint, false);
+        return teaser.isEmpty() ? fromParagraphs(paragraphs, headlinePrint, true) : teaser;
+    }
+
+    private String fromParagraphs(List<String> paragraphs, String headlinePrint, boolean boilerplateToo) {
         StringBuilder teaser = new StringBuilder(limit + 8);
         for (String raw : paragraphs) {
-            String paragraph = usable(raw, headlinePrint);
+            String paragraph = usable(raw, headlinePrint, boilerplateToo);
             if (paragraph == null) {
                 continue;
             }
@@ -246,6 +296,11 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         if (Abbreviations.isStopWord(stripPunctuation(lastWord))) {
             return false;
         }
+        // inside a name: "…President Hugo…", "…UN Security…" (a word that closes a clause may precede one)
+        if (lastWord.equals(before) && startsUpper(lastWord) && startsUpper(after) && candidate.length() > lastWord.length()
+                && Character.isLetterOrDigit(lastWord.charAt(lastWord.length() - 1))) {
+            return false;
+        }
         if (before.endsWith(".") && (Abbreviations.isTitleOrFixed(before) || Abbreviations.isDottedAcronym(before))) {
             return false;
         }
@@ -338,6 +393,10 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             end--;
         }
         return token.substring(start, end);
+    }
+
+    private static boolean startsUpper(String token) {
+        return !token.isEmpty() && Character.isUpperCase(token.charAt(0));
     }
 
     private static boolean isNumber(String token) {
