@@ -76,6 +76,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private final Timer endToEnd;
     private final Counter articlesIn;
     private final Counter reenriched;
+    private final Counter embargoesLifted;
     static final List<String> SKIP_REASONS = List.of("duplicate-version", "stale-version", "stale-unpublish",
             "already-unpublished", "embargo-after-publication");
     private ProcessorContext<byte[], PublishDecision> context;
@@ -101,6 +102,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         this.articlesIn = Counter.builder("newsflow.articles.in").tag("stage", "publish").register(registry);
         this.reenriched = Counter.builder("newsflow.publish.reenriched")
                 .description("Live posts updated by a new enrichment of the same version").register(registry);
+        this.embargoesLifted = Counter.builder("newsflow.publish.embargoes.lifted")
+                .description("Held embargoed versions replaced by a version sent without a future embargo, published at once")
+                .register(registry);
         // every skip reason exists from the start, at 0, so alerts and dashboards see a series before the first skip
         for (String reason : SKIP_REASONS) {
             skipped(reason);
@@ -214,15 +218,19 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             sameVersionAgain(record, article, previous, now);
             return;
         }
-        if (previous != null && article.getVersion() <= previous.getVersion()) {
-            skip(id, article, article.getVersion() == previous.getVersion() ? "duplicate-version" : "stale-version");
-            return;
-        }
         Long takenDownTo = unpublished.get(id);
         if (takenDownTo != null && article.getVersion() <= takenDownTo) {
-            // a kill or withhold covered this version (a newer kill of a post already down, or a held version it
-            // cancelled): republishing takes a newer one
+            // a kill or withhold covered this version (the version it took down, a newer kill of a post already down,
+            // or a held version it cancelled): republishing takes a newer one. Rare, and words a newsroom sent vanish
+            // with it: on the record
             skip(id, article, "stale-version");
+            log.info("Skipped articleId={} version={} reason=stale-version: a kill or withhold covers this version;"
+                    + " to republish send a newer version", id, article.getVersion());
+            return;
+        }
+        if (previous != null && article.getVersion() <= previous.getVersion()) {
+            skip(id, article, article.getVersion() == previous.getVersion() && previous.getEvent() == PostEventType.UPSERT
+                    ? "duplicate-version" : "stale-version");
             return;
         }
         EnrichedArticle pending = embargoed.get(id);
@@ -241,6 +249,13 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             embargoedCounter().increment();
             log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
             return;
+        }
+        if (pending != null && isEmbargoed(pending, now)) {
+            // an embargo ended early is a newsroom decision that may matter legally: on the record, with what it ended
+            embargoesLifted.increment();
+            log.info("Embargo lifted articleId={} heldVersion={} heldUntil={} publishedVersion={}: a version sent without"
+                    + " a future embargo replaces the held one and goes live now", id, pending.getVersion(),
+                    pending.getEmbargoedUntil(), article.getVersion());
         }
         publish(record.key(), article, previous, now, true, null);
         embargoed.cancel(id);
@@ -309,7 +324,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         if (previous != null && previous.getEvent() == PostEventType.UPSERT) {
             // the sections the old post went to: a long-shot category it named but was never routed to must not get a
             // LEFT_SECTION with every update (a kill, rarer and a legal matter, goes to every section it named)
-            Post dropped = posts.delete(article.getUri(), article.getVersion(), previous, now, PostChange.LEFT_SECTION);
+            Post dropped = posts.delete(article.getUri(), article.getVersion(), post, now, PostChange.LEFT_SECTION);
             sectionsOf(previous).stream().filter(t -> !topics.contains(t))
                     .forEach(topic -> categoryPosts.add(new CategoryPost(topic, dropped)));
         }

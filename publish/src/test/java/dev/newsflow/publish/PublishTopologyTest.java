@@ -454,6 +454,32 @@ class PublishTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(120)); // the release timer must not trip over anything
 
         assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT);
+        // an embargo ended early is on the record
+        assertThat(registry.counter("newsflow.publish.embargoes.lifted").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldCountTheKilledVersionSentAgainAsStaleNotADuplicate() {
+        send(anArticle("k9").inCategory(MediaTopic.SPORT, 0.9).version(1).build());
+        send(anArticle("k9").status(PubStatus.CANCELED).version(1).receivedAt(NOW.plusSeconds(1)).build());
+        send(anArticle("k9").inCategory(MediaTopic.SPORT, 0.9).version(1).receivedAt(NOW.plusSeconds(2)).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT,
+                PostEventType.DELETE);
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "stale-version").count()).isEqualTo(1.0);
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "duplicate-version").count()).isZero();
+    }
+
+    @Test
+    void shouldCountAnEmbargoLiftedByANewerVersionButNotAReleaseOnTime() {
+        send(anArticle("e6").inCategory(MediaTopic.SPORT, 0.9).version(1).embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("e6").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
+        send(anArticle("e7").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(120));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getId, Post::getVersion).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("e6", 2L), org.assertj.core.groups.Tuple.tuple("e7", 1L));
+        assertThat(registry.counter("newsflow.publish.embargoes.lifted").count()).isEqualTo(1.0);
     }
 
     @Test
