@@ -192,13 +192,13 @@ public final class ArticleParser {
             errors.add(new FieldError("body", "must not be blank"));
         } else if (body != null && !takenDown && !PlainText.hasText(body)) {
             // "<script>x</script>", "<img src=x>": a post with no words would go live
-            errors.add(new FieldError("body", "has no text once markup, entities and invisible characters are removed"));
+            errors.add(new FieldError("body", "has no letter or digit once markup, entities and invisible characters are removed"));
         }
         if (headline != null && headline.isBlank() && !takenDown) {
             errors.add(new FieldError("headline", "must not be blank"));
         } else if (headline != null && !takenDown && !PlainText.hasText(headline)) {
             // "<script>x</script>", "&nbsp;", zero-width spaces: a post with an empty headline would go live
-            errors.add(new FieldError("headline", "has no text once markup, entities and invisible characters are removed"));
+            errors.add(new FieldError("headline", "has no letter or digit once markup, entities and invisible characters are removed"));
         }
         if (takenDown) {
             // a kill or withhold is never refused for its optional fields (a ninjs feed sends the whole item with
@@ -207,8 +207,9 @@ public final class ArticleParser {
                 if (TAKEDOWN_FIELDS.contains(e.field())) {
                     return false;
                 }
-                if (!ignored.contains(e.field())) {
-                    ignored.add(e.field());
+                String field = e.field().replaceFirst("\\[\\d+]$", ""); // "keywords[2]": the field is left out
+                if (!ignored.contains(field)) {
+                    ignored.add(field);
                 }
                 return true;
             });
@@ -432,16 +433,26 @@ public final class ArticleParser {
                 return List.of();
             }
             List<String> out = new ArrayList<>();
-            for (JsonNode item : value) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode item = value.get(i);
+                String at = name + "[" + i + "]";
                 if (item.isTextual() && hasUnpairedSurrogate(item.textValue())) {
-                    errors.add(new FieldError(name, UNPAIRED_SURROGATE));
+                    errors.add(new FieldError(at, UNPAIRED_SURROGATE));
                     return List.of();
                 }
                 if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > maxChars) {
-                    errors.add(new FieldError(name, "items must be non-blank strings of at most " + maxChars + " characters"));
+                    errors.add(new FieldError(at, "must be a non-blank string of at most " + maxChars + " characters"));
                     return List.of();
                 }
-                out.add(item.textValue().strip());
+                if (!PlainText.hasText(item.textValue())) {
+                    errors.add(new FieldError(at, "has no letter or digit once markup, entities and invisible characters are removed"));
+                    return List.of();
+                }
+                // "Tram", "tram", "TRAM": one keyword, as the sender first wrote it
+                if (seen.add(PlainText.of(item.textValue()).toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(item.textValue().strip());
+                }
             }
             return out;
         }

@@ -235,6 +235,23 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldRefuseABodyOrHeadlineOfPunctuationOnly() {
+        assertThat(parser.parse(anArticle("a-1").with("body", ".").with("headline", "?!").json(), PROVIDER).errors())
+                .extracting(FieldError::field).containsExactlyInAnyOrder("body", "headline");
+    }
+
+    @Test
+    void shouldNameTheKeywordInErrorAndKeepEachKeywordOnce() {
+        assertThat(parser.parse(anArticle("a-1").with("keywords", List.of("tram", " ")).json(), PROVIDER).errors())
+                .containsExactly(new FieldError("keywords[1]", "must be a non-blank string of at most 100 characters"));
+        assertThat(parser.parse(anArticle("a-1").with("keywords", List.of("<img src=x onerror=alert(1)>")).json(),
+                PROVIDER).errors()).containsExactly(new FieldError("keywords[0]",
+                "has no letter or digit once markup, entities and invisible characters are removed"));
+        assertThat(parser.parse(anArticle("a-1").with("keywords", List.of("Tram", "tram", "TRAM", "bus")).json(),
+                PROVIDER).article().getKeywords()).containsExactly("Tram", "bus");
+    }
+
+    @Test
     void shouldRejectAUrlThatIsNotHttp() {
         ParsedArticle parsed = parser.parse(anArticle("a-1").with("url", "javascript:alert(1)").json(), PROVIDER);
 
@@ -251,7 +268,7 @@ class ArticleParserTest {
                                 + " other half): not Unicode text, and it would be stored as '?'"));
         assertThat(parser.parse(anArticle("a-1").with("byline", "Jane \ud83d\ude00 Doe").json(), PROVIDER).errors()).isEmpty();
         assertThat(parser.parse(anArticle("a-1").with("keywords", List.of("ok", "\udc00")).json(), PROVIDER).errors())
-                .extracting(FieldError::field).containsExactly("keywords");
+                .extracting(FieldError::field).containsExactly("keywords[1]");
 
         for (String bad : List.of("xx", "qq-BR")) {
             assertThat(parser.parse(anArticle("a-1").with("language", bad).json(), PROVIDER).errors()).as(bad)
@@ -313,7 +330,7 @@ class ArticleParserTest {
         for (String empty : List.of("<script>x</script>", "&nbsp;", "\u200b\u200b", "<b></b>&#8203;")) {
             assertThat(parser.parse(anArticle("a-1").with("headline", empty).json(), PROVIDER).errors()).as(empty)
                     .containsExactly(new FieldError("headline",
-                            "has no text once markup, entities and invisible characters are removed"));
+                            "has no letter or digit once markup, entities and invisible characters are removed"));
         }
         assertThat(parser.parse(anArticle("a-1").with("headline", "<b>Storm</b> &amp; flood").json(), PROVIDER).errors())
                 .isEmpty();

@@ -119,9 +119,12 @@ public final class PlainText {
         return text.indexOf('<') >= 0 && LOOKS_LIKE_MARKUP.matcher(text).find();
     }
 
-    /** Whether {@code raw} shows any text once it is plain: not only markup, entities and invisible characters. */
+    /**
+     * Whether {@code raw} shows any text once it is plain: a letter or digit, not only markup, entities, invisible
+     * characters and punctuation (a body of "." went out as a post of no words).
+     */
     public static boolean hasText(String raw) {
-        return raw != null && !of(raw).isEmpty();
+        return raw != null && of(raw).codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** {@link #of} of each, the empty results and repeats left out, in order (the sender's keywords). */

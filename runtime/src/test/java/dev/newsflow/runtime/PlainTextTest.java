@@ -12,6 +12,10 @@ class PlainTextTest {
         assertThat(PlainText.hasText("<script>x</script>")).isFalse();
         assertThat(PlainText.hasText("&nbsp;\u200b\u00ad\ufeff")).isFalse();
         assertThat(PlainText.hasText(null)).isFalse();
+        assertThat(PlainText.hasText(" . ")).isFalse();
+        assertThat(PlainText.hasText("<p>…!</p>")).isFalse();
+        assertThat(PlainText.hasText("7")).isTrue();
+        assertThat(PlainText.hasText("東京")).isTrue();
     }
 
     @Test
