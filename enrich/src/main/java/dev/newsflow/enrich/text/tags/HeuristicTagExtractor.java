@@ -211,8 +211,11 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 roleTitled = true;
                 start++;
             } else if ((isTitleModifier(bare) || Gazetteer.isDemonym(bare)) && start + 1 < to
-                    && Gazetteer.PERSON_TITLES.contains(tokens.get(start + 1).lower)) {
-                // "Prime Minister ...", "French President Emmanuel Macron": the title's words are not the name
+                    && Gazetteer.PERSON_TITLES.contains(tokens.get(start + 1).lower)
+                    || Gazetteer.isDemonym(bare) && start + 2 < to && isTitleModifier(tokens.get(start + 1).lower)
+                    && Gazetteer.PERSON_TITLES.contains(tokens.get(start + 2).lower)) {
+                // "Prime Minister ...", "French President Emmanuel Macron", "British Prime Minister Tony Blair": the
+                // title's words are not the name
                 start++;
             } else if (Gazetteer.isDemonym(bare) && start + 2 < to
                     && Gazetteer.isFirstName(tokens.get(start + 1).lower)) {
@@ -224,7 +227,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
                 // a surname is capitalised for its position
                 start++;
                 sentenceInitial = false;
-            } else if (t.stopWord && !(bare.equals("new") && startsName(tokens, start, to, sentenceInitial))
+            } else if (t.stopWord && !opensName(tokens, start, to, sentenceInitial)
                     || start == from && sentenceInitial && start + 1 < to && isInflectedVerb(t.lower)) {
                 // "The ...", or a verb capitalised only because a sentence starts with it: "Adds Redmoor ..."
                 start++;
@@ -339,18 +342,27 @@ public final class HeuristicTagExtractor implements TagExtractor {
     }
 
     /**
-     * Whether a leading "New" belongs to the name: "New York", "New Line Cinema" inside a sentence; at a sentence's
-     * start only a known place ("New Zealand ..."), since "New Chelsea manager ..." is an adjective.
+     * Function words that open names when capitalised: "Los Angeles", "Las Vegas", "All Blacks", "Six Nations",
+     * "Al Jazeera", "El Salvador", "La Liga", "Le Monde", "Da Vinci Code" (the tag was the name's tail: "Angeles").
      */
-    private static boolean startsName(List<Token> tokens, int start, int to, boolean sentenceInitial) {
-        if (start + 1 >= to) {
+    private static final Set<String> NAME_OPENERS = Set.of("new", "los", "las", "la", "le", "les", "el", "al", "all",
+            "six", "da", "di", "du", "del", "des");
+
+    /**
+     * Whether a leading function word belongs to the name: "New York", "New Line Cinema", "the All Blacks" inside a
+     * sentence; at a sentence's start only a known place ("New Zealand ...", "Los Angeles ..."), since "New Chelsea
+     * manager ..." and "All Labour MPs ..." open with an adjective.
+     */
+    private static boolean opensName(List<Token> tokens, int start, int to, boolean sentenceInitial) {
+        String opener = tokens.get(start).lower;
+        if (start + 1 >= to || !NAME_OPENERS.contains(opener) || tokens.get(start + 1).stopWord) {
             return false;
         }
         if (!sentenceInitial) {
             return true;
         }
-        return Gazetteer.PLACES.contains("new " + tokens.get(start + 1).lower)
-                || to - start > 2 && Gazetteer.PLACES.contains("new " + tokens.get(start + 1).lower + " " + tokens.get(start + 2).lower);
+        return Gazetteer.PLACES.contains(opener + " " + tokens.get(start + 1).lower) || to - start > 2
+                && Gazetteer.PLACES.contains(opener + " " + tokens.get(start + 1).lower + " " + tokens.get(start + 2).lower);
     }
 
     /**

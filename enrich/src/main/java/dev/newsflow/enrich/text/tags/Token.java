@@ -114,9 +114,9 @@ final class Token {
             boolean www = text.regionMatches(true, i, "www.", 0, 4);
             if (www || i >= checkedUntil) {
                 int runEnd = runEnd(text, i);
-                if (www || isLink(text, i, runEnd)) {
+                if (www || isLink(text, i, runEnd) || TICKER.matcher(text).region(i, runEnd).matches()) {
                     // a web address names no subject: "http://www.investor.reuters.com/FullQuote.aspx" gives no tags
-                    // "http" and "fullquote"
+                    // "http" and "fullquote"; nor does a stock code ("MSFT.O" was the tag "MSFTO")
                     if (!tokens.isEmpty()) {
                         tokens.get(tokens.size() - 1).breakAfter = true;
                     }
@@ -218,6 +218,13 @@ final class Token {
         }
         return false;
     }
+
+    /**
+     * A Reuters instrument code in wire copy: "MSFT.O", "&lt;ORCL.O&gt;", "(WMT.N)", "Eaug.pa", "Uairq.ob"; the company is
+     * named beside it.
+     */
+    private static final java.util.regex.Pattern TICKER = java.util.regex.Pattern.compile(
+            "[<(]?(?:[A-Z0-9]{2,6}\\.[A-Z]{1,2}|[A-Z][a-z]{2,5}\\.(?:pa|ob|pk|de|as|mi|l))[>),.;:]*");
 
     /** Where the run of non-space characters holding {@code i} ends. */
     private static int runEnd(String text, int i) {

@@ -361,6 +361,20 @@ class HeuristicTagExtractorTest {
     }
 
     @Test
+    void shouldKeepAFunctionWordThatOpensANameAndLeaveOutStockCodes() {
+        List<ArticleTag> tags = extractor.extract("Wire", List.of(
+                "Fans in Los Angeles watched the All Blacks beat Wales in the Six Nations, Al Jazeera said. Shares of"
+                        + " Microsoft Corp. MSFT.O and Oracle <ORCL.O> rose in Las Vegas. All Labour MPs voted."
+                        + " British Prime Minister Tony Blair spoke."), "en");
+        List<ArticleTag> acronyms = extractor.extract("Wire", List.of("The U.S. and the U.N. agreed on Monday."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("Los Angeles", "All Blacks", "Six Nations", "Al Jazeera",
+                "Las Vegas", "Tony Blair").doesNotContain("Angeles", "Blacks", "Nations", "Jazeera", "Vegas", "MSFTO", "ORCLO",
+                "All Labour MPs");
+        assertThat(acronyms).extracting(ArticleTag::name).contains("US", "UN"); // not stock codes
+    }
+
+    @Test
     void shouldTellAVenueNamedAfterASurnameFromAPersonWithThatSurname() {
         List<ArticleTag> tags = extractor.extract("Rams win at John F. Coughlin Field", List.of(
                 "The Rams played at John F. Coughlin Field and later at Carnegie Hall. Frank Field and Monty Hall"
