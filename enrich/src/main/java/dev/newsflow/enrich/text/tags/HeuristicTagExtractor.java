@@ -90,15 +90,19 @@ public final class HeuristicTagExtractor implements TagExtractor {
         mergeNames(names);
         dropPhrasesInsideNamesOrLongerPhrases(phrases, names);
 
+        // the rules are English: in another language only names a rule recognised, or of several words, are tags (a
+        // German noun is capitalised, "Mittwoch"; key phrases run between English function words, "tras", "vencer")
+        boolean english = language == null || language.isEmpty() || language.equals("en")
+                || language.equals(dev.newsflow.enrich.text.DetectedLanguage.UNDETERMINED);
         List<Candidate> all = new ArrayList<>(names.size() + phrases.size());
         for (Candidate c : names.values()) {
-            if (c.strength == 0 && c.key.indexOf(' ') < 0 && !Gazetteer.isTaggableName(c.key)) {
+            if (c.strength == 0 && c.key.indexOf(' ') < 0 && (!english || !Gazetteer.isTaggableName(c.key))) {
                 continue; // "Behind", "Dr", "I'm": capitalised, but neither a name nor a noun
             }
             c.score += c.weight + (c.lead ? LEAD_BOOST : 0) + (inHeadline(headlineLower, c.key) ? HEADLINE_BOOST : 0);
             all.add(c);
         }
-        for (Candidate c : phrases.values()) {
+        for (Candidate c : english ? phrases.values() : List.<Candidate>of()) {
             boolean headlined = inHeadline(headlineLower, c.key);
             if (c.weight < 2 && !headlined || !Gazetteer.isTaggablePhrase(c.key)) {
                 continue;

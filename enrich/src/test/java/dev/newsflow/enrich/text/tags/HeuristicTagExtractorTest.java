@@ -375,6 +375,19 @@ class HeuristicTagExtractorTest {
     }
 
     @Test
+    void shouldTagOnlyRecognisedOrLongerNamesInAnotherLanguage() {
+        List<ArticleTag> german = extractor.extract("Neues Gesetz", List.of("Am Mittwoch hat der Bundestag in Berlin"
+                + " ein neues Gesetz beschlossen. Angela Merkel sagte, das Gesetz sei ein Erfolg."), "de");
+        List<ArticleTag> spanish = extractor.extract("Real Madrid", List.of("Tras vencer al Barcelona, el Real Madrid"
+                + " celebra en Madrid. El club quiere vencer otra vez tras la victoria."), "es");
+
+        assertThat(german).extracting(ArticleTag::name).contains("Berlin", "Angela Merkel", "Bundestag")
+                .doesNotContain("Mittwoch", "Gesetz", "Am Mittwoch");
+        assertThat(spanish).extracting(ArticleTag::name).contains("Real Madrid", "Madrid")
+                .doesNotContain("tras", "vencer", "Tras");
+    }
+
+    @Test
     void shouldTellAVenueNamedAfterASurnameFromAPersonWithThatSurname() {
         List<ArticleTag> tags = extractor.extract("Rams win at John F. Coughlin Field", List.of(
                 "The Rams played at John F. Coughlin Field and later at Carnegie Hall. Frank Field and Monty Hall"
