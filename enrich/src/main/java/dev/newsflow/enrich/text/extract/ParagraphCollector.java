@@ -314,8 +314,10 @@ final class ParagraphCollector {
     }
 
     static boolean isSpace(char c) {
+        // the line and paragraph separators too: JavaScript before ES2019 ends a string literal at them
         return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0'
-                || c == '\u2007' || c == '\u202f' || (c >= '\u2000' && c <= '\u200a') || c == '\u3000';
+                || c == '\u2007' || c == '\u202f' || (c >= '\u2000' && c <= '\u200a') || c == '\u3000'
+                || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000b';
     }
 
     /** Collapses runs of whitespace to one space and trims; drops zero-width characters. */

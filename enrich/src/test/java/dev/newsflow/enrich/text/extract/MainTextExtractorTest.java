@@ -270,6 +270,14 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldTurnLineAndParagraphSeparatorsIntoSpaces() {
+        assertThat(extractor.extract("First line\u2028second line.\u2029Third\u0085part.", false).paragraphs())
+                .containsExactly("First line second line. Third part.");
+        assertThat(extractor.extract("<p>First line\u2028second line.</p>", true).paragraphs())
+                .containsExactly("First line second line.");
+    }
+
+    @Test
     void shouldReadMarkupACmsStoredEscapedAsMarkup() {
         ExtractedArticle article = extractor.extract("Shares of Microsoft Corp. &lt;A HREF=\"http://www.investor.example/"
                 + "q?t=MSFT.O\"&gt;MSFT.O&lt;/A&gt; rose. &lt;script&gt;alert(1)&lt;/script&gt;Power was cut.\n\n"
