@@ -183,8 +183,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // article, and nothing says which section, so every section topic gets the delete
         // killed after a withhold: sites were told "may come back"; now they are told "killed", on news.posts and the
         // current topic (the section topics had their DELETE with the withhold)
-        (killAfterWithhold ? List.<String>of() : previous != null ? routing.everyTopicOf(previous) : routing.everyTopic())
-                .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
+        // a held embargoed version that never went out: no section has it (news.posts and the current topic still
+        // get the DELETE, so the kill is on the record downstream)
+        boolean onlyHeld = previous == null && cancelsHeld;
+        (killAfterWithhold || onlyHeld ? List.<String>of() : previous != null ? routing.everyTopicOf(previous)
+                : routing.everyTopic()).forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
         log.info("Unpublished articleId={} version={} requestedVersion={} status={}", id, delete.getVersion(),
                 article.getVersion(), article.getPubStatus());
         // output first, state after: if forwarding throws, the record is dead-lettered with the state untouched,

@@ -90,7 +90,7 @@ public final class MainTextExtractor implements TextExtractor {
         paragraphs = withoutLeadingTitle(paragraphs, meta.title());
         BoilerplateFilter.Result result = filter.filter(paragraphs);
         String byline = meta.byline() != null ? meta.byline() : result.byline();
-        return new ExtractedArticle(meta.title(), byline, meta.published(), result.paragraphs());
+        return new ExtractedArticle(meta.title(), BylineText.tidy(byline), meta.published(), result.paragraphs());
     }
 
     /** Nesting deeper than any real page (the deepest of the 130 test pages is far below). */
@@ -132,7 +132,7 @@ public final class MainTextExtractor implements TextExtractor {
             published = PageMetadata.parseInstant(time.attr("datetime"));
         }
         BoilerplateFilter.Result result = filter.filter(collector.collect(body));
-        return new ExtractedArticle(title == null || title.isEmpty() ? null : title, result.byline(), published,
+        return new ExtractedArticle(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()), published,
                 result.paragraphs());
     }
 
@@ -178,7 +178,7 @@ public final class MainTextExtractor implements TextExtractor {
             }
         }
         BoilerplateFilter.Result result = filter.filter(paragraphs);
-        return new ExtractedArticle(null, byline != null ? byline : result.byline(), null, result.paragraphs());
+        return new ExtractedArticle(null, BylineText.tidy(byline != null ? byline : result.byline()), null, result.paragraphs());
     }
 
     private static List<String> withoutLeadingTitle(List<String> paragraphs, String title) {
