@@ -115,6 +115,9 @@ public final class BoilerplateFilter {
             "^\\d+ min(?:ute)?s? read\\W*$",
             "^supported by\\W*$",
             "^(?:image|photo|photograph|video|graphic|gallery|audio|watch|listen)\\W*$",
+            // labels a site writes for screen readers before a picture: "Image source, Getty Images"
+            "^(?:image|media|video) (?:source|caption|description)\\s*[,:].*$",
+            "^click here to (?:subscribe|sign up|register|download|follow|get)\\b.*$",
             "^(?:reuse (?:this )?content|report an? (?:error|typo|correction)|suggest a correction)\\W*$",
             // in-body promotions of other stories: "READ MORE: headline", "RELATED: headline"
             "^(?:read more|related|also read|read also|more|see also|read next|recommended|don't miss|must read)"
@@ -146,8 +149,21 @@ public final class BoilerplateFilter {
     /** Longer publisher notes, allowed up to {@value #MAX_NOTE_WORDS} words because their wording is fixed. */
     private static final Pattern PUBLISHER_NOTE = Pattern.compile(String.join("|",
             "^a version of this (?:article|story) appear(?:s|ed) in print\\b.*$",
-            "^(?:copyright|©)\\s*(?:\\(c\\)\\s*)?\\d{4}\\b.{0,100}$",
-            "^.{0,80}\\ball rights reserved\\W*$"));
+            "^(?:copyright|©)\\s*(?:\\(c\\)\\s*)?\\d{4}\\b.{0,250}$",
+            "^.{0,80}\\ball rights reserved\\b.{0,160}$",
+            // sign-up prompts longer than a line of chrome: "Sign up for our free morning briefing to get the top
+            // stories in your inbox."
+            "^(?:sign up|subscribe)\\b.{0,120}\\b(?:newsletters?|briefing|inbox|alerts|digest)\\b.{0,80}$",
+            "^(?:have|got) a (?:story|tip|news tip)\\b.{0,40}\\?.{0,120}$",
+            "^image (?:source|caption)\\s*[,:].*$"));
+
+    /**
+     * A picture credit on a line of its own: "Getty Images", "JIM WATSON/AFP/Getty Images", "Photos by Jane Roe
+     * (Shutterstock)". Names in capitals before an agency only, so "the company said, according to Reuters" is prose.
+     */
+    private static final Pattern CREDIT_LINE = Pattern.compile("^(?:(?i:photos?|photographs?|pictures?|images?|credit)"
+            + "\\s*(?i:by|:)?\\s*)?(?:\\p{Lu}[\\p{L}.'’-]*[\\s/,&]*|(?i:and|via|for)\\s+)*[(/\\s]*(?<!\\p{L})(?i:getty images|reuters|afp"
+            + "|ap photo|ap|shutterstock|epa|pa media|pa wire|pa|alamy|bloomberg|ansa|xinhua)\\)?\\W*$");
 
     private static final int MAX_NOTE_WORDS = 40;
 
@@ -179,7 +195,7 @@ public final class BoilerplateFilter {
                 String lower = line.toLowerCase(Locale.ROOT);
                 boolean edge = i < DATELINE_EDGE || i >= paragraphs.size() - DATELINE_EDGE;
                 if (CHROME.matcher(lower).matches() || (edge && isDateLine(lower))
-                        || PUBLISHER_NOTE.matcher(lower).matches()) {
+                        || PUBLISHER_NOTE.matcher(lower).matches() || CREDIT_LINE.matcher(line).matches()) {
                     seen += words;
                     continue;
                 }
@@ -208,7 +224,7 @@ public final class BoilerplateFilter {
         if (s.isEmpty() || wordCount(s) > MAX_CHROME_WORDS) {
             return false;
         }
-        return CHROME.matcher(s.toLowerCase(Locale.ROOT)).matches();
+        return CHROME.matcher(s.toLowerCase(Locale.ROOT)).matches() || CREDIT_LINE.matcher(s).matches();
     }
 
     /** True when the whole line is a dateline; {@link #filter} only drops it near the start or end of the text. */
@@ -266,14 +282,16 @@ public final class BoilerplateFilter {
 
     /**
      * Cheap guard before {@link #PUBLISHER_NOTE} on a long paragraph (a lower-cased copy and a regex that tries 80
-     * starts): each of its alternatives needs "a version of this" or "copyright" or "©" at the start, or "all rights
-     * reserved" somewhere. Compared ignoring case char by char, which accepts everything the lower-cased line could
+     * starts): each of its alternatives needs "a version of this", "copyright", "©", "sign up", "subscribe", "have a",
+     * "got a" or "image" at the start, or "all rights reserved" somewhere. Compared ignoring case char by char, which accepts everything the lower-cased line could
      * match, so it only skips lines the regex would reject.
      */
     static boolean mayBePublisherNote(String p) {
         String s = p.strip();
         if (s.regionMatches(true, 0, "a version of this", 0, 17) || s.regionMatches(true, 0, "copyright", 0, 9)
-                || s.startsWith("©")) {
+                || s.startsWith("©") || s.regionMatches(true, 0, "sign up", 0, 7)
+                || s.regionMatches(true, 0, "subscribe", 0, 9) || s.regionMatches(true, 0, "have a ", 0, 7)
+                || s.regionMatches(true, 0, "got a ", 0, 6) || s.regionMatches(true, 0, "image ", 0, 6)) {
             return true;
         }
         for (int at = 0, last = s.length() - 19; at <= last; at++) {

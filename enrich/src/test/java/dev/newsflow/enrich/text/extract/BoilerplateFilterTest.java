@@ -65,6 +65,8 @@ class BoilerplateFilterTest {
             "We don't know yet whether the spam filter caught it.",
             "Read more books, the mayor told the children.",
             "On 5 March 2024 the council met again.",
+            "The company said so, according to Reuters.", "Shares rose, Bloomberg reported.",
+            "Image quality has improved, the agency said.", "Yes, Content Depth and Breadth Overlap",
             "Monday"})
     void shouldKeepRealSentences(String line) {
         assertThat(filter.isChrome(line)).isFalse();
@@ -106,6 +108,20 @@ class BoilerplateFilterTest {
         String print = "A version of this article appears in print on March 5, 2024, on Page A22 of the New York edition "
                 + "with the headline: Council backs tram.";
         BoilerplateFilter.Result r = filter.filter(List.of("Image", LONG, LONG, LONG, print, "Copyright 2024 Herald Media. All rights reserved."));
+
+        assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG);
+    }
+
+    @Test
+    void shouldDropPictureCreditsLabelsAndLongSignUpPrompts() {
+        BoilerplateFilter.Result r = filter.filter(List.of("Image source, Getty Images",
+                "Image caption, The river burst its banks in 2023", LONG, "Getty Images", "JIM WATSON/AFP/Getty Images",
+                "Photos by Jane Roe (Shutterstock)", LONG,
+                "Sign up for our free morning briefing to get the top stories in your inbox.",
+                "Click here to subscribe to our markets newsletter",
+                "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast,"
+                        + " rewritten or redistributed.",
+                "Have a story? Email us at tips@example.com", LONG));
 
         assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG);
     }
