@@ -33,6 +33,13 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
     private final Clock clock;
     private final Counter articlesIn;
     private final Timer enrichTime;
+    private final MeterRegistry registry;
+    /** Review reasons, counted from the start at 0 so that an alert sees the first one. */
+    static final java.util.List<String> REVIEW_REASONS = java.util.List.of(
+            dev.newsflow.enrich.classify.TrainedCategorizer.REASON_LOW_CONFIDENCE,
+            dev.newsflow.enrich.classify.TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE,
+            dev.newsflow.enrich.classify.TrainedCategorizer.REASON_UNDETERMINED_LANGUAGE,
+            dev.newsflow.enrich.classify.TrainedCategorizer.REASON_NO_TEXT);
     private FixedKeyProcessorContext<byte[], Outcome<EnrichedArticle>> context;
 
     EnrichProcessor(ArticleEnricher enricher, DeadLetters deadLetters, Clock clock, MeterRegistry registry) {
@@ -40,6 +47,8 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
         this.deadLetters = deadLetters;
         this.decoder = new KeyedDecoder<>(Serdes.RAW_ARTICLE, RawArticle::getUri, deadLetters);
         this.clock = clock;
+        this.registry = registry;
+        REVIEW_REASONS.forEach(this::reviewCounter);
         this.articlesIn = Counter.builder("newsflow.articles.in").tag("stage", "enrich").register(registry);
         // buckets, not client-side percentiles: they add up across instances (histogram_quantile)
         this.enrichTime = Timer.builder("newsflow.enrich.duration").description("Time to enrich one article")
@@ -65,12 +74,33 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
             EnrichedArticle enriched = enrichTime.record(() -> enricher.enrich(raw, clock.instant()));
             log.debug("Enriched articleId={} version={} categories={}", raw.getUri(), raw.getVersion(),
                     enriched.getCategories().size());
+            countOutcome(enriched);
             context.forward(record.withValue(Outcome.ok(enriched)));
         } catch (RuntimeException | StackOverflowError e) {
             // a StackOverflowError is one article's pathological text (deep recursion in a library), not a broken
             // JVM: dead-letter the record rather than let the thread die and re-read it forever
             fail(record, DeadLetterReason.PROCESSING_FAILED, e);
         }
+    }
+
+    /**
+     * What editors and operators watch: articles flagged for review, by reason (a flood of "undetermined-language"
+     * or "unsupported-language" says a feed changed), and the language of each article.
+     */
+    private void countOutcome(EnrichedArticle enriched) {
+        for (String reason : enriched.getReviewReasons()) {
+            reviewCounter(reason).increment();
+        }
+        // bounded: ISO 639-1 codes (the detector's or the sender's, checked by ingest) and "und"
+        String language = enriched.getLanguage() == null ? dev.newsflow.enrich.text.DetectedLanguage.UNDETERMINED
+                : enriched.getLanguage();
+        Counter.builder("newsflow.enrich.languages").description("Articles enriched, by language (und: undetermined)")
+                .tag("language", language).register(registry).increment();
+    }
+
+    private Counter reviewCounter(String reason) {
+        return Counter.builder("newsflow.enrich.review").description("Articles flagged for editorial review, by reason")
+                .tag("reason", reason).register(registry);
     }
 
     private void fail(FixedKeyRecord<byte[], byte[]> record, DeadLetterReason reason, Throwable error) {

@@ -206,6 +206,18 @@ class EnrichTopologyTest {
         assertThat(article.getSourceDigest()).startsWith("crc32c:"); // publish tells corrections by it
     }
 
+    @Test
+    void shouldCountArticlesForReviewByReasonAndEveryArticleByLanguage() {
+        start(Enrichers.defaults());
+        raw.pipeInput("zh-1", aRawArticle("zh-1").headline("北京会谈").body("中国国家主席周三在北京会见了来访的法国总统。").build());
+
+        assertThat(enriched.readValue().getLanguage()).isEqualTo("zh");
+        assertThat(registry.counter("newsflow.enrich.review", "reason", "unsupported-language").count()).isEqualTo(1.0);
+        assertThat(registry.counter("newsflow.enrich.languages", "language", "zh").count()).isEqualTo(1.0);
+        // the others exist at 0, so an alert on their increase sees the first one
+        assertThat(registry.find("newsflow.enrich.review").tag("reason", "undetermined-language").counter()).isNotNull();
+    }
+
     private void start(ArticleEnricher enricher) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
