@@ -184,8 +184,7 @@ public final class ArticleParser {
         String source = f.text("source", null, MAX_SOURCE_CHARS, false);
         String url = f.text("url", null, MAX_URL_CHARS, false);
         if (url != null && !takenDown && !UrlPaths.isSafeHttpUrl(url)) {
-            errors.add(new FieldError("url", "must be an http(s) URL with a host, spaces and quotes percent-encoded,"
-                    + " no name in a host mixing scripts (a Cyrillic letter in a Latin name)"));
+            errors.add(new FieldError("url", URL_RULE));
         }
         List<String> keywords = f.strings("keywords", MAX_KEYWORDS, MAX_KEYWORD_CHARS);
         if (body != null && body.isBlank() && !takenDown) {
@@ -457,6 +456,11 @@ public final class ArticleParser {
             return out;
         }
     }
+
+    /** What a sender's URL must be: it goes out with the post to every site. */
+    static final String URL_RULE = "must be a public http(s) URL a site can link to: a host readers can reach (not"
+            + " localhost, a private address or an intranet name), spaces and quotes percent-encoded, no host name mixing"
+            + " scripts (a Cyrillic letter in a Latin name), no secret in it (user:password@, token=, api_key=)";
 
     private static final String UNPAIRED_SURROGATE = "holds half of a surrogate pair (a \\uD800-\\uDFFF escape without"
             + " its other half): not Unicode text, and it would be stored as '?'";

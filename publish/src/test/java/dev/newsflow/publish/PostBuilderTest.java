@@ -51,6 +51,14 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldTransliterateCyrillicAndGreekSlugsAndHashOtherScripts() {
+        assertThat(Slugs.of("Щедрий вечір у Києві", "id-1")).startsWith("shchedriy-vechir-u-kiyevi-");
+        assertThat(Slugs.of("Путин встретился с Макроном", "id-1")).startsWith("putin-vstretilsya-s-makronom-");
+        assertThat(Slugs.of("Σεισμός στην Αθήνα", "id-1")).startsWith("seismos-stin-athina-");
+        assertThat(Slugs.of("习近平会见法国总统", "id-1")).matches("[0-9a-f]{6}");
+    }
+
+    @Test
     void shouldKeepTheFirstPublicationTimeThroughUpdatesAKillAndARepublication() {
         Instant later = now.plusSeconds(3600);
         Instant muchLater = now.plusSeconds(7200);

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Article ids in URL paths: ids may hold '/' ("wire/2026/a-1"), which must stay a path separator. */
@@ -19,7 +20,8 @@ public final class UrlPaths {
      * Whether {@code url} is an absolute http(s) URL with a host that a site can put in an {@code href} as it is: no
      * white space, control character, quote, backtick or angle bracket (which would end the attribute or open a tag), no
      * invisible or direction-changing character (which would show a reader another address), no user name or password,
-     * no host label that mixes scripts (a homograph, see {@link #mixesScripts}). Not a full URI check:
+     * no host label that mixes scripts (a homograph, see {@link #mixesScripts}), no host only the sender's network
+     * knows ({@link #isInternalHost}), no secret in its query ({@link #carriesCredential}). Not a full URI check:
      * internationalised hosts ("bücher.de") and hosts with '_' are real.
      */
     public static boolean isSafeHttpUrl(String url) {
@@ -38,7 +40,8 @@ public final class UrlPaths {
         if (url.lastIndexOf('@', authorityEnd - 1) >= authority) {
             return false; // "https://user:secret@host/": a credential would go out to every site that reads the post
         }
-        if (mixesScripts(url.substring(authority, authorityEnd))) {
+        if (mixesScripts(url.substring(authority, authorityEnd)) || isInternalHost(url.substring(authority, authorityEnd))
+                || carriesCredential(url.substring(authorityEnd))) {
             return false;
         }
         for (int i = 0; i < url.length(); i++) {
@@ -77,6 +80,31 @@ public final class UrlPaths {
             }
         }
         return false;
+    }
+
+    /** Host names only a newsroom's own network resolves: a post's link would lead readers nowhere. */
+    private static final Pattern INTERNAL_HOST = Pattern.compile(
+            "(?i)(?:localhost|[^.\\[]+|.*\\.(?:local|localhost|internal|intranet|corp|lan|home\\.arpa))\\.?"
+                    + "|(?:127|10)\\.\\d+\\.\\d+\\.\\d+|192\\.168\\.\\d+\\.\\d+|172\\.(?:1[6-9]|2\\d|3[01])\\.\\d+\\.\\d+"
+                    + "|169\\.254\\.\\d+\\.\\d+|0\\.0\\.0\\.0|\\[(?:::1?|f[cd][0-9a-f:]*|fe80:[0-9a-f:]*)]");
+
+    /**
+     * Whether the host (port left out) is one only the sender's network knows: "intranet.local", "cms", "10.1.2.3",
+     * "[::1]". The sender's URL goes out to every site that reads the post.
+     */
+    static boolean isInternalHost(String hostAndPort) {
+        String host = hostAndPort.startsWith("[") ? hostAndPort.substring(0, hostAndPort.indexOf(']') + 1)
+                : hostAndPort.contains(":") ? hostAndPort.substring(0, hostAndPort.indexOf(':')) : hostAndPort;
+        return INTERNAL_HOST.matcher(host).matches();
+    }
+
+    /** Query or fragment parameters that hold a secret: a CMS preview link ("?token=...") must not go out with posts. */
+    private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("(?i)[?&#;](?:access_?token|auth_?token|token|"
+            + "api_?key|apikey|secret|client_secret|password|passwd|pwd|session_?id|sessionid|sid|signature|sig|"
+            + "x-amz-signature|x-amz-credential|preview_?token)=[^&#;]");
+
+    static boolean carriesCredential(String pathQueryFragment) {
+        return CREDENTIAL_PARAMETER.matcher(pathQueryFragment).find();
     }
 
     /** {@code id} with each '/'-separated segment percent-encoded and the slashes kept: "wire/a+b c" → "wire/a%2Bb%20c". */

@@ -27,6 +27,19 @@ class UrlPathsTest {
     }
 
     @Test
+    void shouldRefuseAnInternalHostOrASecretInTheQuery() {
+        assertThat(List.of("http://intranet.local:8443/drafts/a", "https://cms/a", "http://localhost/a",
+                "http://10.1.2.3/a", "http://192.168.0.7:8080/a", "http://172.20.1.1/a", "http://[::1]/a",
+                "https://cms.corp/a", "https://wire.example/a?token=abc123&preview=1",
+                "https://wire.example/a?ref=x&API_KEY=k", "https://s3.example/a?X-Amz-Signature=ab",
+                "https://wire.example/a#access_token=t"))
+                .noneMatch(UrlPaths::isSafeHttpUrl);
+        assertThat(List.of("https://wire.example/a?ref=feed&page=2", "https://news.example:8443/a?tokens_left=2",
+                "http://172.32.0.1/a", "https://local.example/a", "https://example.com./a"))
+                .allMatch(UrlPaths::isSafeHttpUrl);
+    }
+
+    @Test
     void shouldRefuseAHostThatMixesScriptsToLookLikeAnother() {
         // a Cyrillic "а" (U+0430) in "paypal", as written and as Punycode; a Greek "ο" in "google"
         assertThat(List.of("https://p\u0430ypal.example/login", "https://xn--pypal-4ve.example/login",

@@ -101,7 +101,9 @@ final class Gazetteer {
             // venues, teams, products and papers named like people: "Busch Stadium", "Rose Bowl", "Virginia Tech",
             // "Man Utd", "Blu-ray Disc", "Christian Science Monitor", "Ali Shrine"
             "stadium", "bowl", "arena", "tech", "utd", "rovers", "wanderers", "disc", "monitor", "shrine", "mosque",
-            "cathedral", "airport");
+            "cathedral", "airport",
+            // teams, parties and firms named like people: "Red Sox", "Lib Dems", "Fannie Mae"
+            "sox", "dems", "dem", "mae");
 
     /**
      * Venue words that are also surnames: after a surname they end a place ("Coughlin Field", "Carnegie Hall",

@@ -121,9 +121,31 @@ public final class HeuristicTagExtractor implements TagExtractor {
             if (tags.size() == maxTags || c.score < MIN_RELATIVE_SCORE * best) {
                 break; // the rest are passing mentions, not what the article is about
             }
-            tags.add(new ArticleTag(c.display, c.kind, Math.round(c.score / best * 1000) / 1000.0));
+            tags.add(new ArticleTag(c.kind == Kind.PLACE ? unshouted(c.display) : c.display, c.kind,
+                    Math.round(c.score / best * 1000) / 1000.0));
         }
         return List.copyOf(tags);
+    }
+
+    /**
+     * A place written in capitals, as datelines write it ("NEW YORK", "PARIS"), as a name: "New York". Short ones stay
+     * as written, since they may be acronyms ("UAE", "USSR").
+     */
+    static String unshouted(String place) {
+        if (place.length() < 5 || place.codePoints().anyMatch(Character::isLowerCase)) {
+            return place;
+        }
+        StringBuilder out = new StringBuilder(place.length());
+        for (String word : place.split(" ", -1)) {
+            if (word.length() < 3) {
+                return place;
+            }
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.toString();
     }
 
     private static void scan(List<Token> tokens, Map<String, Candidate> names, Map<String, Candidate> phrases,
@@ -308,7 +330,7 @@ public final class HeuristicTagExtractor implements TagExtractor {
             boolean person = couldBePerson && Gazetteer.isFirstName(first.lower);
             kind = person ? Kind.PERSON : Kind.PHRASE;
             strength = person ? 1 : 0;
-        } else if (words == 1 && afterPlacePreposition) {
+        } else if (words == 1 && afterPlacePreposition && !Gazetteer.isDemonym(first.lower)) {
             kind = Kind.PLACE;
             strength = 1;
         } else {

@@ -388,6 +388,16 @@ class HeuristicTagExtractorTest {
     }
 
     @Test
+    void shouldWriteAShoutedPlaceAsANameAndNoNationalityOrTeamAsAPersonOrPlace() {
+        List<ArticleTag> tags = extractor.extract("Wire", List.of("Shares rose in NEW YORK and in PARIS on Monday, and"
+                + " the Red Sox won, the Lib Dems said. Investors in British banks were calm."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("New York", "Paris").doesNotContain("NEW YORK", "British");
+        assertThat(tags).filteredOn(t -> t.kind() == Kind.PERSON).isEmpty();
+        assertThat(HeuristicTagExtractor.unshouted("UAE")).isEqualTo("UAE");
+    }
+
+    @Test
     void shouldTellAVenueNamedAfterASurnameFromAPersonWithThatSurname() {
         List<ArticleTag> tags = extractor.extract("Rams win at John F. Coughlin Field", List.of(
                 "The Rams played at John F. Coughlin Field and later at Carnegie Hall. Frank Field and Monty Hall"
