@@ -112,7 +112,7 @@ final class ArticleLookup {
     }
 
     /** The partitions of the enriched articles this instance processes (active tasks, not standbys). */
-    private static Set<Integer> localPartitions(KafkaStreams client) {
+    static Set<Integer> localPartitions(KafkaStreams client) {
         Set<Integer> partitions = new TreeSet<>();
         for (ThreadMetadata thread : client.metadataForLocalThreads()) {
             for (TaskMetadata task : thread.activeTasks()) {

@@ -31,6 +31,9 @@ public final class PublishApp {
         return StreamsStage.start(PublishTopology.STAGE, Topics.PUBLISH_DLQ, config, settings, registry -> new PublishTopology(
                 new PostBuilder(config.siteBaseUrl()), new CategoryRouting(config.routeMinConfidence()),
                 config.embargoCheckInterval(), Clock.systemUTC(), registry).build(),
-                (app, streams) -> new ArticleLookup(streams, self).register(app));
+                (app, streams) -> {
+                    new ArticleLookup(streams, self).register(app);
+                    new HeldEmbargoes(streams).register(app);
+                });
     }
 }
