@@ -81,6 +81,9 @@ record ArticleState(String id, Post post, String sections, EnrichedArticle held,
             }
             live.put("categories", categories(post.getCategories()));
             live.put("reviewRequired", post.getReviewRequired());
+            if (!post.getReviewReasons().isEmpty()) {
+                live.put("reviewReasons", post.getReviewReasons());
+            }
             live.put("sections", sections == null || sections.isEmpty() ? List.of() : Arrays.asList(sections.split(",")));
             json.put("live", live);
         } else if (post != null) {

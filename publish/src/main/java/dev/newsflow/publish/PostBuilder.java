@@ -10,6 +10,7 @@ import dev.newsflow.schemas.avro.PostEventType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
@@ -68,6 +69,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setSource(article.getSource())
                 .setCategories(article.getCategories())
                 .setReviewRequired(article.getReviewRequired())
+                .setReviewReasons(article.getReviewRequired() ? List.copyOf(article.getReviewReasons()) : List.of())
                 .setLanguage(article.getLanguage())
                 .setTags(article.getTags())
                 .setUrgency(article.getUrgency())

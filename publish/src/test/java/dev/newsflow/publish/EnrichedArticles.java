@@ -34,6 +34,11 @@ final class EnrichedArticles {
         return this;
     }
 
+    EnrichedArticles forReview(String... reasons) {
+        builder.setReviewRequired(true).setReviewReasons(List.of(reasons));
+        return this;
+    }
+
     EnrichedArticles sourceDigest(String digest) {
         builder.setSourceDigest(digest);
         return this;

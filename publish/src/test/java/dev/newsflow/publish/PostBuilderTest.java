@@ -34,6 +34,16 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldSayWhyAPostNeedsReview() {
+        Post unsure = builder.upsert(anArticle("r1").forReview("low-confidence", "undetermined-language").build(), null, now);
+        Post sure = builder.upsert(anArticle("r2").build(), null, now);
+
+        assertThat(unsure.getReviewRequired()).isTrue();
+        assertThat(unsure.getReviewReasons()).containsExactly("low-confidence", "undetermined-language");
+        assertThat(sure.getReviewReasons()).isEmpty();
+    }
+
+    @Test
     void shouldLeaveControlCharactersOutOfTheBody() {
         Post post = builder.upsert(anArticle("x2").text("Null\u0000 and escape\u001b[31m red\u007f.\n\nTab\tkept.").build(), null, now);
 
