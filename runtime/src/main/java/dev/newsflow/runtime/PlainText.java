@@ -88,8 +88,7 @@ public final class PlainText {
                 }
                 markup = org.jsoup.parser.Tag.valueOf(name).isEmpty() || m.group(3) != null && !m.group(3).isBlank()
                         || !closing && OPTIONAL_END.contains(name)
-                        || Pattern.compile(closing ? "<" + Pattern.quote(name) + "[\\s/>]" : "</" + Pattern.quote(name) + "\\s*>")
-                                .matcher(lower).find();
+                        || hasTag(lower, (closing ? "<" : "</") + name);
             }
             if (!markup) {
                 if (out == null) {
@@ -112,6 +111,18 @@ public final class PlainText {
     public static String withoutMarkup(String text) {
         return looksLikeMarkup(text) ? Jsoup.parseBodyFragment(wordsInBracketsEscaped(text)).body().text()
                 : text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
+    }
+
+    /** Whether {@code lower} holds {@code start} ("&lt;b", "&lt;/b") ending the tag's name: "&lt;b&gt;", "&lt;b class", not "&lt;br". */
+    private static boolean hasTag(String lower, String start) {
+        for (int at = lower.indexOf(start); at >= 0; at = lower.indexOf(start, at + 1)) {
+            int after = at + start.length();
+            if (after < lower.length() && (lower.charAt(after) == '>' || lower.charAt(after) == '/'
+                    || Character.isWhitespace(lower.charAt(after)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code text} holds markup a parser should read (a whole tag, a comment, a tag left open with an attribute). */

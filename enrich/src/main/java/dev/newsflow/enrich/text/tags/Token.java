@@ -114,7 +114,7 @@ final class Token {
             boolean www = text.regionMatches(true, i, "www.", 0, 4);
             if (www || i >= checkedUntil) {
                 int runEnd = runEnd(text, i);
-                if (www || isLink(text, i, runEnd) || TICKER.matcher(text).region(i, runEnd).matches()) {
+                if (www || isLink(text, i, runEnd) || isTicker(text, i, runEnd)) {
                     // a web address names no subject: "http://www.investor.reuters.com/FullQuote.aspx" gives no tags
                     // "http" and "fullquote"; nor does a stock code ("MSFT.O" was the tag "MSFTO")
                     if (!tokens.isEmpty()) {
@@ -225,6 +225,15 @@ final class Token {
      */
     private static final java.util.regex.Pattern TICKER = java.util.regex.Pattern.compile(
             "[<(]?(?:[A-Z0-9]{2,6}\\.[A-Z]{1,2}|[A-Z][a-z]{2,5}\\.(?:pa|ob|pk|de|as|mi|l))[>),.;:]*");
+
+    /** {@link #TICKER}, tried only on a short run with a dot inside: the regex is not run on every word. */
+    private static boolean isTicker(String text, int from, int to) {
+        if (to - from < 4 || to - from > 12) {
+            return false;
+        }
+        int dot = text.indexOf('.', from + 1);
+        return dot > 0 && dot < to - 1 && TICKER.matcher(text).region(from, to).matches();
+    }
 
     /** Where the run of non-space characters holding {@code i} ends. */
     private static int runEnd(String text, int i) {
