@@ -77,6 +77,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private final Counter articlesIn;
     private final Counter reenriched;
     private final Counter embargoesLifted;
+    private final dev.newsflow.runtime.LogThrottle coveredLog = new dev.newsflow.runtime.LogThrottle();
     static final List<String> SKIP_REASONS = List.of("duplicate-version", "stale-version", "stale-unpublish",
             "already-unpublished", "embargo-after-publication");
     private ProcessorContext<byte[], PublishDecision> context;
@@ -181,13 +182,12 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         List<CategoryPost> categoryPosts = new ArrayList<>();
         // never seen (publish's state was reset, or the kill came first): a section site may still hold the
         // article, and nothing says which section, so every section topic gets the delete
+        // (also when only a held embargoed version is known: after a reset of publish's state an older version may
+        // still be on a section page, so 17 DELETEs of nothing are the price of never missing one)
         // killed after a withhold: sites were told "may come back"; now they are told "killed", on news.posts and the
         // current topic (the section topics had their DELETE with the withhold)
-        // a held embargoed version that never went out: no section has it (news.posts and the current topic still
-        // get the DELETE, so the kill is on the record downstream)
-        boolean onlyHeld = previous == null && cancelsHeld;
-        (killAfterWithhold || onlyHeld ? List.<String>of() : previous != null ? routing.everyTopicOf(previous)
-                : routing.everyTopic()).forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
+        (killAfterWithhold ? List.<String>of() : previous != null ? routing.everyTopicOf(previous) : routing.everyTopic())
+                .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
         log.info("Unpublished articleId={} version={} requestedVersion={} status={}", id, delete.getVersion(),
                 article.getVersion(), article.getPubStatus());
         // output first, state after: if forwarding throws, the record is dead-lettered with the state untouched,
@@ -227,8 +227,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             // or a held version it cancelled): republishing takes a newer one. Rare, and words a newsroom sent vanish
             // with it: on the record
             skip(id, article, "stale-version");
-            log.info("Skipped articleId={} version={} reason=stale-version: a kill or withhold covers this version;"
-                    + " to republish send a newer version", id, article.getVersion());
+            long skippedSince = coveredLog.admit("covered"); // a replay of a killed story: at most a line a second
+            if (skippedSince > 0) {
+                log.info("Skipped articleId={} version={} reason=stale-version: a kill or withhold covers this version;"
+                        + " to republish send a newer version skippedSinceLastLog={}", id, article.getVersion(), skippedSince);
+            }
             return;
         }
         if (previous != null && article.getVersion() <= previous.getVersion()) {

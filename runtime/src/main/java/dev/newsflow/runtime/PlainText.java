@@ -69,27 +69,29 @@ public final class PlainText {
     /**
      * {@code text} with the {@code <} of each tag-like word that is not markup escaped, so the parser keeps it as
      * text: "A &lt;style&gt; guide for writers" lost everything after "A" (a style element runs to its end tag),
-     * "Vote: &lt;Yes&gt; or &lt;No&gt;" its two words. Markup is a namespaced tag (Word's {@code <o:p>}), or an HTML
-     * element that is void ({@code <br>}, {@code <img ...>}), has attributes, may leave out its end tag
-     * ({@code <p>}), or has its end (or start) tag in the text too ({@code <b>...</b>}).
+     * "Vote: &lt;Yes&gt; or &lt;No&gt;" its two words. Markup is a tag with attributes ({@code <img src=x>},
+     * {@code <amp-img ...>}), a custom or namespaced element ({@code <x-embed>}, Word's {@code <o:p>}), a tag whose
+     * end (or start) tag is in the text too ({@code <b>...</b>}), or an HTML element that is void ({@code <br>}) or
+     * may leave out its end tag ({@code <p>}). Two passes over the tags, so the time is linear in the text: a body
+     * of many unclosed tags must not stall ingest or enrich.
      */
     static String wordsInBracketsEscaped(String text) {
+        java.util.Set<String> opened = new java.util.HashSet<>();
+        java.util.Set<String> closed = new java.util.HashSet<>();
         java.util.regex.Matcher m = TAG.matcher(text);
+        while (m.find()) {
+            (m.group(1).isEmpty() ? opened : closed).add(m.group(2).toLowerCase(java.util.Locale.ROOT));
+        }
         StringBuilder out = null;
-        String lower = null;
         int last = 0;
+        m.reset();
         while (m.find()) {
             String name = m.group(2).toLowerCase(java.util.Locale.ROOT);
             boolean closing = !m.group(1).isEmpty();
-            boolean markup = name.indexOf(':') >= 0;
-            if (!markup && org.jsoup.parser.Tag.isKnownTag(name)) {
-                if (lower == null) {
-                    lower = text.toLowerCase(java.util.Locale.ROOT);
-                }
-                markup = org.jsoup.parser.Tag.valueOf(name).isEmpty() || m.group(3) != null && !m.group(3).isBlank()
-                        || !closing && OPTIONAL_END.contains(name)
-                        || hasTag(lower, (closing ? "<" : "</") + name);
-            }
+            boolean markup = m.group(3) != null && !m.group(3).isBlank() || name.indexOf(':') >= 0
+                    || name.indexOf('-') > 0 || (closing ? opened : closed).contains(name)
+                    || org.jsoup.parser.Tag.isKnownTag(name) && (org.jsoup.parser.Tag.valueOf(name).isEmpty()
+                    || !closing && OPTIONAL_END.contains(name));
             if (!markup) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16);
@@ -111,18 +113,6 @@ public final class PlainText {
     public static String withoutMarkup(String text) {
         return looksLikeMarkup(text) ? Jsoup.parseBodyFragment(wordsInBracketsEscaped(text)).body().text()
                 : text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
-    }
-
-    /** Whether {@code lower} holds {@code start} ("&lt;b", "&lt;/b") ending the tag's name: "&lt;b&gt;", "&lt;b class", not "&lt;br". */
-    private static boolean hasTag(String lower, String start) {
-        for (int at = lower.indexOf(start); at >= 0; at = lower.indexOf(start, at + 1)) {
-            int after = at + start.length();
-            if (after < lower.length() && (lower.charAt(after) == '>' || lower.charAt(after) == '/'
-                    || Character.isWhitespace(lower.charAt(after)))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether {@code text} holds markup a parser should read (a whole tag, a comment, a tag left open with an attribute). */

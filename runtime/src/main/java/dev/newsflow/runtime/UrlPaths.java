@@ -40,8 +40,10 @@ public final class UrlPaths {
         if (url.lastIndexOf('@', authorityEnd - 1) >= authority) {
             return false; // "https://user:secret@host/": a credential would go out to every site that reads the post
         }
-        if (mixesScripts(url.substring(authority, authorityEnd)) || isInternalHost(url.substring(authority, authorityEnd))
-                || carriesCredential(url.substring(authorityEnd))) {
+        // as a browser reads them: "p%D0%B0ypal.example" shows a Cyrillic "а", "?%74oken=" is "?token="
+        String host = percentDecoded(url.substring(authority, authorityEnd));
+        if (host == null || mixesScripts(host) || isInternalHost(host)
+                || carriesCredential(percentDecoded(url.substring(authorityEnd)))) {
             return false;
         }
         for (int i = 0; i < url.length(); i++) {
@@ -82,29 +84,97 @@ public final class UrlPaths {
         return false;
     }
 
-    /** Host names only a newsroom's own network resolves: a post's link would lead readers nowhere. */
-    private static final Pattern INTERNAL_HOST = Pattern.compile(
-            "(?i)(?:localhost|[^.\\[]+|.*\\.(?:local|localhost|internal|intranet|corp|lan|home\\.arpa))\\.?"
-                    + "|(?:127|10)\\.\\d+\\.\\d+\\.\\d+|192\\.168\\.\\d+\\.\\d+|172\\.(?:1[6-9]|2\\d|3[01])\\.\\d+\\.\\d+"
-                    + "|169\\.254\\.\\d+\\.\\d+|0\\.0\\.0\\.0|\\[(?:::1?|f[cd][0-9a-f:]*|fe80:[0-9a-f:]*)]");
+    /** Name endings only a newsroom's own network resolves: a post's link would lead readers nowhere. */
+    private static final Pattern INTERNAL_NAME = Pattern.compile(
+            "(?i)localhost|[^.\\[\\]:]+|.*\\.(?:local|localhost|internal|intranet|corp|lan|home\\.arpa)");
+
+    /** An IPv4 address as browsers also read it: 1 to 4 dotted parts, decimal, octal (leading 0) or hex (0x). */
+    private static final Pattern IPV4_LITERAL = Pattern.compile("(?i)(?:0x[0-9a-f]+|\\d+)(?:\\.(?:0x[0-9a-f]+|\\d+)){0,3}");
 
     /**
-     * Whether the host (port left out) is one only the sender's network knows: "intranet.local", "cms", "10.1.2.3",
-     * "[::1]". The sender's URL goes out to every site that reads the post.
+     * Whether the host (port left out, percent-decoded) is one only the sender's network knows: "intranet.local",
+     * "cms", "10.1.2.3", "127.1", "0x7f.0.0.1", "[::1]", "[::ffff:127.0.0.1]", "[fd00::1]". The sender's URL goes out
+     * to every site that reads the post. An address is parsed only when it is a literal, so no name is ever looked
+     * up in DNS here.
      */
     static boolean isInternalHost(String hostAndPort) {
         String host = hostAndPort.startsWith("[") ? hostAndPort.substring(0, hostAndPort.indexOf(']') + 1)
                 : hostAndPort.contains(":") ? hostAndPort.substring(0, hostAndPort.indexOf(':')) : hostAndPort;
-        return INTERNAL_HOST.matcher(host).matches();
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1); // "10.0.0.1.", "cms.corp.": the root of the DNS tree
+        }
+        if (host.startsWith("[")) {
+            return !host.endsWith("]") || isInternalAddress(host.substring(1, host.length() - 1));
+        }
+        if (IPV4_LITERAL.matcher(host).matches()) {
+            return isInternalAddress(ipv4(host));
+        }
+        return INTERNAL_NAME.matcher(host).matches();
+    }
+
+    /** The IPv4 address a browser reads from a 1-to-4-part literal ("127.1" is 127.0.0.1), or null for none. */
+    private static String ipv4(String literal) {
+        String[] parts = literal.split("\\.");
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].toLowerCase(java.util.Locale.ROOT);
+            try {
+                values[i] = p.startsWith("0x") ? Long.parseLong(p.substring(2), 16)
+                        : p.length() > 1 && p.startsWith("0") ? Long.parseLong(p.substring(1), 8) : Long.parseLong(p);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        long address = 0;
+        for (int i = 0; i < values.length - 1; i++) {
+            if (values[i] > 255) {
+                return null;
+            }
+            address |= values[i] << (8 * (3 - i));
+        }
+        long last = values[values.length - 1];
+        if (last >= 1L << (8 * (4 - (values.length - 1)))) {
+            return null;
+        }
+        address |= last;
+        return ((address >> 24) & 255) + "." + ((address >> 16) & 255) + "." + ((address >> 8) & 255) + "." + (address & 255);
+    }
+
+    /** Loopback, private, link-local, unique-local or unspecified; a literal that does not parse counts as internal. */
+    private static boolean isInternalAddress(String literal) {
+        if (literal == null || !literal.matches("[0-9A-Fa-f:.]+")) {
+            return true;
+        }
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(literal); // a literal: no DNS lookup
+            byte[] bytes = address.getAddress();
+            return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                    || address.isAnyLocalAddress() || bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+        } catch (java.net.UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** {@code text} with its %XX escapes decoded as UTF-8 ('+' kept), or null when an escape is broken. */
+    private static String percentDecoded(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        try {
+            return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Query or fragment parameters that hold a secret: a CMS preview link ("?token=...") must not go out with posts. */
-    private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("(?i)[?&#;](?:access_?token|auth_?token|token|"
-            + "api_?key|apikey|secret|client_secret|password|passwd|pwd|session_?id|sessionid|sid|signature|sig|"
-            + "x-amz-signature|x-amz-credential|preview_?token)=[^&#;]");
+    private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("(?i)[?&#;](?:access[_-]?token|auth[_-]?token"
+            + "|id[_-]?token|refresh[_-]?token|token|jwt|auth|api[_-]?key|apikey|secret|client[_-]?secret|password|passwd"
+            + "|pwd|j?session[_-]?id|signature|sig|x-amz-signature|x-amz-credential|x-goog-signature|x-goog-credential"
+            + "|preview[_-]?token)=[^&#;]");
 
     static boolean carriesCredential(String pathQueryFragment) {
-        return CREDENTIAL_PARAMETER.matcher(pathQueryFragment).find();
+        return pathQueryFragment == null || CREDENTIAL_PARAMETER.matcher(pathQueryFragment).find();
     }
 
     /** {@code id} with each '/'-separated segment percent-encoded and the slashes kept: "wire/a+b c" → "wire/a%2Bb%20c". */

@@ -29,6 +29,20 @@ class PlainTextTest {
         assertThat(PlainText.of("Storm<br>warning <img src=x onerror=alert(1)> <span class=\"x\">now")).isEqualTo("Storm warning now");
         assertThat(PlainText.of("<p>First<p>Second<o:p></o:p>")).isEqualTo("First Second");
         assertThat(PlainText.of("<P>Shouted</P> <Script>x()</SCRIPT>")).isEqualTo("Shouted");
+        // custom elements and any tag with attributes or its end tag are markup, known to jsoup or not
+        assertThat(PlainText.of("<amp-img src=\"s.jpg\" layout=\"responsive\"></amp-img>Storm hits coast"))
+                .isEqualTo("Storm hits coast");
+        assertThat(PlainText.hasText("<x-embed data-id=42></x-embed>")).isFalse();
+        assertThat(PlainText.of("<my-widget>Storm</my-widget> <foo>hits</foo>")).isEqualTo("Storm hits");
+    }
+
+    @Test
+    void shouldTakeLinearTimeOverManyUnclosedTags() {
+        String hostile = "x. " + "<em>x ".repeat(60_000); // 360 KB: quadratic was minutes
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertThat(PlainText.hasText(hostile)).isTrue();
+            assertThat(PlainText.withoutMarkup(hostile)).startsWith("x. <em>x <em>x"); // unclosed and bare: words
+        });
     }
 
     @Test

@@ -32,10 +32,16 @@ class UrlPathsTest {
                 "http://10.1.2.3/a", "http://192.168.0.7:8080/a", "http://172.20.1.1/a", "http://[::1]/a",
                 "https://cms.corp/a", "https://wire.example/a?token=abc123&preview=1",
                 "https://wire.example/a?ref=x&API_KEY=k", "https://s3.example/a?X-Amz-Signature=ab",
-                "https://wire.example/a#access_token=t"))
+                "https://wire.example/a#access_token=t", "http://127.1/a", "http://0x7f.0.0.1/a", "http://10.0.0.1./a",
+                "http://[::ffff:127.0.0.1]/a", "http://[0:0:0:0:0:0:0:1]/a", "http://[fd00::1]/a",
+                "https://wire.example/a;jsessionid=ABC", "https://s.example/a?X-Goog-Signature=ab",
+                "https://wire.example/a?auth=x", "https://wire.example/a?access-token=x", "https://wire.example/a?jwt=x",
+                "https://wire.example/a?%74oken=x", "https://p%D0%B0ypal.example/", "https://wire.example/%zz"))
                 .noneMatch(UrlPaths::isSafeHttpUrl);
         assertThat(List.of("https://wire.example/a?ref=feed&page=2", "https://news.example:8443/a?tokens_left=2",
-                "http://172.32.0.1/a", "https://local.example/a", "https://example.com./a"))
+                "http://172.32.0.1/a", "https://local.example/a", "https://example.com./a",
+                "https://slashdot.example/story/04/08/12/1234?sid=04/08/12/1234", "http://8.8.8.8/a",
+                "http://[2001:db8::1]/a", "https://wire.example/caf%C3%A9?q=a+b"))
                 .allMatch(UrlPaths::isSafeHttpUrl);
     }
 

@@ -150,10 +150,10 @@ public final class BoilerplateFilter {
     private static final Pattern PUBLISHER_NOTE = Pattern.compile(String.join("|",
             "^a version of this (?:article|story) appear(?:s|ed) in print\\b.*$",
             "^(?:copyright|©)\\s*(?:\\(c\\)\\s*)?\\d{4}\\b.{0,250}$",
-            "^.{0,80}\\ball rights reserved\\b.{0,160}$",
-            // sign-up prompts longer than a line of chrome: "Sign up for our free morning briefing to get the top
-            // stories in your inbox."
-            "^(?:sign up|subscribe)\\b.{0,120}\\b(?:newsletters?|briefing|inbox|alerts|digest)\\b.{0,80}$",
+            "^.{0,80}\\ball rights reserved\\W*$",
+            // sign-up prompts longer than a line of chrome, addressed to the reader: "Sign up for our free morning
+            // briefing to get the top stories in your inbox." ("Sign up for vaccine alerts opened on Monday" is news)
+            "^(?:sign up|subscribe)\\b.{0,40}\\b(?:our|your)\\b.{0,80}\\b(?:newsletters?|briefing|inbox|alerts|digest)\\b.{0,80}$",
             "^(?:have|got) a (?:story|tip|news tip)\\b.{0,40}\\?.{0,120}$",
             "^image (?:source|caption)\\s*[,:].*$"));
 
@@ -162,8 +162,15 @@ public final class BoilerplateFilter {
      * (Shutterstock)". Names in capitals before an agency only, so "the company said, according to Reuters" is prose.
      */
     private static final Pattern CREDIT_LINE = Pattern.compile("^(?:(?i:photos?|photographs?|pictures?|images?|credit)"
-            + "\\s*(?i:by|:)?\\s*)?(?:\\p{Lu}[\\p{L}.'’-]*[\\s/,&]*|(?i:and|via|for)\\s+)*[(/\\s]*(?<!\\p{L})(?i:getty images|reuters|afp"
-            + "|ap photo|ap|shutterstock|epa|pa media|pa wire|pa|alamy|bloomberg|ansa|xinhua)\\)?\\W*$");
+            + "\\s*(?i:by|:)?\\s*)?(?:\\p{Lu}[\\p{L}.'’-]*+[\\s/,&]*+|(?i:and|via|for)\\s++){0,12}[(/\\s]*(?<!\\p{L})(?i:getty images"
+            + "|reuters|afp|ap photo|ap|shutterstock|epa|pa media|pa wire|pa|alamy|bloomberg|ansa|xinhua)\\)?\\W*$");
+
+    /** A credit is short: longer lines are not tried (and a hostile one cannot make the regex recurse deep). */
+    private static final int MAX_CREDIT_CHARS = 120;
+
+    private static boolean isCreditLine(String line) {
+        return line.length() <= MAX_CREDIT_CHARS && CREDIT_LINE.matcher(line).matches();
+    }
 
     private static final int MAX_NOTE_WORDS = 40;
 
@@ -195,7 +202,7 @@ public final class BoilerplateFilter {
                 String lower = line.toLowerCase(Locale.ROOT);
                 boolean edge = i < DATELINE_EDGE || i >= paragraphs.size() - DATELINE_EDGE;
                 if (CHROME.matcher(lower).matches() || (edge && isDateLine(lower))
-                        || PUBLISHER_NOTE.matcher(lower).matches() || CREDIT_LINE.matcher(line).matches()) {
+                        || PUBLISHER_NOTE.matcher(lower).matches() || isCreditLine(line)) {
                     seen += words;
                     continue;
                 }
@@ -224,7 +231,7 @@ public final class BoilerplateFilter {
         if (s.isEmpty() || wordCount(s) > MAX_CHROME_WORDS) {
             return false;
         }
-        return CHROME.matcher(s.toLowerCase(Locale.ROOT)).matches() || CREDIT_LINE.matcher(s).matches();
+        return CHROME.matcher(s.toLowerCase(Locale.ROOT)).matches() || isCreditLine(s);
     }
 
     /** True when the whole line is a dateline; {@link #filter} only drops it near the start or end of the text. */

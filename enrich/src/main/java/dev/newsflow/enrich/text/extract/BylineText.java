@@ -1,12 +1,12 @@
 package dev.newsflow.enrich.text.extract;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * A byline as a reader sees it: the names, without the date, time, age or separator that page templates print
  * beside them ("Sarah Gooding March 9, 2017 13", "James Akinaka • 8h", "by Lucas Nolan22 Dec 2016651",
- * "Nicolas Perriault —"), and a name in capitals written as a name ("By GILLIAN MOHNEY" is "Gillian Mohney").
+ * "Nicolas Perriault —"). A name in capitals stays as written: "BBC NEWS", "JOHN SMITH, AP" and "KATHY MCCORMACK"
+ * cannot be title-cased without a dictionary.
  */
 final class BylineText {
 
@@ -33,23 +33,6 @@ final class BylineText {
         if (s.regionMatches(true, 0, "by ", 0, 3)) {
             s = s.substring(3).strip();
         }
-        s = shoutedAsName(s);
         return s.isEmpty() ? null : s;
-    }
-
-    /** "GILLIAN MOHNEY" as "Gillian Mohney"; a name with any lower-case letter, or an acronym alone ("AP"), as it is. */
-    private static String shoutedAsName(String s) {
-        if (s.codePoints().anyMatch(Character::isLowerCase) || s.codePoints().filter(Character::isLetter).count() < 4
-                || s.indexOf(' ') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        boolean start = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(start ? c : Character.toLowerCase(c));
-            start = !Character.isLetter(c); // after a space, hyphen or apostrophe: "O'NEIL" as "O'Neil"
-        }
-        return out.toString().toLowerCase(Locale.ROOT).equals(s.toLowerCase(Locale.ROOT)) ? out.toString() : s;
     }
 }

@@ -120,6 +120,9 @@ public final class MainTextExtractor implements TextExtractor {
     ExtractedArticle fragment(String html) {
         Document doc = Jsoup.parseBodyFragment(html);
         Element body = doc.body();
+        if (containsIgnoreCase(html, "<svg")) {
+            ParagraphCollector.hoistOutOfUnclosedSvg(body);
+        }
         String title = null;
         Element h1 = containsIgnoreCase(html, "<h1") ? body.getElementsByTag("h1").first() : null;
         if (h1 != null) {
@@ -147,6 +150,13 @@ public final class MainTextExtractor implements TextExtractor {
 
     private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
 
+    /** A Reuters instrument code in angle brackets: "&lt;ORCL.O&gt;", "&lt;T.N&gt;". */
+    private static final Pattern BRACKETED_STOCK_CODE = Pattern.compile("\\s?<[A-Z0-9]{1,6}\\.[A-Z]{1,2}>");
+
+    /** The same code once its link markup is gone: "Microsoft Corp.MSFT.O, saying", "shares of AT&amp;T T.N rose". */
+    private static final Pattern LINKED_STOCK_CODE = Pattern.compile(
+            "(?<=[\\s.(])[A-Z0-9]{1,6}\\.(?:N|O|L|TO|PA|DE|AS|MI|T|OB|PK|HK|KS|SS|SZ|AX)(?=[\\s,;:)]|\\.?$)");
+
     /** Plain text: paragraphs are blocks between blank lines; chrome lines inside a block are dropped. */
     ExtractedArticle plainText(String text) {
         List<String> paragraphs = new ArrayList<>();
@@ -155,9 +165,13 @@ public final class MainTextExtractor implements TextExtractor {
             StringBuilder paragraph = new StringBuilder();
             for (String line : block.split("\n")) {
                 String decoded = decodeEntities(line);
-                // markup the CMS stored escaped ("&lt;a href=...&gt;MSFT.O&lt;/a&gt;" in wire copy) is read as markup
+                // markup the CMS stored escaped ("&lt;a href=...&gt;MSFT.O&lt;/a&gt;" in wire copy) is read as markup,
+                // and the stock codes it linked go with it; so do codes in angle brackets ("Oracle Corp. <ORCL.O>")
                 String l = ParagraphCollector.normalise(decoded != line && PlainText.looksLikeMarkup(decoded)
-                        ? PlainText.withoutMarkup(decoded) : decoded);
+                        ? LINKED_STOCK_CODE.matcher(PlainText.withoutMarkup(decoded)).replaceAll("") : decoded);
+                if (l.indexOf('<') >= 0) {
+                    l = BRACKETED_STOCK_CODE.matcher(l).replaceAll("");
+                }
                 if (l.isEmpty() || filter.isChrome(l)) {
                     continue;
                 }

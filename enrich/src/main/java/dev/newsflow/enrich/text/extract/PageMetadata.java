@@ -38,8 +38,15 @@ record PageMetadata(String title, String byline, Instant published) {
 
     static PageMetadata read(Document doc) {
         JsonLd ld = JsonLd.read(doc);
-        String title = first(ld.headline, meta(doc, "og:title"), meta(doc, "twitter:title"), meta(doc, "dc.title"),
+        String fromTags = first(meta(doc, "og:title"), meta(doc, "twitter:title"), meta(doc, "dc.title"),
                 titleFromTitleTag(doc));
+        // JSON-LD first, unless most of its words are not in the page's <title> (or first h1): Wikipedia's
+        // "headline" is a description
+        // ("constitutional monarchy in Oceania" on "New Zealand - Wikipedia")
+        Element h1 = doc.title().isBlank() ? doc.selectFirst("h1") : null;
+        String pageTitle = !doc.title().isBlank() ? doc.title() : h1 != null ? h1.text() : "";
+        String title = ld.headline != null && (pageTitle.isBlank() || sharesAWord(ld.headline, pageTitle))
+                ? ld.headline : first(fromTags, ld.headline);
         String byline = first(ld.author, nonUrl(meta(doc, "author")), nonUrl(meta(doc, "article:author")),
                 nonUrl(meta(doc, "dc.creator")), nonUrl(meta(doc, "parsely-author")), nonUrl(meta(doc, "byl")),
                 bylineElement(doc));
@@ -50,6 +57,21 @@ record PageMetadata(String title, String byline, Instant published) {
                 meta(doc, "parsely-pub-date"), timeElement(doc));
         return new PageMetadata(SiteName.of(doc, ld.publisher).strip(clean(title)), cleanByline(clean(byline)),
                 published);
+    }
+
+    /** Whether at least half the words of {@code headline} (of three letters or more) are in {@code pageTitle}. */
+    private static boolean sharesAWord(String headline, String pageTitle) {
+        java.util.Set<String> titleWords = new java.util.HashSet<>(
+                java.util.Arrays.asList(pageTitle.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+        int words = 0;
+        int found = 0;
+        for (String w : headline.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 2) {
+                words++;
+                found += titleWords.contains(w) ? 1 : 0;
+            }
+        }
+        return found * 2 >= words;
     }
 
     private static String meta(Document doc, String key) {

@@ -30,8 +30,12 @@ final class ParagraphCollector {
             "select", "option", "input", "textarea", "head", "title", "meta", "link", "video", "audio", "map",
             "form", "dialog");
 
-    /** Struck-out text: a retracted figure ("<del>five</del> <ins>three</ins>") must not be published as current. */
-    private static final Set<String> STRUCK_OUT = Set.of("del", "s", "strike");
+    /**
+     * Deleted text: a retracted figure ("<del>five</del> <ins>three</ins>") must not be published as current. Not
+     * {@code <s>} or {@code <strike>}: those show text no longer accurate that readers are meant to see ("reduced
+     * from <s>£80</s> £60").
+     */
+    private static final Set<String> STRUCK_OUT = Set.of("del");
 
     /**
      * HTML elements that end an unclosed {@code <svg>} in a browser (the HTML standard's "foreign
@@ -41,6 +45,42 @@ final class ParagraphCollector {
             "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img",
             "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
             "sub", "sup", "table", "tt", "u", "ul", "var");
+
+    /**
+     * Moves what a browser shows after an unclosed {@code <svg>} out of it: jsoup nests the rest of the story inside
+     * ("&lt;svg/onload=x&gt;&lt;p&gt;Police said..."), where the svg would be skipped with it. The first HTML element
+     * inside, at any depth, ends the svg in a browser (the HTML standard's foreign-content rule): that element, what
+     * follows it, and what follows each of its ancestors inside the svg go after the svg, in order. Cheap when there
+     * is no svg.
+     */
+    static void hoistOutOfUnclosedSvg(Element root) {
+        for (Element svg : root.getElementsByTag("svg")) {
+            Element breakout = null;
+            for (Element e : svg.getAllElements()) {
+                if (e != svg && FOREIGN_CONTENT_BREAKOUT.contains(e.normalName())) {
+                    breakout = e;
+                    break;
+                }
+            }
+            if (breakout == null || svg.parent() == null) {
+                continue;
+            }
+            List<Node> moved = new ArrayList<>();
+            Node first = breakout;
+            for (Node at = breakout; at != svg; at = at.parent()) {
+                for (Node next = first; next != null; next = next.nextSibling()) {
+                    moved.add(next);
+                }
+                first = at.parent().nextSibling(); // then what follows the ancestor, up to the svg
+            }
+            Node after = svg;
+            for (Node node : moved) {
+                node.remove();
+                after.after(node);
+                after = node;
+            }
+        }
+    }
 
     /** Table cells are separated by a space, not a paragraph break. */
     private static final Set<String> CELLS = Set.of("td", "th");
@@ -108,25 +148,38 @@ final class ParagraphCollector {
     }
 
     /**
-     * Whether a reader never sees the element: the {@code hidden} attribute, an inline {@code display:none} or
-     * {@code visibility:hidden}, or {@code aria-hidden="true"} (but a lazy-loading site's fallback image). A CMS keeps
-     * editors' and lawyers' notes in such elements ("do not run before 6pm: source is ..."): never published.
+     * Whether a reader never sees the element: the {@code hidden} attribute (not {@code until-found}, a collapsed
+     * section the reader opens), or an inline style that declares {@code display: none} or {@code visibility: hidden}.
+     * A CMS keeps editors' and lawyers' notes in such elements ("do not run before 6pm: source is ..."): never
+     * published. {@code aria-hidden} is not among them: it hides from screen readers only, and a drop cap
+     * ({@code <span aria-hidden="true">W</span>hen}) or an icon's label is on the screen.
      */
     static boolean isHidden(Element e) {
         if (e.attributesSize() == 0) {
             return false;
         }
-        if (e.hasAttr("hidden") && !"until-found".equalsIgnoreCase(e.attr("hidden"))) {
-            return true; // "until-found" is a collapsed section the reader opens: real text
+        if (e.hasAttr("hidden") && !"until-found".equalsIgnoreCase(e.attr("hidden").strip())) {
+            return true;
         }
         String style = e.attr("style");
-        if (!style.isEmpty()) {
-            String s = style.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
-            if (s.contains("display:none") || s.contains("visibility:hidden")) {
+        return !style.isEmpty() && hidesByStyle(style);
+    }
+
+    /** Whether a style attribute declares {@code display: none} or {@code visibility: hidden|collapse}. */
+    static boolean hidesByStyle(String style) {
+        for (String declaration : style.split(";")) {
+            int colon = declaration.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String property = declaration.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+            String value = declaration.substring(colon + 1).replace("!important", "").strip().toLowerCase(java.util.Locale.ROOT);
+            if (property.equals("display") && value.equals("none")
+                    || property.equals("visibility") && (value.equals("hidden") || value.equals("collapse"))) {
                 return true;
             }
         }
-        return "true".equals(e.attr("aria-hidden")) && !e.className().contains("fallback-image");
+        return false;
     }
 
     private static int linkTextLength(Element element) {
@@ -186,11 +239,6 @@ final class ParagraphCollector {
                 for (int i = 0, n = element.childNodeSize(); i < n; i++) {
                     node(element.childNode(i), depth + 1);
                 }
-            } else if (result == NodeFilter.FilterResult.SKIP_CHILDREN && isForeign(element)) {
-                // an unclosed svg: what a browser shows after it is read, the drawing itself is not
-                for (int i = breakoutIndex(element), n = element.childNodeSize(); i < n; i++) {
-                    node(element.childNode(i), depth + 1);
-                }
             }
             leave(element);
         }
@@ -221,9 +269,6 @@ final class ParagraphCollector {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY; // comments, script data: no text of the story
             }
             String tag = element.normalName();
-            if (isForeign(element)) {
-                return NodeFilter.FilterResult.SKIP_CHILDREN; // node() reads what follows an unclosed svg
-            }
             if (SKIPPED.contains(tag) || STRUCK_OUT.contains(tag) || isHidden(element) || skippedAsChrome(element)) {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
@@ -242,21 +287,6 @@ final class ParagraphCollector {
                 pendingSpace = true;
             }
             return NodeFilter.FilterResult.CONTINUE;
-        }
-
-        private static boolean isForeign(Element element) {
-            String tag = element.normalName();
-            return tag.equals("svg"); // a formula's text (math) is read: it is part of the story
-        }
-
-        /** The first child of an svg that a browser would show as HTML after it, or the child count. */
-        private static int breakoutIndex(Element foreign) {
-            for (int i = 0, n = foreign.childNodeSize(); i < n; i++) {
-                if (foreign.childNode(i) instanceof Element child && FOREIGN_CONTENT_BREAKOUT.contains(child.normalName())) {
-                    return i;
-                }
-            }
-            return foreign.childNodeSize();
         }
 
         private void leave(Element element) {

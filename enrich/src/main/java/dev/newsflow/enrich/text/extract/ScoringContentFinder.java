@@ -95,6 +95,7 @@ final class ScoringContentFinder implements ContentFinder {
 
     /** Removes what is never content: scripts, forms, navigation, hidden elements, ARIA dialogs and menus. */
     private static void prepare(Element body) {
+        ParagraphCollector.hoistOutOfUnclosedSvg(body);
         List<Element> doomed = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (e == body) {
@@ -113,8 +114,10 @@ final class ScoringContentFinder implements ContentFinder {
         }
     }
 
+    /** Also not an {@code aria-hidden} block of a page, as Readability does (but a lazy-loading site's fallback image). */
     private static boolean visible(Element e) {
-        return !ParagraphCollector.isHidden(e);
+        return !ParagraphCollector.isHidden(e)
+                && (!"true".equalsIgnoreCase(e.attr("aria-hidden")) || e.className().contains("fallback-image"));
     }
 
     private Element grab(Element root, boolean stripUnlikely, boolean weightClasses, boolean cleanConditionally) {

@@ -141,7 +141,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         if (cjk < MIN_CJK_CHARS || cjk * 2 < letters) {
             return null;
         }
-        boolean japanese = kana >= 2 || kana * 20 >= cjk;
+        boolean japanese = kana * 20 >= cjk; // a share: a Taiwanese brand name may hold a "の"
         return new DetectedLanguage(japanese ? "ja" : "zh", (double) cjk / letters);
     }
 

@@ -149,13 +149,13 @@ final class Gazetteer {
 
     private static final String NAME_WORDS_FILE = "name-words.txt";
 
+    /** The English given-name lists alone: {@link #FIRST_NAMES} adds name words, which hold surnames too. */
+    private static final Set<String> LISTED_GIVEN_NAMES = readLines(FIRST_NAMES_FILE);
+
     /**
      * Common English first names (Moby Word II, public domain), and the words GloVe uses like given names in any
      * language ("Donald", "Thierry", "Kamala"; see each file's header), lower case.
      */
-    /** The English given-name lists alone: {@link #FIRST_NAMES} adds name words, which hold surnames too. */
-    private static final Set<String> LISTED_GIVEN_NAMES = readLines(FIRST_NAMES_FILE);
-
     private static final Set<String> FIRST_NAMES = union(LISTED_GIVEN_NAMES, readLines(NAME_WORDS_FILE));
 
     /** Words that start sentences or headlines in capitals without naming anything. */

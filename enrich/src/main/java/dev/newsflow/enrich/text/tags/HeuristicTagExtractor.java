@@ -143,7 +143,13 @@ public final class HeuristicTagExtractor implements TagExtractor {
             if (out.length() > 0) {
                 out.append(' ');
             }
-            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+            // "GUINEA-BISSAU" as "Guinea-Bissau", "PORT-AU-PRINCE" as "Port-Au-Prince" (close, not the gazetteer's)
+            boolean capital = true;
+            for (int k = 0; k < word.length(); k++) {
+                char c = word.charAt(k);
+                out.append(capital ? c : Character.toLowerCase(c));
+                capital = c == '-' || c == '\'' || c == '’';
+            }
         }
         return out.toString();
     }
@@ -381,7 +387,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
      */
     private static boolean opensName(List<Token> tokens, int start, int to, boolean sentenceInitial) {
         String opener = tokens.get(start).lower;
-        if (start + 1 >= to || !NAME_OPENERS.contains(opener) || tokens.get(start + 1).stopWord) {
+        // "New Year" ("year" is a stop word), but not "All The ..." or "Six Of ..."
+        if (start + 1 >= to || !NAME_OPENERS.contains(opener) || !opener.equals("new") && tokens.get(start + 1).stopWord) {
             return false;
         }
         if (!sentenceInitial) {

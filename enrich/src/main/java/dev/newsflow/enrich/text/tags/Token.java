@@ -224,11 +224,12 @@ final class Token {
      * named beside it.
      */
     private static final java.util.regex.Pattern TICKER = java.util.regex.Pattern.compile(
-            "[<(]?(?:[A-Z0-9]{2,6}\\.[A-Z]{1,2}|[A-Z][a-z]{2,5}\\.(?:pa|ob|pk|de|as|mi|l))[>),.;:]*");
+            "[<(]?(?:(?:[A-Z0-9]{2,6}\\.[A-Z]{1,2}|[A-Z][a-z]{2,5}\\.(?:pa|ob|pk|de|as|mi|l))[>),.;:]*"
+                    + "|[A-Z]\\.(?:N|O|L)[>),;:]*)"); // "T.N" (AT&T), never with a dot after it: "U.S."
 
     /** {@link #TICKER}, tried only on a short run with a dot inside: the regex is not run on every word. */
     private static boolean isTicker(String text, int from, int to) {
-        if (to - from < 4 || to - from > 12) {
+        if (to - from < 3 || to - from > 12) {
             return false;
         }
         int dot = text.indexOf('.', from + 1);

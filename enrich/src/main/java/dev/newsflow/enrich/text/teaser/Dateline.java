@@ -65,17 +65,13 @@ public final class Dateline {
         return stripPlaceDateline(paragraph);
     }
 
-    /** "LONDON: Britain will ...": a place in capitals and a colon, as Asian and Gulf wires write it. */
+    /** "LONDON: Britain will ...": a known place in capitals and a colon, as Asian and Gulf wires write it. */
     private static final Pattern COLON_DATELINE = Pattern.compile("^(\\p{Lu}[\\p{Lu}\\p{M} .'’-]{2,40}):\\s+" + THEN_SENTENCE);
-
-    /** Capitals and a colon that label a story rather than place it: kept. */
-    private static final java.util.Set<String> LABELS = java.util.Set.of("BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED",
-            "WARNING", "NOTE", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "LIVE", "OPINION", "ANALYSIS", "EDITORIAL",
-            "CORRECTION", "CLARIFICATION", "URGENT", "FLASH", "ALERT", "FACTBOX", "FACT CHECK", "REVIEW", "INTERVIEW");
 
     private static String stripPlaceDateline(String paragraph) {
         Matcher colon = COLON_DATELINE.matcher(paragraph);
-        if (colon.lookingAt() && letters(colon.group(1)) >= 3 && !LABELS.contains(colon.group(1).strip())) {
+        // a known place only: "TRUMP: We will build ..." is a speaker, and the quote must keep its attribution
+        if (colon.lookingAt() && dev.newsflow.enrich.text.tags.Places.isKnown(colon.group(1))) {
             return paragraph.substring(colon.end());
         }
         Matcher m = DATELINE.matcher(paragraph);

@@ -139,14 +139,25 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         return p;
     }
 
-    /** One word, or no word in lower case: a credit, a date or a place, not a sentence ("Bee Staff Writer."). */
+    /**
+     * A credit, date or cut-off piece rather than a sentence: a single word in lower case or with a dot inside
+     * ("com.", "Motorsport.com."), or two to five words none of which starts in lower case ("Bee Staff Writer.",
+     * "Sep. 13, 2004."). Not a kicker ("Clinched.", "Remember 1965?", "Argh!"), not shouted copy of more words, and
+     * never in a script without letter case (Arabic, Hebrew, Korean: case says nothing there).
+     */
     private static boolean isFragment(String sentence) {
-        if (endsWithFullWidthStop(sentence)) {
-            return false; // Chinese and Japanese: no spaces, no case
+        String s = sentence.strip();
+        if (s.isEmpty() || endsWithFullWidthStop(s) || s.endsWith("?") || s.endsWith("!")
+                || s.codePoints().noneMatch(c -> Character.isUpperCase(c) || Character.isLowerCase(c))) {
+            return false;
         }
-        String[] words = sentence.strip().split("\\s+");
-        if (words.length < 2) {
-            return true;
+        String[] words = s.split("\\s+");
+        if (words.length == 1) {
+            String w = stripPunctuation(words[0]);
+            return w.isEmpty() || Character.isLowerCase(w.charAt(0)) || w.indexOf('.') > 0;
+        }
+        if (words.length > 5) {
+            return false;
         }
         for (String word : words) {
             String w = stripPunctuation(word);

@@ -67,6 +67,8 @@ class BoilerplateFilterTest {
             "On 5 March 2024 the council met again.",
             "The company said so, according to Reuters.", "Shares rose, Bloomberg reported.",
             "Image quality has improved, the agency said.", "Yes, Content Depth and Breadth Overlap",
+            "The company said all rights reserved under the contract would pass to the buyer.",
+            "Sign up for vaccine alerts opened on Monday, the ministry said.",
             "Monday"})
     void shouldKeepRealSentences(String line) {
         assertThat(filter.isChrome(line)).isFalse();
@@ -110,6 +112,23 @@ class BoilerplateFilterTest {
         BoilerplateFilter.Result r = filter.filter(List.of("Image", LONG, LONG, LONG, print, "Copyright 2024 Herald Media. All rights reserved."));
 
         assertThat(r.paragraphs()).containsExactly(LONG, LONG, LONG);
+    }
+
+    @Test
+    void shouldKeepLongProseThatMentionsRightsOrSigningUp() {
+        String rights = "The company said all rights reserved under the 1998 contract would pass to the buyer when the"
+                + " deal closes next year.";
+        String signUp = "Sign up for vaccine alerts opened on Monday, the ministry said, and a million people did so"
+                + " within the first three hours of the service.";
+
+        assertThat(filter.filter(List.of(LONG, rights, signUp, LONG)).paragraphs()).containsExactly(LONG, rights, signUp, LONG);
+    }
+
+    @Test
+    void shouldNotRecurseDeepOnAHostileCreditLikeLine() {
+        String hostile = "A/".repeat(20_000) + "x";
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+                assertThat(filter.filter(List.of(hostile, LONG)).paragraphs()).containsExactly(hostile, LONG));
     }
 
     @Test

@@ -127,6 +127,18 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldNotTakeAJsonLdDescriptionForTheHeadline() {
+        String page = """
+                <html><head><title>New Zealand - Wikipedia</title><meta property="og:site_name" content="Wikipedia">
+                <script type="application/ld+json">{"@type":"Article","name":"New Zealand",
+                "headline":"constitutional monarchy in Oceania","datePublished":"2002-01-02T00:00:00Z"}</script>
+                </head><body><article><p>%s</p><p>%s</p></article></body></html>
+                """.formatted(STORY_1, STORY_2);
+
+        assertThat(extractor.extract(page, true).title()).isEqualTo("New Zealand");
+    }
+
+    @Test
     void shouldIgnoreADateOutsideTheYearsAnArticleCanCarry() {
         // year +300000000 parses, and would overflow Avro's timestamp-millis when the article is written
         String page = """
@@ -193,15 +205,17 @@ class MainTextExtractorTest {
     @Test
     void shouldNeverPublishHiddenNotesOrStruckOutText() {
         String fragment = "<div class=\"note\" hidden>Do not run before 6pm: source is the aide Tom Brown.</div>"
-                + "<p>" + STORY_1 + "</p><p style=\"display: none\">EDITOR NOTE: witness is Jane Smith.</p>"
-                + "<span aria-hidden=\"true\">ICON</span><p style=\"Visibility:Hidden\">LAWYER: hold this.</p>"
-                + "<p>Police said <del>five</del> <ins>three</ins> people were hurt, <s>on Monday</s> <strike>x</strike>"
-                + " on Tuesday.</p><details><p hidden=\"until-found\">" + STORY_2 + "</p></details>";
+                + "<p>" + STORY_1 + "</p><p style=\"color:red; display:\tnone !important\">EDITOR NOTE: witness is Jane"
+                + " Smith.</p><p style=\"Visibility:Hidden\">LAWYER: hold this.</p>"
+                + "<p><span aria-hidden=\"true\">P</span>olice said <del>five</del> <ins>three</ins> people were hurt,"
+                + " down from <s>£80</s> £60.</p><details><p hidden=\"until-found\">" + STORY_2 + "</p></details>"
+                + "<p style=\"background:url(display:none.png)\">Shown.</p>";
 
         ExtractedArticle article = extractor.extract(fragment, true);
 
-        assertThat(article.paragraphs()).containsExactly(STORY_1, "Police said three people were hurt, on Tuesday.",
-                STORY_2);
+        // aria-hidden hides from screen readers only (a drop cap), and <s> shows what readers are meant to see
+        assertThat(article.paragraphs()).containsExactly(STORY_1, "Police said three people were hurt, down from £80 £60.",
+                STORY_2, "Shown.");
     }
 
     @Test
@@ -211,7 +225,14 @@ class MainTextExtractorTest {
         ExtractedArticle closed = extractor.extract("<p>" + STORY_1 + "</p><svg><text>Chart label</text></svg><p>"
                 + STORY_2 + "</p>", true);
 
+        ExtractedArticle nested = extractor.extract("<p>" + STORY_1 + "</p><svg><g><path d=\"M0\"><p>" + STORY_2
+                + "</p></g><p>Opposition councillors voted against.</p>", true);
+        ExtractedArticle page = extractor.extract("<html><body><article><p>" + STORY_1 + "</p><svg><g><p>" + STORY_2
+                + "</p><p>" + STORY_1 + "</p></article></body></html>", true);
+
         assertThat(svg.paragraphs()).containsExactly(STORY_1, STORY_2, "Opposition councillors voted against.");
+        assertThat(nested.paragraphs()).containsExactly(STORY_1, STORY_2, "Opposition councillors voted against.");
+        assertThat(page.text()).contains(STORY_2);
         assertThat(closed.paragraphs()).containsExactly(STORY_1, STORY_2);
     }
 
@@ -283,8 +304,10 @@ class MainTextExtractorTest {
                 + "q?t=MSFT.O\"&gt;MSFT.O&lt;/A&gt; rose. &lt;script&gt;alert(1)&lt;/script&gt;Power was cut.\n\n"
                 + "The a &lt; b rule and the &lt;table&gt; tag stay text.", false);
 
-        assertThat(article.paragraphs()).containsExactly("Shares of Microsoft Corp. MSFT.O rose. Power was cut.",
+        assertThat(article.paragraphs()).containsExactly("Shares of Microsoft Corp. rose. Power was cut.",
                 "The a < b rule and the <table> tag stay text.");
+        assertThat(extractor.extract("Oracle Corp. <ORCL.O> said on Thursday it extended its offer.", false).text())
+                .isEqualTo("Oracle Corp. said on Thursday it extended its offer.");
     }
 
     @Test

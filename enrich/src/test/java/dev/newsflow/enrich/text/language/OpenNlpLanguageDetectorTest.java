@@ -62,6 +62,9 @@ class OpenNlpLanguageDetectorTest {
         assertThat(detector.detect("きょうは あさから あめが ふって いました。").code()).isEqualTo("ja");
         assertThat(detector.detect("東京五輪の開幕").code()).isEqualTo("ja");
         assertThat(detector.detect("北京国际马拉松").code()).isEqualTo("zh");
+        // a brand name's "の" in a long Chinese text does not make it Japanese
+        assertThat(detector.detect("台北市政府週三宣布，「生活の良品」連鎖店將在明年擴大營業，並在全市增設二十家門市，市民反應熱烈。").code())
+                .isEqualTo("zh");
         // a few characters in an English story, and Korean, stay with the model
         assertThat(detector.detect("The Beijing office (北京办事处) said on Tuesday that the talks with the French delegation"
                 + " had ended without an agreement on tariffs.").code()).isEqualTo("en");

@@ -395,6 +395,7 @@ class HeuristicTagExtractorTest {
         assertThat(tags).extracting(ArticleTag::name).contains("New York", "Paris").doesNotContain("NEW YORK", "British");
         assertThat(tags).filteredOn(t -> t.kind() == Kind.PERSON).isEmpty();
         assertThat(HeuristicTagExtractor.unshouted("UAE")).isEqualTo("UAE");
+        assertThat(HeuristicTagExtractor.unshouted("GUINEA-BISSAU")).isEqualTo("Guinea-Bissau");
     }
 
     @Test
