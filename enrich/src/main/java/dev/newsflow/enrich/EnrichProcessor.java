@@ -88,6 +88,9 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
      * or "unsupported-language" says a feed changed), and the language of each article.
      */
     private void countOutcome(EnrichedArticle enriched) {
+        if (enriched.getPubStatus() != dev.newsflow.schemas.avro.PubStatus.USABLE) {
+            return; // a kill or withhold carries no text to have a language
+        }
         for (String reason : enriched.getReviewReasons()) {
             reviewCounter(reason).increment();
         }

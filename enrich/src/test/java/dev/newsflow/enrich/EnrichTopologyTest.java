@@ -214,6 +214,9 @@ class EnrichTopologyTest {
         assertThat(enriched.readValue().getLanguage()).isEqualTo("zh");
         assertThat(registry.counter("newsflow.enrich.review", "reason", "unsupported-language").count()).isEqualTo(1.0);
         assertThat(registry.counter("newsflow.enrich.languages", "language", "zh").count()).isEqualTo(1.0);
+        raw.pipeInput("zh-1", aRawArticle("zh-1").status(PubStatus.CANCELED).build());
+        enriched.readValue();
+        assertThat(registry.find("newsflow.enrich.languages").tag("language", "und").counter()).isNull(); // a kill
         // the others exist at 0, so an alert on their increase sees the first one
         assertThat(registry.find("newsflow.enrich.review").tag("reason", "undetermined-language").counter()).isNotNull();
     }
