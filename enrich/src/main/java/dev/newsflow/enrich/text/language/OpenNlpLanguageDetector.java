@@ -130,6 +130,9 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
                 continue;
             }
             letters++;
+            if (c < 0x3040) {
+                continue; // below the kana and CJK blocks: no script lookup for Latin, Cyrillic, Arabic ... letters
+            }
             Character.UnicodeScript script = Character.UnicodeScript.of(c);
             if (script == Character.UnicodeScript.HAN) {
                 han++;

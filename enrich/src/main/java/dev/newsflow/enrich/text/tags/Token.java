@@ -232,8 +232,12 @@ final class Token {
         if (to - from < 3 || to - from > 12) {
             return false;
         }
-        int dot = text.indexOf('.', from + 1);
-        return dot > 0 && dot < to - 1 && TICKER.matcher(text).region(from, to).matches();
+        for (int k = from + 1; k < to - 1; k++) { // only inside the run: indexOf would scan on to the next sentence
+            if (text.charAt(k) == '.') {
+                return TICKER.matcher(text).region(from, to).matches();
+            }
+        }
+        return false;
     }
 
     /** Where the run of non-space characters holding {@code i} ends. */
