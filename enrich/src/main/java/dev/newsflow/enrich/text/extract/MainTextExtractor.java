@@ -155,7 +155,7 @@ public final class MainTextExtractor implements TextExtractor {
 
     /** The same code once its link markup is gone: "Microsoft Corp.MSFT.O, saying", "shares of AT&amp;T T.N rose". */
     private static final Pattern LINKED_STOCK_CODE = Pattern.compile(
-            "(?<=[\\s.(])[A-Z0-9]{1,6}\\.(?:N|O|L|TO|PA|DE|AS|MI|T|OB|PK|HK|KS|SS|SZ|AX)(?=[\\s,;:)]|\\.?$)");
+            "(?:\\s|(?<=[.(]))[A-Z0-9]{1,6}\\.(?:N|O|OQ|L|TO|PA|DE|AS|MI|T|VX|OB|PK|HK|KS|SS|SZ|AX)(?=[\\s,;:)]|\\.?$)");
 
     /** Plain text: paragraphs are blocks between blank lines; chrome lines inside a block are dropped. */
     ExtractedArticle plainText(String text) {

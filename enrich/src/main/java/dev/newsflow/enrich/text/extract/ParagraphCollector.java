@@ -151,7 +151,8 @@ final class ParagraphCollector {
      * Whether a reader never sees the element: the {@code hidden} attribute (not {@code until-found}, a collapsed
      * section the reader opens), or an inline style that declares {@code display: none} or {@code visibility: hidden}.
      * A CMS keeps editors' and lawyers' notes in such elements ("do not run before 6pm: source is ..."): never
-     * published. {@code aria-hidden} is not among them: it hides from screen readers only, and a drop cap
+     * published. Nor the screen-reader-only copy of what is on the screen ({@code sr-only}, {@code visually-hidden}).
+     * {@code aria-hidden} is not among them: it hides from screen readers only, and a drop cap
      * ({@code <span aria-hidden="true">W</span>hen}) or an icon's label is on the screen.
      */
     static boolean isHidden(Element e) {
@@ -161,9 +162,18 @@ final class ParagraphCollector {
         if (e.hasAttr("hidden") && !"until-found".equalsIgnoreCase(e.attr("hidden").strip())) {
             return true;
         }
+        String cls = e.className();
+        if (!cls.isEmpty() && SCREEN_READER_ONLY.matcher(cls).find()) {
+            return true; // the screen reader's copy of what is on the screen: a drop cap read twice gave "WWhen"
+        }
         String style = e.attr("style");
         return !style.isEmpty() && hidesByStyle(style);
     }
+
+    /** Classes that hide text from the screen and keep it for screen readers (Bootstrap, WordPress, GOV.UK ...). */
+    private static final java.util.regex.Pattern SCREEN_READER_ONLY = java.util.regex.Pattern.compile(
+            "(?:^|\\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader-only|a11y-hidden"
+                    + "|govuk-visually-hidden|u-visually-hidden)(?:$|\\s)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Whether a style attribute declares {@code display: none} or {@code visibility: hidden|collapse}. */
     static boolean hidesByStyle(String style) {

@@ -36,6 +36,12 @@ final class Gazetteer {
             "uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "united states",
             "us", "u.s.", "usa", "america", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zambia",
             "zimbabwe",
+            // capitals and datelined cities of the world's wires (also what "CITY:" datelines name)
+            "lahore", "peshawar", "quetta", "taipei", "tripoli", "madras", "bombay", "calcutta", "colombo", "kathmandu",
+            "kuala lumpur", "the hague", "gaza city", "kandahar", "mosul", "basra", "najaf", "falluja", "fallujah",
+            "ramadi", "tikrit", "kirkuk", "khartoum", "darfur", "abuja", "harare", "abu dhabi", "jeddah", "amman",
+            "canberra", "wellington", "caracas", "havana", "minsk", "belgrade", "sarajevo", "ramallah", "algiers",
+            "tunis", "rabat",
             "london", "paris", "berlin", "madrid", "rome", "lisbon", "dublin", "brussels", "amsterdam", "vienna",
             "prague", "warsaw", "budapest", "athens", "stockholm", "oslo", "copenhagen", "helsinki", "moscow",
             "kyiv", "kiev", "istanbul", "ankara", "geneva", "zurich", "munich", "hamburg", "frankfurt", "milan",

@@ -71,7 +71,8 @@ public final class Dateline {
     private static String stripPlaceDateline(String paragraph) {
         Matcher colon = COLON_DATELINE.matcher(paragraph);
         // a known place only: "TRUMP: We will build ..." is a speaker, and the quote must keep its attribution
-        if (colon.lookingAt() && dev.newsflow.enrich.text.tags.Places.isKnown(colon.group(1))) {
+        if (colon.lookingAt() && (dev.newsflow.enrich.text.tags.Places.isKnown(colon.group(1))
+                || colon.group(1).strip().equals("UNITED NATIONS"))) { // the UN's own dateline; a body, not a place tag
             return paragraph.substring(colon.end());
         }
         Matcher m = DATELINE.matcher(paragraph);

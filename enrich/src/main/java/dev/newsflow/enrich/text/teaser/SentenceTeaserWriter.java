@@ -196,6 +196,11 @@ public final class SentenceTeaserWriter implements TeaserWriter {
                     teaser.append(sentence);
                     continue;
                 }
+                if (teaser.length() > 0 && Graphemes.count(teaser) * 4 < limit && room >= TeaserLimits.MIN_LIMIT) {
+                    // a kicker alone says nothing ("Ouch.", "Yahoo!"): the next sentence follows it, cut to the room
+                    return teaser.append(space ? " " : "").append(new SentenceTeaserWriter(limits, room).cut(sentence))
+                            .toString();
+                }
                 return teaser.length() == 0 ? cut(sentence) : teaser.toString();
             }
             if (Graphemes.count(teaser) * 2 >= limit) {

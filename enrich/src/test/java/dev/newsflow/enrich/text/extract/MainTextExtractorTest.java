@@ -207,7 +207,7 @@ class MainTextExtractorTest {
         String fragment = "<div class=\"note\" hidden>Do not run before 6pm: source is the aide Tom Brown.</div>"
                 + "<p>" + STORY_1 + "</p><p style=\"color:red; display:\tnone !important\">EDITOR NOTE: witness is Jane"
                 + " Smith.</p><p style=\"Visibility:Hidden\">LAWYER: hold this.</p>"
-                + "<p><span aria-hidden=\"true\">P</span>olice said <del>five</del> <ins>three</ins> people were hurt,"
+                + "<p><span aria-hidden=\"true\">P</span><span class=\"sr-only\">P</span>olice said <del>five</del> <ins>three</ins> people were hurt,"
                 + " down from <s>£80</s> £60.</p><details><p hidden=\"until-found\">" + STORY_2 + "</p></details>"
                 + "<p style=\"background:url(display:none.png)\">Shown.</p>";
 
@@ -308,6 +308,9 @@ class MainTextExtractorTest {
                 "The a < b rule and the <table> tag stay text.");
         assertThat(extractor.extract("Oracle Corp. <ORCL.O> said on Thursday it extended its offer.", false).text())
                 .isEqualTo("Oracle Corp. said on Thursday it extended its offer.");
+        assertThat(extractor.extract("Dell Inc. &lt;A HREF=\"http://q.example/?t=DELL.O\"&gt;DELL.O&lt;/A&gt;, a day after"
+                + " Google &lt;A HREF=\"x\"&gt;GOOG.OQ&lt;/A&gt; rose.", false).text())
+                .isEqualTo("Dell Inc., a day after Google rose.");
     }
 
     @Test
