@@ -34,6 +34,8 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
     private final Counter articlesIn;
     private final Timer enrichTime;
     private final MeterRegistry registry;
+    private final java.util.Map<String, Counter> reviewCounters = new java.util.HashMap<>();
+    private final java.util.Map<String, Counter> languageCounters = new java.util.HashMap<>();
     /** Review reasons, counted from the start at 0 so that an alert sees the first one. */
     static final java.util.List<String> REVIEW_REASONS = java.util.List.of(
             dev.newsflow.enrich.classify.TrainedCategorizer.REASON_LOW_CONFIDENCE,
@@ -97,13 +99,15 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
         // bounded: ISO 639-1 codes (the detector's or the sender's, checked by ingest) and "und"
         String language = enriched.getLanguage() == null ? dev.newsflow.enrich.text.DetectedLanguage.UNDETERMINED
                 : enriched.getLanguage();
-        Counter.builder("newsflow.enrich.languages").description("Articles enriched, by language (und: undetermined)")
-                .tag("language", language).register(registry).increment();
+        languageCounters.computeIfAbsent(language, code -> Counter.builder("newsflow.enrich.languages")
+                .description("Articles enriched, by language (und: undetermined)").tag("language", code)
+                .register(registry)).increment();
     }
 
+    /** Looked up once per reason, not built and registered again for every article. */
     private Counter reviewCounter(String reason) {
-        return Counter.builder("newsflow.enrich.review").description("Articles flagged for editorial review, by reason")
-                .tag("reason", reason).register(registry);
+        return reviewCounters.computeIfAbsent(reason, r -> Counter.builder("newsflow.enrich.review")
+                .description("Articles flagged for editorial review, by reason").tag("reason", r).register(registry));
     }
 
     private void fail(FixedKeyRecord<byte[], byte[]> record, DeadLetterReason reason, Throwable error) {
