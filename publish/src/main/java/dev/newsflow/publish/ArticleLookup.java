@@ -129,14 +129,18 @@ final class ArticleLookup {
         return "http://" + hostPart + ":" + host.port() + "/articles/" + UrlPaths.encodeSegments(id) + "?" + HOP + "=1";
     }
 
-    private static void notNow(Context ctx, String detail) {
+    /** 503 with Retry-After: publish's state cannot be read now (starting, rebalancing, restoring). */
+    static void notNow(Context ctx, String detail) {
         ctx.status(503).header("Retry-After", "5").json(Map.of("error", "not-ready", "detail", detail));
     }
 
-    /** One partition's store: one not queryable there throws, rather than answering null. */
     private static <V> V read(KafkaStreams client, String storeName, int partition, String id) {
-        ReadOnlyKeyValueStore<String, V> store = client.store(StoreQueryParameters
-                .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition));
-        return store.get(id);
+        return ArticleLookup.<V>store(client, storeName, partition).get(id);
+    }
+
+    /** One partition's store: one not queryable there throws, rather than answering null. */
+    static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams client, String storeName, int partition) {
+        return client.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition));
     }
 }

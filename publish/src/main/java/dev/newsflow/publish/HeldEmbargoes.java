@@ -12,10 +12,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -54,8 +52,7 @@ final class HeldEmbargoes {
         }
         KafkaStreams client = streams.get();
         if (client == null || client.state() != KafkaStreams.State.RUNNING) {
-            ctx.status(503).header("Retry-After", "5").json(Map.of("error", "not-ready",
-                    "detail", "publish's state can be read once /health/ready answers 200"));
+            ArticleLookup.notNow(ctx, "publish's state can be read once /health/ready answers 200");
             return;
         }
         Set<Integer> partitions = ArticleLookup.localPartitions(client);
@@ -65,8 +62,7 @@ final class HeldEmbargoes {
                 held.addAll(firstDue(client, partition, limit + 1)); // one more says whether there are more
             }
         } catch (InvalidStateStoreException e) {
-            ctx.status(503).header("Retry-After", "5").json(Map.of("error", "not-ready",
-                    "detail", "publish's stores cannot be read right now (" + e.getMessage() + ")"));
+            ArticleLookup.notNow(ctx, "publish's stores cannot be read right now (" + e.getMessage() + ")");
             return;
         }
         held.sort(Comparator.comparing(Held::until).thenComparing(Held::id));
@@ -91,9 +87,10 @@ final class HeldEmbargoes {
 
     /** The first {@code limit} held versions of one partition, by release time. */
     private static List<Held> firstDue(KafkaStreams client, int partition, int limit) {
-        ReadOnlyKeyValueStore<String, String> releases = store(client, PublishProcessor.EMBARGO_TIMES_STORE, partition);
+        ReadOnlyKeyValueStore<String, String> releases =
+                ArticleLookup.store(client, PublishProcessor.EMBARGO_TIMES_STORE, partition);
         ReadOnlyKeyValueStore<String, dev.newsflow.schemas.avro.EnrichedArticle> articles =
-                store(client, PublishProcessor.EMBARGO_STORE, partition);
+                ArticleLookup.store(client, PublishProcessor.EMBARGO_STORE, partition);
         List<Held> out = new ArrayList<>();
         try (KeyValueIterator<String, String> it = releases.all()) {
             while (it.hasNext() && out.size() < limit) {
@@ -106,10 +103,5 @@ final class HeldEmbargoes {
             }
         }
         return out;
-    }
-
-    private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams client, String name, int partition) {
-        return client.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
-                .withPartition(partition));
     }
 }

@@ -45,7 +45,7 @@ record PageMetadata(String title, String byline, Instant published) {
         // ("constitutional monarchy in Oceania" on "New Zealand - Wikipedia")
         Element h1 = doc.title().isBlank() ? doc.selectFirst("h1") : null;
         String pageTitle = !doc.title().isBlank() ? doc.title() : h1 != null ? h1.text() : "";
-        String title = ld.headline != null && (pageTitle.isBlank() || sharesAWord(ld.headline, pageTitle))
+        String title = ld.headline != null && (pageTitle.isBlank() || mostlyInTitle(ld.headline, pageTitle))
                 ? ld.headline : first(fromTags, ld.headline);
         String byline = first(ld.author, nonUrl(meta(doc, "author")), nonUrl(meta(doc, "article:author")),
                 nonUrl(meta(doc, "dc.creator")), nonUrl(meta(doc, "parsely-author")), nonUrl(meta(doc, "byl")),
@@ -60,7 +60,7 @@ record PageMetadata(String title, String byline, Instant published) {
     }
 
     /** Whether at least half the words of {@code headline} (of three letters or more) are in {@code pageTitle}. */
-    private static boolean sharesAWord(String headline, String pageTitle) {
+    private static boolean mostlyInTitle(String headline, String pageTitle) {
         java.util.Set<String> titleWords = new java.util.HashSet<>(
                 java.util.Arrays.asList(pageTitle.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
         int words = 0;
