@@ -172,12 +172,10 @@ public final class ArticleParser {
                 : clock.instant()).plus(CLOCK_SKEW);
         if (firstCreated != null && !takenDown && firstCreated.isAfter(latest)) {
             // the post's URL takes its date: a year-2199 firstCreated would be in it for good
-            errors.add(new FieldError(f.sentName(FIRST_CREATED), "must not be more than a day after now or after the"
-                    + " embargo (embargoedUntil)"));
+            errors.add(new FieldError(f.sentName(FIRST_CREATED), TOO_FAR_AHEAD));
         }
         if (versionCreated != null && !takenDown && versionCreated.isAfter(latest)) {
-            errors.add(new FieldError(f.sentName(VERSION_CREATED), "must not be more than a day after now or after the"
-                    + " embargo (embargoedUntil)"));
+            errors.add(new FieldError(f.sentName(VERSION_CREATED), TOO_FAR_AHEAD));
         }
         Long urgency = f.integer("urgency", 1, 9, false, false);
         String description = f.text(DESCRIPTION, limits.maxTeaserChars(), false);
@@ -191,13 +189,13 @@ public final class ArticleParser {
             errors.add(new FieldError("body", "must not be blank"));
         } else if (body != null && !takenDown && !PlainText.hasText(body)) {
             // "<script>x</script>", "<img src=x>": a post with no words would go live
-            errors.add(new FieldError("body", "has no letter or digit once markup, entities and invisible characters are removed"));
+            errors.add(new FieldError("body", NO_TEXT));
         }
         if (headline != null && headline.isBlank() && !takenDown) {
             errors.add(new FieldError("headline", "must not be blank"));
         } else if (headline != null && !takenDown && !PlainText.hasText(headline)) {
             // "<script>x</script>", "&nbsp;", zero-width spaces: a post with an empty headline would go live
-            errors.add(new FieldError("headline", "has no letter or digit once markup, entities and invisible characters are removed"));
+            errors.add(new FieldError("headline", NO_TEXT));
         }
         if (takenDown) {
             // a kill or withhold is never refused for its optional fields (a ninjs feed sends the whole item with
@@ -445,7 +443,7 @@ public final class ArticleParser {
                     return List.of();
                 }
                 if (!PlainText.hasText(item.textValue())) {
-                    errors.add(new FieldError(at, "has no letter or digit once markup, entities and invisible characters are removed"));
+                    errors.add(new FieldError(at, NO_TEXT));
                     return List.of();
                 }
                 // "Tram", "tram", "TRAM": one keyword, as the sender first wrote it
@@ -461,6 +459,12 @@ public final class ArticleParser {
     static final String URL_RULE = "must be a public http(s) URL a site can link to: a host readers can reach (not"
             + " localhost, a private address or an intranet name), spaces and quotes percent-encoded, no host name mixing"
             + " scripts (a Cyrillic letter in a Latin name), no secret in it (user:password@, token=, api_key=)";
+
+    private static final String TOO_FAR_AHEAD = "must not be more than a day after now or after the embargo"
+            + " (embargoedUntil)";
+
+    private static final String NO_TEXT = "has no letter or digit once markup, entities and invisible characters are"
+            + " removed";
 
     private static final String UNPAIRED_SURROGATE = "holds half of a surrogate pair (a \\uD800-\\uDFFF escape without"
             + " its other half): not Unicode text, and it would be stored as '?'";
