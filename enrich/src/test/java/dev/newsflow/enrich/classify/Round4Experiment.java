@@ -456,6 +456,9 @@ public final class Round4Experiment {
         int subk = 1;
         boolean subbbc, subsum, worldsub, worldsum;
         int subit = 20;
+        String ext = null;
+        double el2 = 1e-4;
+        int eep = 60;
 
         static V parse(String s) {
             V v = new V();
@@ -493,6 +496,9 @@ public final class Round4Experiment {
                     case "subsum" -> v.subsum = true;
                     case "subit" -> v.subit = Integer.parseInt(val);
                     case "ew" -> v.ew = Double.parseDouble(val);
+                    case "ext" -> v.ext = val;
+                    case "el2" -> v.el2 = Double.parseDouble(val);
+                    case "eep" -> v.eep = Integer.parseInt(val);
                     case "drop" -> v.drop = Double.parseDouble(val);
                     case "eta" -> v.eta = Double.parseDouble(val);
                     case "base", "" -> { }
@@ -627,9 +633,15 @@ public final class Round4Experiment {
                 train2.addAll(bbc2);
                 m2 = train(train2, v2);
             }
+            double[][] extW = null;
+            if (v.ext != null) extW = trainExt(loadExt(v.ext), ag, fold, k, m.topics(), v);
             for (int i = 0; i < ag.size(); i++) {
                 if (fold[i] != k) continue;
                 double[] z = m.logits(m.vectorize(ag.get(i).counts()));
+                if (extW != null) {
+                    double[] p1 = LinearModel.softmax(z, 1.0), p2 = extProbs(extW, EXT.get(v.ext).get(agRaw.get(i)[2]));
+                    for (int c = 0; c < z.length; c++) z[c] = (1 - v.ew) * p1[c] + v.ew * p2[c];
+                }
                 if (v.knn > 0) {
                     double[] p1 = LinearModel.softmax(z, 1.0), p2 = knn(m, trainVecs, trainYs, ag.get(i), v.knn, z.length);
                     for (int c = 0; c < z.length; c++) z[c] = (1 - v.ew) * p1[c] + v.ew * p2[c];
@@ -673,6 +685,72 @@ public final class Round4Experiment {
             }
         }
         return new int[]{correct, ag.size(), bs, sb};
+    }
+
+    static final Map<String, Map<String, float[]>> EXT = new HashMap<>();
+
+    /** External sentence embeddings (id, then floats), standardised per dimension over the file, plus a bias 1. */
+    static Map<String, float[]> loadExt(String file) throws IOException {
+        if (EXT.containsKey(file)) return EXT.get(file);
+        Map<String, float[]> out = new HashMap<>();
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(Path.of(file))))) {
+            int n = in.readInt(), d = in.readInt();
+            for (int i = 0; i < n; i++) {
+                String id = in.readUTF();
+                float[] x = new float[d + 1];
+                for (int j = 0; j < d; j++) x[j] = in.readFloat();
+                x[d] = 1f;
+                out.put(id, x);
+            }
+        }
+        int d = out.values().iterator().next().length - 1;
+        double[] mean = new double[d], sq = new double[d];
+        for (float[] x : out.values()) for (int j = 0; j < d; j++) { mean[j] += x[j]; sq[j] += x[j] * x[j]; }
+        int n = out.size();
+        for (float[] x : out.values()) for (int j = 0; j < d; j++) {
+            double mu = mean[j] / n, sd = Math.sqrt(Math.max(1e-12, sq[j] / n - mu * mu));
+            x[j] = (float) ((x[j] - mu) / sd);
+        }
+        EXT.put(file, out);
+        return out;
+    }
+
+    /** Softmax regression on the embeddings of the AG training folds (mini-batch SGD, L2); rows per topic. */
+    static double[][] trainExt(Map<String, float[]> emb, List<Item> ag, int[] fold, int k, List<MediaTopic> topics, V v) {
+        List<float[]> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        for (int i = 0; i < ag.size(); i++) {
+            if (fold[i] == k) continue;
+            xs.add(emb.get(agRaw.get(i)[2]));
+            ys.add(topics.indexOf(ag.get(i).topic()));
+        }
+        int d = xs.get(0).length, classes = topics.size();
+        double[][] w = new double[classes][d];
+        Integer[] order = new Integer[xs.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Random g = new Random(5);
+        double[] z = new double[classes];
+        for (int ep = 0; ep < v.eep; ep++) {
+            Collections.shuffle(Arrays.asList(order), g);
+            double eta = 0.05 / (1 + ep * 0.1);
+            for (int i : order) {
+                float[] x = xs.get(i);
+                for (int c = 0; c < classes; c++) { double s = 0; for (int j = 0; j < d; j++) s += w[c][j] * x[j]; z[c] = s; }
+                gradient(z, ys.get(i), "lr");
+                for (int c = 0; c < classes; c++) {
+                    double gc = z[c];
+                    double[] wc = w[c];
+                    for (int j = 0; j < d; j++) wc[j] -= eta * (gc * x[j] + v.el2 * wc[j]);
+                }
+            }
+        }
+        return w;
+    }
+
+    static double[] extProbs(double[][] w, float[] x) {
+        double[] z = new double[w.length];
+        for (int c = 0; c < w.length; c++) { double s = 0; for (int j = 0; j < x.length; j++) s += w[c][j] * x[j]; z[c] = s; }
+        return LinearModel.softmax(z, 1.0);
     }
 
     /** Cosine k-nearest-neighbour class distribution (hashed part only, similarity-weighted, +0.01 smoothing). */
