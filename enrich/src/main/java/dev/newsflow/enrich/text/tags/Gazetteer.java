@@ -60,7 +60,19 @@ final class Gazetteer {
             "nottingham", "leicester", "oxford", "cambridge", "carlisle", "southampton", "aberdeen", "marseille",
             "lyon", "cologne", "stuttgart", "naples", "turin", "seville", "valencia", "porto", "rotterdam",
             "antwerp", "krakow", "gdansk", "gothenburg", "bergen", "philadelphia", "atlanta", "dallas", "denver",
-            "detroit", "phoenix", "las vegas", "new orleans", "calgary", "brisbane", "perth", "kolkata", "chennai", "silicon valley", "wall street", "mediterranean", "atlantic", "pacific");
+            "detroit", "phoenix", "las vegas", "new orleans", "calgary", "brisbane", "perth", "kolkata", "chennai",
+            // US states a wire names after a city ("COLUMBUS, Ohio"): not those that are also names or words
+            // (Indiana, Montana, Maine)
+            "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware", "hawaii", "idaho",
+            "illinois", "iowa", "kansas", "kentucky", "louisiana", "maryland", "massachusetts", "michigan",
+            "minnesota", "mississippi", "missouri", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico",
+            "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+            "south carolina", "south dakota", "tennessee", "utah", "vermont", "virginia", "west virginia",
+            "wisconsin", "wyoming",
+            "san diego", "san jose", "cleveland", "pittsburgh", "baltimore", "minneapolis",
+            "st. louis", "sacramento", "salt lake city", "kanpur", "chittagong", "port-au-prince", "kigali",
+            "kinshasa", "mogadishu", "nablus", "hebron", "jenin", "tbilisi", "baku", "tashkent", "almaty",
+            "silicon valley", "wall street", "mediterranean", "atlantic", "pacific");
 
     /** A name starting or ending with one of these names a place ("River Ouse", "Lake Geneva", "Downing Street"). */
     static final Set<String> PLACE_WORDS = words(

@@ -5,16 +5,39 @@ import java.util.regex.Pattern;
 
 /**
  * Removes a wire-style dateline from the start of a paragraph: "LONDON (Reuters) - ", "NEW YORK, March 3 (AP) — ",
- * "WASHINGTON — ", "(Reuters) - ". An all-capitals opening needs three letters or more, or an agency in brackets,
- * so "US - and EU - officials" keeps its words.
+ * "WASHINGTON — ", "(Reuters) - ", "BAGHDAD/PARIS (Reuters) - ", "ISLAMABAD, Pakistan (AP) ", "NAJAF, Aug 17: ",
+ * "CAIRO, Egypt ", "London - ". An all-capitals opening needs three letters or more, or an agency in brackets, so
+ * "US - and EU - officials" keeps its words; the forms without a dash or colon, and places written in mixed case,
+ * need a place the gazetteer knows ("PARIS, Hilton said" and "Apple - the maker" are sentences).
  */
 public final class Dateline {
 
-    /** "LONDON (Reuters) - ", "NEW YORK, March 3 (AP) — ", "WASHINGTON — ", "(Reuters) - ". */
+    private static final String CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}";
+    private static final String AGENCY = "\\([\\p{L}\\p{M} .&/-]{2,40}\\)";
+    /** "March 3", "Oct. 9, 2004", "Oct, 17", "31 October 2004". */
+    private static final String DATE = "(?:\\p{L}{3,9}\\.?,?\\s++\\d{1,2}(?:,?\\s++\\d{4})?|\\d{1,2}\\s++\\p{L}{3,9}\\.?(?:\\s++\\d{4})?)";
+    /**
+     * Places in capitals (several for a story filed from two desks: "BAGHDAD/PARIS"), a region, a date, an agency,
+     * then a dash, a colon, or (after an agency) nothing: "NEW YORK, March 3 (AP) — ", "PORT-AU-PRINCE, Haiti
+     * (AFP): ", "JAKARTA (Dow Jones)--", "BEIJING (AP) ". Which ends a given head may take is decided in code.
+     * White space is matched possessively (never given back): a long run of it must not cost quadratic time.
+     */
     private static final Pattern DATELINE = Pattern.compile(
-            "^(?:\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ ]{1,30}?)?(?:,?\\s+\\p{L}{3,9}\\.?\\s+\\d{1,2})?\\s*"
-                    + "(?:\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)?|\\([\\p{L}\\p{M} .&/-]{2,40}\\)\\s*)[-–—]{1,2}\\s+");
+            "^(?:(?<place>" + CAPS_PLACE + "(?:/" + CAPS_PLACE + "){0,3})"
+                    + "(?<region>,\\s*+\\p{Lu}[\\p{L}\\p{M}.'’]*+(?: [\\p{L}\\p{M}.'’]++){0,3}?)?"
+                    + "(?<date>,?\\s++" + DATE + ")?|(?=\\())\\s*+(?:(?<agency>" + AGENCY + ")\\s*+)?"
+                    // after an agency only: a dash without a space, or no dash at all
+                    + "(?<end>[-–—]{1,2}\\s+|:\\s+|(?<=\\)\\s{0,3})(?:--|—)(?=\\p{Lu})|(?<=\\)\\s{0,3})(?=[\\p{Lu}\\p{N}\"“‘]))");
     private static final Pattern ALL_CAPS_PLACE = Pattern.compile("^\\p{Lu}[\\p{Lu}\\p{M} .'’-]+");
+    /** "CAIRO, Egypt The ...", "UNITED NATIONS, New York For years ...": the region decides (see regionOnly). */
+    private static final Pattern CAPS_PLACE_AND_REGION = Pattern.compile("^(?<place>" + CAPS_PLACE + "),\\s++"
+            + "(?<one>\\p{Lu}[\\p{L}\\p{M}.'’-]*+)(?<two>\\s++\\p{Lu}[\\p{L}\\p{M}.'’-]*+)?");
+    /** "London - ", "San Diego -- ", "Bangkok (VNA) - ": a known place in mixed case, then a sentence. */
+    private static final Pattern MIXED_CASE_PLACE = Pattern.compile("^(?<place>\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){0,2})"
+            + "\\s*+(?:" + AGENCY + "\\s*+)?[-–—]{1,2}\\s++(?=[\\p{Lu}\\p{N}\"“‘']|\\p{Ll}\\p{Lu})");
+    /** "(Baghdad, Iraq-AP) Oct. 9, 2004 - ": place and agency in one bracket, as some US wires write them. */
+    private static final Pattern BRACKETED_PLACE_AND_AGENCY = Pattern.compile("^\\([\\p{L}\\p{M} ,.'’]{2,40}-\\s*+"
+            + "(?:AP|AFP|Reuters|UPI|CP)\\)\\s*+(?:" + DATE + "\\s*+)?(?:[-–—]{1,2}\\s++|(?=[\\p{Lu}\\p{N}\"“‘]))");
     /**
      * A wire byline before the dateline, by its number of name words: "By JOHN ANTCZAK  LONG BEACH, Calif. (AP) -- ",
      * "By SETH BORENSTEIN AP Science Writer WASHINGTON (AP) -- ". Tried from the longest name down, since the place
@@ -28,7 +51,7 @@ public final class Dateline {
     private static final String THEN_SENTENCE = "(?=[\\p{Lu}\\p{N}\"“‘']|\\p{Ll}\\p{Lu})"; // "iPhone" too
     /** A date as the dateline: "Feb. 23, 2015 -- ", "OCTOBER 05, 2004 - ". Month names only, so no sentence matches. */
     private static final Pattern DATE_LINE = Pattern.compile("^(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-            + "\\p{L}{0,6}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s*[-–—]{1,2}\\s+" + THEN_SENTENCE);
+            + "\\p{L}{0,6}\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s*+(?:" + AGENCY + "\\s*+)?[-–—]{1,2}\\s+" + THEN_SENTENCE);
     /**
      * A news agency or feed credited without brackets: "AP - ", "Reuters - ", "Canadian Press - ", "SPACE.com - ".
      * Named, not guessed: "Apple - the maker of ..." must keep its first word.
@@ -68,7 +91,17 @@ public final class Dateline {
     /** "LONDON: Britain will ...": a known place in capitals and a colon, as Asian and Gulf wires write it. */
     private static final Pattern COLON_DATELINE = Pattern.compile("^(\\p{Lu}[\\p{Lu}\\p{M} .'’-]{2,40}):\\s+" + THEN_SENTENCE);
 
+    /** The paragraph without a leading place dateline, and without the date line that may follow it. */
     private static String stripPlaceDateline(String paragraph) {
+        String rest = placeDateline(paragraph);
+        if (rest.length() < paragraph.length()) {
+            Matcher date = DATE_LINE.matcher(rest); // "LAHORE, Pakistan: August 19, 2004 (PNS) - "
+            return date.lookingAt() ? rest.substring(date.end()) : rest;
+        }
+        return paragraph;
+    }
+
+    private static String placeDateline(String paragraph) {
         Matcher colon = COLON_DATELINE.matcher(paragraph);
         // a known place only: "TRUMP: We will build ..." is a speaker, and the quote must keep its attribution
         if (colon.lookingAt() && (dev.newsflow.enrich.text.tags.Places.isKnown(colon.group(1))
@@ -76,32 +109,90 @@ public final class Dateline {
             return paragraph.substring(colon.end());
         }
         Matcher m = DATELINE.matcher(paragraph);
-        if (!m.lookingAt()) {
-            return paragraph;
+        if (m.lookingAt() && isDateline(m)) {
+            return paragraph.substring(m.end());
         }
-        String head = paragraph.substring(0, m.end());
-        boolean agency = head.indexOf('(') >= 0;
-        Matcher place = ALL_CAPS_PLACE.matcher(head);
-        // "US - and EU - ..." opens with an acronym, not a place: a dateline needs three letters or an agency
-        if (!agency && (!place.lookingAt() || letters(place.group()) < 3)) {
-            return paragraph;
+        for (Pattern form : new Pattern[] {BRACKETED_PLACE_AND_AGENCY, MIXED_CASE_PLACE}) {
+            Matcher f = form.matcher(paragraph);
+            if (f.lookingAt() && (form == BRACKETED_PLACE_AND_AGENCY
+                    || dev.newsflow.enrich.text.tags.Places.isKnown(f.group("place")))) {
+                return paragraph.substring(f.end());
+            }
         }
-        return paragraph.substring(m.end());
+        return regionOnly(paragraph);
     }
 
-    /** Cheap test before the regular expression: capital or bracket first, a dash or colon in the first 90 chars. */
+    /**
+     * Whether a head the DATELINE pattern matched is one: an all-capitals place needs three letters or an agency; a
+     * colon needs an agency, a date or a known region after the place ("HAMISH ROBERTSON:" is a speaker); no dash
+     * at all, or a dash without a space, needs an agency ("SIR Mark Thatcher", "ABC--TV"), which the pattern checks.
+     */
+    private static boolean isDateline(Matcher m) {
+        boolean agency = m.group("agency") != null;
+        if (m.group("place") == null ? !agency : !agency && letters(m.group("place")) < 3) {
+            return false;
+        }
+        if (m.group("end").strip().equals(":")) {
+            return agency || m.group("date") != null || m.group("region") != null
+                    && dev.newsflow.enrich.text.tags.Places.isKnown(m.group("region").substring(1));
+        }
+        return true;
+    }
+
+    /**
+     * "CAIRO, Egypt The ...": a place in capitals, then a country or region the gazetteer knows (the longest: "New
+     * York", not "New"), then a sentence. "PARIS, Hilton said ..." keeps its words.
+     */
+    private static String regionOnly(String paragraph) {
+        Matcher m = CAPS_PLACE_AND_REGION.matcher(paragraph);
+        if (!m.lookingAt() || letters(m.group("place")) < 3) {
+            return paragraph;
+        }
+        int end = -1;
+        if (m.group("two") != null && dev.newsflow.enrich.text.tags.Places.isKnown(m.group("one") + m.group("two"))) {
+            end = m.end("two");
+        } else if (dev.newsflow.enrich.text.tags.Places.isKnown(m.group("one"))) {
+            end = m.end("one");
+        }
+        if (end < 0) {
+            return paragraph;
+        }
+        String rest = paragraph.substring(end).stripLeading();
+        return !rest.isEmpty() && rest.length() < paragraph.length() - end && startsSentence(rest) ? rest : paragraph;
+    }
+
+    private static boolean startsSentence(String text) {
+        char c = text.charAt(0);
+        return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '“' || c == '‘';
+    }
+
+    /**
+     * Cheap test before the regular expressions: a capital or bracket first (or a feed's web address: "washingtonpost
+     * .com - "), then a dash or colon in the first 90 characters, or a bracket or comma in the first 45.
+     */
     private static boolean mayStartWithDateline(String paragraph) {
-        if (paragraph.isEmpty() || !(Character.isUpperCase(paragraph.charAt(0)) || paragraph.charAt(0) == '(')) {
+        if (paragraph.isEmpty()) {
+            return false;
+        }
+        char first = paragraph.charAt(0);
+        if (!(Character.isUpperCase(first) || first == '(' || Character.isLetterOrDigit(first) && isWebAddressCredit(paragraph))) {
             return false;
         }
         int end = Math.min(paragraph.length(), 90);
         for (int i = 1; i < end; i++) {
             char c = paragraph.charAt(i);
-            if (c == '-' || c == '–' || c == '—' || c == ':') {
+            if (c == '-' || c == '–' || c == '—' || c == ':' || i < 45 && (c == '(' || c == ',')) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** "washingtonpost.com ": a host name as the first word. */
+    private static boolean isWebAddressCredit(String paragraph) {
+        int space = paragraph.indexOf(' ');
+        String word = space < 0 ? paragraph : paragraph.substring(0, space);
+        return word.endsWith(".com") || word.endsWith(".net") || word.endsWith(".org") || word.endsWith(".co.uk");
     }
 
     private static int letters(String s) {
