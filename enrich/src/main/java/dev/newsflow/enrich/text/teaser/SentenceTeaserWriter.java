@@ -184,6 +184,9 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             if (paragraph == null) {
                 continue;
             }
+            if (teaser.length() > 0 && !TeaserText.endsLikeSentence(teaser.toString())) {
+                break; // words without a full stop must not run on into the next paragraph's sentence
+            }
             for (int[] s : SentenceSplitter.split(paragraph)) {
                 String sentence = paragraph.substring(s[0], s[1]);
                 // Chinese and Japanese sentences follow each other without a space

@@ -31,7 +31,11 @@ final class TeaserText {
                     + "lesen sie auch|leia também|lee también|anzeige|werbung|publicité|publicidad)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int BOILERPLATE_MAX_CHARS = 200;
-    private static final int LABEL_MAX_CHARS = 30;
+    /**
+     * A paragraph this short that does not end like a sentence is a label, a caption or a broadcast line ("BBC1,
+     * Radio 4 LW and this website", "The shape of the UK's economy In graphics"), not the story's opening.
+     */
+    private static final int LABEL_MAX_CHARS = 50;
 
     private TeaserText() {
     }
