@@ -215,6 +215,20 @@ final class Gazetteer {
     static final Set<String> NAME_JOINERS = words("of", "de", "du", "des", "van", "von", "der", "den", "la", "al",
             "bin", "da", "di", "del", "y", "&", "upon", "on", "for");
 
+    /**
+     * Firms and teams whose whole name reads as a given name and a surname ("Merrill Lynch", "Aston Villa"): by
+     * name, since their last words are surnames or plain words elsewhere ("David Lynch", "Bernie Mac").
+     */
+    static final Set<String> ORGANISATIONS_NAMED_LIKE_PEOPLE = words(
+            "merrill lynch", "morgan stanley", "freddie mac", "fannie mae", "goldman sachs", "dean witter",
+            "smith barney", "paine webber", "abbey national", "arthur andersen", "ernst young",
+            "price waterhouse", "jp morgan", "j p morgan", "marks spencer", "harley davidson",
+            "rolls royce", "aston martin", "ben jerry", "procter gamble", "johnson johnson", "lockheed martin",
+            "aston villa", "orlando magic", "bayer leverkusen", "werder bremen", "hertha berlin", "crystal palace",
+            "charlton athletic", "stoke city", "norwich city", "leeds united", "ross county",
+            "hamilton academical", "st johnstone", "st mirren", "dallas mavericks", "denver nuggets",
+            "phoenix suns", "utah jazz", "miami heat", "san antonio spurs", "kansas city chiefs");
+
     /** Wire agencies named in datelines and credits, not in the story. */
     static final Set<String> NEWS_AGENCIES = words("reuters", "ap", "afp", "dpa", "ansa", "efe", "pa", "upi",
             "getty", "getty images", "epa", "xinhua", "tass", "kyodo", "yonhap", "anp", "apa", "sda");

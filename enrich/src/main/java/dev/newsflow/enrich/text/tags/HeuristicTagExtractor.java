@@ -75,6 +75,10 @@ public final class HeuristicTagExtractor implements TagExtractor {
     public List<ArticleTag> extract(String headline, List<String> paragraphs, String language) {
         Map<String, Candidate> names = new LinkedHashMap<>();
         Map<String, Candidate> phrases = new HashMap<>();
+        // the rules are English: in another language only names a rule recognised, or of several words, are tags (a
+        // German noun is capitalised, "Mittwoch"; key phrases run between English function words, "tras", "vencer")
+        boolean english = language == null || language.isEmpty() || language.equals("en")
+                || language.equals(dev.newsflow.enrich.text.DetectedLanguage.UNDETERMINED);
         int budget = MAX_BODY_CHARS;
         boolean lead = true;
         for (String paragraph : paragraphs == null ? List.<String>of() : paragraphs) {
@@ -83,17 +87,13 @@ public final class HeuristicTagExtractor implements TagExtractor {
             }
             String text = Dateline.strip(paragraph.length() > budget ? paragraph.substring(0, budget) : paragraph);
             budget -= text.length();
-            scan(Token.split(text), names, phrases, lead);
+            scan(Token.split(text), names, phrases, lead, english);
             lead = false;
         }
         String headlineLower = " " + normaliseForMatch(headline == null ? "" : headline) + " ";
         mergeNames(names);
         dropPhrasesInsideNamesOrLongerPhrases(phrases, names);
 
-        // the rules are English: in another language only names a rule recognised, or of several words, are tags (a
-        // German noun is capitalised, "Mittwoch"; key phrases run between English function words, "tras", "vencer")
-        boolean english = language == null || language.isEmpty() || language.equals("en")
-                || language.equals(dev.newsflow.enrich.text.DetectedLanguage.UNDETERMINED);
         List<Candidate> all = new ArrayList<>(names.size() + phrases.size());
         for (Candidate c : names.values()) {
             if (c.strength == 0 && c.key.indexOf(' ') < 0 && (!english || !Gazetteer.isTaggableName(c.key))) {
@@ -155,13 +155,13 @@ public final class HeuristicTagExtractor implements TagExtractor {
     }
 
     private static void scan(List<Token> tokens, Map<String, Candidate> names, Map<String, Candidate> phrases,
-                             boolean lead) {
+                             boolean lead, boolean english) {
         int n = tokens.size();
         int i = 0;
         List<String> chunk = new ArrayList<>(4);
         while (i < n) {
             Token t = tokens.get(i);
-            if (!t.capitalised) {
+            if (!t.capitalised && !(english && opensArabicName(tokens, i))) {
                 if (t.stopWord || t.numeric || t.breakAfter) {
                     if (!t.stopWord && !t.numeric) {
                         chunk.add(t.lower);
@@ -200,6 +200,20 @@ public final class HeuristicTagExtractor implements TagExtractor {
             i = j;
         }
         flushPhrases(chunk, phrases, lead);
+    }
+
+    /**
+     * In English text, the Arabic article in lower case before a name opens it: "al Qaeda", "el Baradei" (else the
+     * tag is "Qaeda"); inside a name it is a joiner already ("Abu Musab al Zarqawi"). Not in Spanish: "al
+     * Barcelona", "el Real Madrid".
+     */
+    private static boolean opensArabicName(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (!(t.lower.equals("al") || t.lower.equals("el")) || t.breakAfter || i + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(i + 1);
+        return next.capitalised && !next.stopWord && !next.acronym && !Gazetteer.DATE_WORDS.contains(next.lower);
     }
 
     private static void addName(List<Token> tokens, int from, int to, Map<String, Candidate> names, boolean lead) {
@@ -313,7 +327,8 @@ public final class HeuristicTagExtractor implements TagExtractor {
             kind = Kind.PLACE;
             strength = 3;
         } else if (Gazetteer.ORGANISATION_WORDS.contains(last.lower) || words > 1
-                && Gazetteer.ORGANISATION_WORDS.contains(first.lower)) {
+                && Gazetteer.ORGANISATION_WORDS.contains(first.lower)
+                || Gazetteer.ORGANISATIONS_NAMED_LIKE_PEOPLE.contains(key.replace(" &", "").replace(" and", ""))) {
             kind = Kind.ORGANISATION;
             strength = 3;
         } else if (words > 1 && (Gazetteer.PLACE_WORDS.contains(first.lower)

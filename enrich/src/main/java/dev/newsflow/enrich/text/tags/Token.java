@@ -76,6 +76,11 @@ final class Token {
     private static final java.util.Set<String> NAME_ABBREVIATIONS = java.util.Set.of("St", "Mt", "Ft", "Pt", "Ste",
             "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Sgt", "Lt", "Col", "Capt", "Rev");
 
+    /** Second halves of compound adjectives made from a name: "London-based", "US-led", "Soviet-era". */
+    private static final java.util.Set<String> COMPOUND_ADJECTIVE_ENDINGS = java.util.Set.of("based", "led", "backed",
+            "linked", "run", "style", "born", "bound", "era", "owned", "controlled", "made", "funded", "sponsored",
+            "allied", "friendly", "focused", "centred", "centered", "inspired", "brokered");
+
     static List<Token> split(String text) {
         List<Token> tokens = new ArrayList<>(text.length() / 5);
         int n = text.length();
@@ -156,7 +161,18 @@ final class Token {
                 possessive = true;
                 i++;
             }
-            tokens.add(new Token(text.substring(start, end), sentenceStart, possessive));
+            String word = text.substring(start, end);
+            int hyphen = word.lastIndexOf('-');
+            if (hyphen > 0 && Character.isUpperCase(word.charAt(0))
+                    && COMPOUND_ADJECTIVE_ENDINGS.contains(word.substring(hyphen + 1).toLowerCase(Locale.ROOT))) {
+                // "Houston-based Continental", "Al Qaeda-linked group", "US-led": the name before the hyphen, and
+                // the name never runs on into the next one
+                Token base = new Token(word.substring(0, hyphen), sentenceStart, false);
+                base.breakAfter = true;
+                tokens.add(base);
+            } else {
+                tokens.add(new Token(word, sentenceStart, possessive));
+            }
             sentenceStart = false;
         }
         return tokens;

@@ -399,6 +399,39 @@ class HeuristicTagExtractorTest {
     }
 
     @Test
+    void shouldKnowFirmsAndTeamsNamedLikePeople() {
+        List<ArticleTag> tags = extractor.extract("Banks advise on bid", List.of("Merrill Lynch and Morgan Stanley"
+                + " advised Freddie Mac on the deal. Aston Villa and the Orlando Magic were not involved, said Marks and"
+                + " Spencer. David Lynch and Bernie Mac watched. Lynch said the film was fine; Mac agreed."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(
+                tuple("Merrill Lynch", Kind.ORGANISATION), tuple("Morgan Stanley", Kind.ORGANISATION),
+                tuple("Freddie Mac", Kind.ORGANISATION), tuple("Aston Villa", Kind.ORGANISATION),
+                tuple("David Lynch", Kind.PERSON), tuple("Bernie Mac", Kind.PERSON));
+        assertThat(tags).filteredOn(t -> t.kind() == Kind.PERSON).extracting(ArticleTag::name)
+                .doesNotContain("Merrill Lynch", "Morgan Stanley", "Freddie Mac", "Aston Villa", "Orlando Magic");
+    }
+
+    @Test
+    void shouldTagTheNameInACompoundAdjectiveNotTheAdjective() {
+        List<ArticleTag> tags = extractor.extract("Airline deal", List.of("Houston-based Continental Airlines and the"
+                + " Qatar-based Al-Jazeera network spoke to an Al Qaeda-linked group. The US-led coalition agreed."
+                + " Continental Airlines said Al-Jazeera and Al Qaeda were named."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("Continental Airlines", "Al-Jazeera", "Al Qaeda")
+                .noneMatch(name -> name.contains("-based") || name.contains("-linked") || name.contains("-led"));
+    }
+
+    @Test
+    void shouldKeepTheArabicArticleInLowerCaseWithTheName() {
+        List<ArticleTag> tags = extractor.extract("Raids", List.of("Officials linked the cell to al Qaeda and to the"
+                + " network of Abu Musab al Zarqawi. Al Gore said al Qaeda was weakened."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("al Qaeda", "Abu Musab al Zarqawi")
+                .doesNotContain("Qaeda");
+    }
+
+    @Test
     void shouldTellAVenueNamedAfterASurnameFromAPersonWithThatSurname() {
         List<ArticleTag> tags = extractor.extract("Rams win at John F. Coughlin Field", List.of(
                 "The Rams played at John F. Coughlin Field and later at Carnegie Hall. Frank Field and Monty Hall"
