@@ -228,12 +228,26 @@ public final class HeuristicTagExtractor implements TagExtractor {
             addName(tokens, innerTitle, to, names, lead);
             return;
         }
+        int personAt = personAfterOffice(tokens, from, to);
+        if (personAt > 0) {
+            // "US Secretary of State Colin Powell", "Deputy Prime Minister John Prescott", "UN Secretary-General Kofi
+            // Annan": an office of several words, then the person; the office is no tag, a body or place before it is
+            int title = from;
+            while (!isTitleWord(tokens.get(title).lower) && !isTitleModifier(tokens.get(title).lower)) {
+                title++; // "US Deputy Secretary of State ...": the body is "US"
+            }
+            if (title > from && namesABody(tokens, from, title)) {
+                addName(tokens, from, title, names, lead);
+            }
+            addName(tokens, personAt, to, names, lead);
+            return;
+        }
         boolean sentenceInitial = tokens.get(from).sentenceStart;
         // a title right before the name, with no punctuation between ("director Naomi Clarke", not "director. Behind");
         // a role ("boss", "analyst") only counts after the name has passed the place and organisation tests, since
         // news copy also writes "top producer Saudi Arabia" and "search leader Google Inc."
         String before = from > 0 && !tokens.get(from - 1).breakAfter ? tokens.get(from - 1).lower.replace(".", "") : "";
-        boolean titled = Gazetteer.PERSON_TITLES.contains(before);
+        boolean titled = !before.isEmpty() && isTitleWord(before); // also "Secretary-General"
         // a role before a first name ("Chelsea boss Jose Mourinho"), not before a company ("market leader Coca Cola")
         boolean roleTitled = !titled && to - from >= 2 && Gazetteer.ROLE_TITLES.contains(before)
                 && Gazetteer.isFirstName(tokens.get(from).lower);
@@ -453,6 +467,48 @@ public final class HeuristicTagExtractor implements TagExtractor {
         boolean nameLike = to - k <= 3 && !Gazetteer.endsNoPersonsName(last)
                 && tokens.subList(k, to).stream().noneMatch(t -> t.stopWord || Gazetteer.NAME_JOINERS.contains(t.lower));
         return Gazetteer.isFirstName(tokens.get(k).lower) || afterTitle && nameLike;
+    }
+
+    /**
+     * Where a person's name starts after an office the run opens with, or -1: the last two words (three with a
+     * middle initial, "Colin L. Powell"), from a known first name or right after the title, after at least two words of which one is a title
+     * ("Secretary", "Minister", "Secretary-General"). Cases with a single title word before the name, and a name
+     * after an affiliation, are {@link #innerTitle}'s and the title tests'.
+     */
+    private static int personAfterOffice(List<Token> tokens, int from, int to) {
+        int at = to - 2;
+        if (at - 1 > from && initials(tokens, at - 1, to) == 1) {
+            at--; // "Colin L. Powell"
+        }
+        if (at - from < 2 || tokens.get(at - 1).stopWord
+                || !Gazetteer.isFirstName(tokens.get(at).lower) && !isTitleWord(tokens.get(at - 1).lower)
+                || Gazetteer.endsNoPersonsName(tokens.get(to - 1).lower)) {
+            return -1;
+        }
+        for (int k = at; k < to; k++) {
+            if (tokens.get(k).acronym || tokens.get(k).stopWord || isTitleWord(tokens.get(k).lower)) {
+                return -1;
+            }
+        }
+        // the office ends with its title ("Deputy Prime Minister John Prescott") or runs on from it with "of" or
+        // "for" ("Secretary of State Colin Powell"); a title before three names is a title of all three ("President
+        // Jose Manuel Barroso")
+        for (int k = at - 1; k >= from; k--) {
+            if (isTitleWord(tokens.get(k).lower)) {
+                return k == at - 1 || Gazetteer.NAME_JOINERS.contains(tokens.get(k + 1).lower) ? at : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A person's title, also hyphenated ("Secretary-General", "Attorney-General"). */
+    private static boolean isTitleWord(String lower) {
+        String bare = lower.replace(".", "");
+        if (Gazetteer.PERSON_TITLES.contains(bare)) {
+            return true;
+        }
+        int hyphen = bare.indexOf('-');
+        return hyphen > 0 && Gazetteer.PERSON_TITLES.contains(bare.substring(0, hyphen));
     }
 
     /** "UN", "UK", "Bank of England": words before a title that name a body or place, not a portfolio. */

@@ -423,6 +423,25 @@ class HeuristicTagExtractorTest {
     }
 
     @Test
+    void shouldTagThePersonAfterAnOfficeOfSeveralWords() {
+        List<ArticleTag> tags = extractor.extract("Talks", List.of("US Secretary of State Colin Powell met UN"
+                + " Secretary-General Kofi Annan and Deputy Prime Minister John Prescott. The Director of Public"
+                + " Prosecutions and the Secretary of State for Health said nothing. Secretary of State Colin L. Powell"
+                + " left. Commission President Jose Manuel Barroso and US Deputy Secretary of State Richard Armitage"
+                + " agreed."), "en");
+
+        assertThat(tags).extracting(ArticleTag::name).contains("Jose Manuel Barroso", "Richard Armitage")
+                .doesNotContain("Manuel Barroso", "US Deputy");
+        assertThat(tags).extracting(ArticleTag::name, ArticleTag::kind).contains(tuple("Colin Powell", Kind.PERSON),
+                tuple("Kofi Annan", Kind.PERSON), tuple("John Prescott", Kind.PERSON));
+        // the office is no part of the person's tag (an office alone may still be a phrase: "Director of Public
+        // Prosecutions")
+        assertThat(tags).extracting(ArticleTag::name).noneMatch(name -> (name.contains("Secretary")
+                || name.contains("Minister")) && (name.contains("Powell") || name.contains("Annan")
+                || name.contains("Prescott")));
+    }
+
+    @Test
     void shouldKeepTheArabicArticleInLowerCaseWithTheName() {
         List<ArticleTag> tags = extractor.extract("Raids", List.of("Officials linked the cell to al Qaeda and to the"
                 + " network of Abu Musab al Zarqawi. Al Gore said al Qaeda was weakened."), "en");
