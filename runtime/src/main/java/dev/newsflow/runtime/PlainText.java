@@ -66,14 +66,20 @@ public final class PlainText {
     private static final java.util.Set<String> OPTIONAL_END = java.util.Set.of("p", "li", "dt", "dd", "tr", "td", "th",
             "tbody", "thead", "tfoot", "option", "optgroup", "colgroup", "rt", "rp", "html", "head", "body");
 
+    /** A tag left open with an attribute, as far as its first {@code =}: {@code <img src=x onerror=...}. */
+    private static final Pattern OPEN_TAG_WITH_ATTRIBUTE = Pattern.compile("<[A-Za-z][\\w:.-]*[\\s/]+[A-Za-z-]+\\s*=");
+
     /**
-     * {@code text} with the {@code <} of each tag-like word that is not markup escaped, so the parser keeps it as
-     * text: "A &lt;style&gt; guide for writers" lost everything after "A" (a style element runs to its end tag),
-     * "Vote: &lt;Yes&gt; or &lt;No&gt;" its two words. Markup is a tag with attributes ({@code <img src=x>},
-     * {@code <amp-img ...>}), a custom or namespaced element ({@code <x-embed>}, Word's {@code <o:p>}), a tag whose
-     * end (or start) tag is in the text too ({@code <b>...</b>}), or an HTML element that is void ({@code <br>}) or
-     * may leave out its end tag ({@code <p>}). Two passes over the tags, so the time is linear in the text: a body
-     * of many unclosed tags must not stall ingest or enrich.
+     * {@code text} with every {@code <} that does not open markup escaped, so the parser keeps it as text: "A
+     * &lt;style&gt; guide for writers" lost everything after "A" (a style element runs to its end tag), "Vote:
+     * &lt;Yes&gt; or &lt;No&gt;" its two words, "Shares in &lt;Acme Holdings&gt; rise" the firm, and "x&lt;y for
+     * rates" the rest of the text. Markup is a comment or declaration, a tag left open with an attribute
+     * ({@code <img src=x ...}), or a whole tag that is: an HTML element with attributes, any element with an
+     * attribute value ({@code <amp-img src=...>}), a custom or namespaced element ({@code <x-embed>}, Word's
+     * {@code <o:p>}), a tag whose end (or start) tag is in the text too ({@code <b>...</b>}), or an HTML element that
+     * is void ({@code <br>}) or may leave out its end tag ({@code <p>}). Two passes, each trying a tag only where a
+     * {@code <} stands and reading no further than the next {@code <} or {@code >}, so the time is linear in the
+     * text: a body of many unclosed tags must not stall ingest or enrich.
      */
     static String wordsInBracketsEscaped(String text) {
         java.util.Set<String> opened = new java.util.HashSet<>();
@@ -82,28 +88,42 @@ public final class PlainText {
         while (m.find()) {
             (m.group(1).isEmpty() ? opened : closed).add(m.group(2).toLowerCase(java.util.Locale.ROOT));
         }
+        java.util.regex.Matcher open = OPEN_TAG_WITH_ATTRIBUTE.matcher(text);
         StringBuilder out = null;
         int last = 0;
-        m.reset();
-        while (m.find()) {
-            String name = m.group(2).toLowerCase(java.util.Locale.ROOT);
-            boolean closing = !m.group(1).isEmpty();
-            boolean markup = m.group(3) != null && !m.group(3).isBlank() || name.indexOf(':') >= 0
-                    || name.indexOf('-') > 0 || (closing ? opened : closed).contains(name)
-                    || org.jsoup.parser.Tag.isKnownTag(name) && (org.jsoup.parser.Tag.valueOf(name).isEmpty()
-                    || !closing && OPTIONAL_END.contains(name));
-            if (!markup) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 16);
-                }
-                out.append(text, last, m.start()).append("&lt;");
-                last = m.start() + 1;
+        for (int at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+            if (opensMarkup(text, at, m, open, opened, closed)) {
+                continue;
             }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 16);
+            }
+            out.append(text, last, at).append("&lt;");
+            last = at + 1;
         }
         if (out == null) {
             return text;
         }
         return out.append(text, last, text.length()).toString();
+    }
+
+    private static boolean opensMarkup(String text, int at, java.util.regex.Matcher tag, java.util.regex.Matcher open,
+                                       java.util.Set<String> opened, java.util.Set<String> closed) {
+        if (at + 1 < text.length() && (text.charAt(at + 1) == '!' || text.charAt(at + 1) == '?')) {
+            return true;
+        }
+        tag.region(at, text.length());
+        if (!tag.lookingAt()) {
+            open.region(at, text.length());
+            return open.lookingAt();
+        }
+        String name = tag.group(2).toLowerCase(java.util.Locale.ROOT);
+        boolean closing = !tag.group(1).isEmpty();
+        String attributes = tag.group(3) == null ? "" : tag.group(3);
+        boolean known = org.jsoup.parser.Tag.isKnownTag(name);
+        return !attributes.isBlank() && (known || attributes.indexOf('=') >= 0) || name.indexOf(':') >= 0
+                || name.indexOf('-') > 0 || (closing ? opened : closed).contains(name)
+                || known && (org.jsoup.parser.Tag.valueOf(name).isEmpty() || !closing && OPTIONAL_END.contains(name));
     }
 
     /**

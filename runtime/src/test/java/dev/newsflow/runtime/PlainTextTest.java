@@ -37,6 +37,22 @@ class PlainTextTest {
     }
 
     @Test
+    void shouldKeepWordsInBracketsBesideRealMarkup() {
+        // an unknown name with words after it is words, not an element with attributes
+        assertThat(PlainText.of("Shares in <Acme Holdings> rise as profit grows"))
+                .isEqualTo("Shares in ‹Acme Holdings> rise as profit grows");
+        // markup elsewhere in the field must not make the parser swallow a bare "<" and what follows it
+        assertThat(PlainText.of("Profit at <Acme Holdings> grew, and x<y for rates."))
+                .isEqualTo("Profit at ‹Acme Holdings> grew, and x‹y for rates.");
+        assertThat(PlainText.of("<b>Rates</b> rose as x<y held"))
+                .isEqualTo("Rates rose as x‹y held");
+        assertThat(PlainText.withoutMarkup("<p>Profit at <Acme Holdings> grew</p>")).isEqualTo("Profit at <Acme Holdings> grew");
+        // still markup: an unknown element with an attribute value, a tag left open with one, a comment
+        assertThat(PlainText.of("<foo bar=\"x\">Storm</foo> <img src=x onerror=alert(1) <!-- c -->hits"))
+                .isEqualTo("Storm hits");
+    }
+
+    @Test
     void shouldTakeLinearTimeOverManyUnclosedTags() {
         String hostile = "x. " + "<em>x ".repeat(60_000); // 360 KB: quadratic was minutes
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
