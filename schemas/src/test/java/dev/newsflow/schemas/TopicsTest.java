@@ -35,6 +35,16 @@ class TopicsTest {
     }
 
     @Test
+    void shouldCompactAKilledStorysWordsAwayWithinHoursNotWhenTheSegmentIsFull() {
+        for (String name : java.util.List.of(Topics.POSTS_CURRENT, Topics.ARTICLES_RAW)) {
+            TopicSpec topic = Topics.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+
+            assertThat(topic.configs()).containsEntry("segment.ms", "3600000")
+                    .containsEntry("max.compaction.lag.ms", "3600000");
+        }
+    }
+
+    @Test
     void shouldFindMediaTopicsByCodeAndSlug() {
         assertThat(MediaTopic.fromCode("medtop:15000000")).contains(MediaTopic.SPORT);
         assertThat(MediaTopic.fromSlug("science-technology")).contains(MediaTopic.SCIENCE_TECHNOLOGY);
