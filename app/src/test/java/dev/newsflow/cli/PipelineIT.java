@@ -103,8 +103,10 @@ class PipelineIT {
             assertThat(sportPost.getCategories().get(0).getCode()).isEqualTo(MediaTopic.SPORT.code());
             assertThat(sportPost.getTeaser()).isNotBlank().startsWith("Harbour City reached");
             assertThat(sportPost.getBodyHtml()).startsWith("<p>").doesNotContain("<script");
-            assertThat(current.await(id, 1, WAIT).get(0).value().getHeadline())
-                    .isEqualTo("Harbour City reach League Cup semi-finals");
+            Post currentPost = current.await(id, 1, WAIT).get(0).value();
+            assertThat(currentPost.getHeadline()).isEqualTo("Harbour City reach League Cup semi-finals");
+            // the compacted topic says which section pages the post is on (Post v6)
+            assertThat(currentPost.getSections()).contains(MediaTopic.SPORT.slug());
         }
     }
 

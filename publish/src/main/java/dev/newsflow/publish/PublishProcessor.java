@@ -325,6 +325,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             post.setChange(change);
         }
         Set<String> topics = routing.topicsFor(post);
+        // the post says where it went, so a consumer reloading news.posts.current can rebuild its section pages
+        post.setSections(topics.stream().map(PublishProcessor::categoryOf).toList());
         List<CategoryPost> categoryPosts = new ArrayList<>();
         topics.forEach(topic -> categoryPosts.add(new CategoryPost(topic, post)));
         if (previous != null && previous.getEvent() == PostEventType.UPSERT) {
@@ -369,6 +371,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         candidate.setPublishedAt(previous.getPublishedAt());
         candidate.setVersionCreated(previous.getVersionCreated());
         candidate.setChange(previous.getChange()); // says how the post came to be, not what it holds
+        candidate.setSections(previous.getSections()); // routed only when published; new categories differ anyway
         return !candidate.equals(previous);
     }
 

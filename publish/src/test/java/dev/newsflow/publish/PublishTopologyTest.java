@@ -2,6 +2,7 @@ package dev.newsflow.publish;
 
 import static dev.newsflow.publish.EnrichedArticles.anArticle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.newsflow.runtime.DeadLetters;
 import dev.newsflow.schemas.MediaTopic;
@@ -164,6 +165,32 @@ class PublishTopologyTest {
         assertThat(sport.readValuesToList()).hasSize(1);
         assertThat(driver.createOutputTopic(Topics.postsFor(MediaTopic.WEATHER), new StringDeserializer(),
                 Serdes.POST.deserializer()).isEmpty()).isTrue();
+        // the post itself says where it went, on every topic, so a reload of news.posts.current can rebuild sections
+        assertThat(posts.readValue().getSections()).containsExactly("politics", "sport");
+        assertThat(current.readValue().getSections()).containsExactly("politics", "sport");
+    }
+
+    @Test
+    void shouldSayOnThePostWhichSectionsItIsOnAfterAMoveAndNoneOnADelete() {
+        send(anArticle("s1").inCategory(MediaTopic.POLITICS, 0.6).inCategory(MediaTopic.SPORT, 0.4).build());
+        send(anArticle("s1").inCategory(MediaTopic.POLITICS, 0.9).version(2).build());
+        send(anArticle("s1").status(PubStatus.CANCELED).version(3).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getChange, Post::getSections).containsExactly(
+                tuple(PostChange.PUBLISHED, List.of("politics", "sport")),
+                tuple(PostChange.UPDATED, List.of("politics")),
+                tuple(PostChange.KILLED, List.of()));
+        assertThat(sport.readValuesToList()).extracting(Post::getChange, Post::getSections).containsExactly(
+                tuple(PostChange.PUBLISHED, List.of("politics", "sport")),
+                tuple(PostChange.LEFT_SECTION, List.of()));
+    }
+
+    @Test
+    void shouldStayADuplicateWhenTheSameVersionComesAgainWithItsSections() {
+        send(anArticle("s2").inCategory(MediaTopic.SPORT, 0.9).build());
+        send(anArticle("s2").inCategory(MediaTopic.SPORT, 0.9).build());
+
+        assertThat(posts.readValuesToList()).hasSize(1);
     }
 
     @Test
