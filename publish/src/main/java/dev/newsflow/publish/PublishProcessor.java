@@ -79,7 +79,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private final Counter embargoesLifted;
     private final dev.newsflow.runtime.LogThrottle coveredLog = new dev.newsflow.runtime.LogThrottle();
     static final List<String> SKIP_REASONS = List.of("duplicate-version", "stale-version", "stale-unpublish",
-            "already-unpublished", "embargo-after-publication");
+            "already-unpublished", "embargo-after-publication", "superseded-words");
     private ProcessorContext<byte[], PublishDecision> context;
     private KeyValueStore<String, Post> published;
     private EmbargoSchedule embargoed;
@@ -292,7 +292,15 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         String digest = article.getSourceDigest();
         if (texts != null && digest != null && texts.knows(digest) && !digest.equals(texts.current())) {
-            skip(id, article, "duplicate-version"); // words since corrected: they must not come back
+            // words since corrected: they must not come back. A replay or a late retry, or an editor who meant to
+            // revert: the newsroom must be able to see it, so it has a reason of its own and a line (throttled)
+            skip(id, article, "superseded-words");
+            long skippedSince = coveredLog.admit("superseded");
+            if (skippedSince > 0) {
+                log.info("Skipped articleId={} version={} reason=superseded-words: these words were corrected under"
+                        + " the same version and a correction is never undone; to restore them send them as a newer"
+                        + " version skippedSinceLastLog={}", id, article.getVersion(), skippedSince);
+            }
             return;
         }
         boolean newWords = texts != null && digest != null && !texts.knows(digest);

@@ -144,6 +144,9 @@ class PublishTopologyTest {
                 PostChange.PUBLISHED, PostChange.REENRICHED, PostChange.UPDATED, PostChange.REENRICHED,
                 PostChange.REENRICHED);
         assertThat(events.get(3).getBodyHtml()).contains("Corrected.");
+        // the old words skipped have a reason of their own: an editor's revert must be visible, not a "duplicate"
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "superseded-words").count()).isEqualTo(1.0);
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "duplicate-version").count()).isEqualTo(1.0);
     }
 
     @Test
