@@ -35,6 +35,16 @@ import java.util.List;
 public final class ArticleEnricher {
 
     private static final int LANGUAGE_SAMPLE_CHARS = 1_000;
+    /** The sender said one language and the text plainly reads as another: the text's is used, an editor looks. */
+    public static final String REASON_LANGUAGE_MISMATCH = "language-mismatch";
+    /**
+     * Enough text, and sure enough, to overrule the sender: 200 characters or more (a headline alone, or a line of
+     * names, never does), and the detected language this many times likelier than the declared one. English text declared
+     * as pt, de, fr, es, it, nl, sv or da: the ratio was at least 5 for 99 % of 4,808 BBC and 98.5 % of 1,752 AG
+     * pairs (median 18 and 21).
+     */
+    private static final int MISMATCH_MIN_CHARS = 200;
+    private static final double MISMATCH_MIN_RATIO = 5.0;
 
     private final TextExtractor extractor;
     private final TeaserWriter teaserWriter;
@@ -86,10 +96,20 @@ public final class ArticleEnricher {
         String headline = sentHeadline.isBlank() && extracted.title() != null ? PlainText.of(extracted.title()) : sentHeadline;
         String text = extracted.text();
         Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(), raw.getDescription());
-        // the sender's language wins; otherwise detect it from the headline and text
-        DetectedLanguage language = raw.getLanguage() != null
-                ? new DetectedLanguage(raw.getLanguage().substring(0, 2), 1.0)
-                : languageDetector.detect(leadText(headline, extracted.paragraphs()));
+        String lead = leadText(headline, extracted.paragraphs());
+        DetectedLanguage detected = languageDetector.detect(lead);
+        DetectedLanguage language = detected;
+        boolean mismatch = false;
+        if (raw.getLanguage() != null) {
+            // the sender's language wins, unless the text plainly reads as another: a CMS default of "pt-BR" on an
+            // English story had turned its classification off. An editor is asked either way; the text's language is
+            // used when the classifier reads it, else the sender's stays (never the detector's Danish for Norwegian)
+            String declared = raw.getLanguage().substring(0, 2);
+            mismatch = lead.length() >= MISMATCH_MIN_CHARS && !DetectedLanguage.UNDETERMINED.equals(detected.code())
+                    && !declared.equals(detected.code())
+                    && detected.confidence() >= MISMATCH_MIN_RATIO * languageDetector.confidenceIn(lead, declared);
+            language = mismatch && !classifierLanguages.needsReview(detected) ? detected : new DetectedLanguage(declared, 1.0);
+        }
         Classification classification = categorizer.categorize(
                 new ClassifierInput(headline, text, raw.getSource() != null ? raw.getSource() : raw.getProvider(),
                         classifierLanguages.classifyAs(language)));
@@ -99,6 +119,9 @@ public final class ArticleEnricher {
             reasons.add(TrainedCategorizer.REASON_UNDETERMINED_LANGUAGE);
         } else if (classifierLanguages.needsReview(language) && !reasons.contains(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE)) {
             reasons.add(TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE);
+        }
+        if (mismatch) {
+            reasons.add(REASON_LANGUAGE_MISMATCH);
         }
         if (text.isBlank() && !reasons.contains(TrainedCategorizer.REASON_NO_TEXT)) {
             reasons.add(TrainedCategorizer.REASON_NO_TEXT);

@@ -41,7 +41,8 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
             dev.newsflow.enrich.classify.TrainedCategorizer.REASON_LOW_CONFIDENCE,
             dev.newsflow.enrich.classify.TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE,
             dev.newsflow.enrich.classify.TrainedCategorizer.REASON_UNDETERMINED_LANGUAGE,
-            dev.newsflow.enrich.classify.TrainedCategorizer.REASON_NO_TEXT);
+            dev.newsflow.enrich.classify.TrainedCategorizer.REASON_NO_TEXT,
+            ArticleEnricher.REASON_LANGUAGE_MISMATCH);
     private FixedKeyProcessorContext<byte[], Outcome<EnrichedArticle>> context;
 
     EnrichProcessor(ArticleEnricher enricher, DeadLetters deadLetters, Clock clock, MeterRegistry registry) {

@@ -111,6 +111,28 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void shouldUseTheTextsLanguageAndAskForReviewWhenTheSenderPlainlyDeclaredAnother() {
+        ArticleEnricher detectsEnglish = FakeEnrichment.enricher().detecting("en").build();
+        String body = "The home side won the final after extra time on Saturday, and their coach said the squad had"
+                + " earned it over a long season.\n\nFans celebrated late into the night across the city centre.";
+
+        EnrichedArticle enriched = detectsEnglish.enrich(aRawArticle("a-1").language("pt-BR").body(body).build(), NOW);
+
+        assertThat(enriched.getLanguage()).isEqualTo("en");
+        assertThat(enriched.getCategories()).isNotEmpty();
+        assertThat(enriched.getReviewReasons()).containsExactly("language-mismatch");
+        // text in a language the classifier does not read keeps the sender's, flagged
+        EnrichedArticle german = FakeEnrichment.enricher().detecting("de").build()
+                .enrich(aRawArticle("a-3").language("en").body(body).build(), NOW);
+        assertThat(german.getLanguage()).isEqualTo("en");
+        assertThat(german.getReviewReasons()).contains("language-mismatch");
+        // a short text never overrules the sender
+        EnrichedArticle shortOne = detectsEnglish.enrich(aRawArticle("a-2").language("pt-BR").body("Gol!").build(), NOW);
+        assertThat(shortOne.getLanguage()).isEqualTo("pt");
+        assertThat(shortOne.getReviewReasons()).doesNotContain("language-mismatch");
+    }
+
+    @Test
     void shouldAskForReviewWhenTheLanguageIsNotOneTheClassifierKnows() {
         ArticleEnricher detectsGerman = FakeEnrichment.enricher().detecting("de").build();
 

@@ -109,6 +109,26 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         return new DetectedLanguage(code, probabilities[best]);
     }
 
+    @Override
+    public double confidenceIn(String text, String iso1) {
+        if (text == null) {
+            return 0.0;
+        }
+        String sample = sample(text, maxChars);
+        DetectedLanguage chineseOrJapanese = chineseOrJapanese(sample);
+        if (chineseOrJapanese != null) {
+            return chineseOrJapanese.code().equals(iso1) ? chineseOrJapanese.confidence() : 0.0;
+        }
+        double[] probabilities = model.eval(NGramContext.normalise(sample));
+        double best = 0.0; // a language the model knows under several codes (Norwegian): the likeliest of them
+        for (int i = 0; i < probabilities.length; i++) {
+            if (iso1.equals(toIso1(model.outcome(i)))) {
+                best = Math.max(best, probabilities[i]);
+            }
+        }
+        return best;
+    }
+
     /** Han characters a Chinese or Japanese text needs, at least, to be called one by its script. */
     private static final int MIN_CJK_CHARS = 4;
 
