@@ -15,6 +15,7 @@ import dev.newsflow.enrich.text.TextExtractor;
 import dev.newsflow.enrich.text.Teaser;
 import dev.newsflow.enrich.text.TeaserWriter;
 import dev.newsflow.enrich.text.language.ClassifierLanguages;
+import dev.newsflow.enrich.text.extract.MainTextExtractor;
 import dev.newsflow.schemas.AvroTrust;
 import dev.newsflow.schemas.avro.ContentType;
 import dev.newsflow.schemas.avro.EnrichedArticle;
@@ -67,7 +68,7 @@ public final class ArticleEnricher {
 
     public EnrichedArticle enrich(RawArticle raw, Instant now) {
         // sites show these as plain text (Post.avsc says so): never let the sender's markup through
-        String sentHeadline = PlainText.of(raw.getHeadline());
+        String sentHeadline = PlainText.of(MainTextExtractor.withoutBracketedStockCodes(raw.getHeadline()));
         String sentByline = PlainText.ofNullable(raw.getByline());
         EnrichedArticle.Builder out = EnrichedArticle.newBuilder()
                 .setUri(raw.getUri())
@@ -95,7 +96,8 @@ public final class ArticleEnricher {
         // cleaned first: a headline that was only markup falls back to the page's title like an empty one
         String headline = sentHeadline.isBlank() && extracted.title() != null ? PlainText.of(extracted.title()) : sentHeadline;
         String text = extracted.text();
-        Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(), raw.getDescription());
+        Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(),
+                MainTextExtractor.withoutBracketedStockCodes(raw.getDescription()));
         String lead = leadText(headline, extracted.paragraphs());
         DetectedLanguage detected = languageDetector.detect(lead);
         DetectedLanguage language = detected;

@@ -111,6 +111,16 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void shouldDropReutersStockCodesFromTheHeadlineAndDescriptionAsTheExtractorDoesFromTheBody() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").headline("Oracle <ORCL.O> raises bid")
+                .editorTeaser("Oracle Corp. <ORCL.O> raised its bid for PeopleSoft <PSFT.O> on Monday.")
+                .body("Oracle Corp. <ORCL.O> raised its bid.\n\nShares rose.").build(), NOW);
+
+        assertThat(enriched.getHeadline()).isEqualTo("Oracle raises bid");
+        assertThat(enriched.getTeaser()).isEqualTo("Oracle Corp. raised its bid for PeopleSoft on Monday.");
+    }
+
+    @Test
     void shouldUseTheTextsLanguageAndAskForReviewWhenTheSenderPlainlyDeclaredAnother() {
         ArticleEnricher detectsEnglish = FakeEnrichment.enricher().detecting("en").build();
         String body = "The home side won the final after extra time on Saturday, and their coach said the squad had"

@@ -153,6 +153,14 @@ public final class MainTextExtractor implements TextExtractor {
     /** A Reuters instrument code in angle brackets: "&lt;ORCL.O&gt;", "&lt;T.N&gt;". */
     private static final Pattern BRACKETED_STOCK_CODE = Pattern.compile("\\s?<[A-Z0-9]{1,6}\\.[A-Z]{1,2}>");
 
+    /**
+     * {@code text} (a headline, a description) without Reuters instrument codes in angle brackets, as the body loses
+     * them: "Oracle &lt;ORCL.O&gt; bids" had been published as "Oracle ‹ORCL.O> bids".
+     */
+    public static String withoutBracketedStockCodes(String text) {
+        return text == null || text.indexOf('<') < 0 ? text : BRACKETED_STOCK_CODE.matcher(text).replaceAll("");
+    }
+
     /** The same code once its link markup is gone: "Microsoft Corp.MSFT.O, saying", "shares of AT&amp;T T.N rose". */
     private static final Pattern LINKED_STOCK_CODE = Pattern.compile(
             "(?:\\s|(?<=[.(]))[A-Z0-9]{1,6}\\.(?:N|O|OQ|L|TO|PA|DE|AS|MI|T|VX|OB|PK|HK|KS|SS|SZ|AX)(?=[\\s,;:)]|\\.?$)");
