@@ -37,9 +37,15 @@ public final class StreamsRunner implements AutoCloseable {
     private final CompletableFuture<String> gaveUp = new CompletableFuture<>();
     private final ThreadDeaths deaths = new ThreadDeaths(MAX_THREAD_REPLACEMENTS, DEATH_WINDOW);
     private volatile Instant stateSince = Instant.now();
+    private final io.micrometer.core.instrument.Counter threadDeaths;
 
     public StreamsRunner(String stage, Topology topology, Properties streamsProps, MeterRegistry registry) {
         this.stage = stage;
+        // Kafka's own failed-stream-threads metric goes with the client once it is in ERROR; this one stays, at 0 from
+        // the start, so "any thread death in 10 minutes" can page
+        this.threadDeaths = io.micrometer.core.instrument.Counter.builder("newsflow.stream.thread.deaths")
+                .description("Stream threads that died (replaced, or the last one before the client stopped)")
+                .tag("stage", stage).register(registry);
         this.streams = new KafkaStreams(topology, streamsProps);
         this.streams.setStateListener((now, before) -> {
             stateSince = Instant.now();
@@ -51,7 +57,9 @@ public final class StreamsRunner implements AutoCloseable {
             }
         });
         this.streams.setUncaughtExceptionHandler(e -> {
-            lastError.set(e.getClass().getName() + ": " + e.getMessage());
+            threadDeaths.increment();
+            // one line in /status and the health JSON: a broker's message may hold new lines
+            lastError.set(LogValues.printable(e.getClass().getName() + ": " + e.getMessage(), 1_000));
             lastErrorAt = Instant.now();
             StreamThreadExceptionResponse decision = deaths.onDeath(Instant.now());
             if (decision == StreamThreadExceptionResponse.REPLACE_THREAD) {

@@ -26,13 +26,17 @@ public final class StreamsSettings {
     public static Properties forStage(Settings settings, String applicationId, Path stateDir, String stage,
                                       String deadLetterTopic, io.micrometer.core.instrument.MeterRegistry registry) {
         Properties props = settings.kafkaProperties();
+        // a record the broker refuses: one line saying which topic, which source record and what to check
+        props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ProductionFailures.class.getName());
+        if (stage != null) {
+            props.put(DeadLetterQueueHandler.STAGE, stage);
+        }
+        if (registry != null) {
+            props.put(DeadLetterQueueHandler.REGISTRY, registry);
+        }
         if (deadLetterTopic != null) {
             props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterQueueHandler.class.getName());
-            props.put(DeadLetterQueueHandler.STAGE, stage);
             props.put(DeadLetterQueueHandler.TOPIC, deadLetterTopic);
-            if (registry != null) {
-                props.put(DeadLetterQueueHandler.REGISTRY, registry);
-            }
         }
         props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

@@ -1,0 +1,79 @@
+package dev.newsflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsflow.runtime.testing.KafkaBroker;
+import dev.newsflow.runtime.testing.KafkaBrokerExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sink topic that refuses the stage's records (its max.message.bytes set far too low by hand): the failure is
+ * counted by topic, the thread deaths are counted, and the counter outlives the client, which a real broker shows.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class ProductionFailuresIT {
+
+    @Test
+    void shouldCountARecordTheBrokerRefusesByTopicAndTheThreadDeathsItCauses(KafkaBroker broker, @TempDir Path state)
+            throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String in = "refused-in-" + suffix;
+        String out = "refused-out-" + suffix;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(in, 1, (short) 1),
+                    new NewTopic(out, 1, (short) 1).configs(Map.of("max.message.bytes", "100")))).all().get();
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in, Consumed.with(Serdes.String(), Serdes.String()).withName("read"))
+                .to(out, Produced.with(Serdes.String(), Serdes.String()).withName("write"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Properties props = StreamsSettings.forStage(Settings.of(Map.of(), Map.of("bootstrap.servers", broker.bootstrapServers())),
+                "refused-test-" + suffix, state, "test", "refused-dlq-" + suffix, registry);
+        props.put("commit.interval.ms", "100");
+
+        try (StreamsRunner runner = new StreamsRunner("test", builder.build(), props, registry);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                     new StringSerializer())) {
+            assertThat(registry.counter("newsflow.stream.thread.deaths", "stage", "test").count()).isZero();
+            runner.start();
+            producer.send(new ProducerRecord<>(in, "urn:article:1", "x".repeat(2_000))).get();
+
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                assertThat(registry.counter("newsflow.production.failures", "stage", "test", "topic", out).count())
+                        .isGreaterThanOrEqualTo(1.0);
+                assertThat(registry.counter("newsflow.stream.thread.deaths", "stage", "test").count())
+                        .isGreaterThanOrEqualTo(1.0);
+            });
+            assertThat(runner.readiness().details().get("lastError").toString()).doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void shouldSayWhatToCheckByWhatTheBrokerAnswered() {
+        assertThat(ProductionFailures.advice(new org.apache.kafka.common.errors.RecordTooLargeException("big"), "news.posts.sport"))
+                .contains("max.message.bytes", "kafka-configs", "news.posts.sport");
+        assertThat(ProductionFailures.advice(new org.apache.kafka.common.errors.TopicAuthorizationException("no"), "t"))
+                .contains("WRITE ACL");
+    }
+}
