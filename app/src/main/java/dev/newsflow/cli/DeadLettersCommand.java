@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true, exitCodeOnExecutionException = 4,
         description = {"Print the dead letters of enrich and publish as NDJSON: stage, reason, source topic/partition/offset,"
-                + " exception, detail, key and the start of the value.",
+                + " exception, detail, key and the start of the value; in time order across partitions, the oldest --max"
+                + " (or with --newest the newest).",
                 "Exit code: 0 when it read what there was (also none), 2 a bad option, 4 when Kafka cannot be read."})
 final class DeadLettersCommand implements Callable<Integer> {
 
@@ -45,6 +46,10 @@ final class DeadLettersCommand implements Callable<Integer> {
     @Option(names = "--id", description = "Only dead letters of this article id (their key).")
     String id;
 
+    @Option(names = "--newest", description = "The newest --max dead letters instead of the oldest (both in time"
+            + " order across partitions).")
+    boolean newest;
+
     @Mixin
     ReadOptions read;
 
@@ -63,18 +68,20 @@ final class DeadLettersCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--reason must be one of " + known + ", not " + reason);
         }
-        int printed = TopicReader.printNdjson(config.load().kafkaProperties(), "dead-letters", topics, read, spec,
-                record -> {
+        TopicReader.Printed result = TopicReader.printInTimeOrder(config.load().kafkaProperties(), "dead-letters", topics,
+                read, newest, spec, record -> {
                     Map<String, Object> line = describe(record);
                     return (reason == null || reason.equals(line.get("reason")))
                             && (id == null || id.equals(keyOf(record))) ? line : null;
                 });
-        // on stderr, so the NDJSON on stdout stays clean: "none" is said, not left to silence
-        // the oldest first: at the cap, the newest (most often the ones wanted) may be the ones left out
-        boolean capped = !read.follow && printed >= read.limit();
+        int printed = result.printed();
+        // on stderr, so the NDJSON on stdout stays clean: "none" is said, not left to silence, nor what was left out
+        boolean capped = result.matched() > printed;
         spec.commandLine().getErr().printf("%d dead letter%s%s%s in %s%s%n", printed, printed == 1 ? "" : "s",
                 reason == null ? "" : " with reason " + reason, id == null ? "" : " of id " + id, topics,
-                capped ? " (the oldest; stopped at --max " + read.limit() + ": there may be more, raise --max)" : "");
+                capped ? " (the " + (newest ? "newest" : "oldest") + " " + printed + " of " + result.matched()
+                        + ", in time order; --max raises the limit" + (newest ? "" : ", --newest shows the latest") + ")"
+                        : "");
         spec.commandLine().getErr().flush();
         return 0;
     }

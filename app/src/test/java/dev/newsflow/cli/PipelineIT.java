@@ -282,6 +282,43 @@ class PipelineIT {
     }
 
     @Test
+    void shouldPrintTheNewestDeadLettersInTimeOrderAcrossPartitions() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // half an hour ahead (the broker refuses more than an hour), so they are the newest the topic holds whatever
+        // other tests wrote; their keys spread over the partitions
+        long base = System.currentTimeMillis() + java.util.concurrent.TimeUnit.MINUTES.toMillis(30);
+        List<String> keys = java.util.stream.IntStream.range(0, 6).mapToObj(i -> "late-" + run + "-" + i).toList();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < keys.size(); i++) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, base + i * 1000L, keys.get(i),
+                        "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            }
+        }
+        try (var dlq = new TopicTail<>(broker.bootstrapServers(), Topics.ENRICH_DLQ, Serdes.DEAD_LETTER.deserializer())) {
+            for (String key : keys) {
+                dlq.await(key, 1, WAIT);
+            }
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        int exit = new picocli.CommandLine(new DeadLettersCommand()).setOut(new java.io.PrintWriter(out))
+                .setErr(new java.io.PrintWriter(err)).execute("--bootstrap-servers", broker.bootstrapServers(),
+                        "--stage", "enrich", "--max", "3", "--newest");
+
+        assertThat(exit).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> printed = new java.util.ArrayList<>();
+        for (String l : out.toString().lines().toList()) {
+            printed.add(json.readTree(l).path("key").asText());
+        }
+        assertThat(printed).containsExactly(keys.get(3), keys.get(4), keys.get(5));
+        assertThat(err.toString()).contains("the newest 3 of");
+    }
+
+    @Test
     void shouldImportAnNdjsonFileAndPublishEveryGoodLine() throws Exception {
         String first = "urn:it:" + UUID.randomUUID();
         String second = "urn:it:" + UUID.randomUUID();
