@@ -358,7 +358,8 @@ public final class IngestApi {
         // too large is the article's fault and permanent: refused, like in a batch; the rest may succeed on a retry
         count(cause instanceof RecordTooLargeException ? "rejected" : "failed", provider(ctx),
                 KafkaWriteFailures.reasonOf(cause));
-        log.warn("Article not written articleId={} version={} reason={}", article.getUri(), article.getVersion(), cause.toString());
+        log.warn("Article not written articleId={} version={} reason={}{}", article.getUri(), article.getVersion(),
+                cause.toString(), KafkaWriteFailures.meaning(cause));
         if (cause instanceof RecordTooLargeException) {
             problem(ctx, 413, "too-large", "Article too large", "Kafka refused the record as too large: " + cause.getMessage());
             return;

@@ -43,6 +43,8 @@ public final class ConsumerLag implements AutoCloseable {
     private Instant computedAt = Instant.MIN;
     private volatile Map<String, Long> last = Map.of();
     private volatile java.util.concurrent.ScheduledExecutorService refresher;
+    /** Since when Kafka has not answered the measurement, or null: a stage's one line that Kafka is out of reach. */
+    private Instant failingSince;
 
     public ConsumerLag(Properties kafka, String groupId, Collection<String> topics, Duration timeout, Duration cacheFor,
                        Clock clock) {
@@ -104,8 +106,22 @@ public final class ConsumerLag implements AutoCloseable {
         computedAt = now;
         try {
             last = compute();
+            if (failingSince != null) {
+                log.info("Kafka answers again group={} afterSeconds={}", groupId,
+                        Duration.between(failingSince, now).toSeconds());
+                failingSince = null;
+            }
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.debug("Consumer lag not measured group={} reason={}", groupId, e.toString());
+            // the clients' own network logs are kept at ERROR (they repeat every second): this is the stage's line
+            if (failingSince == null) {
+                failingSince = now;
+                log.warn("Kafka does not answer group={} reason={}: the stage waits and goes on when it answers;"
+                        + " lag is NaN meanwhile and /health/ready shows brokerError", groupId,
+                        LogValues.printable(String.valueOf(e instanceof ExecutionException && e.getCause() != null
+                                ? e.getCause() : e), 300));
+            } else {
+                log.debug("Consumer lag not measured group={} reason={}", groupId, e.toString());
+            }
             last = Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
