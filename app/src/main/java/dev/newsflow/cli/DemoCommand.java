@@ -165,10 +165,13 @@ final class DemoCommand implements Callable<Integer> {
             }
             info.printf("Samples pushed. Watching news.posts; Ctrl-C to stop.%n");
             info.flush();
-            // Ctrl-C: close everything before the JVM's shutdown hooks finish, or the broker dies mid-write
-            Shutdown.awaitSignalThenClose(List.copyOf(components));
+            // Ctrl-C: close everything before the JVM's shutdown hooks finish, or the broker dies mid-write. A stage
+            // that gives up (Streams ERROR) stops the demo too, with 70, as it stops a stage run on its own: a demo
+            // that went on answering 202 while nothing was published showed only log lines
+            int exitCode = Shutdown.awaitSignalThenClose(List.copyOf(components),
+                    CompletableFuture.anyOf(enrich.gaveUp(), publish.gaveUp()).thenApply(String::valueOf));
             components.clear();
-            return 0;
+            return exitCode;
         } finally {
             Shutdown.closeAll(components);
         }

@@ -441,7 +441,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         List<KeyValue<String, EnrichedArticle>> due = embargoed.dueBy(now);
         for (KeyValue<String, EnrichedArticle> kv : due) {
             byte[] key = kv.key.getBytes(StandardCharsets.UTF_8);
-            log.info("Embargo lifted articleId={} version={}", kv.key, kv.value.getVersion());
+            // "passed", not "lifted": that word is for an embargo ended early (newsflow_publish_embargoes_lifted_total)
+            log.info("Embargo passed, publishing articleId={} version={} embargoedUntil={}", kv.key,
+                    kv.value.getVersion(), kv.value.getEmbargoedUntil());
             try {
                 // not fresh: the time it was held is not pipeline latency
                 publish(key, kv.value, published.get(kv.key), now, false, null);
