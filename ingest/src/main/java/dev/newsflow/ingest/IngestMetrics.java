@@ -50,7 +50,7 @@ final class IngestMetrics {
     }
 
     void count(String result, String provider, String reason, int amount) {
-        Counter.builder("newsflow.ingest.requests").description("Articles received by the ingest API, by result and reason")
+        Counter.builder("newsflow.ingest.requests").description("Ingest API requests: articles by result and reason, and article lookups (result looked-up)")
                 .tag("result", result).tag("provider", provider).tag("reason", reason).register(registry).increment(amount);
         if (result.equals("accepted")) {
             Counter.builder("newsflow.articles.in").tag("stage", "ingest").register(registry).increment(amount);
