@@ -73,6 +73,11 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
             return;
         }
         RawArticle raw = decoded.value();
+        String invalid = invalidBecause(raw);
+        if (invalid != null) {
+            fail(record, DeadLetterReason.INVALID_ARTICLE, new IllegalArgumentException(invalid));
+            return;
+        }
         try {
             EnrichedArticle enriched = enrichTime.record(() -> enricher.enrich(raw, clock.instant()));
             log.debug("Enriched articleId={} version={} categories={}", raw.getUri(), raw.getVersion(),
@@ -84,6 +89,25 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
             // JVM: dead-letter the record rather than let the thread die and re-read it forever
             fail(record, DeadLetterReason.PROCESSING_FAILED, e);
         }
+    }
+
+    /**
+     * What breaks ingest's guarantees in a raw article, or null: the raw topic is the pipeline's, but anything with
+     * write access can put a record there (a forged version -5, an empty live story became a post "[uncategorised]").
+     */
+    static String invalidBecause(RawArticle raw) {
+        if (raw.getVersion() < 0) {
+            return "version " + raw.getVersion() + " is negative";
+        }
+        if (raw.getPubStatus() == dev.newsflow.schemas.avro.PubStatus.USABLE) {
+            if (raw.getVersion() < 1) {
+                return "a live version must be 1 or more, not " + raw.getVersion();
+            }
+            if (!dev.newsflow.runtime.PlainText.hasText(raw.getHeadline()) && !dev.newsflow.runtime.PlainText.hasText(raw.getBody())) {
+                return "neither headline nor body has a word";
+            }
+        }
+        return null;
     }
 
     /**

@@ -88,6 +88,22 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterAForgedArticleThatBreaksWhatIngestGuarantees() {
+        start(FakeEnrichment.enricher().build());
+
+        raw.pipeInput("f-1", aRawArticle("f-1").version(-5).build());
+        raw.pipeInput("f-2", aRawArticle("f-2").headline("").body(" . ").build());
+        raw.pipeInput("f-3", aRawArticle("f-3").killed().version(0).build()); // a kill without a version is fine
+
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertThat(letters).extracting(DeadLetter::getReason).containsOnly("invalid-article").hasSize(2);
+        assertThat(letters.get(0).getDetail()).contains("version -5");
+        assertThat(letters.get(1).getDetail()).contains("neither headline nor body");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("f-3");
+        assertThat(deadLetterCount("invalid-article")).isEqualTo(2.0);
+    }
+
+    @Test
     void shouldDeadLetterARecordWhoseKeyIsNotItsId() {
         start(FakeEnrichment.enricher().build());
 

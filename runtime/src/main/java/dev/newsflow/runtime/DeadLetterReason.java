@@ -18,6 +18,11 @@ public enum DeadLetterReason {
     KEY_MISMATCH("key-mismatch", true, null),
     /** A value over what a stage reads (KeyedDecoder.MAX_VALUE_BYTES), refused before decoding. */
     RECORD_TOO_LARGE("record-too-large", true, null),
+    /**
+     * A readable raw article that breaks what ingest guarantees (a negative version, a live one numbered 0, no word
+     * in headline or body): written by something other than ingest, and never published as it is.
+     */
+    INVALID_ARTICLE("invalid-article", true, "enrich"),
     /** The stage's own work threw on this record. */
     PROCESSING_FAILED("processing-failed", false, null),
     /** An exception no processor caught, sent on by Kafka Streams' processing exception handler. */
