@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -27,10 +28,12 @@ public final class StageServer implements AutoCloseable {
 
     private final String stage;
     private final Javalin app;
+    private final CounterRates rates;
 
-    private StageServer(String stage, Javalin app) {
+    private StageServer(String stage, Javalin app, CounterRates rates) {
         this.stage = stage;
         this.app = app;
+        this.rates = rates;
     }
 
     /**
@@ -49,11 +52,17 @@ public final class StageServer implements AutoCloseable {
         app.get("/health/live", ctx -> respond(ctx, stage, liveness.get()));
         app.get("/health/ready", ctx -> respond(ctx, stage, readiness.get()));
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
-        app.get("/status", ctx -> ctx.html(statusPage(stage, liveness.get(), readiness.get(), registry)));
+        CounterRates rates = new CounterRates(registry, java.time.Clock.systemUTC()).start(stage);
+        app.get("/status", ctx -> ctx.html(statusPage(stage, liveness.get(), readiness.get(), registry, rates)));
         routes.accept(app);
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            rates.close();
+            throw e;
+        }
         log.info("HTTP server started stage={} port={}", stage, app.port());
-        return new StageServer(stage, app);
+        return new StageServer(stage, app, rates);
     }
 
     /**
@@ -70,7 +79,7 @@ public final class StageServer implements AutoCloseable {
         routes.accept(app);
         app.start(host, port);
         log.info("HTTP server started stage={} port={} routes=own only", stage, app.port());
-        return new StageServer(stage, app);
+        return new StageServer(stage, app, null);
     }
 
     public int port() {
@@ -84,6 +93,9 @@ public final class StageServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (rates != null) {
+            rates.close();
+        }
         app.stop();
         log.info("HTTP server stopped stage={}", stage);
     }
@@ -96,27 +108,112 @@ public final class StageServer implements AutoCloseable {
         ctx.status(status.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
-    /** A page an operator can read at 3 a.m.: is it up, is it ready, and the pipeline's own counters. */
-    static String statusPage(String stage, HealthStatus live, HealthStatus ready, PrometheusMeterRegistry registry) {
-        StringBuilder html = new StringBuilder(4096);
+    /** Counters whose growth means something is wrong: shown first on the status page, with what to read next. */
+    private static final Map<String, String> TROUBLE = Map.of(
+            "newsflow.dead.letters", "newsflow dead-letters --newest (docs/operations.md, Dead letters)",
+            "newsflow.stream.thread.deaths", "the ERROR lines 'Stream thread died' and 'Could not write a record'",
+            "newsflow.production.failures", "the ERROR line 'Could not write a record': what to check is in it");
+
+    /**
+     * A page an operator can read at 3 a.m.: what needs attention first (dead letters, thread deaths, records Kafka
+     * refused, failed writes, lag that is not measurable), then health, then the counters that moved, with their
+     * growth over the last minute; counters still at 0 are left to /metrics.
+     */
+    static String statusPage(String stage, HealthStatus live, HealthStatus ready, PrometheusMeterRegistry registry,
+                             CounterRates rates) {
+        StringBuilder html = new StringBuilder(8192);
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant startedAt = java.time.Instant.ofEpochMilli(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        String version = StageServer.class.getPackage().getImplementationVersion();
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>newsflow ").append(esc(stage))
                 .append(" status</title><meta http-equiv=\"refresh\" content=\"5\"><style>")
-                .append("body{font:14px system-ui,sans-serif;margin:2em}td,th{padding:2px 12px;text-align:left}")
-                .append(".UP{color:#0a0}.DOWN{color:#c00}</style></head><body>")
-                .append("<h1>newsflow ").append(esc(stage)).append("</h1><table>");
+                .append("body{font:14px system-ui,sans-serif;margin:2em}td,th{padding:2px 12px;text-align:left;vertical-align:top}")
+                .append(".UP{color:#0a0}.DOWN,.bad{color:#c00}.muted{color:#777}</style></head><body>")
+                .append("<h1>newsflow ").append(esc(stage)).append("</h1><p class=\"muted\">")
+                .append(esc(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append(" · up ")
+                .append(esc(readable(java.time.Duration.between(startedAt, now)))).append(" (since ")
+                .append(esc(startedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append(")")
+                .append(version == null ? "" : " · version " + esc(version)).append("</p>");
+        attention(html, ready, registry, rates);
+        html.append("<h2>Health</h2><table>");
         row(html, "live", live);
         row(html, "ready", ready);
-        html.append("</table><h2>Pipeline counters</h2><table><tr><th>metric</th><th>tags</th><th>value</th></tr>");
-        registry.getMeters().stream()
-                .filter(m -> m.getId().getName().startsWith("newsflow."))
-                .sorted((a, b) -> (a.getId().getName() + a.getId().getTags()).compareTo(b.getId().getName() + b.getId().getTags()))
-                // the names /metrics, the docs and the alerts use (newsflow_posts_out_total), not Micrometer's dotted ones
-                .forEach(m -> html.append("<tr><td>").append(esc(prometheusName(registry, m))).append("</td><td>")
-                        .append(esc(tags(m))).append("</td><td>")
-                        .append(esc(value(m))).append("</td></tr>"));
-        html.append("</table><p><a href=\"/metrics\">Prometheus metrics</a> · <a href=\"/health/ready\">readiness JSON</a></p>")
+        html.append("</table><h2>Counters that moved</h2><table><tr><th>metric</th><th>tags</th><th>since start</th><th>")
+                .append(esc("last " + readable(rates.window()))).append("</th></tr>");
+        int[] atZero = {0};
+        sortedPipelineMeters(registry).forEach(m -> {
+            if (m instanceof io.micrometer.core.instrument.Counter c && c.count() == 0) {
+                atZero[0]++;
+                return;
+            }
+            Double recent = rates.lastMinute(m);
+            html.append("<tr><td>").append(esc(prometheusName(registry, m))).append("</td><td>").append(esc(tags(m)))
+                    .append("</td><td>").append(esc(value(m))).append("</td><td>")
+                    .append(recent == null ? "" : esc(number(recent))).append("</td></tr>");
+        });
+        html.append("</table><p class=\"muted\">").append(atZero[0]).append(" counters still at 0 are not shown.</p>")
+                .append("<p><a href=\"/metrics\">Prometheus metrics</a> · <a href=\"/health/ready\">readiness JSON</a></p>")
                 .append("</body></html>");
         return html.toString();
+    }
+
+    private static void attention(StringBuilder html, HealthStatus ready, PrometheusMeterRegistry registry,
+                                  CounterRates rates) {
+        List<String> items = new java.util.ArrayList<>();
+        if (!ready.up()) {
+            items.add("<b class=\"bad\">not ready</b>: " + esc(String.valueOf(new TreeMap<>(ready.details()))));
+        }
+        sortedPipelineMeters(registry).forEach(m -> {
+            String name = m.getId().getName();
+            if (m instanceof io.micrometer.core.instrument.Counter c && c.count() > 0
+                    && (TROUBLE.containsKey(name) || name.equals("newsflow.ingest.requests")
+                    && "failed".equals(m.getId().getTag("result")))) {
+                Double recent = rates.lastMinute(m);
+                items.add("<b class=\"bad\">" + esc(prometheusName(registry, m)) + "</b> " + esc(tags(m)) + ": "
+                        + esc(number(c.count())) + " since start" + (recent == null ? "" : ", " + esc(number(recent))
+                        + " in the last " + esc(readable(rates.window()))) + " · read "
+                        + esc(TROUBLE.getOrDefault(name, "the WARN lines 'Article not written'")));
+            }
+            if (name.equals("newsflow.consumer.lag")) {
+                double lag = m.measure().iterator().next().getValue();
+                if (Double.isNaN(lag)) {
+                    items.add("<b class=\"bad\">lag not measurable</b> (" + esc(tags(m)) + "): Kafka does not answer");
+                } else if (lag > 0) {
+                    items.add("lag " + esc(number(lag)) + " records (" + esc(tags(m)) + ")");
+                }
+            }
+        });
+        html.append("<h2>Needs attention</h2>");
+        if (items.isEmpty()) {
+            html.append("<p class=\"UP\">Nothing: no dead letters, thread deaths, refused records or failed writes"
+                    + " since start, and no lag.</p>");
+        } else {
+            html.append("<ul>");
+            items.forEach(item -> html.append("<li>").append(item).append("</li>"));
+            html.append("</ul>");
+        }
+    }
+
+    private static java.util.stream.Stream<Meter> sortedPipelineMeters(PrometheusMeterRegistry registry) {
+        return registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("newsflow."))
+                .sorted((a, b) -> (a.getId().getName() + a.getId().getTags()).compareTo(b.getId().getName() + b.getId().getTags()));
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && !Double.isInfinite(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /** "3 h 12 min", "45 s". */
+    private static String readable(java.time.Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + " s";
+        }
+        if (s < 7200) {
+            return s / 60 + " min";
+        }
+        return s / 3600 + " h " + s % 3600 / 60 + " min";
     }
 
     /** As on /metrics: the registry's naming, and counters with the "_total" the exposition format adds. */

@@ -16,10 +16,58 @@ class StageServerTest {
         registry.counter("newsflow.ingest.requests", "provider", "<cms>", "reason", "invalid").increment(3);
 
         String page = StageServer.statusPage("ingest", HealthStatus.up(Map.of()),
-                HealthStatus.down(Map.of("error", "<script>")), registry);
+                HealthStatus.down(Map.of("error", "<script>")), registry, new CounterRates(registry, java.time.Clock.systemUTC()));
 
         assertThat(page).contains("provider=&lt;cms&gt;, reason=invalid").doesNotContain("tag(", "<script>", "<cms>")
                 .contains("DOWN")
                 .contains("newsflow_ingest_requests_total").doesNotContain("newsflow.ingest.requests");
+    }
+
+    @Test
+    void shouldPutWhatNeedsAttentionFirstWithItsLastMinuteAndLeaveCountersAtZeroToMetrics() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.counter("newsflow.dead.letters", "stage", "enrich", "reason", "undecodable-record").increment(5);
+        registry.counter("newsflow.dead.letters", "stage", "enrich", "reason", "null-value"); // at 0
+        registry.counter("newsflow.articles.in", "stage", "enrich").increment(100);
+        java.time.Instant[] now = {java.time.Instant.parse("2026-11-29T03:00:00Z")};
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now[0];
+            }
+        };
+        CounterRates rates = new CounterRates(registry, clock);
+        rates.sample();
+        now[0] = now[0].plusSeconds(60);
+        registry.counter("newsflow.dead.letters", "stage", "enrich", "reason", "undecodable-record").increment(2);
+
+        String page = StageServer.statusPage("enrich", HealthStatus.up(Map.of()), HealthStatus.up(Map.of()), registry, rates);
+
+        String attention = page.substring(page.indexOf("Needs attention"), page.indexOf("<h2>Health"));
+        assertThat(attention).contains("newsflow_dead_letters_total", "reason=undecodable-record", "7 since start",
+                "2 in the last 60 s", "newsflow dead-letters --newest").doesNotContain("null-value");
+        assertThat(page).contains("newsflow_articles_in_total").contains("counters still at 0 are not shown")
+                .doesNotContain("reason=null-value");
+    }
+
+    @Test
+    void shouldSayWhenNothingNeedsAttention() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.counter("newsflow.articles.in", "stage", "publish").increment(3);
+
+        String page = StageServer.statusPage("publish", HealthStatus.up(Map.of()), HealthStatus.up(Map.of()), registry,
+                new CounterRates(registry, java.time.Clock.systemUTC()));
+
+        assertThat(page).contains("Nothing: no dead letters");
     }
 }
