@@ -53,10 +53,9 @@ public final class PlainText {
         } else if (s.indexOf('&') >= 0) {
             s = Parser.unescapeEntities(s, false); // every HTML5 entity, as jsoup decodes the rest of the text
         }
-        if (s.indexOf('<') >= 0) {
-            s = MARKUP_START.matcher(s).replaceAll("‹");
-        }
-        return normaliseSpace(s);
+        s = normaliseSpace(s);
+        // last: normaliseSpace drops invisible characters, and "<\u200Bimg ..." would become a tag after it
+        return s.indexOf('<') >= 0 ? MARKUP_START.matcher(s).replaceAll("‹") : s;
     }
 
     /** A whole tag: its slash, name, attributes. */
@@ -121,7 +120,9 @@ public final class PlainText {
         boolean closing = !tag.group(1).isEmpty();
         String attributes = tag.group(3) == null ? "" : tag.group(3);
         boolean known = org.jsoup.parser.Tag.isKnownTag(name);
-        return !attributes.isBlank() && (known || attributes.indexOf('=') >= 0) || name.indexOf(':') >= 0
+        // "<Time Warner Inc>", "<Main Street Capital>": a known name with capitalised words and no value is words
+        boolean looksLikeAttributes = attributes.indexOf('=') >= 0 || known && attributes.chars().noneMatch(Character::isUpperCase);
+        return !attributes.isBlank() && looksLikeAttributes || name.indexOf(':') >= 0
                 || name.indexOf('-') > 0 || (closing ? opened : closed).contains(name)
                 || known && (org.jsoup.parser.Tag.valueOf(name).isEmpty() || !closing && OPTIONAL_END.contains(name));
     }

@@ -47,6 +47,9 @@ class PlainTextTest {
         assertThat(PlainText.of("<b>Rates</b> rose as x<y held"))
                 .isEqualTo("Rates rose as x‹y held");
         assertThat(PlainText.withoutMarkup("<p>Profit at <Acme Holdings> grew</p>")).isEqualTo("Profit at <Acme Holdings> grew");
+        // a known element's name opening a firm's name: words, since attributes are not capitalised words
+        assertThat(PlainText.of("Shares in <Time Warner Inc> rose")).isEqualTo("Shares in ‹Time Warner Inc> rose");
+        assertThat(PlainText.of("Council <input disabled> votes")).isEqualTo("Council votes");
         // still markup: an unknown element with an attribute value, a tag left open with one, a comment
         assertThat(PlainText.of("<foo bar=\"x\">Storm</foo> <img src=x onerror=alert(1) <!-- c -->hits"))
                 .isEqualTo("Storm hits");
@@ -59,6 +62,15 @@ class PlainTextTest {
             assertThat(PlainText.hasText(hostile)).isTrue();
             assertThat(PlainText.withoutMarkup(hostile)).startsWith("x. <em>x <em>x"); // unclosed and bare: words
         });
+    }
+
+    @Test
+    void shouldNeverLetAnInvisibleCharacterOpenATagOnceItIsRemoved() {
+        // "<" and an invisible character is no tag start, but it became one when the character was dropped after
+        for (String raw : new String[] {"<\u200Bimg src=x onerror=alert(1)>Hi", "&lt;&#x200B;svg onload=alert(1)&gt;",
+                "<\u202Eimg src=x onerror=alert(1)>", "<\u00ADscript>alert(1)</script>", "<\uFEFF/p>x"}) {
+            assertThat(PlainText.of(raw)).as(raw).doesNotContainPattern("<[A-Za-z/!?]");
+        }
     }
 
     @Test
