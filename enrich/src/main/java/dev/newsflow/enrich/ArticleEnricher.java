@@ -108,7 +108,7 @@ public final class ArticleEnricher {
             // used when the classifier reads it, else the sender's stays (never the detector's Danish for Norwegian)
             String declared = raw.getLanguage().substring(0, 2);
             mismatch = lead.length() >= MISMATCH_MIN_CHARS && !DetectedLanguage.UNDETERMINED.equals(detected.code())
-                    && !declared.equals(detected.code())
+                    && !DetectedLanguage.sameLanguage(declared, detected.code())
                     && detected.confidence() >= MISMATCH_MIN_RATIO * languageDetector.confidenceIn(lead, declared);
             language = mismatch && !classifierLanguages.needsReview(detected) ? detected : new DetectedLanguage(declared, 1.0);
         }

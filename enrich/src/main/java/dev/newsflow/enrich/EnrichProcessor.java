@@ -96,6 +96,10 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
      * write access can put a record there (a forged version -5, an empty live story became a post "[uncategorised]").
      */
     static String invalidBecause(RawArticle raw) {
+        if (!dev.newsflow.schemas.ArticleIds.isValid(raw.getUri())) {
+            // what ingest accepts (ArticleIds): a forged id must not reach publish's keys and log lines
+            return "the id is not one ingest accepts: 1 to 256 letters, digits or :._~/@+-";
+        }
         if (raw.getVersion() < 0) {
             return "version " + raw.getVersion() + " is negative";
         }

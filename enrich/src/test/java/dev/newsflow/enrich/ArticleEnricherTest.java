@@ -136,6 +136,10 @@ class ArticleEnricherTest {
                 .enrich(aRawArticle("a-3").language("en").body(body).build(), NOW);
         assertThat(german.getLanguage()).isEqualTo("en");
         assertThat(german.getReviewReasons()).contains("language-mismatch");
+        // Norwegian declared "no" and detected as Bokmål "nb" is the same language
+        EnrichedArticle norwegian = FakeEnrichment.enricher().detecting("nb").build()
+                .enrich(aRawArticle("a-4").language("no").body(body).build(), NOW);
+        assertThat(norwegian.getReviewReasons()).doesNotContain("language-mismatch");
         // a short text never overrules the sender
         EnrichedArticle shortOne = detectsEnglish.enrich(aRawArticle("a-2").language("pt-BR").body("Gol!").build(), NOW);
         assertThat(shortOne.getLanguage()).isEqualTo("pt");

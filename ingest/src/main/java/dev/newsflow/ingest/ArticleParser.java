@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class ArticleParser {
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:._~/@+-]{0,255}");
+    static final Pattern ID = dev.newsflow.schemas.ArticleIds.ID;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
     /** What a kill or withhold is refused for: what it takes down. */

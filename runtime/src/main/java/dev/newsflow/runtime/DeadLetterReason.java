@@ -19,7 +19,7 @@ public enum DeadLetterReason {
     /** A value over what a stage reads (KeyedDecoder.MAX_VALUE_BYTES), refused before decoding. */
     RECORD_TOO_LARGE("record-too-large", true, null),
     /**
-     * A readable raw article that breaks what ingest guarantees (a negative version, a live one numbered 0, no word
+     * A readable raw article that breaks what ingest guarantees (an id ingest refuses, a negative version, a live one numbered 0, no word
      * in headline or body): written by something other than ingest, and never published as it is.
      */
     INVALID_ARTICLE("invalid-article", true, "enrich"),

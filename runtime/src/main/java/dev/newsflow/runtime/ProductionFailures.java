@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -19,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * the broker's answer and what to check), then FAIL, as Kafka Streams' default does. Failing keeps exactly-once: the
  * transaction is aborted and the record is read again once the cause is fixed, so no post is lost for one section;
  * the thread-death policy ({@link StreamsRunner}) replaces the thread, then stops the stage. Without this the log
- * held only the task id ("stream-task [0_0]") in about a hundred lines of traces.
+ * held only the task id ("stream-task [0_0]") in about a hundred lines of traces. Kafka Streams 4.4 treats an
+ * authorization failure as fatal before asking this handler: a missing WRITE ACL kills the thread with Kafka's own
+ * message.
  *
  * <p>Configured through the Streams properties ({@link StreamsSettings#forStage}): {@value DeadLetterQueueHandler#STAGE}
  * and, optionally, the stage's registry under {@value DeadLetterQueueHandler#REGISTRY}, for
@@ -70,9 +71,6 @@ public final class ProductionFailures implements ProductionExceptionHandler {
             return "the record is larger than " + topic + " accepts: check its max.message.bytes (kafka-configs"
                     + " --describe --entity-type topics --entity-name " + topic + ") and the broker's message.max.bytes;"
                     + " newsflow needs 8388608";
-        }
-        if (exception instanceof AuthorizationException) {
-            return "this stage's Kafka principal may not write to " + topic + ": check its WRITE ACL";
         }
         if (exception instanceof UnknownTopicOrPartitionException) {
             return topic + " does not exist (deleted?): restart the stage with topics.create=true, or create it as"

@@ -122,7 +122,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         double[] probabilities = model.eval(NGramContext.normalise(sample));
         double best = 0.0; // a language the model knows under several codes (Norwegian): the likeliest of them
         for (int i = 0; i < probabilities.length; i++) {
-            if (iso1.equals(toIso1(model.outcome(i)))) {
+            if (DetectedLanguage.sameLanguage(iso1, toIso1(model.outcome(i)))) {
                 best = Math.max(best, probabilities[i]);
             }
         }
@@ -201,7 +201,8 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         Map<String, String> map = new HashMap<>();
         for (String iso1 : Locale.getISOLanguages()) {
             String iso3 = new Locale(iso1).getISO3Language();
-            if (!iso3.isEmpty()) {
+            // the JDK lists the withdrawn codes too (iw, in, ji): Hebrew is "he", Indonesian "id", Yiddish "yi"
+            if (!iso3.isEmpty() && !DetectedLanguage.WITHDRAWN.containsKey(iso1)) {
                 map.put(iso3, iso1);
             }
         }

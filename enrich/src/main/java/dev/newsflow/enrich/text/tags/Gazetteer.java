@@ -62,14 +62,14 @@ final class Gazetteer {
             "antwerp", "krakow", "gdansk", "gothenburg", "bergen", "philadelphia", "atlanta", "dallas", "denver",
             "detroit", "phoenix", "las vegas", "new orleans", "calgary", "brisbane", "perth", "kolkata", "chennai",
             // US states a wire names after a city ("COLUMBUS, Ohio"): not those that are also names or words
-            // (Indiana, Montana, Maine)
+            // (Indiana, Montana, Maine, Virginia: "Virginia Woolf")
             "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware", "hawaii", "idaho",
             "illinois", "iowa", "kansas", "kentucky", "louisiana", "maryland", "massachusetts", "michigan",
             "minnesota", "mississippi", "missouri", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico",
             "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
-            "south carolina", "south dakota", "tennessee", "utah", "vermont", "virginia", "west virginia",
+            "south carolina", "south dakota", "tennessee", "utah", "vermont", "west virginia",
             "wisconsin", "wyoming",
-            "san diego", "san jose", "cleveland", "pittsburgh", "baltimore", "minneapolis",
+            "san diego", "san jose", "pittsburgh", "baltimore", "minneapolis",
             "st. louis", "sacramento", "salt lake city", "kanpur", "chittagong", "port-au-prince", "kigali",
             "kinshasa", "mogadishu", "nablus", "hebron", "jenin", "tbilisi", "baku", "tashkent", "almaty",
             "silicon valley", "wall street", "mediterranean", "atlantic", "pacific");
@@ -223,7 +223,7 @@ final class Gazetteer {
             "merrill lynch", "morgan stanley", "freddie mac", "fannie mae", "goldman sachs", "dean witter",
             "smith barney", "paine webber", "abbey national", "arthur andersen", "ernst young",
             "price waterhouse", "jp morgan", "j p morgan", "marks spencer", "harley davidson",
-            "rolls royce", "aston martin", "ben jerry", "procter gamble", "johnson johnson", "lockheed martin",
+            "rolls royce", "rolls-royce", "harley-davidson", "aston martin", "ben jerry", "procter gamble", "johnson johnson", "lockheed martin",
             "aston villa", "orlando magic", "bayer leverkusen", "werder bremen", "hertha berlin", "crystal palace",
             "charlton athletic", "stoke city", "norwich city", "leeds united", "ross county",
             "hamilton academical", "st johnstone", "st mirren", "dallas mavericks", "denver nuggets",

@@ -115,8 +115,9 @@ public final class Dateline {
         for (Pattern form : new Pattern[] {BRACKETED_PLACE_AND_AGENCY, MIXED_CASE_PLACE}) {
             Matcher f = form.matcher(paragraph);
             if (f.lookingAt() && (form == BRACKETED_PLACE_AND_AGENCY
-                    || dev.newsflow.enrich.text.tags.Places.isKnown(f.group("place")))) {
-                return paragraph.substring(f.end());
+                    || dev.newsflow.enrich.text.tags.Places.isKnown(f.group("place"))
+                    && !dev.newsflow.enrich.text.tags.Places.isDemonym(firstWord(paragraph.substring(f.end()))))) {
+                return paragraph.substring(f.end()); // not "Israel - Palestinian talks resume": a headline
             }
         }
         return regionOnly(paragraph);
@@ -132,11 +133,29 @@ public final class Dateline {
         if (m.group("place") == null ? !agency : !agency && letters(m.group("place")) < 3) {
             return false;
         }
-        if (m.group("end").strip().equals(":")) {
-            return agency || m.group("date") != null || m.group("region") != null
+        String end = m.group("end");
+        boolean wire = agency && isWire(m.group("agency"));
+        if (end.strip().equals(":")) {
+            return wire || m.group("date") != null || m.group("region") != null
                     && dev.newsflow.enrich.text.tags.Places.isKnown(m.group("region").substring(1));
         }
-        return true;
+        // no dash, or a dash without a space: only after a wire's name ("BEIJING (AP) China ..."), since "NATO (North
+        // Atlantic Treaty Organization) Secretary General ..." spells out an acronym
+        boolean dashThenSpace = !end.isBlank() && !Character.isWhitespace(end.charAt(0)) && end.length() > end.strip().length();
+        return dashThenSpace || wire;
+    }
+
+    /** News agencies and wires that sign datelines in brackets: "(AP)", "(Dow Jones)", "(Kyodo via COMTEX)". */
+    private static final java.util.Set<String> WIRES = java.util.Set.of("ap", "afp", "reuters", "upi", "cp", "pa", "dpa",
+            "xinhua", "kyodo", "yonhap", "bloomberg", "dow jones", "irin", "pns", "vna", "suna", "ansa", "efe", "tass",
+            "itar-tass", "ria", "interfax", "bernama", "antara", "pti", "ians", "app", "kuna", "wam", "mena", "aap",
+            "nzpa", "sapa", "agi", "ips", "ani", "bna", "spa", "comtex", "israelnn.com", "idg news service",
+            "computerworld", "smartpros", "cnn", "bbc");
+
+    private static boolean isWire(String bracket) {
+        String inside = bracket.substring(1, bracket.length() - 1).strip().toLowerCase(java.util.Locale.ROOT);
+        int via = inside.indexOf(" via ");
+        return WIRES.contains(inside) || via > 0 && WIRES.contains(inside.substring(0, via).strip());
     }
 
     /**
@@ -158,7 +177,20 @@ public final class Dateline {
             return paragraph;
         }
         String rest = paragraph.substring(end).stripLeading();
-        return !rest.isEmpty() && rest.length() < paragraph.length() - end && startsSentence(rest) ? rest : paragraph;
+        // only before a word that opens a sentence: "DALLAS, Texas Instruments Inc. said", "PARIS, France Telecom
+        // said" and "NEW YORK, New York Times Co." are firms whose names start with a place
+        int space = rest.indexOf(' ');
+        String next = space < 0 ? rest : rest.substring(0, space);
+        return !rest.isEmpty() && rest.length() < paragraph.length() - end && startsSentence(rest)
+                && dev.newsflow.enrich.text.tags.Places.opensSentence(next) ? rest : paragraph;
+    }
+
+    private static String firstWord(String text) {
+        int end = 0;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
     }
 
     private static boolean startsSentence(String text) {

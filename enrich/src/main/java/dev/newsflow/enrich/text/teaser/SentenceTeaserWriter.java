@@ -184,7 +184,7 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             if (paragraph == null) {
                 continue;
             }
-            if (teaser.length() > 0 && !TeaserText.endsLikeSentence(teaser.toString())) {
+            if (teaser.length() > 0 && !TeaserText.endsLikeSentenceOrIntroduction(teaser.toString())) {
                 break; // words without a full stop must not run on into the next paragraph's sentence
             }
             for (int[] s : SentenceSplitter.split(paragraph)) {

@@ -58,7 +58,7 @@ final class TeaserText {
         if (paragraph.length() <= BOILERPLATE_MAX_CHARS && BOILERPLATE.matcher(paragraph).lookingAt()) {
             return true;
         }
-        return paragraph.length() <= LABEL_MAX_CHARS && !endsLikeSentence(paragraph);
+        return paragraph.length() <= LABEL_MAX_CHARS && !endsLikeSentenceOrIntroduction(paragraph);
     }
 
     /**
@@ -117,14 +117,29 @@ final class TeaserText {
 
     /** Whether the text ends like a sentence: ". ! ? … 。" before any closing quotes or brackets. */
     static boolean endsLikeSentence(String paragraph) {
+        char last = lastMark(paragraph);
+        // Latin, CJK full-width, Devanagari danda, Urdu full stop, Arabic question mark, Armenian, Ethiopic
+        return SENTENCE_ENDS.indexOf(last) >= 0;
+    }
+
+    /** Ends like a sentence, or with a colon that introduces what follows ("... he told reporters:", then the quote). */
+    static boolean endsLikeSentenceOrIntroduction(String paragraph) {
+        char last = lastMark(paragraph);
+        return SENTENCE_ENDS.indexOf(last) >= 0 || last == ':' || last == '：';
+    }
+
+    private static final String SENTENCE_ENDS = ".!?…。！？।॥۔؟։።፧";
+
+    /** The last character before closing quotes and brackets, or 0 for none. */
+    private static char lastMark(String paragraph) {
         for (int i = paragraph.length() - 1; i >= 0; i--) {
             char c = paragraph.charAt(i);
-            if (c == '"' || c == '”' || c == '’' || c == ')' || c == '»') {
+            if ("\"”’')»」』）》〉".indexOf(c) >= 0) {
                 continue;
             }
-            return c == '.' || c == '!' || c == '?' || c == '…' || c == '。';
+            return c;
         }
-        return false;
+        return 0;
     }
 
 }

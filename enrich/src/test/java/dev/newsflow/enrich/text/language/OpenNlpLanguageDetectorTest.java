@@ -26,6 +26,30 @@ class OpenNlpLanguageDetectorTest {
     private static LanguageDetectorME reference;
     private static List<String[]> samples;
 
+    @org.junit.jupiter.api.Test
+    void shouldNameHebrewAndIndonesianByTheirCurrentCodesAndWeighADeclaredNorwegian() {
+        String hebrew = "הממשלה הודיעה היום על תוכנית חדשה לכלכלה, עם צעדים להורדת האינפלציה ולעידוד התעסוקה באזורים"
+                + " העניים של המדינה, כך אמר השר בישיבת הממשלה.";
+        String indonesian = "Pemerintah mengumumkan rencana baru untuk ekonomi pada hari Senin, dengan langkah-langkah"
+                + " untuk menurunkan inflasi dan mendorong lapangan kerja di daerah-daerah miskin, kata menteri.";
+        String norwegian = "Regjeringen la i dag fram en ny plan for økonomien, med tiltak for å få ned prisveksten og"
+                + " skape flere arbeidsplasser i distriktene, sa statsråden til pressen etter møtet.";
+
+        org.assertj.core.api.Assertions.assertThat(detector.detect(hebrew).code()).isEqualTo("he");
+        // never a withdrawn code (the JDK lists iw, in, ji beside he, id, yi)
+        for (String text : List.of(hebrew, indonesian, norwegian)) {
+            org.assertj.core.api.Assertions.assertThat(detector.detect(text).code())
+                    .isNotIn(dev.newsflow.enrich.text.DetectedLanguage.WITHDRAWN.keySet());
+        }
+        for (String[] sample : samples) {
+            org.assertj.core.api.Assertions.assertThat(detector.detect(sample[1]).code()).as(sample[0])
+                    .isNotIn(dev.newsflow.enrich.text.DetectedLanguage.WITHDRAWN.keySet());
+        }
+        // a sender's "no", "he" or "id" weighs the language the detector names by another code
+        org.assertj.core.api.Assertions.assertThat(detector.confidenceIn(norwegian, "no")).isPositive();
+        org.assertj.core.api.Assertions.assertThat(detector.confidenceIn(hebrew, "he")).isPositive();
+    }
+
     @BeforeAll
     static void loadModelAndTestSet() throws IOException {
         var model = OpenNlpLanguageDetector.loadBundledModel();

@@ -72,6 +72,15 @@ class DatelineTest {
         "Amazon.com - the online retailer - reported on Monday.",
         "Peter - Paul and Mary sang on Monday.",
         "FRANCE and Britain led the condemnation on Monday.",
+        // an acronym spelled out in brackets is no agency
+        "NATO (North Atlantic Treaty Organization) Secretary General Jaap de Hoop Scheffer said on Monday.",
+        "IBM (International Business Machines) Corp. said on Monday.",
+        // a firm whose name starts with a place
+        "DALLAS, Texas Instruments Inc. said on Monday.",
+        "PARIS, France Telecom said on Monday.",
+        "NEW YORK, New York Times Co. said on Monday.",
+        // a headline naming two sides
+        "Israel - Palestinian talks resume on Monday.",
     })
     void keepsASentenceThatOnlyLooksLikeOne(String paragraph) {
         assertThat(Dateline.strip(paragraph)).isEqualTo(paragraph);
