@@ -21,9 +21,4 @@ public final class Places {
         String lower = word.toLowerCase(Locale.ROOT);
         return Gazetteer.STOP_WORDS.contains(lower) || lower.equals("according");
     }
-
-    /** Whether {@code word} is a nationality or people ("Palestinian"): "Israel - Palestinian talks" is a headline. */
-    public static boolean isDemonym(String word) {
-        return Gazetteer.isDemonym(word.toLowerCase(Locale.ROOT));
-    }
 }

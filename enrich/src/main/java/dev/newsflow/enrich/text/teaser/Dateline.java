@@ -114,10 +114,11 @@ public final class Dateline {
         }
         for (Pattern form : new Pattern[] {BRACKETED_PLACE_AND_AGENCY, MIXED_CASE_PLACE}) {
             Matcher f = form.matcher(paragraph);
+            // "Israel - Palestinian talks resume" reads as one too; a body paragraph rarely opens so, while "London -
+            // British airline magnate ..." and "Sydney - Australian retailer ..." are datelines, so it is left
             if (f.lookingAt() && (form == BRACKETED_PLACE_AND_AGENCY
-                    || dev.newsflow.enrich.text.tags.Places.isKnown(f.group("place"))
-                    && !dev.newsflow.enrich.text.tags.Places.isDemonym(firstWord(paragraph.substring(f.end()))))) {
-                return paragraph.substring(f.end()); // not "Israel - Palestinian talks resume": a headline
+                    || dev.newsflow.enrich.text.tags.Places.isKnown(f.group("place")))) {
+                return paragraph.substring(f.end());
             }
         }
         return regionOnly(paragraph);
@@ -183,14 +184,6 @@ public final class Dateline {
         String next = space < 0 ? rest : rest.substring(0, space);
         return !rest.isEmpty() && rest.length() < paragraph.length() - end && startsSentence(rest)
                 && dev.newsflow.enrich.text.tags.Places.opensSentence(next) ? rest : paragraph;
-    }
-
-    private static String firstWord(String text) {
-        int end = 0;
-        while (end < text.length() && Character.isLetter(text.charAt(end))) {
-            end++;
-        }
-        return text.substring(0, end);
     }
 
     private static boolean startsSentence(String text) {
