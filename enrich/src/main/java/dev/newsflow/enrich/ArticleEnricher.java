@@ -106,7 +106,7 @@ public final class ArticleEnricher {
             // the sender's language wins, unless the text plainly reads as another: a CMS default of "pt-BR" on an
             // English story had turned its classification off. An editor is asked either way; the text's language is
             // used when the classifier reads it, else the sender's stays (never the detector's Danish for Norwegian)
-            String declared = raw.getLanguage().substring(0, 2);
+            String declared = DetectedLanguage.current(raw.getLanguage().substring(0, 2));
             mismatch = lead.length() >= MISMATCH_MIN_CHARS && !DetectedLanguage.UNDETERMINED.equals(detected.code())
                     && !DetectedLanguage.sameLanguage(declared, detected.code())
                     && detected.confidence() >= MISMATCH_MIN_RATIO * languageDetector.confidenceIn(lead, declared);

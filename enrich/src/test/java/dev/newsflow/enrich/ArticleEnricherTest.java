@@ -140,6 +140,11 @@ class ArticleEnricherTest {
         EnrichedArticle norwegian = FakeEnrichment.enricher().detecting("nb").build()
                 .enrich(aRawArticle("a-4").language("no").body(body).build(), NOW);
         assertThat(norwegian.getReviewReasons()).doesNotContain("language-mismatch");
+        // a withdrawn code is published as its successor
+        EnrichedArticle hebrew = FakeEnrichment.enricher().detecting("he").build()
+                .enrich(aRawArticle("a-5").language("iw").body(body).build(), NOW);
+        assertThat(hebrew.getLanguage()).isEqualTo("he");
+        assertThat(hebrew.getReviewReasons()).doesNotContain("language-mismatch");
         // a short text never overrules the sender
         EnrichedArticle shortOne = detectsEnglish.enrich(aRawArticle("a-2").language("pt-BR").body("Gol!").build(), NOW);
         assertThat(shortOne.getLanguage()).isEqualTo("pt");

@@ -95,14 +95,16 @@ class EnrichTopologyTest {
         raw.pipeInput("f-2", aRawArticle("f-2").headline("").body(" . ").build());
         raw.pipeInput("f-3", aRawArticle("f-3").killed().version(0).build()); // a kill without a version is fine
         raw.pipeInput("f-4\nINFO forged", aRawArticle("f-4\nINFO forged").build()); // a line break in the id
+        raw.pipeInput("f-5", aRawArticle("f-5").language("x").build()); // no language code
 
         List<DeadLetter> letters = deadLetters.readValuesToList();
-        assertThat(letters).extracting(DeadLetter::getReason).containsOnly("invalid-article").hasSize(3);
+        assertThat(letters).extracting(DeadLetter::getReason).containsOnly("invalid-article").hasSize(4);
         assertThat(letters.get(0).getDetail()).contains("version -5");
         assertThat(letters.get(1).getDetail()).contains("neither headline nor body");
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("f-3");
         assertThat(letters.get(2).getDetail()).contains("the id is not one ingest accepts");
-        assertThat(deadLetterCount("invalid-article")).isEqualTo(3.0);
+        assertThat(letters.get(3).getDetail()).contains("language x");
+        assertThat(deadLetterCount("invalid-article")).isEqualTo(4.0);
     }
 
     @Test

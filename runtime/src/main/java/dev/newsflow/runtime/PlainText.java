@@ -122,7 +122,10 @@ public final class PlainText {
         boolean known = org.jsoup.parser.Tag.isKnownTag(name);
         // "<Time Warner Inc>", "<Main Street Capital>": a known name with capitalised words and no value is words
         boolean looksLikeAttributes = attributes.indexOf('=') >= 0 || known && attributes.chars().noneMatch(Character::isUpperCase);
-        return !attributes.isBlank() && looksLikeAttributes || name.indexOf(':') >= 0
+        if (!attributes.isBlank() && !looksLikeAttributes) {
+            return false; // "<Meta Platforms Inc>", "<Body Shop International>": a void or optional-end name, then words
+        }
+        return !attributes.isBlank() || name.indexOf(':') >= 0
                 || name.indexOf('-') > 0 || (closing ? opened : closed).contains(name)
                 || known && (org.jsoup.parser.Tag.valueOf(name).isEmpty() || !closing && OPTIONAL_END.contains(name));
     }
@@ -170,6 +173,15 @@ public final class PlainText {
             char c = s.charAt(i);
             if (c == '\u200B' || c == '\u00AD' || c == '\uFEFF' || c == '\u2060' || c >= '\u202A' && c <= '\u202E'
                     || c >= '\u2066' && c <= '\u2069') {
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                // half of a pair ("&#xD800;" decodes to one) becomes '?' in UTF-8, and "<?img ..." after it opens
+                // markup in an XML feed: a whole pair is kept, a lone half is dropped
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    sb.append(c).append(s.charAt(++i));
+                    space = false;
+                }
                 continue;
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.CONTROL) {

@@ -49,6 +49,8 @@ class PlainTextTest {
         assertThat(PlainText.withoutMarkup("<p>Profit at <Acme Holdings> grew</p>")).isEqualTo("Profit at <Acme Holdings> grew");
         // a known element's name opening a firm's name: words, since attributes are not capitalised words
         assertThat(PlainText.of("Shares in <Time Warner Inc> rose")).isEqualTo("Shares in ‹Time Warner Inc> rose");
+        assertThat(PlainText.of("Shares in <Meta Platforms Inc> rise")).isEqualTo("Shares in ‹Meta Platforms Inc> rise");
+        assertThat(PlainText.of("<Body Shop International> sold")).isEqualTo("‹Body Shop International> sold");
         assertThat(PlainText.of("Council <input disabled> votes")).isEqualTo("Council votes");
         // still markup: an unknown element with an attribute value, a tag left open with one, a comment
         assertThat(PlainText.of("<foo bar=\"x\">Storm</foo> <img src=x onerror=alert(1) <!-- c -->hits"))
@@ -68,9 +70,15 @@ class PlainTextTest {
     void shouldNeverLetAnInvisibleCharacterOpenATagOnceItIsRemoved() {
         // "<" and an invisible character is no tag start, but it became one when the character was dropped after
         for (String raw : new String[] {"<\u200Bimg src=x onerror=alert(1)>Hi", "&lt;&#x200B;svg onload=alert(1)&gt;",
-                "<\u202Eimg src=x onerror=alert(1)>", "<\u00ADscript>alert(1)</script>", "<\uFEFF/p>x"}) {
-            assertThat(PlainText.of(raw)).as(raw).doesNotContainPattern("<[A-Za-z/!?]");
+                "<\u202Eimg src=x onerror=alert(1)>", "<\u00ADscript>alert(1)</script>", "<\uFEFF/p>x",
+                "Rates &lt;&#xD800;img src=x onerror=alert(1)&gt; rise", "&lt;&#xDC00;img&gt;"}) {
+            String plain = PlainText.of(raw);
+            assertThat(plain).as(raw).doesNotContainPattern("<[A-Za-z/!?]");
+            // as it is written: UTF-8 turns a lone surrogate into '?', and "<?" opens markup in XML
+            assertThat(new String(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8))
+                    .as(raw).doesNotContainPattern("<[A-Za-z/!?]");
         }
+        assertThat(PlainText.of("Emoji \uD83D\uDE00 stay")).isEqualTo("Emoji \uD83D\uDE00 stay");
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class Dateline {
     private static final Pattern DATELINE = Pattern.compile(
             "^(?:(?<place>" + CAPS_PLACE + "(?:/" + CAPS_PLACE + "){0,3})"
                     + "(?<region>,\\s*+\\p{Lu}[\\p{L}\\p{M}.'’]*+(?: [\\p{L}\\p{M}.'’]++){0,3}?)?"
-                    + "(?<date>,?\\s++" + DATE + ")?|(?=\\())\\s*+(?:(?<agency>" + AGENCY + ")\\s*+)?"
+                    + "(?<date>,?\\s++" + DATE + ")?|(?=\\())\\s*+(?:(?:--)?(?<agency>" + AGENCY + ")\\s*+)?"
                     // after an agency only: a dash without a space, or no dash at all
                     + "(?<end>[-–—]{1,2}\\s+|:\\s+|(?<=\\)\\s{0,3})(?:--|—)(?=\\p{Lu})|(?<=\\)\\s{0,3})(?=[\\p{Lu}\\p{N}\"“‘]))");
     private static final Pattern ALL_CAPS_PLACE = Pattern.compile("^\\p{Lu}[\\p{Lu}\\p{M} .'’-]+");
@@ -104,7 +104,7 @@ public final class Dateline {
     private static String placeDateline(String paragraph) {
         Matcher colon = COLON_DATELINE.matcher(paragraph);
         // a known place only: "TRUMP: We will build ..." is a speaker, and the quote must keep its attribution
-        if (colon.lookingAt() && (dev.newsflow.enrich.text.tags.Places.isKnown(colon.group(1))
+        if (colon.lookingAt() && (isPlace(colon.group(1))
                 || colon.group(1).strip().equals("UNITED NATIONS"))) { // the UN's own dateline; a body, not a place tag
             return paragraph.substring(colon.end());
         }
@@ -117,7 +117,7 @@ public final class Dateline {
             // "Israel - Palestinian talks resume" reads as one too; a body paragraph rarely opens so, while "London -
             // British airline magnate ..." and "Sydney - Australian retailer ..." are datelines, so it is left
             if (f.lookingAt() && (form == BRACKETED_PLACE_AND_AGENCY
-                    || dev.newsflow.enrich.text.tags.Places.isKnown(f.group("place")))) {
+                    || isPlace(f.group("place")))) {
                 return paragraph.substring(f.end());
             }
         }
@@ -138,7 +138,7 @@ public final class Dateline {
         boolean wire = agency && isWire(m.group("agency"));
         if (end.strip().equals(":")) {
             return wire || m.group("date") != null || m.group("region") != null
-                    && dev.newsflow.enrich.text.tags.Places.isKnown(m.group("region").substring(1));
+                    && isPlace(m.group("region").substring(1));
         }
         // no dash, or a dash without a space: only after a wire's name ("BEIJING (AP) China ..."), since "NATO (North
         // Atlantic Treaty Organization) Secretary General ..." spells out an acronym
@@ -148,6 +148,9 @@ public final class Dateline {
 
     /** News agencies and wires that sign datelines in brackets: "(AP)", "(Dow Jones)", "(Kyodo via COMTEX)". */
     private static final java.util.Set<String> WIRES = java.util.Set.of("ap", "afp", "reuters", "upi", "cp", "pa", "dpa",
+            "business wire", "globe newswire", "pr newswire", "marketwire", "canadian press", "press association",
+            "kyodo news", "xinhua news agency", "associated press", "dpa-afx", "marketwatch", "reuters health", "file",
+            "cbs", "nbc", "abc", "fox", "sports network", "ticker",
             "xinhua", "kyodo", "yonhap", "bloomberg", "dow jones", "irin", "pns", "vna", "suna", "ansa", "efe", "tass",
             "itar-tass", "ria", "interfax", "bernama", "antara", "pti", "ians", "app", "kuna", "wam", "mena", "aap",
             "nzpa", "sapa", "agi", "ips", "ani", "bna", "spa", "comtex", "israelnn.com", "idg news service",
@@ -156,7 +159,15 @@ public final class Dateline {
     private static boolean isWire(String bracket) {
         String inside = bracket.substring(1, bracket.length() - 1).strip().toLowerCase(java.util.Locale.ROOT);
         int via = inside.indexOf(" via ");
-        return WIRES.contains(inside) || via > 0 && WIRES.contains(inside.substring(0, via).strip());
+        if (via > 0) {
+            inside = inside.substring(0, via).strip(); // "(Kyodo via COMTEX)"
+        }
+        if (WIRES.contains(inside)) {
+            return true;
+        }
+        // "(CBS/AP)", "(AFP/File)": every part a wire's name, at least one of them a wire
+        String[] parts = inside.split("/");
+        return parts.length > 1 && java.util.Arrays.stream(parts).allMatch(part -> WIRES.contains(part.strip()));
     }
 
     /**
@@ -169,22 +180,56 @@ public final class Dateline {
             return paragraph;
         }
         int end = -1;
-        if (m.group("two") != null && dev.newsflow.enrich.text.tags.Places.isKnown(m.group("one") + m.group("two"))) {
+        if (m.group("two") != null && isPlace(m.group("one") + m.group("two"))) {
             end = m.end("two");
-        } else if (dev.newsflow.enrich.text.tags.Places.isKnown(m.group("one"))) {
+        } else if (isPlace(m.group("one"))) {
             end = m.end("one");
         }
         if (end < 0) {
             return paragraph;
         }
         String rest = paragraph.substring(end).stripLeading();
-        // only before a word that opens a sentence: "DALLAS, Texas Instruments Inc. said", "PARIS, France Telecom
-        // said" and "NEW YORK, New York Times Co." are firms whose names start with a place
-        int space = rest.indexOf(' ');
-        String next = space < 0 ? rest : rest.substring(0, space);
+        // not when the capitalised words that follow end like a firm's: "DALLAS, Texas Instruments Inc. said",
+        // "PARIS, France Telecom said", "NEW YORK, New York Times Co." and "HANOI, Vietnam News Agency reported" name
+        // firms whose names start with a place ("KABUL, Afghanistan President Hamid Karzai said" is a dateline)
         return !rest.isEmpty() && rest.length() < paragraph.length() - end && startsSentence(rest)
-                && dev.newsflow.enrich.text.tags.Places.opensSentence(next) ? rest : paragraph;
+                && !continuesAFirmsName(rest) ? rest : paragraph;
     }
+
+    /** Words that end a firm's or outlet's name: after a place they make one name with it ("Texas Instruments"). */
+    private static final java.util.Set<String> FIRM_WORDS = java.util.Set.of("inc", "ltd", "corp", "corporation", "co",
+            "plc", "llc", "group", "holdings", "bank", "airlines", "airways", "motors", "company", "telecom", "instruments",
+            "times", "post", "press", "news", "agency", "daily", "herald", "tribune", "journal", "network", "television",
+            "radio", "works", "steel", "energy", "power", "electric", "petroleum", "oil", "gas", "mining", "insurance",
+            "financial", "capital", "partners", "industries", "international", "general", "tool", "mobile", "railways",
+            "automobile", "securities", "exchange", "telecommunications", "pharmaceuticals", "hospital", "university");
+
+    /** Whether the capitalised words at the start of {@code text} (up to the first lower-case word) hold a firm's. */
+    private static boolean continuesAFirmsName(String text) {
+        int words = 0;
+        for (String word : text.split(" ", 8)) {
+            String bare = word.replaceAll("[^\\p{L}]", "").toLowerCase(java.util.Locale.ROOT);
+            if (bare.isEmpty() || !Character.isUpperCase(word.charAt(0)) || ++words > 5) {
+                return false;
+            }
+            if (FIRM_WORDS.contains(bare)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A place the gazetteer knows, or one that is kept out of it because it is also a name (the tags would call
+     * "Virginia Woolf" a place) but stands in datelines: "CLEVELAND:", "RICHMOND, Virginia".
+     */
+    private static boolean isPlace(String name) {
+        return dev.newsflow.enrich.text.tags.Places.isKnown(name)
+                || DATELINE_ONLY_PLACES.contains(name.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> DATELINE_ONLY_PLACES = java.util.Set.of("cleveland", "virginia",
+            "indiana", "montana", "maine", "austin", "columbus", "richmond");
 
     private static boolean startsSentence(String text) {
         char c = text.charAt(0);
@@ -202,6 +247,9 @@ public final class Dateline {
         char first = paragraph.charAt(0);
         if (!(Character.isUpperCase(first) || first == '(' || Character.isLetterOrDigit(first) && isWebAddressCredit(paragraph))) {
             return false;
+        }
+        if (first == '(') {
+            return true; // "(CNN)The Senate ...", "(AP) The Senate ..."
         }
         int end = Math.min(paragraph.length(), 90);
         for (int i = 1; i < end; i++) {

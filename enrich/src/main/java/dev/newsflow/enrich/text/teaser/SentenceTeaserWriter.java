@@ -179,13 +179,18 @@ public final class SentenceTeaserWriter implements TeaserWriter {
 
     private String fromParagraphs(List<String> paragraphs, String headlinePrint, boolean boilerplateToo) {
         StringBuilder teaser = new StringBuilder(limit + 8);
+        boolean skipped = false; // a paragraph left out since the teaser's last words
         for (String raw : paragraphs) {
             String paragraph = usable(raw, headlinePrint, boilerplateToo);
             if (paragraph == null) {
+                skipped = teaser.length() > 0;
                 continue;
             }
-            if (teaser.length() > 0 && !TeaserText.endsLikeSentenceOrIntroduction(teaser.toString())) {
-                break; // words without a full stop must not run on into the next paragraph's sentence
+            if (teaser.length() > 0 && !TeaserText.endsLikeSentence(teaser.toString())
+                    && !(TeaserText.introducesQuote(teaser.toString(), paragraph) && !skipped)) {
+                // words without a full stop must not run on into the next paragraph's sentence; a colon runs on
+                // only into the quote right after it ("... told reporters:" then "\"We will not back down.\"")
+                break;
             }
             for (int[] s : SentenceSplitter.split(paragraph)) {
                 String sentence = paragraph.substring(s[0], s[1]);

@@ -58,7 +58,7 @@ final class TeaserText {
         if (paragraph.length() <= BOILERPLATE_MAX_CHARS && BOILERPLATE.matcher(paragraph).lookingAt()) {
             return true;
         }
-        return paragraph.length() <= LABEL_MAX_CHARS && !endsLikeSentenceOrIntroduction(paragraph);
+        return paragraph.length() <= LABEL_MAX_CHARS && !endsLikeSentence(paragraph);
     }
 
     /**
@@ -122,19 +122,19 @@ final class TeaserText {
         return SENTENCE_ENDS.indexOf(last) >= 0;
     }
 
-    /** Ends like a sentence, or with a colon that introduces what follows ("... he told reporters:", then the quote). */
-    static boolean endsLikeSentenceOrIntroduction(String paragraph) {
-        char last = lastMark(paragraph);
-        return SENTENCE_ENDS.indexOf(last) >= 0 || last == ':' || last == '：';
+    /** {@code text} ends with a colon and {@code next} opens with a quotation mark: "... told reporters:", "\"We ...". */
+    static boolean introducesQuote(String text, String next) {
+        char last = lastMark(text);
+        return (last == ':' || last == '：') && !next.isEmpty() && "\"“„«‘'「『".indexOf(next.charAt(0)) >= 0;
     }
 
-    private static final String SENTENCE_ENDS = ".!?…。！？।॥۔؟։።፧";
+    private static final String SENTENCE_ENDS = ".!?…。！？।॥۔؟։።፧។။།｡;";
 
     /** The last character before closing quotes and brackets, or 0 for none. */
     private static char lastMark(String paragraph) {
         for (int i = paragraph.length() - 1; i >= 0; i--) {
             char c = paragraph.charAt(i);
-            if ("\"”’')»」』）》〉".indexOf(c) >= 0) {
+            if ("\"”“’')»」』）》〉".indexOf(c) >= 0) {
                 continue;
             }
             return c;

@@ -50,6 +50,12 @@ class DatelineTest {
         // a feed's credit in lower case, and the wire's dateline after it
         "washingtonpost.com - The council voted on Monday.",
         "washingtonpost.com - COLUMBUS, Ohio, Oct, 17 -- The council voted on Monday.",
+        // the re-check's wire copy: region then a sentence that opens with a name, wires named otherwise
+        "KABUL, Afghanistan The council voted on Monday.",
+        "BOSTON--(BUSINESS WIRE)--The council voted on Monday.",
+        "WASHINGTON (CBS/AP) The council voted on Monday.",
+        "(CNN)The council voted on Monday.",
+        "CLEVELAND: The council voted on Monday.",
     })
     void removesTheDateline(String paragraph) {
         assertThat(Dateline.strip(paragraph)).isEqualTo("The council voted on Monday.");
@@ -79,6 +85,8 @@ class DatelineTest {
         "DALLAS, Texas Instruments Inc. said on Monday.",
         "PARIS, France Telecom said on Monday.",
         "NEW YORK, New York Times Co. said on Monday.",
+        "HANOI, Vietnam News Agency reported on Monday.",
+        "BEIJING, China First Automobile Works said on Monday.",
 
     })
     void keepsASentenceThatOnlyLooksLikeOne(String paragraph) {
