@@ -14,6 +14,8 @@ public final class Dateline {
 
     private static final String CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}";
     private static final String AGENCY = "\\([\\p{L}\\p{M} .&/-]{2,40}\\)";
+    /** "(Nov. 4, 2004)": a date in brackets where an agency would stand; like one, it needs a dash after it. */
+    private static final String BRACKETED_DATE = "\\(\\p{L}{3,9}\\.?\\s++\\d{1,2},?\\s++\\d{4}\\)";
     /** "March 3", "Oct. 9, 2004", "Oct, 17", "31 October 2004". */
     private static final String DATE = "(?:\\p{L}{3,9}\\.?,?\\s++\\d{1,2}(?:,?\\s++\\d{4})?|\\d{1,2}\\s++\\p{L}{3,9}\\.?(?:\\s++\\d{4})?)";
     /**
@@ -25,7 +27,7 @@ public final class Dateline {
     private static final Pattern DATELINE = Pattern.compile(
             "^(?:(?<place>" + CAPS_PLACE + "(?:/" + CAPS_PLACE + "){0,3})"
                     + "(?<region>,\\s*+\\p{Lu}[\\p{L}\\p{M}.'’]*+(?: [\\p{L}\\p{M}.'’]++){0,3}?)?"
-                    + "(?<date>,?\\s++" + DATE + ")?|(?=\\())\\s*+(?:(?:--)?(?<agency>" + AGENCY + ")\\s*+)?"
+                    + "(?<date>,?\\s++" + DATE + ")?|(?=\\())\\s*+(?:(?:--|,)?\\s*+(?<agency>" + AGENCY + "|" + BRACKETED_DATE + ")\\s*+)?"
                     // after an agency only: a dash without a space, or no dash at all
                     + "(?<end>[-–—]{1,2}\\s+|:\\s+|(?<=\\)\\s{0,3})(?:--|—)(?=\\p{Lu})|(?<=\\)\\s{0,3})(?=[\\p{Lu}\\p{N}\"“‘]))");
     private static final Pattern ALL_CAPS_PLACE = Pattern.compile("^\\p{Lu}[\\p{Lu}\\p{M} .'’-]+");

@@ -56,6 +56,8 @@ class DatelineTest {
         "WASHINGTON (CBS/AP) The council voted on Monday.",
         "(CNN)The council voted on Monday.",
         "CLEVELAND: The council voted on Monday.",
+        "CHARLOTTE, N.C., (Sports Network) - The council voted on Monday.",
+        "PHILADELPHIA (Nov. 4, 2004) -- The council voted on Monday.",
     })
     void removesTheDateline(String paragraph) {
         assertThat(Dateline.strip(paragraph)).isEqualTo("The council voted on Monday.");
