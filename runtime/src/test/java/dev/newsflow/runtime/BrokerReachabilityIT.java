@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsflow.runtime.testing.KafkaBroker;
 import dev.newsflow.runtime.testing.KafkaBrokerExtension;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,23 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaBrokerExtension.class)
 class BrokerReachabilityIT {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-28T03:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T03:00:00Z"));
 
     @Test
     void shouldBeUpWhileTheBrokerAnswers(KafkaBroker broker) {
@@ -60,7 +41,7 @@ class BrokerReachabilityIT {
             assertThat(down.up()).isFalse();
             assertThat(down.details()).containsKey("brokerError");
             assertThat(reachability.check()).isSameAs(down); // within the cache time: no new call
-            now.set(now.get().plusSeconds(6));
+            clock.advance(Duration.ofSeconds(6));
             assertThat(reachability.check()).isNotSameAs(down);
         }
     }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -23,12 +21,12 @@ class ConsumerLagTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-29T03:00:00Z"));
         try (ConsumerLag lag = new ConsumerLag(kafka, "newsflow-test", List.of("news.articles.raw"),
                 Duration.ofMillis(300), Duration.ofSeconds(1), clock)) {
             for (int i = 0; i < 3; i++) {
                 assertThat(lag.lagByTopic()).isEmpty();
-                clock.now = clock.now.plusSeconds(2); // past the cache: each is a new measurement
+                clock.advance(Duration.ofSeconds(2)); // past the cache: each is a new measurement
             }
         } finally {
             logger.detachAppender(appender);
@@ -38,24 +36,5 @@ class ConsumerLagTest {
         // one line for the outage, not one per measurement
         assertThat(warnings).singleElement().satisfies(e ->
                 assertThat(e.getFormattedMessage()).contains("Kafka does not answer", "group=newsflow-test"));
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-29T03:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -29,26 +29,10 @@ class StageServerTest {
         registry.counter("newsflow.dead.letters", "stage", "enrich", "reason", "undecodable-record").increment(5);
         registry.counter("newsflow.dead.letters", "stage", "enrich", "reason", "null-value"); // at 0
         registry.counter("newsflow.articles.in", "stage", "enrich").increment(100);
-        java.time.Instant[] now = {java.time.Instant.parse("2026-11-29T03:00:00Z")};
-        java.time.Clock clock = new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return now[0];
-            }
-        };
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-29T03:00:00Z"));
         CounterRates rates = new CounterRates(registry, clock);
         rates.sample();
-        now[0] = now[0].plusSeconds(60);
+        clock.advance(java.time.Duration.ofSeconds(60));
         registry.counter("newsflow.dead.letters", "stage", "enrich", "reason", "undecodable-record").increment(2);
 
         String page = StageServer.statusPage("enrich", HealthStatus.up(Map.of()), HealthStatus.up(Map.of()), registry, rates);
