@@ -37,8 +37,6 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
     private final java.util.Map<String, Counter> reviewCounters = new java.util.HashMap<>();
     private final java.util.Map<String, Counter> languageCounters = new java.util.HashMap<>();
     /** Review reasons, counted from the start at 0 so that an alert sees the first one. */
-    /** What ingest accepts as a language: "en", "pt-BR". */
-    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
     static final java.util.List<String> REVIEW_REASONS = java.util.List.of(
             dev.newsflow.enrich.classify.TrainedCategorizer.REASON_LOW_CONFIDENCE,
             dev.newsflow.enrich.classify.TrainedCategorizer.REASON_UNSUPPORTED_LANGUAGE,
@@ -102,7 +100,7 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
             // what ingest accepts (ArticleIds): a forged id must not reach publish's keys and log lines
             return "the id is not one ingest accepts: 1 to 256 letters, digits or :._~/@+-";
         }
-        if (raw.getLanguage() != null && !LANGUAGE.matcher(raw.getLanguage()).matches()) {
+        if (raw.getLanguage() != null && !dev.newsflow.schemas.LanguageCodes.FORM.matcher(raw.getLanguage()).matches()) {
             return "language " + dev.newsflow.runtime.LogValues.printable(raw.getLanguage(), 20) + " is not a code ingest accepts";
         }
         if (raw.getVersion() < 0) {

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 public final class ArticleParser {
 
     static final Pattern ID = dev.newsflow.schemas.ArticleIds.ID;
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
+    private static final Pattern LANGUAGE = dev.newsflow.schemas.LanguageCodes.FORM;
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
     /** What a kill or withhold is refused for: what it takes down. */
     private static final Set<String> TAKEDOWN_FIELDS = Set.of("uri", "id", "version", "pubStatus", "pubstatus", "$");

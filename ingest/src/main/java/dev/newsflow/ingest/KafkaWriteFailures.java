@@ -33,12 +33,17 @@ final class KafkaWriteFailures {
                 + "fail the same way until an operator fixes the cluster's settings; the stage's log says more";
     }
 
+    /** Kafka did not acknowledge in time: the producer's own timeout, or the caller's wait for it. */
+    private static boolean isTimeout(Throwable cause) {
+        return cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException;
+    }
+
     /**
      * What an operator should read into a failure, appended to its log line: the producer says a topic is "not present
      * in metadata" when it cannot reach a broker at all, which read like a deleted topic during an outage.
      */
     static String meaning(Throwable cause) {
-        if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+        if (isTimeout(cause)) {
             return ": Kafka did not acknowledge in time, most often because no broker answers (/health/ready shows"
                     + " brokerError; a deleted topic reads the same); answered 503 with Retry-After";
         }
@@ -47,7 +52,7 @@ final class KafkaWriteFailures {
 
     /** The metric's reason for a write Kafka did not acknowledge (one of {@link IngestMetrics#FAILURE_REASONS}, or too-large). */
     static String reasonOf(Throwable cause) {
-        if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+        if (isTimeout(cause)) {
             return "kafka-timeout";
         }
         if (cause instanceof RecordTooLargeException) {

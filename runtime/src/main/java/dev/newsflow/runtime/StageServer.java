@@ -238,7 +238,7 @@ public final class StageServer implements AutoCloseable {
     private static String value(Meter meter) {
         StringBuilder sb = new StringBuilder();
         meter.measure().forEach(m -> sb.append(sb.length() == 0 ? "" : " ").append(m.getStatistic().getTagValueRepresentation())
-                .append('=').append(m.getValue() == Math.rint(m.getValue()) ? String.valueOf((long) m.getValue()) : String.valueOf(m.getValue())));
+                .append('=').append(number(m.getValue())));
         return sb.toString();
     }
 

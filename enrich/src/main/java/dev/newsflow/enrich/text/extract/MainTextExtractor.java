@@ -177,9 +177,7 @@ public final class MainTextExtractor implements TextExtractor {
                 // and the stock codes it linked go with it; so do codes in angle brackets ("Oracle Corp. <ORCL.O>")
                 String l = ParagraphCollector.normalise(decoded != line && PlainText.looksLikeMarkup(decoded)
                         ? LINKED_STOCK_CODE.matcher(PlainText.withoutMarkup(decoded)).replaceAll("") : decoded);
-                if (l.indexOf('<') >= 0) {
-                    l = BRACKETED_STOCK_CODE.matcher(l).replaceAll("");
-                }
+                l = withoutBracketedStockCodes(l);
                 if (l.isEmpty() || filter.isChrome(l)) {
                     continue;
                 }
