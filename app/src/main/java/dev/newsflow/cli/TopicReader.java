@@ -40,22 +40,13 @@ final class TopicReader {
      */
     static int printNdjson(Properties kafka, String purpose, List<String> topics, ReadOptions options, CommandSpec spec,
                            Function<ConsumerRecord<byte[], byte[]>, Map<String, Object>> describe) {
-        int limit;
-        try {
-            limit = options.limit();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        int limit = limit(options, spec);
         PrintWriter out = spec.commandLine().getOut();
         int[] printed = {0};
         read(kafka, purpose, topics, options.follow, record -> {
             Map<String, Object> line = describe.apply(record);
             if (line != null) {
-                try {
-                    out.println(JSON.writeValueAsString(line));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("cannot write " + position(record) + " as JSON", e);
-                }
+                out.println(json(line, record));
                 out.flush();
                 printed[0]++;
             }
@@ -81,12 +72,7 @@ final class TopicReader {
             int printed = printNdjson(kafka, purpose, topics, options, spec, describe);
             return new Printed(printed, printed);
         }
-        int limit;
-        try {
-            limit = options.limit();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        int limit = limit(options, spec);
         java.util.Comparator<Line> byTime = java.util.Comparator.comparingLong(Line::timestamp)
                 .thenComparing(Line::topic).thenComparingInt(Line::partition).thenComparingLong(Line::offset);
         // the heap's head is the line to drop first: the newest when keeping the oldest, and the other way round
@@ -96,12 +82,8 @@ final class TopicReader {
             Map<String, Object> line = describe.apply(record);
             if (line != null) {
                 matched[0]++;
-                try {
-                    kept.add(new Line(record.timestamp(), record.topic(), record.partition(), record.offset(),
-                            JSON.writeValueAsString(line)));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("cannot write " + position(record) + " as JSON", e);
-                }
+                kept.add(new Line(record.timestamp(), record.topic(), record.partition(), record.offset(),
+                        json(line, record)));
                 if (kept.size() > limit) {
                     kept.poll();
                 }
@@ -117,6 +99,23 @@ final class TopicReader {
     }
 
     private record Line(long timestamp, String topic, int partition, long offset, String json) {
+    }
+
+    /** The options' --max, or the command's usage error. */
+    private static int limit(ReadOptions options, CommandSpec spec) {
+        try {
+            return options.limit();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static String json(Map<String, Object> line, ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return JSON.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + position(record) + " as JSON", e);
+        }
     }
 
     /** Where a record is: {@code topic/partition@offset}. */
