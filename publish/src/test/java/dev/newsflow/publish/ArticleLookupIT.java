@@ -1,5 +1,8 @@
 package dev.newsflow.publish;
 
+import static dev.newsflow.publish.PublishIts.freePort;
+import static dev.newsflow.publish.PublishIts.get;
+
 import static dev.newsflow.publish.EnrichedArticles.anArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +11,7 @@ import dev.newsflow.runtime.StreamsStage;
 import dev.newsflow.runtime.testing.KafkaBroker;
 import dev.newsflow.runtime.testing.KafkaBrokerExtension;
 import dev.newsflow.schemas.MediaTopic;
-import dev.newsflow.schemas.Serdes;
 import dev.newsflow.schemas.Topics;
-import dev.newsflow.schemas.avro.EnrichedArticle;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,12 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
@@ -45,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ArticleLookupIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @TempDir
     Path stateA;
@@ -69,7 +59,7 @@ class ArticleLookupIT {
              StreamsStage b = PublishApp.start(settings(kafka, portB, stateB, run))) {
             Awaitility.await().atMost(WAIT).until(() -> a.state() == KafkaStreams.State.RUNNING
                     && b.state() == KafkaStreams.State.RUNNING);
-            send(kafka, ids);
+            PublishIts.send(kafka, ids.stream().map(id -> anArticle(id).inCategory(MediaTopic.SPORT, 0.9).build()).toList());
 
             Map<String, Integer> firstAnswers = new HashMap<>();
             Awaitility.await().atMost(WAIT).untilAsserted(() -> {
@@ -104,28 +94,5 @@ class ArticleLookupIT {
                         // an application of its own: the pipeline tests' publish must not share these partitions
                         "application.id", "newsflow-publish-lookup-" + run,
                         "application.server", "127.0.0.1:" + port));
-    }
-
-    private static void send(KafkaBroker kafka, List<String> ids) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaProducer<String, EnrichedArticle> producer = new KafkaProducer<>(props, new StringSerializer(),
-                Serdes.ENRICHED_ARTICLE.serializer())) {
-            for (String id : ids) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, id,
-                        anArticle(id).inCategory(MediaTopic.SPORT, 0.9).build())).get();
-            }
-        }
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

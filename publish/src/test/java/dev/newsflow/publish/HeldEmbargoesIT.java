@@ -1,5 +1,8 @@
 package dev.newsflow.publish;
 
+import static dev.newsflow.publish.PublishIts.freePort;
+import static dev.newsflow.publish.PublishIts.get;
+
 import static dev.newsflow.publish.EnrichedArticles.anArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +13,6 @@ import dev.newsflow.runtime.StreamsStage;
 import dev.newsflow.runtime.testing.KafkaBroker;
 import dev.newsflow.runtime.testing.KafkaBrokerExtension;
 import dev.newsflow.schemas.MediaTopic;
-import dev.newsflow.schemas.Serdes;
-import dev.newsflow.schemas.Topics;
-import dev.newsflow.schemas.avro.EnrichedArticle;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -43,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HeldEmbargoesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
@@ -56,7 +45,7 @@ class HeldEmbargoesIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (StreamsStage publish = PublishApp.start(settings(kafka, port, run))) {
             Awaitility.await().atMost(WAIT).until(() -> publish.state() == KafkaStreams.State.RUNNING);
-            send(kafka, List.of(
+            PublishIts.send(kafka, List.of(
                     anArticle("urn:held:" + run + ":late").inCategory(MediaTopic.SPORT, 0.9)
                             .embargoedUntil(now.plus(3, ChronoUnit.HOURS)).build(),
                     anArticle("urn:held:" + run + ":soon").inCategory(MediaTopic.SPORT, 0.9)
@@ -87,27 +76,5 @@ class HeldEmbargoesIT {
         return Settings.of(Map.of("http.port", String.valueOf(port), "http.host", "127.0.0.1"),
                 Map.of("bootstrap.servers", kafka.bootstrapServers(), "state.dir", state.toString(),
                         "application.id", "newsflow-publish-embargoes-" + run));
-    }
-
-    private static void send(KafkaBroker kafka, List<EnrichedArticle> articles) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaProducer<String, EnrichedArticle> producer = new KafkaProducer<>(props, new StringSerializer(),
-                Serdes.ENRICHED_ARTICLE.serializer())) {
-            for (EnrichedArticle article : articles) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, article.getUri(), article)).get();
-            }
-        }
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
