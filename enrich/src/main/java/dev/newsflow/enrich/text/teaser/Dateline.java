@@ -198,7 +198,11 @@ public final class Dateline {
                 && !continuesAFirmsName(rest) ? rest : paragraph;
     }
 
-    /** Words that end a firm's or outlet's name: after a place they make one name with it ("Texas Instruments"). */
+    /**
+     * Words that end a firm's or outlet's name: after a place they make one name with it ("Texas Instruments"). Not
+     * the tags' organisation words, which also hold bodies a dateline's sentence opens with ("DALLAS, Texas Police
+     * said", "... Council said").
+     */
     private static final java.util.Set<String> FIRM_WORDS = java.util.Set.of("inc", "ltd", "corp", "corporation", "co",
             "plc", "llc", "group", "holdings", "bank", "airlines", "airways", "motors", "company", "telecom", "instruments",
             "times", "post", "press", "news", "agency", "daily", "herald", "tribune", "journal", "network", "television",
