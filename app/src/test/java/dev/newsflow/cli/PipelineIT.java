@@ -58,7 +58,9 @@ class PipelineIT {
             and the home fans celebrated a first semi-final since 2012. The manager praised the squad's fitness \
             and said the team would rotate players before Saturday's league match against the champions.</p>\
             <p>Redmoor had equalised early in the second half through a header from a corner, and their coach \
-            said the referee's decision was harsh but fair. The draw for the semi-finals takes place on Sunday.</p>""";
+            said the referee's decision was harsh but fair.</p><h2>The draw</h2>\
+            <p>The draw for the semi-finals takes place on Sunday, <a href="https://league.example/draw">live on the \
+            league's site</a>.</p><script>alert(1)</script>""";
 
     private static KafkaBroker broker;
     private static IngestApp ingest;
@@ -102,7 +104,9 @@ class PipelineIT {
             Post sportPost = sport.await(id, 1, WAIT).get(0).value();
             assertThat(sportPost.getCategories().get(0).getCode()).isEqualTo(MediaTopic.SPORT.code());
             assertThat(sportPost.getTeaser()).isNotBlank().startsWith("Harbour City reached");
-            assertThat(sportPost.getBodyHtml()).startsWith("<p>").doesNotContain("<script");
+            // the source's subheading and link reach the post, cleaned (EnrichedArticle v4)
+            assertThat(sportPost.getBodyHtml()).startsWith("<p>").doesNotContain("<script", "alert").contains(
+                    "<h2>The draw</h2>", "<a href=\"https://league.example/draw\" rel=\"nofollow\">live on the league's site</a>");
             Post currentPost = current.await(id, 1, WAIT).get(0).value();
             assertThat(currentPost.getHeadline()).isEqualTo("Harbour City reach League Cup semi-finals");
             // the compacted topic says which section pages the post is on (Post v6)

@@ -135,6 +135,7 @@ public final class ArticleEnricher {
                 .setFirstCreated(raw.getFirstCreated() != null ? raw.getFirstCreated()
                         : plausiblePublicationTime(extracted.published(), raw))
                 .setText(text)
+                .setBodyHtml(extracted.bodyHtml())
                 .setTeaser(teaser.text())
                 .setTeaserMachineMade(teaser.machineMade())
                 .setCategories(classification.categories().stream().map(ArticleEnricher::subject).toList())

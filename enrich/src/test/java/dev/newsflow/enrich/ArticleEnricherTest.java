@@ -212,6 +212,7 @@ class ArticleEnricherTest {
         EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").killed().build(), NOW);
 
         assertThat(enriched.getText()).isEmpty();
+        assertThat(enriched.getBodyHtml()).isNull();
         assertThat(enriched.getTeaser()).isEmpty();
         assertThat(enriched.getCategories()).isEmpty();
         assertThat(enriched.getWordCount()).isZero();

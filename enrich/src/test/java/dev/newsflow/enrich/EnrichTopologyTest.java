@@ -227,6 +227,22 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldKeepTheBodysStructureWithTheSameWordsAsTheText() {
+        start(Enrichers.defaults());
+        raw.pipeInput("s-1", aRawArticle("s-1").headline("Council backs trams").html(
+                "<p>The council voted for the <a href=\"https://council.example/m/7\">tram motion</a> on Tuesday.</p>"
+                        + "<h2>What happens next</h2><ul><li>Planning consent</li><li>Tenders in <b>spring</b></li></ul>"
+                        + "<div class=\"share-buttons\"><a href=\"https://t.example/share\">Share on Twitter</a></div>").build());
+
+        EnrichedArticle article = enriched.readValue();
+        assertThat(article.getText()).isEqualTo("The council voted for the tram motion on Tuesday.\n\nWhat happens next"
+                + "\n\nPlanning consent\n\nTenders in spring");
+        assertThat(article.getBodyHtml()).isEqualTo("<p>The council voted for the <a href=\"https://council.example/m/7\">"
+                + "tram motion</a> on Tuesday.</p><h2>What happens next</h2><ul><li>Planning consent</li>"
+                + "<li>Tenders in <strong>spring</strong></li></ul>");
+    }
+
+    @Test
     void shouldCountArticlesForReviewByReasonAndEveryArticleByLanguage() {
         start(Enrichers.defaults());
         raw.pipeInput("zh-1", aRawArticle("zh-1").headline("北京会谈").body("中国国家主席周三在北京会见了来访的法国总统。").build());

@@ -14,7 +14,12 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Makes the finished post sites render: slug and canonical URL (both fixed at first publication, so links never
@@ -23,8 +28,12 @@ import org.jsoup.safety.Safelist;
 public class PostBuilder { // not final: tests make one fail to show what a failure does
 
     private static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-    /** What a post body may contain; anything else is removed even if upstream let it through. */
-    private static final Safelist BODY_SAFELIST = Safelist.basic();
+    /**
+     * What a post body may contain; anything else is removed even if upstream let it through. Safelist.basic() is the
+     * inline and block text markup without images or attributes beyond a link's href (http, https, ftp, mailto; rel
+     * nofollow added); enrich's subheadings need h2 and h3.
+     */
+    private static final Safelist BODY_SAFELIST = Safelist.basic().addTags("h2", "h3");
 
     private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
@@ -64,7 +73,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setHeadline(article.getHeadline())
                 .setTeaser(article.getTeaser())
                 .setTeaserMachineMade(article.getTeaserMachineMade())
-                .setBodyHtml(bodyHtml(article.getText()))
+                .setBodyHtml(bodyHtml(article))
                 .setByline(article.getByline())
                 .setSource(article.getSource())
                 .setCategories(article.getCategories())
@@ -135,17 +144,47 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .build();
     }
 
+    /**
+     * The body enrich wrote with the source's structure (subheadings, lists, quotations, links), or paragraphs of the
+     * text for a record from an enrich older than EnrichedArticle v4; cleaned either way.
+     */
+    static String bodyHtml(EnrichedArticle article) {
+        String structured = article.getBodyHtml();
+        return structured != null && !structured.isBlank() ? clean(structured) : bodyHtml(article.getText());
+    }
+
     /** Paragraphs as escaped {@code <p>} elements, then run through jsoup's cleaner as a second line of defence. */
     static String bodyHtml(String text) {
         StringBuilder html = new StringBuilder(text.length() + 64);
-        // control characters are not allowed in HTML or XML, not even as references ("&#x0;" breaks an XML parser)
-        String printable = CONTROLS.matcher(text).replaceAll("");
-        for (String paragraph : printable.split("\\n\\s*\\n")) {
+        for (String paragraph : text.split("\\n\\s*\\n")) {
             if (!paragraph.isBlank()) {
                 html.append("<p>").append(Entities.escape(paragraph.strip())).append("</p>");
             }
         }
-        Document.OutputSettings compact = new Document.OutputSettings().prettyPrint(false);
-        return Jsoup.clean(html.toString(), "", BODY_SAFELIST, compact);
+        return clean(html.toString());
+    }
+
+    /**
+     * Only the safelist's elements and attributes, links given rel="nofollow", and no control characters: they are
+     * not allowed in HTML or XML, not even as references ("&#x0;" breaks an XML parser). They are taken out of the
+     * parsed text and attributes, so a reference in the source ("&#x1b;") goes as well as the character.
+     */
+    static String clean(String html) {
+        Document dirty = Jsoup.parseBodyFragment(html, "");
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                if (CONTROLS.matcher(whole).find()) {
+                    text.text(CONTROLS.matcher(whole).replaceAll(""));
+                }
+            } else if (node instanceof Element element) {
+                for (Attribute attribute : element.attributes()) {
+                    attribute.setValue(CONTROLS.matcher(attribute.getValue()).replaceAll(""));
+                }
+            }
+        }, dirty.body());
+        Document clean = new Cleaner(BODY_SAFELIST).clean(dirty);
+        clean.outputSettings().prettyPrint(false);
+        return clean.body().html();
     }
 }

@@ -64,6 +64,12 @@ final class EnrichedArticles {
         return this;
     }
 
+    /** The body enrich wrote with the source's structure (EnrichedArticle v4). */
+    EnrichedArticles bodyHtml(String bodyHtml) {
+        builder.setBodyHtml(bodyHtml);
+        return this;
+    }
+
     EnrichedArticles status(PubStatus status) {
         builder.setPubStatus(status);
         return this;

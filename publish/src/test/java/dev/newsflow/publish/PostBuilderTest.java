@@ -51,6 +51,33 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldShowTheStructureEnrichKeptAndNothingElse() {
+        Post post = builder.upsert(anArticle("s1").text("Lead.\n\nWhat next\n\nOne\n\nTwo").bodyHtml(
+                "<p>Lead <a href=\"https://council.example/motion\">motion</a>.</p><h2>What next</h2>"
+                        + "<ol><li>One</li><li><strong>Two</strong></li></ol><blockquote><p><em>Quoted</em></p></blockquote>").build(), null, now);
+
+        assertThat(post.getBodyHtml()).isEqualTo("<p>Lead <a href=\"https://council.example/motion\" rel=\"nofollow\">motion</a>.</p>"
+                + "<h2>What next</h2><ol><li>One</li><li><strong>Two</strong></li></ol><blockquote><p><em>Quoted</em></p></blockquote>");
+    }
+
+    @Test
+    void shouldCleanABodyForgedOntoTheEnrichedTopic() {
+        Post post = builder.upsert(anArticle("s2").bodyHtml("<p onclick=\"x()\">Hi<script>alert(1)</script>"
+                + "<a href=\"javascript:alert(2)\">there</a><img src=x onerror=alert(3)>"
+                + "<iframe src=\"https://evil.example\"></iframe>\u0007&#x1b;[31m<h1 style=\"x\">Big</h1></p>").build(), null, now);
+
+        assertThat(post.getBodyHtml()).isEqualTo("<p>Hi<a rel=\"nofollow\">there</a>[31m</p>Big<p></p>")
+                .doesNotContain("script", "javascript", "onerror", "iframe", "\u0007", "\u001b", "&#x");
+    }
+
+    @Test
+    void shouldBuildParagraphsFromTheTextOfARecordFromAnOlderEnrich() {
+        Post post = builder.upsert(anArticle("s3").text("One & <b>two</b>.\n\nThree.").bodyHtml(null).build(), null, now);
+
+        assertThat(post.getBodyHtml()).isEqualTo("<p>One &amp; &lt;b&gt;two&lt;/b&gt;.</p><p>Three.</p>");
+    }
+
+    @Test
     void shouldMakeAnAsciiSlugCutAtAWordAndUniquePerArticle() {
         String a = Slugs.of("Zürich: Ærø's café reopens — “finally”, after 3½ years of a very long renovation project indeed", "id-1");
         String b = Slugs.of("Zürich: Ærø's café reopens — “finally”, after 3½ years of a very long renovation project indeed", "id-2");

@@ -10,10 +10,23 @@ import java.util.List;
  * @param byline     author line found in the document ("Post by : Jane Doe" becomes "Jane Doe"), or null
  * @param published  publication time found in the document, or null
  * @param paragraphs clean paragraphs of main text, no markup, whitespace normalised
+ * @param bodyHtml   the same paragraphs as HTML with the source's structure ({@link BodyHtml}): subheadings, lists,
+ *                   quotations, links, bold and italics; plain {@code <p>} elements for plain text
  */
-public record ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs) {
+public record ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs, String bodyHtml) {
     public ExtractedArticle {
         paragraphs = List.copyOf(paragraphs);
+    }
+
+    /** Paragraphs without structure (plain text): the body HTML is one {@code <p>} each. */
+    public ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs) {
+        this(title, byline, published, paragraphs, BodyHtml.ofParagraphs(paragraphs));
+    }
+
+    /** From blocks: the paragraphs are their texts. */
+    public static ExtractedArticle ofBlocks(String title, String byline, Instant published, List<TextBlock> blocks) {
+        return new ExtractedArticle(title, byline, published, blocks.stream().map(TextBlock::text).toList(),
+                BodyHtml.render(blocks));
     }
 
     /** Paragraphs separated by a blank line. */

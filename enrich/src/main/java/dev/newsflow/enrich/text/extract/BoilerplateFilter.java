@@ -174,12 +174,26 @@ public final class BoilerplateFilter {
 
     private static final int MAX_NOTE_WORDS = 40;
 
-    /** Paragraphs that are article text, and the byline pulled out of them (or null). */
-    public record Result(List<String> paragraphs, String byline) {
+    /**
+     * Paragraphs that are article text, and the byline pulled out of them (or null).
+     *
+     * @param kept the positions of {@code paragraphs} in the list filtered, ascending
+     */
+    public record Result(List<String> paragraphs, String byline, List<Integer> kept) {
+
+        /** The elements of {@code all} (one per paragraph filtered) at the kept positions. */
+        public <T> List<T> keptOf(List<T> all) {
+            List<T> out = new ArrayList<>(kept.size());
+            for (int i : kept) {
+                out.add(all.get(i));
+            }
+            return out;
+        }
     }
 
     public Result filter(List<String> paragraphs) {
         List<String> kept = new ArrayList<>(paragraphs.size());
+        List<Integer> positions = new ArrayList<>(paragraphs.size());
         String byline = null;
         int[] wordCounts = new int[paragraphs.size()];
         int total = 0;
@@ -221,8 +235,9 @@ public final class BoilerplateFilter {
             }
             seen += words;
             kept.add(p);
+            positions.add(i);
         }
-        return new Result(kept, byline);
+        return new Result(kept, byline, positions);
     }
 
     /** True when the whole line is chrome (bookmark, newsletter, spam, cookie, share, ad label, promotion). */

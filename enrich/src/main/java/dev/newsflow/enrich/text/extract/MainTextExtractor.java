@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text.extract;
 
 
 import dev.newsflow.enrich.text.ExtractedArticle;
+import dev.newsflow.enrich.text.TextBlock;
 import dev.newsflow.enrich.text.TextExtractor;
 import dev.newsflow.runtime.HtmlPages;
 import dev.newsflow.runtime.PlainText;
@@ -86,11 +87,31 @@ public final class MainTextExtractor implements TextExtractor {
         // scoring costs time quadratic in nesting depth (8,000 levels: 15 s); no real page nests that deep, so a
         // page that does is read whole instead of scored
         Element content = deeperThan(doc, MAX_SCORED_DEPTH) ? doc.body() : finder.find(doc, html);
-        List<String> paragraphs = content == null ? List.of() : collector.collect(content);
-        paragraphs = withoutLeadingTitle(paragraphs, meta.title());
-        BoilerplateFilter.Result result = filter.filter(paragraphs);
+        String base = baseOf(doc);
+        if (content != null && base != null) {
+            content.setBaseUri(base); // the finder may have parsed the page again, without its base
+        }
+        List<TextBlock> blocks = content == null ? List.of() : collector.collect(content);
+        blocks = withoutLeadingTitle(blocks, meta.title());
+        BoilerplateFilter.Result result = filter.filter(texts(blocks));
         String byline = meta.byline() != null ? meta.byline() : result.byline();
-        return new ExtractedArticle(meta.title(), BylineText.tidy(byline), meta.published(), result.paragraphs());
+        return ExtractedArticle.ofBlocks(meta.title(), BylineText.tidy(byline), meta.published(), result.keptOf(blocks));
+    }
+
+    /**
+     * The address a page's relative links are relative to: its {@code <base href>}, else its canonical address (the
+     * page's own, as a publisher declares it), else none (relative links are then left out of the body, their words
+     * kept).
+     */
+    static String baseOf(Document doc) {
+        for (String query : new String[]{"base[href]", "link[rel=canonical][href]"}) {
+            Element e = doc.selectFirst(query);
+            if (e != null && dev.newsflow.runtime.UrlPaths.isSafeHttpUrl(e.attr("href").strip())) {
+                return e.attr("href").strip();
+            }
+        }
+        Element og = doc.selectFirst("meta[property=og:url][content]");
+        return og != null && dev.newsflow.runtime.UrlPaths.isSafeHttpUrl(og.attr("content").strip()) ? og.attr("content").strip() : null;
     }
 
     /** Nesting deeper than any real page (the deepest of the 130 test pages is far below). */
@@ -134,9 +155,10 @@ public final class MainTextExtractor implements TextExtractor {
         if (time != null) {
             published = PageMetadata.parseInstant(time.attr("datetime"));
         }
-        BoilerplateFilter.Result result = filter.filter(collector.collect(body));
-        return new ExtractedArticle(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()), published,
-                result.paragraphs());
+        List<TextBlock> blocks = collector.collect(body);
+        BoilerplateFilter.Result result = filter.filter(texts(blocks));
+        return ExtractedArticle.ofBlocks(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()),
+                published, result.keptOf(blocks));
     }
 
     /**
@@ -201,15 +223,23 @@ public final class MainTextExtractor implements TextExtractor {
         return new ExtractedArticle(null, BylineText.tidy(byline != null ? byline : result.byline()), null, result.paragraphs());
     }
 
-    private static List<String> withoutLeadingTitle(List<String> paragraphs, String title) {
+    private static List<String> texts(List<TextBlock> blocks) {
+        List<String> out = new ArrayList<>(blocks.size());
+        for (TextBlock b : blocks) {
+            out.add(b.text());
+        }
+        return out;
+    }
+
+    private static List<TextBlock> withoutLeadingTitle(List<TextBlock> paragraphs, String title) {
         if (title == null || paragraphs.isEmpty()) {
             return paragraphs;
         }
         String t = title.toLowerCase(Locale.ROOT);
         for (int i = 0; i < Math.min(3, paragraphs.size()); i++) {
-            String p = paragraphs.get(i).toLowerCase(Locale.ROOT);
+            String p = paragraphs.get(i).text().toLowerCase(Locale.ROOT);
             if (p.equals(t) || (p.length() > 15 && t.contains(p))) {
-                List<String> out = new ArrayList<>(paragraphs);
+                List<TextBlock> out = new ArrayList<>(paragraphs);
                 out.remove(i);
                 return out;
             }

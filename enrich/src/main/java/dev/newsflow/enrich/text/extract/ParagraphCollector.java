@@ -1,5 +1,8 @@
 package dev.newsflow.enrich.text.extract;
 
+import dev.newsflow.enrich.text.BodyHtml;
+import dev.newsflow.enrich.text.TextBlock;
+import dev.newsflow.runtime.UrlPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +16,9 @@ import org.jsoup.select.NodeTraversor;
  * Turns an element's subtree into clean paragraphs of text: one paragraph per block element (p, li, heading,
  * blockquote, table row, ...) or per run of text separated by two line breaks; whitespace (including no-break and
  * zero-width spaces) collapsed; script, style, forms and embedded media never read. Entities are already decoded
- * by jsoup. Stateless and thread-safe.
+ * by jsoup. Each paragraph also keeps what a post shows of its structure ({@link TextBlock}): whether it is a
+ * heading, a list item or a quotation, and its links, bold and italics, written in the same walk as its text so the
+ * two always hold the same words. Stateless and thread-safe.
  */
 final class ParagraphCollector {
 
@@ -82,6 +87,12 @@ final class ParagraphCollector {
         }
     }
 
+    /** Elements that make the paragraphs inside them headings, list items or quotations (all are in BLOCKS). */
+    private static final Set<String> STRUCTURE = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote");
+
+    /** Inline elements a post keeps: links (absolute http/https only), bold and italics. */
+    private static final Set<String> INLINE = Set.of("a", "strong", "b", "em", "i");
+
     /** Table cells are separated by a space, not a paragraph break. */
     private static final Set<String> CELLS = Set.of("td", "th");
 
@@ -122,11 +133,36 @@ final class ParagraphCollector {
         this.onlyShortChrome = onlyShortChrome;
     }
 
-    List<String> collect(Node root) {
+    List<TextBlock> collect(Node root) {
         Walk walk = new Walk(skipChrome, onlyShortChrome);
         walk.walk(root);
         walk.flush();
-        return walk.paragraphs;
+        return walk.blocks;
+    }
+
+    /**
+     * The tags an inline element gives its text in a post, or null for a link that is not kept (relative, javascript:,
+     * with credentials, to an internal host: {@link UrlPaths#isSafeHttpUrl}); its text is kept either way.
+     */
+    private static String[] inlineTags(Element element) {
+        return switch (element.normalName()) {
+            case "a" -> {
+                String href = element.absUrl("href");
+                yield UrlPaths.isSafeHttpUrl(href) ? new String[]{"<a href=\"" + BodyHtml.escape(href) + "\">", "</a>"} : null;
+            }
+            case "strong", "b" -> new String[]{"<strong>", "</strong>"};
+            default -> new String[]{"<em>", "</em>"};
+        };
+    }
+
+    /** An open inline element: its tags (null when not kept), and whether its start is in the current paragraph. */
+    private static final class Inline {
+        final String[] tags;
+        boolean started;
+
+        Inline(String[] tags) {
+            this.tags = tags;
+        }
     }
 
     /**
@@ -203,8 +239,18 @@ final class ParagraphCollector {
     private static final class Walk {
         final boolean skipChrome;
         final boolean onlyShortChrome;
-        final List<String> paragraphs = new ArrayList<>();
+        final List<TextBlock> blocks = new ArrayList<>();
         final StringBuilder current = new StringBuilder(256);
+        /** The current paragraph as inline HTML. */
+        final StringBuilder html = new StringBuilder(320);
+        /** Open inline elements, outermost first. */
+        final List<Inline> inlines = new ArrayList<>();
+        /** Open structural elements ({@link #STRUCTURE}), outermost first, and a number for each. */
+        final List<Element> structure = new ArrayList<>();
+        final List<Integer> structureIds = new ArrayList<>();
+        int lastStructureId;
+        TextBlock.Kind kind = TextBlock.Kind.PARAGRAPH;
+        int group;
         boolean pendingSpace;
         boolean lastWasBreak;
 
@@ -293,8 +339,14 @@ final class ParagraphCollector {
             }
             if (BLOCKS.contains(tag)) {
                 flush();
+                if (STRUCTURE.contains(tag)) {
+                    structure.add(element);
+                    structureIds.add(++lastStructureId);
+                }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
+            } else if (INLINE.contains(tag)) {
+                inlines.add(new Inline(inlineTags(element)));
             }
             return NodeFilter.FilterResult.CONTINUE;
         }
@@ -306,8 +358,57 @@ final class ParagraphCollector {
             }
             if (BLOCKS.contains(tag)) {
                 flush();
+                if (STRUCTURE.contains(tag)) {
+                    structure.remove(structure.size() - 1);
+                    structureIds.remove(structureIds.size() - 1);
+                }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
+            } else if (INLINE.contains(tag)) {
+                Inline inline = inlines.remove(inlines.size() - 1);
+                if (inline.started) {
+                    html.append(inline.tags[1]);
+                }
+            }
+        }
+
+        /** A paragraph begins: its kind is that of the innermost structural element around it. */
+        private void begin() {
+            kind = TextBlock.Kind.PARAGRAPH;
+            group = 0;
+            for (int k = structure.size() - 1; k >= 0; k--) {
+                switch (structure.get(k).normalName()) {
+                    case "h1", "h2" -> kind = TextBlock.Kind.HEADING;
+                    case "h3", "h4", "h5", "h6" -> kind = TextBlock.Kind.SUBHEADING;
+                    case "blockquote" -> {
+                        kind = TextBlock.Kind.QUOTE;
+                        group = structureIds.get(k);
+                    }
+                    case "ol" -> {
+                        kind = TextBlock.Kind.NUMBERED;
+                        group = structureIds.get(k);
+                    }
+                    case "ul" -> {
+                        kind = TextBlock.Kind.BULLET;
+                        group = structureIds.get(k);
+                    }
+                    default -> { // li: an item of the list around it (a stray li is a list of its own)
+                        for (int l = k - 1; l >= 0 && kind == TextBlock.Kind.PARAGRAPH; l--) {
+                            String list = structure.get(l).normalName();
+                            if (list.equals("ol") || list.equals("ul")) {
+                                kind = list.equals("ol") ? TextBlock.Kind.NUMBERED : TextBlock.Kind.BULLET;
+                                group = structureIds.get(l);
+                            }
+                        }
+                        if (kind == TextBlock.Kind.PARAGRAPH) {
+                            kind = TextBlock.Kind.BULLET;
+                            group = structureIds.get(k);
+                        }
+                    }
+                }
+                if (kind != TextBlock.Kind.PARAGRAPH) {
+                    return;
+                }
             }
         }
 
@@ -327,12 +428,22 @@ final class ParagraphCollector {
                     while (end < n && !isSpace(s.charAt(end)) && !isInvisible(s.charAt(end))) {
                         end++;
                     }
-                    if (pendingSpace && current.length() > 0) {
+                    if (current.length() == 0) {
+                        begin();
+                    } else if (pendingSpace) {
                         current.append(' ');
+                        html.append(' ');
                     }
                     pendingSpace = false;
                     lastWasBreak = false;
+                    for (Inline inline : inlines) { // opened where their first word is, after the space before it
+                        if (!inline.started && inline.tags != null) {
+                            html.append(inline.tags[0]);
+                            inline.started = true;
+                        }
+                    }
                     current.append(s, i, end);
+                    BodyHtml.escape(s, i, end, html);
                     i = end;
                 }
             }
@@ -340,8 +451,17 @@ final class ParagraphCollector {
 
         void flush() {
             if (current.length() > 0) {
-                paragraphs.add(current.toString());
+                // an inline element that goes on into the next paragraph is closed here and opened again there
+                for (int k = inlines.size() - 1; k >= 0; k--) {
+                    Inline inline = inlines.get(k);
+                    if (inline.started) {
+                        html.append(inline.tags[1]);
+                        inline.started = false;
+                    }
+                }
+                blocks.add(new TextBlock(current.toString(), kind, group, html.toString()));
                 current.setLength(0);
+                html.setLength(0);
             }
             pendingSpace = false;
             lastWasBreak = false;

@@ -1,0 +1,25 @@
+package dev.newsflow.enrich.text;
+
+/**
+ * One paragraph of main text as a post shows it: its words, what kind of block it is, and the same words as
+ * inline HTML (escaped text with the source's links, bold and italics, nothing else).
+ *
+ * @param text  the paragraph's clean text, exactly as in {@link ExtractedArticle#paragraphs()}
+ * @param kind  what the source marked it as
+ * @param group which list or quotation it belongs to: consecutive blocks of one kind and group are one list or one
+ *              quotation, so two lists in a row stay two
+ * @param html  {@code text} as inline HTML: escaped, with {@code <a href>} (absolute http/https links only),
+ *              {@code <strong>} and {@code <em>}; balanced
+ */
+public record TextBlock(String text, Kind kind, int group, String html) {
+
+    /** The structure a post keeps; everything else (tables, definition lists, preformatted text) is a paragraph. */
+    public enum Kind {
+        PARAGRAPH, HEADING, SUBHEADING, BULLET, NUMBERED, QUOTE
+    }
+
+    /** A plain paragraph: its HTML is its escaped text. */
+    public static TextBlock paragraph(String text) {
+        return new TextBlock(text, Kind.PARAGRAPH, 0, BodyHtml.escape(text));
+    }
+}
