@@ -84,7 +84,10 @@ record ArticleState(String id, Post post, String sections, EnrichedArticle held,
             if (!post.getReviewReasons().isEmpty()) {
                 live.put("reviewReasons", post.getReviewReasons());
             }
-            live.put("sections", sections == null || sections.isEmpty() ? List.of() : Arrays.asList(sections.split(",")));
+            // sections as the post names them (Post v6), and the topics they are, for a consumer to read
+            List<String> topics = sections == null || sections.isEmpty() ? List.of() : Arrays.asList(sections.split(","));
+            live.put("sections", topics.stream().map(Topics::sectionOf).toList());
+            live.put("sectionTopics", topics);
             json.put("live", live);
         } else if (post != null) {
             // what is remembered of a taken-down post, without its words: a killed story's URL is left out too, its

@@ -3,6 +3,7 @@ package dev.newsflow.publish;
 import dev.newsflow.runtime.DeadLetterReason;
 import dev.newsflow.runtime.DeadLetters;
 import dev.newsflow.schemas.Serdes;
+import dev.newsflow.schemas.Topics;
 import dev.newsflow.schemas.avro.DeadLetter;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Post;
@@ -112,7 +113,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         for (String event : List.of("upsert", "delete")) {
             postsOut("all", event);
-            routing.everyTopic().forEach(topic -> postsOut(categoryOf(topic), event));
+            routing.everyTopic().forEach(topic -> postsOut(Topics.sectionOf(topic), event));
         }
         embargoedCounter();
     }
@@ -334,7 +335,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         Set<String> topics = routing.topicsFor(post);
         // the post says where it went, so a consumer reloading news.posts.current can rebuild its section pages
-        post.setSections(topics.stream().map(PublishProcessor::categoryOf).toList());
+        post.setSections(topics.stream().map(Topics::sectionOf).toList());
         List<CategoryPost> categoryPosts = new ArrayList<>();
         topics.forEach(topic -> categoryPosts.add(new CategoryPost(topic, post)));
         if (previous != null && previous.getEvent() == PostEventType.UPSERT) {
@@ -466,7 +467,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      */
     private void emit(byte[] key, Instant now, PublishDecision decision) {
         for (CategoryPost cp : decision.categoryPosts()) {
-            postsOut(categoryOf(cp.topic()), eventName(cp.post())).increment();
+            postsOut(Topics.sectionOf(cp.topic()), eventName(cp.post())).increment();
         }
         postsOut("all", eventName(decision.event())).increment();
         context.forward(new Record<>(key, decision, now.toEpochMilli()));
@@ -481,10 +482,6 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private Counter embargoedCounter() {
         return Counter.builder("newsflow.publish.embargoed").description("Article versions held for an embargo")
                 .register(registry);
-    }
-
-    private static String categoryOf(String topic) {
-        return topic.substring(topic.lastIndexOf('.') + 1);
     }
 
     private static String eventName(Post post) {

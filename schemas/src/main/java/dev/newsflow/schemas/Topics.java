@@ -53,6 +53,11 @@ public final class Topics {
         return POSTS_PREFIX + topic.slug();
     }
 
+    /** The section a category's posts topic is for, as a post's {@code sections} name it: {@code sport} for {@code news.posts.sport}. */
+    public static String sectionOf(String categoryTopic) {
+        return categoryTopic.substring(categoryTopic.lastIndexOf('.') + 1);
+    }
+
     /** All topics the pipeline needs, created up front (and waited on) before any traffic is accepted. */
     public static List<TopicSpec> all() {
         List<TopicSpec> specs = new ArrayList<>(List.of(

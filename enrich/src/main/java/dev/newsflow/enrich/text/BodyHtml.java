@@ -58,15 +58,20 @@ public final class BodyHtml {
         return kind == TextBlock.Kind.BULLET ? "</ul>" : kind == TextBlock.Kind.NUMBERED ? "</ol>" : "</blockquote>";
     }
 
-    /** Text as HTML text: {@code & < > "} escaped. */
+    /** Text as HTML text: {@code & < >} escaped (a quotation mark needs it only in an attribute). */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         escape(text, 0, text.length(), out);
         return out.toString();
     }
 
+    /** A value for a double-quoted attribute: as {@link #escape(String)}, and {@code "} too. */
+    public static String escapeAttribute(String value) {
+        return escape(value).replace("\"", "&quot;");
+    }
+
     /**
-     * {@code text[start, end)} escaped as by {@link #escape(String)}, appended to {@code out}. Four characters by hand
+     * {@code text[start, end)} escaped as by {@link #escape(String)}, appended to {@code out}. Three characters by hand
      * rather than jsoup's {@code Entities.escape}: the paragraph collector appends each run of words straight into
      * the builder it already holds, and jsoup's call takes and returns a whole string.
      */
@@ -77,7 +82,6 @@ public final class BodyHtml {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
                 default -> out.append(c);
             }
         }

@@ -148,7 +148,7 @@ final class ParagraphCollector {
         return switch (element.normalName()) {
             case "a" -> {
                 String href = element.absUrl("href");
-                yield UrlPaths.isSafeHttpUrl(href) ? new String[]{"<a href=\"" + BodyHtml.escape(href) + "\">", "</a>"} : null;
+                yield UrlPaths.isSafeHttpUrl(href) ? new String[]{"<a href=\"" + BodyHtml.escapeAttribute(href) + "\">", "</a>"} : null;
             }
             case "strong", "b" -> new String[]{"<strong>", "</strong>"};
             default -> new String[]{"<em>", "</em>"};

@@ -51,6 +51,14 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldLeaveOutALinkWhoseAddressCouldBreakOutOfTheAttribute() {
+        String fragment = "<p>See <a href='https://x.example/a?q=\"onmouseover=\"alert(1)'>the map</a>.</p>";
+
+        assertThat(extractor.extract(fragment, true).bodyHtml()).isEqualTo("<p>See the map.</p>");
+        assertThat(BodyHtml.escapeAttribute("a\"b<c>&d")).isEqualTo("a&quot;b&lt;c&gt;&amp;d");
+    }
+
+    @Test
     void shouldResolveAPagesRelativeLinksAgainstItsBase() {
         String page = "<!DOCTYPE html><html><head><base href=\"https://herald.example/news/\"><title>Trams</title></head>"
                 + "<body><article><p>" + STORY_1 + " <a href=\"plan.html\">The plan</a>.</p><p>" + STORY_2
@@ -78,7 +86,7 @@ class StructuredBodyTest {
         ExtractedArticle article = extractor.extract(fragment, true);
 
         assertThat(article.bodyHtml()).isEqualTo("<p>Prices &lt;script&gt;alert(1)&lt;/script&gt; rose 5% &amp; more:"
-                + " &quot;a&quot; &lt; b.</p><p>Styled words.</p>");
+                + " \"a\" &lt; b.</p><p>Styled words.</p>");
         assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
     }
 
@@ -123,7 +131,7 @@ class StructuredBodyTest {
     void shouldGiveParagraphsForPlainText() {
         ExtractedArticle article = extractor.extract(STORY_1 + "\n\nA & B <said> \"so\".", false);
 
-        assertThat(article.bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>A &amp; B &lt;said&gt; &quot;so&quot;.</p>");
+        assertThat(article.bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>A &amp; B &lt;said&gt; \"so\".</p>");
     }
 
     @Test
