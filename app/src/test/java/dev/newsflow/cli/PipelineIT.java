@@ -52,6 +52,8 @@ class PipelineIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String API_KEY = "it-key-0123456789abcdef";
     private static final String SPORT_BODY = """
+            <figure><img src="https://league.example/img/penalty.jpg" alt="Hartley scores"><figcaption>Owen Hartley \
+            scores the winner. Photo: Jo Reed</figcaption></figure>\
             <p>Harbour City reached the League Cup semi-finals on Tuesday night after a late penalty from captain \
             Owen Hartley sealed a 2-1 win over Redmoor at a packed Riverside Stadium.</p>\
             <p>The striker scored from the spot in the 88th minute after the goalkeeper brought down the winger, \
@@ -107,6 +109,8 @@ class PipelineIT {
             // the source's subheading and link reach the post, cleaned (EnrichedArticle v4)
             assertThat(sportPost.getBodyHtml()).startsWith("<p>").doesNotContain("<script", "alert").contains(
                     "<h2>The draw</h2>", "<a href=\"https://league.example/draw\" rel=\"nofollow\">live on the league's site</a>");
+            assertThat(sportPost.getImage().getUrl()).isEqualTo("https://league.example/img/penalty.jpg"); // Post v7
+            assertThat(sportPost.getImage().getCaption()).isEqualTo("Owen Hartley scores the winner. Photo: Jo Reed");
             Post currentPost = current.await(id, 1, WAIT).get(0).value();
             assertThat(currentPost.getHeadline()).isEqualTo("Harbour City reach League Cup semi-finals");
             // the compacted topic says which section pages the post is on (Post v6)

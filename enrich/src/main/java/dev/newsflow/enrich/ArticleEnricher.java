@@ -9,6 +9,7 @@ import dev.newsflow.enrich.text.ArticleTag;
 import dev.newsflow.enrich.text.DetectedLanguage;
 import dev.newsflow.enrich.text.ExtractedArticle;
 import dev.newsflow.enrich.text.LanguageDetector;
+import dev.newsflow.enrich.text.LeadImage;
 import dev.newsflow.runtime.PlainText;
 import dev.newsflow.enrich.text.TagExtractor;
 import dev.newsflow.enrich.text.TextExtractor;
@@ -19,6 +20,7 @@ import dev.newsflow.enrich.text.extract.MainTextExtractor;
 import dev.newsflow.schemas.AvroTrust;
 import dev.newsflow.schemas.avro.ContentType;
 import dev.newsflow.schemas.avro.EnrichedArticle;
+import dev.newsflow.schemas.avro.Image;
 import dev.newsflow.schemas.avro.PubStatus;
 import dev.newsflow.schemas.avro.RawArticle;
 import dev.newsflow.schemas.avro.Subject;
@@ -136,6 +138,7 @@ public final class ArticleEnricher {
                         : plausiblePublicationTime(extracted.published(), raw))
                 .setText(text)
                 .setBodyHtml(extracted.bodyHtml())
+                .setImage(image(extracted.image()))
                 .setTeaser(teaser.text())
                 .setTeaserMachineMade(teaser.machineMade())
                 .setCategories(classification.categories().stream().map(ArticleEnricher::subject).toList())
@@ -173,6 +176,11 @@ public final class ArticleEnricher {
             lead.append("\n\n").append(p);
         }
         return lead.toString();
+    }
+
+    private static Image image(LeadImage image) {
+        return image == null ? null
+                : Image.newBuilder().setUrl(image.url()).setAlt(image.alt()).setCaption(image.caption()).build();
     }
 
     private static Tag tag(ArticleTag tag) {

@@ -213,6 +213,7 @@ class ArticleEnricherTest {
 
         assertThat(enriched.getText()).isEmpty();
         assertThat(enriched.getBodyHtml()).isNull();
+        assertThat(enriched.getImage()).isNull();
         assertThat(enriched.getTeaser()).isEmpty();
         assertThat(enriched.getCategories()).isEmpty();
         assertThat(enriched.getWordCount()).isZero();

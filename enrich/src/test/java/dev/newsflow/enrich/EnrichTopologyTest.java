@@ -230,7 +230,8 @@ class EnrichTopologyTest {
     void shouldKeepTheBodysStructureWithTheSameWordsAsTheText() {
         start(Enrichers.defaults());
         raw.pipeInput("s-1", aRawArticle("s-1").headline("Council backs trams").html(
-                "<p>The council voted for the <a href=\"https://council.example/m/7\">tram motion</a> on Tuesday.</p>"
+                "<figure><img src=\"https://council.example/img/tram.jpg\" alt=\"A tram\"><figcaption>Photo: Jo Reed</figcaption></figure>"
+                        + "<p>The council voted for the <a href=\"https://council.example/m/7\">tram motion</a> on Tuesday.</p>"
                         + "<h2>What happens next</h2><ul><li>Planning consent</li><li>Tenders in <b>spring</b></li></ul>"
                         + "<div class=\"share-buttons\"><a href=\"https://t.example/share\">Share on Twitter</a></div>").build());
 
@@ -240,6 +241,9 @@ class EnrichTopologyTest {
         assertThat(article.getBodyHtml()).isEqualTo("<p>The council voted for the <a href=\"https://council.example/m/7\">"
                 + "tram motion</a> on Tuesday.</p><h2>What happens next</h2><ul><li>Planning consent</li>"
                 + "<li>Tenders in <strong>spring</strong></li></ul>");
+        assertThat(article.getImage().getUrl()).isEqualTo("https://council.example/img/tram.jpg");
+        assertThat(article.getImage().getAlt()).isEqualTo("A tram");
+        assertThat(article.getImage().getCaption()).isEqualTo("Photo: Jo Reed");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.newsflow.runtime.PlainText;
 import dev.newsflow.runtime.UrlPaths;
 import dev.newsflow.schemas.AvroTrust;
 import dev.newsflow.schemas.avro.EnrichedArticle;
+import dev.newsflow.schemas.avro.Image;
 import dev.newsflow.schemas.avro.Post;
 import dev.newsflow.schemas.avro.PostChange;
 import dev.newsflow.schemas.avro.PostEventType;
@@ -74,6 +75,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setTeaser(article.getTeaser())
                 .setTeaserMachineMade(article.getTeaserMachineMade())
                 .setBodyHtml(bodyHtml(article))
+                .setImage(image(article.getImage()))
                 .setByline(article.getByline())
                 .setSource(article.getSource())
                 .setCategories(article.getCategories())
@@ -142,6 +144,19 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setPublishedAt(delete.getPublishedAt())
                 .setFirstPublishedAt(delete.getFirstPublishedAt())
                 .build();
+    }
+
+    /**
+     * The lead image with its address checked again and its texts as plain text, as for the sender's URL: a record
+     * forged onto the enriched topic, or enriched by an enrich with other rules, must not put a
+     * {@code javascript:} address or markup on a site.
+     */
+    static Image image(Image image) {
+        if (image == null || !UrlPaths.isSafeHttpUrl(image.getUrl())) {
+            return null;
+        }
+        return Image.newBuilder().setUrl(image.getUrl()).setAlt(PlainText.ofNullable(image.getAlt()))
+                .setCaption(PlainText.ofNullable(image.getCaption())).build();
     }
 
     /**

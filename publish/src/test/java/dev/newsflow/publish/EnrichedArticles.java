@@ -64,6 +64,12 @@ final class EnrichedArticles {
         return this;
     }
 
+    /** The lead image enrich found (EnrichedArticle v5). */
+    EnrichedArticles image(String url, String alt, String caption) {
+        builder.setImage(dev.newsflow.schemas.avro.Image.newBuilder().setUrl(url).setAlt(alt).setCaption(caption).build());
+        return this;
+    }
+
     /** The body enrich wrote with the source's structure (EnrichedArticle v4). */
     EnrichedArticles bodyHtml(String bodyHtml) {
         builder.setBodyHtml(bodyHtml);

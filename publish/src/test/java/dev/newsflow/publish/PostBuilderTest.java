@@ -71,6 +71,20 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldCarryTheLeadImageCheckedAgainAndNeverOnAKill() {
+        Post post = builder.upsert(anArticle("i1").image("https://cdn.example/a.jpg", "A <b>tram</b>", "Photo: Jo").build(), null, now);
+        Post forged = builder.upsert(anArticle("i2").image("javascript:alert(1)", null, null).build(), null, now);
+        Post kill = builder.delete("i1", 2, post, now, dev.newsflow.schemas.avro.PostChange.KILLED);
+
+        assertThat(post.getImage().getUrl()).isEqualTo("https://cdn.example/a.jpg");
+        assertThat(post.getImage().getAlt()).isEqualTo("A tram");
+        assertThat(post.getImage().getCaption()).isEqualTo("Photo: Jo");
+        assertThat(forged.getImage()).isNull();
+        assertThat(kill.getImage()).isNull();
+        assertThat(builder.remembered(kill).getImage()).isNull();
+    }
+
+    @Test
     void shouldBuildParagraphsFromTheTextOfARecordFromAnOlderEnrich() {
         Post post = builder.upsert(anArticle("s3").text("One & <b>two</b>.\n\nThree.").bodyHtml(null).build(), null, now);
 

@@ -12,21 +12,24 @@ import java.util.List;
  * @param paragraphs clean paragraphs of main text, no markup, whitespace normalised
  * @param bodyHtml   the same paragraphs as HTML with the source's structure ({@link BodyHtml}): subheadings, lists,
  *                   quotations, links, bold and italics; plain {@code <p>} elements for plain text
+ * @param image      the lead image the page or fragment names, or null (always for plain text)
  */
-public record ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs, String bodyHtml) {
+public record ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs, String bodyHtml,
+                               LeadImage image) {
     public ExtractedArticle {
         paragraphs = List.copyOf(paragraphs);
     }
 
     /** Paragraphs without structure (plain text): the body HTML is one {@code <p>} each. */
     public ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs) {
-        this(title, byline, published, paragraphs, BodyHtml.ofParagraphs(paragraphs));
+        this(title, byline, published, paragraphs, BodyHtml.ofParagraphs(paragraphs), null);
     }
 
     /** From blocks: the paragraphs are their texts. */
-    public static ExtractedArticle ofBlocks(String title, String byline, Instant published, List<TextBlock> blocks) {
+    public static ExtractedArticle ofBlocks(String title, String byline, Instant published, List<TextBlock> blocks,
+                                            LeadImage image) {
         return new ExtractedArticle(title, byline, published, blocks.stream().map(TextBlock::text).toList(),
-                BodyHtml.render(blocks));
+                BodyHtml.render(blocks), image);
     }
 
     /** Paragraphs separated by a blank line. */

@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text.extract;
 
 
 import dev.newsflow.enrich.text.ExtractedArticle;
+import dev.newsflow.enrich.text.LeadImage;
 import dev.newsflow.enrich.text.TextBlock;
 import dev.newsflow.enrich.text.TextExtractor;
 import dev.newsflow.runtime.HtmlPages;
@@ -95,7 +96,9 @@ public final class MainTextExtractor implements TextExtractor {
         blocks = withoutLeadingTitle(blocks, meta.title());
         BoilerplateFilter.Result result = filter.filter(texts(blocks));
         String byline = meta.byline() != null ? meta.byline() : result.byline();
-        return ExtractedArticle.ofBlocks(meta.title(), BylineText.tidy(byline), meta.published(), result.keptOf(blocks));
+        // the publisher's choice first; else the story's first picture
+        LeadImage image = meta.image() != null || content == null ? meta.image() : LeadImageFinder.find(content);
+        return ExtractedArticle.ofBlocks(meta.title(), BylineText.tidy(byline), meta.published(), result.keptOf(blocks), image);
     }
 
     /**
@@ -155,10 +158,11 @@ public final class MainTextExtractor implements TextExtractor {
         if (time != null) {
             published = PageMetadata.parseInstant(time.attr("datetime"));
         }
+        LeadImage image = containsIgnoreCase(html, "<img") ? LeadImageFinder.find(body) : null;
         List<TextBlock> blocks = collector.collect(body);
         BoilerplateFilter.Result result = filter.filter(texts(blocks));
         return ExtractedArticle.ofBlocks(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()),
-                published, result.keptOf(blocks));
+                published, result.keptOf(blocks), image);
     }
 
     /**

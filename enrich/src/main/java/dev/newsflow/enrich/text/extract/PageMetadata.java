@@ -3,6 +3,7 @@ package dev.newsflow.enrich.text.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.schemas.TimeBounds;
+import dev.newsflow.enrich.text.LeadImage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,7 +30,7 @@ import org.jsoup.nodes.Element;
  * @param byline    author names joined by ", ", or null
  * @param published publication time, or null
  */
-record PageMetadata(String title, String byline, Instant published) {
+record PageMetadata(String title, String byline, Instant published, LeadImage image) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BoilerplateFilter BYLINES = new BoilerplateFilter();
@@ -56,7 +57,33 @@ record PageMetadata(String title, String byline, Instant published) {
                 meta(doc, "dc.date.issued"), meta(doc, "dcterms.created"), meta(doc, "sailthru.date"),
                 meta(doc, "parsely-pub-date"), timeElement(doc));
         return new PageMetadata(SiteName.of(doc, ld.publisher).strip(clean(title)), cleanByline(clean(byline)),
-                published);
+                published, image(doc, ld));
+    }
+
+    /**
+     * The image the publisher names for the story: the article's JSON-LD image, else Open Graph's, else Twitter's;
+     * resolved against the page's base. Null when none has a safe address.
+     */
+    private static LeadImage image(Document doc, JsonLd ld) {
+        String base = MainTextExtractor.baseOf(doc);
+        if (ld.imageUrl != null) {
+            LeadImage image = LeadImageFinder.isSiteGraphic(ld.imageUrl) ? null
+                    : LeadImageFinder.image(resolve(base, ld.imageUrl), null, ld.imageCaption);
+            if (image != null) {
+                return image;
+            }
+        }
+        String url = first(meta(doc, "og:image:secure_url"), meta(doc, "og:image:url"), meta(doc, "og:image"));
+        String alt = meta(doc, "og:image:alt");
+        if (url == null) {
+            url = first(meta(doc, "twitter:image"), meta(doc, "twitter:image:src"));
+            alt = meta(doc, "twitter:image:alt");
+        }
+        return url == null || LeadImageFinder.isSiteGraphic(url) ? null : LeadImageFinder.image(resolve(base, url), alt, null);
+    }
+
+    private static String resolve(String base, String url) {
+        return base == null ? url : org.jsoup.internal.StringUtil.resolve(base, url);
     }
 
     /** Whether at least half the words of {@code headline} (of three letters or more) are in {@code pageTitle}. */
@@ -235,6 +262,8 @@ record PageMetadata(String title, String byline, Instant published) {
         String author;
         String published;
         String publisher;
+        String imageUrl;
+        String imageCaption;
 
         static JsonLd read(Document doc) {
             JsonLd out = new JsonLd();
@@ -304,6 +333,12 @@ record PageMetadata(String title, String byline, Instant published) {
             }
             if (author == null) {
                 author = authors(n.get("author"));
+            }
+            if (imageUrl == null && n.get("image") != null) {
+                // a URL, an ImageObject (url or contentUrl, caption), or a list of either: the first
+                JsonNode i = n.get("image").isArray() ? n.get("image").path(0) : n.get("image");
+                imageUrl = i.isObject() ? first(text(i.get("url")), text(i.get("contentUrl"))) : text(i);
+                imageCaption = i.isObject() ? text(i.get("caption")) : null;
             }
             if (publisher == null && n.get("publisher") != null) {
                 // an Organization, a list of them, or a plain name

@@ -118,7 +118,7 @@ final class ParagraphCollector {
      * A chrome-named container with more text than this, and mostly not links, is the story itself (a wrapper
      * with class "entry-content social-ready", an article body with id "share-buttons-container"): kept.
      */
-    private static final int MAX_PAGE_CHROME_CHARS = 300;
+    static final int MAX_PAGE_CHROME_CHARS = 300;
 
     private final boolean skipChrome;
     private final boolean onlyShortChrome;
@@ -147,7 +147,10 @@ final class ParagraphCollector {
     private static String[] inlineTags(Element element) {
         return switch (element.normalName()) {
             case "a" -> {
-                String href = element.absUrl("href");
+                String href = element.attr("href").strip();
+                if (!href.regionMatches(true, 0, "https://", 0, 8) && !href.regionMatches(true, 0, "http://", 0, 7)) {
+                    href = element.absUrl("href"); // resolving costs more than the check: only when needed
+                }
                 yield UrlPaths.isSafeHttpUrl(href) ? new String[]{"<a href=\"" + BodyHtml.escapeAttribute(href) + "\">", "</a>"} : null;
             }
             case "strong", "b" -> new String[]{"<strong>", "</strong>"};

@@ -1,0 +1,104 @@
+package dev.newsflow.enrich.text.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.enrich.text.LeadImage;
+import org.junit.jupiter.api.Test;
+
+/** The lead image: what the publisher names first, else the story's first real picture; never an unsafe address. */
+class LeadImageTest {
+
+    private static final String STORY = "The city council voted on Tuesday to expand the tram network to the northern "
+            + "suburbs, a project that has been debated for more than a decade and will cost an estimated 1.2 billion.";
+
+    private final MainTextExtractor extractor = new MainTextExtractor();
+
+    private static String page(String head, String article) {
+        return "<!DOCTYPE html><html><head><title>Trams</title>" + head + "</head><body><main><article>" + article
+                + "<p>" + STORY + "</p><p>" + STORY + "</p></article></main></body></html>";
+    }
+
+    @Test
+    void shouldTakeThePagesJsonLdImageWithItsCaptionBeforeOpenGraph() {
+        String head = "<meta property=\"og:image\" content=\"https://herald.example/og.jpg\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Trams\",\"image\":"
+                + "[{\"@type\":\"ImageObject\",\"url\":\"https://herald.example/lead.jpg\",\"caption\":\"The new <b>tram</b>\"},"
+                + "\"https://herald.example/second.jpg\"]}</script>";
+
+        assertThat(extractor.extract(page(head, ""), true).image())
+                .isEqualTo(new LeadImage("https://herald.example/lead.jpg", null, "The new tram"));
+    }
+
+    @Test
+    void shouldNotTakeASitesDefaultShareCardForTheStorysImage() {
+        String head = "<meta property=\"og:image\" content=\"https://assets.example/images/og/fb_landscape_share.png\">";
+
+        assertThat(extractor.extract(page(head, ""), true).image()).isNull();
+    }
+
+    @Test
+    void shouldResolveARelativeOpenGraphImageAgainstTheCanonicalAddress() {
+        String head = "<link rel=\"canonical\" href=\"https://herald.example/news/trams\">"
+                + "<meta property=\"og:image\" content=\"/img/tram.jpg\"><meta property=\"og:image:alt\" content=\"A tram at dusk\">";
+
+        assertThat(extractor.extract(page(head, ""), true).image())
+                .isEqualTo(new LeadImage("https://herald.example/img/tram.jpg", "A tram at dusk", null));
+    }
+
+    @Test
+    void shouldTakeTheStorysFirstRealPictureWithoutMetadata() {
+        String article = "<img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\">"
+                + "<img src=\"https://herald.example/static/logo.png\">"
+                + "<div class=\"share-bar\"><img src=\"https://herald.example/img/facebook-round.png\"></div>"
+                + "<figure><img src=\"https://herald.example/img/tram-line.jpg\" alt=\"Tram on the new line\" width=\"800\">"
+                + "<figcaption>The line opens in 2029. Photo: Jo Reed</figcaption></figure>";
+
+        assertThat(extractor.extract(page("", article), true).image()).isEqualTo(new LeadImage(
+                "https://herald.example/img/tram-line.jpg", "Tram on the new line", "The line opens in 2029. Photo: Jo Reed"));
+    }
+
+    @Test
+    void shouldReadALazyLoadersRealAddress() {
+        String fragment = "<p><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"https://cdn.example/a.jpg\"></p>"
+                + "<p>" + STORY + "</p>";
+        String srcset = "<img data-srcset=\"https://cdn.example/c_fill,w_80/b.jpg 80w, https://cdn.example/c_fit,w_800/b.jpg 800w,"
+                + " https://cdn.example/c_fit,w_320/b.jpg 320w\"><p>" + STORY + "</p>";
+
+        assertThat(extractor.extract(fragment, true).image().url()).isEqualTo("https://cdn.example/a.jpg");
+        // the widest candidate; an image CDN's address holds commas
+        assertThat(extractor.extract(srcset, true).image().url()).isEqualTo("https://cdn.example/c_fit,w_800/b.jpg");
+        assertThat(LeadImageFinder.largestCandidate("a.jpg, b.jpg 2x")).isEqualTo("b.jpg");
+    }
+
+    @Test
+    void shouldNeverNameAnImageWithAnUnsafeAddress() {
+        for (String src : new String[]{"javascript:alert(1)", "data:image/png;base64,AAAA", "https://user:pw@cdn.example/a.jpg",
+                "http://localhost/a.jpg", "http://169.254.169.254/latest/meta-data", "/relative/without/base.jpg",
+                "https://cdn.example/" + "a".repeat(LeadImageFinder.MAX_URL_CHARS) + ".jpg"}) {
+            assertThat(extractor.extract("<img src=\"" + src + "\"><p>" + STORY + "</p>", true).image()).as(src).isNull();
+        }
+    }
+
+    @Test
+    void shouldNotTakeAPictureFromTheEndOfAStoryOrOneAReaderNeverSees() {
+        String late = "<p>" + STORY + "</p><p>" + STORY + "</p><p>" + STORY + "</p><p>" + STORY + "</p>"
+                + "<img src=\"https://cdn.example/author.jpg\">";
+        String hidden = "<img src=\"https://cdn.example/draft.jpg\" style=\"display:none\"><p>" + STORY + "</p>";
+        String inline = "<p>The formula <img src=\"https://math.example/render/1.svg\"> says so.</p>"
+                + "<dd><img src=\"https://math.example/render/2.svg\" aria-hidden=\"true\"></dd><p>" + STORY + "</p>";
+
+        assertThat(extractor.extract(late, true).image()).isNull();
+        assertThat(extractor.extract(hidden, true).image()).isNull();
+        assertThat(extractor.extract(inline, true).image()).isNull();
+        assertThat(extractor.extract(STORY, false).image()).isNull();
+    }
+
+    @Test
+    void shouldCutALongCaptionAtAWord() {
+        String caption = "word ".repeat(200);
+        LeadImage image = extractor.extract("<figure><img src=\"https://cdn.example/a.jpg\"><figcaption>" + caption
+                + "</figcaption></figure><p>" + STORY + "</p>", true).image();
+
+        assertThat(image.caption()).endsWith("word…").hasSizeLessThanOrEqualTo(LeadImageFinder.MAX_TEXT_CHARS + 1);
+    }
+}
