@@ -37,6 +37,16 @@ public final class Dateline {
     /** "London - ", "San Diego -- ", "Bangkok (VNA) - ": a known place in mixed case, then a sentence. */
     private static final Pattern MIXED_CASE_PLACE = Pattern.compile("^(?<place>\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){0,2})"
             + "\\s*+(?:" + AGENCY + "\\s*+)?[-–—]{1,2}\\s++(?=[\\p{Lu}\\p{N}\"“‘']|\\p{Ll}\\p{Lu})");
+    /**
+     * What follows a mixed-case "Place - " when the two names are one topic: "Israel - Palestinian talks resume",
+     * "India - Pakistan ties", "US - China trade row". A dateline's sentence opens otherwise ("London - British
+     * airline magnate ...", "Sydney - Australian retailer ...").
+     */
+    private static final Pattern PAIRED_TOPIC = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’]++\\s++(?:talks|relations|ties|peace"
+            + "|border|trade|summit|deal|conflict|war|dispute|rivalry|accord|agreement|negotiations|meeting|alliance|match"
+            + "|series|cooperation|tensions|dialogue|pact)\\b");
+    /** "WASHINGTON—The ...": a known place in capitals, an em dash with no space, a sentence (some US papers' style). */
+    private static final Pattern CAPS_PLACE_EM_DASH = Pattern.compile("^(?<place>" + CAPS_PLACE + ")—(?=[\\p{Lu}\\p{N}\"“‘])");
     /** "(Baghdad, Iraq-AP) Oct. 9, 2004 - ": place and agency in one bracket, as some US wires write them. */
     private static final Pattern BRACKETED_PLACE_AND_AGENCY = Pattern.compile("^\\([\\p{L}\\p{M} ,.'’]{2,40}-\\s*+"
             + "(?:AP|AFP|Reuters|UPI|CP)\\)\\s*+(?:" + DATE + "\\s*+)?(?:[-–—]{1,2}\\s++|(?=[\\p{Lu}\\p{N}\"“‘]))");
@@ -114,12 +124,10 @@ public final class Dateline {
         if (m.lookingAt() && isDateline(m)) {
             return paragraph.substring(m.end());
         }
-        for (Pattern form : new Pattern[] {BRACKETED_PLACE_AND_AGENCY, MIXED_CASE_PLACE}) {
+        for (Pattern form : new Pattern[] {BRACKETED_PLACE_AND_AGENCY, MIXED_CASE_PLACE, CAPS_PLACE_EM_DASH}) {
             Matcher f = form.matcher(paragraph);
-            // "Israel - Palestinian talks resume" reads as one too; a body paragraph rarely opens so, while "London -
-            // British airline magnate ..." and "Sydney - Australian retailer ..." are datelines, so it is left
-            if (f.lookingAt() && (form == BRACKETED_PLACE_AND_AGENCY
-                    || isPlace(f.group("place")))) {
+            if (f.lookingAt() && (form == BRACKETED_PLACE_AND_AGENCY || isPlace(f.group("place")))
+                    && !(form == MIXED_CASE_PLACE && PAIRED_TOPIC.matcher(paragraph).region(f.end(), paragraph.length()).lookingAt())) {
                 return paragraph.substring(f.end());
             }
         }

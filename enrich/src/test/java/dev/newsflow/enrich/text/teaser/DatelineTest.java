@@ -58,6 +58,8 @@ class DatelineTest {
         "CLEVELAND: The council voted on Monday.",
         "CHARLOTTE, N.C., (Sports Network) - The council voted on Monday.",
         "PHILADELPHIA (Nov. 4, 2004) -- The council voted on Monday.",
+        // an em dash without spaces after a known place in capitals
+        "WASHINGTON—The council voted on Monday.",
     })
     void removesTheDateline(String paragraph) {
         assertThat(Dateline.strip(paragraph)).isEqualTo("The council voted on Monday.");
@@ -89,6 +91,12 @@ class DatelineTest {
         "NEW YORK, New York Times Co. said on Monday.",
         "HANOI, Vietnam News Agency reported on Monday.",
         "BEIJING, China First Automobile Works said on Monday.",
+        // two places that are one topic
+        "Israel - Palestinian talks resume on Monday.",
+        "India - Pakistan talks resume on Monday.",
+        "China - Japan relations improved on Monday.",
+        // an em dash without spaces after what is not a known place
+        "NATO—The alliance met on Monday.",
 
     })
     void keepsASentenceThatOnlyLooksLikeOne(String paragraph) {
