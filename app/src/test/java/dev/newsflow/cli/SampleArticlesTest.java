@@ -84,6 +84,21 @@ class SampleArticlesTest {
         }
     }
 
+    @Test
+    void shouldShowEachSamplesStructureWithTheTextsWordsAndALeadImageWhereOneIsNamed() {
+        List<EnrichedArticle> articles = enrichedUsable();
+        for (EnrichedArticle article : articles) {
+            List<String> blocks = org.jsoup.Jsoup.parseBodyFragment(article.getBodyHtml()).body().select("p, li, h2, h3")
+                    .eachText();
+            assertThat(blocks).as(article.getUri()).isEqualTo(List.of(article.getText().split("\n\n")));
+        }
+        assertThat(articles).anySatisfy(a -> assertThat(a.getBodyHtml()).contains("<a href=\"https://"));
+        assertThat(articles).filteredOn(a -> a.getImage() != null).singleElement().satisfies(a -> {
+            assertThat(a.getUri()).endsWith("norovirus-vaccine-trial");
+            assertThat(a.getImage().getCaption()).isEqualTo("Norvane Bio tested the vaccine on 5,800 adults. Photo: Newsflow");
+        });
+    }
+
     private static List<EnrichedArticle> enrichedUsable() {
         ArticleParser parser = new ArticleParser(IngestLimits.defaults(), Clock.systemUTC());
         return samples.stream()
