@@ -138,7 +138,10 @@ public final class ArticleEnricher {
                         : plausiblePublicationTime(extracted.published(), raw))
                 .setText(text)
                 .setBodyHtml(extracted.bodyHtml())
-                .setImage(image(extracted.image()))
+                // the sender's choice wins over what the body shows; its texts are shown as text, like the headline
+                .setImage(raw.getImage() != null ? Image.newBuilder().setUrl(raw.getImage().getUrl())
+                        .setAlt(PlainText.ofNullable(raw.getImage().getAlt()))
+                        .setCaption(PlainText.ofNullable(raw.getImage().getCaption())).build() : image(extracted.image()))
                 .setTeaser(teaser.text())
                 .setTeaserMachineMade(teaser.machineMade())
                 .setCategories(classification.categories().stream().map(ArticleEnricher::subject).toList())

@@ -7,7 +7,8 @@ import java.util.zip.CRC32C;
 import org.jsoup.Jsoup;
 
 /**
- * A digest of the words the sender wrote: headline, body, byline and editor's teaser. publish compares it to tell a
+ * A digest of the words the sender wrote: headline, body, byline and editor's teaser, and the lead image the sender
+ * named (address, alt text, caption) when it named one. publish compares it to tell a
  * correction sent under the same version number (new words: UPDATED) from the same words enriched again (a replay
  * through a changed classifier or extractor: REENRICHED), which enrich's own output cannot tell apart.
  *
@@ -26,7 +27,12 @@ final class SourceDigest {
         String words = raw.getContentType() == ContentType.HTML ? Jsoup.parseBodyFragment(body).text() : collapse(body);
         CRC32C crc = new CRC32C();
         long length = 0;
-        for (CharSequence part : new CharSequence[] {raw.getHeadline(), words, raw.getByline(), raw.getDescription()}) {
+        java.util.List<CharSequence> parts = new java.util.ArrayList<>(java.util.Arrays.asList(
+                raw.getHeadline(), words, raw.getByline(), raw.getDescription()));
+        if (raw.getImage() != null) { // only then: an article without one keeps the digest it had before RawArticle v2
+            parts.addAll(java.util.Arrays.asList(raw.getImage().getUrl(), raw.getImage().getAlt(), raw.getImage().getCaption()));
+        }
+        for (CharSequence part : parts) {
             byte[] bytes = (part == null ? "\u0000null" : collapse(part.toString())).getBytes(StandardCharsets.UTF_8);
             crc.update(bytes);
             crc.update(0); // a separator, so moving words between fields changes the digest

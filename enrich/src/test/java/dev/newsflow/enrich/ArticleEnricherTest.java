@@ -208,6 +208,16 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void shouldTakeTheSendersImageOverTheBodysAsPlainText() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").image("https://cdn.example/cms.jpg", "A <b>tram</b>", "Photo &amp; credit")
+                .body("The council voted.").build(), NOW);
+
+        assertThat(enriched.getImage().getUrl()).isEqualTo("https://cdn.example/cms.jpg");
+        assertThat(enriched.getImage().getAlt()).isEqualTo("A tram");
+        assertThat(enriched.getImage().getCaption()).isEqualTo("Photo & credit");
+    }
+
+    @Test
     void shouldPassAKillThroughWithoutContent() {
         EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").killed().build(), NOW);
 

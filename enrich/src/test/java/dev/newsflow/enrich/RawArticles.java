@@ -43,6 +43,11 @@ final class RawArticles {
         return this;
     }
 
+    RawArticles image(String url, String alt, String caption) {
+        builder.setImage(dev.newsflow.schemas.avro.Image.newBuilder().setUrl(url).setAlt(alt).setCaption(caption).build());
+        return this;
+    }
+
     RawArticles body(String body) {
         builder.setBody(body);
         return this;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsflow.schemas.avro.ContentType;
+import dev.newsflow.schemas.avro.Image;
 import dev.newsflow.schemas.avro.PubStatus;
 import dev.newsflow.schemas.avro.RawArticle;
 import dev.newsflow.schemas.TimeBounds;
@@ -68,7 +69,10 @@ public final class ArticleParser {
     private static final Set<String> KNOWN = Set.of("uri", "id", "version", "headline", "title", "body", "body_html",
             "body_text", "bodyType", "byline", "language", "firstCreated", "firstcreated", "versionCreated",
             "versioncreated", "pubStatus", "pubstatus", "embargoedUntil", "embargoed", "urgency", "description",
-            "description_text", "source", "url", "keywords");
+            "description_text", "source", "url", "keywords", "image");
+    private static final Set<String> IMAGE_FIELDS = Set.of("url", "alt", "caption");
+    /** Alt text and a caption: a sentence or two, with the credit. */
+    private static final int MAX_IMAGE_TEXT_CHARS = 1_000;
 
     private final ObjectMapper mapper;
     private final IngestLimits limits;
@@ -185,6 +189,7 @@ public final class ArticleParser {
             errors.add(new FieldError("url", URL_RULE));
         }
         List<String> keywords = f.strings("keywords", MAX_KEYWORDS, MAX_KEYWORD_CHARS);
+        Image image = image(node.get("image"), errors, ignored);
         if (body != null && body.isBlank() && !takenDown) {
             errors.add(new FieldError("body", "must not be blank"));
         } else if (body != null && !takenDown && !PlainText.hasText(body)) {
@@ -238,9 +243,39 @@ public final class ArticleParser {
                 .setDescription(blankToNull(description))
                 .setUrl(url)
                 .setKeywords(keywords)
+                .setImage(image)
                 .setReceivedAt(now)
                 .build();
         return new ParsedArticle(article, List.of(), ignored);
+    }
+
+    /**
+     * The lead image a CMS names, {@code {"url", "alt", "caption"}}: the address as strict as {@code url}'s, the texts
+     * bounded. Errors and unknown fields are named inside it ("image.url").
+     */
+    private static Image image(JsonNode value, List<FieldError> errors, List<String> ignored) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            errors.add(new FieldError("image", "must be an object: {\"url\", \"alt\", \"caption\"}"));
+            return null;
+        }
+        List<FieldError> found = new ArrayList<>();
+        Fields f = new Fields((ObjectNode) value, found);
+        String url = f.text("url", null, MAX_URL_CHARS, true);
+        if (url != null && !UrlPaths.isSafeHttpUrl(url)) {
+            found.add(new FieldError("url", URL_RULE));
+        }
+        String alt = f.text("alt", null, MAX_IMAGE_TEXT_CHARS, false);
+        String caption = f.text("caption", null, MAX_IMAGE_TEXT_CHARS, false);
+        value.fieldNames().forEachRemaining(name -> {
+            if (!IMAGE_FIELDS.contains(name)) {
+                ignored.add("image." + name);
+            }
+        });
+        found.forEach(e -> errors.add(new FieldError("image." + e.field(), e.message())));
+        return found.isEmpty() ? Image.newBuilder().setUrl(url).setAlt(blankToNull(alt)).setCaption(blankToNull(caption)).build() : null;
     }
 
     /** A kill: a CANCELED version with no content, as {@code DELETE /v1/articles/{id}} writes it. */

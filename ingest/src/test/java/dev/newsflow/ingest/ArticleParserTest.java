@@ -252,6 +252,26 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldTakeTheSendersLeadImageAndNameWhatIsWrongInsideIt() {
+        RawArticle article = parser.parse(anArticle("a-1").with("image", java.util.Map.of("url", "https://cdn.example/a.jpg",
+                "alt", "A tram", "caption", " ", "width", 800)).json(), PROVIDER).article();
+        ParsedArticle bad = parser.parse(anArticle("a-1").with("image", java.util.Map.of("url", "javascript:alert(1)",
+                "caption", "c".repeat(1_001))).json(), PROVIDER);
+
+        assertThat(article.getImage().getUrl()).isEqualTo("https://cdn.example/a.jpg");
+        assertThat(article.getImage().getAlt()).isEqualTo("A tram");
+        assertThat(article.getImage().getCaption()).isNull();
+        assertThat(parser.parse(anArticle("a-1").with("image", java.util.Map.of("url", "https://cdn.example/a.jpg", "width", 800))
+                .json(), PROVIDER).ignoredFields()).containsExactly("image.width");
+        assertThat(bad.errors()).containsExactlyInAnyOrder(new FieldError("image.url", ArticleParser.URL_RULE),
+                new FieldError("image.caption", "must be at most 1000 characters (got 1001)"));
+        assertThat(parser.parse(anArticle("a-1").with("image", "https://cdn.example/a.jpg").json(), PROVIDER).errors())
+                .containsExactly(new FieldError("image", "must be an object: {\"url\", \"alt\", \"caption\"}"));
+        assertThat(parser.parse(anArticle("a-1").with("image", java.util.Map.of("alt", "x")).json(), PROVIDER).errors())
+                .containsExactly(new FieldError("image.url", "is required"));
+    }
+
+    @Test
     void shouldRejectAUrlThatIsNotHttp() {
         ParsedArticle parsed = parser.parse(anArticle("a-1").with("url", "javascript:alert(1)").json(), PROVIDER);
 
@@ -297,11 +317,11 @@ class ArticleParserTest {
             ParsedArticle kill = parser.parse(anArticle("a-1").with("pubStatus", status).with("urgency", 42)
                     .with("byline", 5).with("keywords", "a,b").with("description", "d".repeat(1_100))
                     .with("bodyType", "markdown").with("versionCreated", "2026-11-28T09:00:00")
-                    .with("url", "javascript:alert(1)").json(), PROVIDER);
+                    .with("url", "javascript:alert(1)").with("image", java.util.Map.of("url", "data:x")).json(), PROVIDER);
 
             assertThat(kill.errors()).as(status).isEmpty();
             assertThat(kill.ignoredFields()).contains("urgency", "byline", "keywords", "description", "bodyType",
-                    "versionCreated", "url");
+                    "versionCreated", "url", "image.url");
             assertThat(kill.article().getUrl()).isNull();
             assertThat(kill.article().getUrgency()).isNull();
         }
