@@ -94,7 +94,7 @@ public final class ArticleEnricher {
             return out.setText("").setTeaser("").setTeaserMachineMade(false).setWordCount(0).setReadingTimeMinutes(0)
                     .build();
         }
-        ExtractedArticle extracted = extractor.extract(raw.getBody(), raw.getContentType() == ContentType.HTML);
+        ExtractedArticle extracted = extractor.extract(raw.getBody(), raw.getContentType() == ContentType.HTML, raw.getUrl());
         // cleaned first: a headline that was only markup falls back to the page's title like an empty one
         String headline = sentHeadline.isBlank() && extracted.title() != null ? PlainText.of(extracted.title()) : sentHeadline;
         String text = extracted.text();
@@ -137,7 +137,7 @@ public final class ArticleEnricher {
                 .setFirstCreated(raw.getFirstCreated() != null ? raw.getFirstCreated()
                         : plausiblePublicationTime(extracted.published(), raw))
                 .setText(text)
-                .setBodyHtml(extracted.bodyHtml())
+                .setBodyHtml(withinBudget(text, extracted.bodyHtml()))
                 // the sender's choice wins over what the body shows; its texts are shown as text, like the headline
                 .setImage(raw.getImage() != null ? Image.newBuilder().setUrl(raw.getImage().getUrl())
                         .setAlt(PlainText.ofNullable(raw.getImage().getAlt()))
@@ -179,6 +179,29 @@ public final class ArticleEnricher {
             lead.append("\n\n").append(p);
         }
         return lead.toString();
+    }
+
+    /**
+     * What the text and its HTML may take of a record together. A stage reads records up to
+     * {@code KeyedDecoder.MAX_VALUE_BYTES} (4 MiB): an article near the body limit in a three-byte script would pass
+     * it with both, and be dead-lettered by publish. Its HTML is then left out, and publish builds the body from the text.
+     */
+    static final int TEXT_AND_HTML_BUDGET_BYTES = 3 * 1024 * 1024;
+
+    static String withinBudget(String text, String html) {
+        if (html == null || 3L * (text.length() + html.length()) <= TEXT_AND_HTML_BUDGET_BYTES) {
+            return html; // even at three bytes a character it fits: no need to count
+        }
+        return utf8Length(text) + utf8Length(html) <= TEXT_AND_HTML_BUDGET_BYTES ? html : null;
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a surrogate pair is 4 bytes
+        }
+        return n;
     }
 
     private static Image image(LeadImage image) {

@@ -208,6 +208,16 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void shouldLeaveTheBodyHtmlOutWhenTextAndHtmlTogetherWouldPassWhatAStageReads() {
+        String cjk = "中".repeat(600_000); // 1.8 MB of text, and as much again as HTML
+        String ascii = "a".repeat(600_000);
+
+        assertThat(ArticleEnricher.withinBudget(cjk, "<p>" + cjk + "</p>")).isNull();
+        assertThat(ArticleEnricher.withinBudget(ascii, "<p>" + ascii + "</p>")).isNotNull();
+        assertThat(ArticleEnricher.withinBudget("short", "<p>short</p>")).isEqualTo("<p>short</p>");
+    }
+
+    @Test
     void shouldTakeTheSendersImageOverTheBodysAsPlainText() {
         EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").image("https://cdn.example/cms.jpg", "A <b>tram</b>", "Photo &amp; credit")
                 .body("The council voted.").build(), NOW);

@@ -84,10 +84,10 @@ record ArticleState(String id, Post post, String sections, EnrichedArticle held,
             if (!post.getReviewReasons().isEmpty()) {
                 live.put("reviewReasons", post.getReviewReasons());
             }
-            // sections as the post names them (Post v6), and the topics they are, for a consumer to read
+            // the section topics (as this answer has always named them), and the slugs a post's sections hold (Post v6)
             List<String> topics = sections == null || sections.isEmpty() ? List.of() : Arrays.asList(sections.split(","));
-            live.put("sections", topics.stream().map(Topics::sectionOf).toList());
-            live.put("sectionTopics", topics);
+            live.put("sections", topics);
+            live.put("sectionSlugs", topics.stream().map(Topics::sectionOf).toList());
             json.put("live", live);
         } else if (post != null) {
             // what is remembered of a taken-down post, without its words: a killed story's URL is left out too, its

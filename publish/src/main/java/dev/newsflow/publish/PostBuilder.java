@@ -30,13 +30,20 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
 
     private static final DateTimeFormatter DATE_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
     /**
-     * What a post body may contain; anything else is removed even if upstream let it through. Safelist.basic() is the
-     * inline and block text markup without images or attributes beyond a link's href (http, https, ftp, mailto; rel
-     * nofollow added); enrich's subheadings need h2 and h3.
+     * What a post body may contain, as docs/consumers.md promises it and nothing more, even if upstream let more
+     * through: the blocks and inline elements enrich writes, a link's http or https address (given rel="nofollow",
+     * and checked again below) and an ordered list's start.
      */
-    private static final Safelist BODY_SAFELIST = Safelist.basic().addTags("h2", "h3");
+    private static final Safelist BODY_SAFELIST = new Safelist()
+            .addTags("p", "h2", "h3", "ul", "ol", "li", "blockquote", "a", "strong", "em", "sup", "sub")
+            .addAttributes("a", "href").addProtocols("a", "href", "http", "https").addEnforcedAttribute("a", "rel", "nofollow")
+            .addAttributes("ol", "start");
+    private static final java.util.regex.Pattern LIST_START = java.util.regex.Pattern.compile("-?\\d{1,6}");
+    /** As the ingest checks a sender's: an image's address, alt text and caption. */
+    private static final int MAX_IMAGE_URL_CHARS = 2_048;
+    private static final int MAX_IMAGE_TEXT_CHARS = 1_000;
 
-    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
 
     private final String baseUrl;
 
@@ -152,11 +159,19 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
      * {@code javascript:} address or markup on a site.
      */
     static Image image(Image image) {
-        if (image == null || !UrlPaths.isSafeHttpUrl(image.getUrl())) {
+        if (image == null || image.getUrl().length() > MAX_IMAGE_URL_CHARS || !UrlPaths.isSafeHttpUrl(image.getUrl())) {
             return null;
         }
-        return Image.newBuilder().setUrl(image.getUrl()).setAlt(PlainText.ofNullable(image.getAlt()))
-                .setCaption(PlainText.ofNullable(image.getCaption())).build();
+        return Image.newBuilder().setUrl(image.getUrl()).setAlt(bounded(PlainText.ofNullable(image.getAlt())))
+                .setCaption(bounded(PlainText.ofNullable(image.getCaption()))).build();
+    }
+
+    private static String bounded(String text) {
+        if (text == null || text.length() <= MAX_IMAGE_TEXT_CHARS) {
+            return text;
+        }
+        int cut = MAX_IMAGE_TEXT_CHARS - 1;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut) + "…";
     }
 
     /**
@@ -199,6 +214,17 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
             }
         }, dirty.body());
         Document clean = new Cleaner(BODY_SAFELIST).clean(dirty);
+        for (Element link : clean.body().select("a")) {
+            // the safelist checks the scheme only: a link to an internal host or with credentials keeps its words
+            if (!UrlPaths.isSafeHttpUrl(link.attr("href"))) {
+                link.unwrap();
+            }
+        }
+        for (Element list : clean.body().select("ol[start]")) {
+            if (!LIST_START.matcher(list.attr("start")).matches()) {
+                list.removeAttr("start");
+            }
+        }
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
     }

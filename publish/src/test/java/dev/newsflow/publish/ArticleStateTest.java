@@ -28,8 +28,8 @@ class ArticleStateTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> post = (Map<String, Object>) state.toJson().get("live");
         assertThat(post).containsEntry("version", 2L).containsEntry("headline", "Headline of a1")
-                .containsEntry("sections", List.of(MediaTopic.SPORT.slug()))
-                .containsEntry("sectionTopics", List.of(SPORT_TOPIC))
+                .containsEntry("sections", List.of(SPORT_TOPIC))
+                .containsEntry("sectionSlugs", List.of(MediaTopic.SPORT.slug()))
                 .containsEntry("url", live.getUrl()).containsEntry("firstPublishedAt", T0.toString());
         assertThat(post.get("categories").toString()).contains(MediaTopic.SPORT.code());
     }

@@ -66,7 +66,7 @@ class PostBuilderTest {
                 + "<a href=\"javascript:alert(2)\">there</a><img src=x onerror=alert(3)>"
                 + "<iframe src=\"https://evil.example\"></iframe>\u0007&#x1b;[31m<h1 style=\"x\">Big</h1></p>").build(), null, now);
 
-        assertThat(post.getBodyHtml()).isEqualTo("<p>Hi<a rel=\"nofollow\">there</a>[31m</p>Big<p></p>")
+        assertThat(post.getBodyHtml()).isEqualTo("<p>Hithere[31m</p>Big<p></p>")
                 .doesNotContain("script", "javascript", "onerror", "iframe", "\u0007", "\u001b", "&#x");
     }
 
@@ -82,6 +82,29 @@ class PostBuilderTest {
         assertThat(forged.getImage()).isNull();
         assertThat(kill.getImage()).isNull();
         assertThat(builder.remembered(kill).getImage()).isNull();
+    }
+
+    @Test
+    void shouldKeepOnlyTheDocumentedMarkupAndOnlyLinksASiteCanOpen() {
+        Post post = builder.upsert(anArticle("s4").bodyHtml("<p><a href=\"mailto:x@y.example\">mail</a> "
+                + "<a href=\"ftp://files.example/a\">ftp</a> <a href=\"http://169.254.169.254/latest\">meta</a> "
+                + "<a href=\"https://u:p@cdn.example/\">cred</a> <a href=\"https://ok.example/a\">ok</a> <u>u</u> "
+                + "<span>span</span> <code>code</code> <q cite=\"https://x.example\">q</q> x<sup>2</sup></p>"
+                + "<ol start=\"4\"><li>Four</li></ol><ol start=\"x\"><li>One</li></ol><pre>pre</pre>"
+                + "<blockquote cite=\"https://x.example\"><p>Quote</p></blockquote>").build(), null, now);
+
+        assertThat(post.getBodyHtml()).isEqualTo("<p>mail ftp meta cred <a href=\"https://ok.example/a\" rel=\"nofollow\">ok</a>"
+                + " u span code q x<sup>2</sup></p><ol start=\"4\"><li>Four</li></ol><ol><li>One</li></ol>pre"
+                + "<blockquote><p>Quote</p></blockquote>");
+    }
+
+    @Test
+    void shouldBoundALeadImagesTextsFromAForgedRecord() {
+        Post post = builder.upsert(anArticle("s5").image("https://cdn.example/a.jpg", "a".repeat(100_000), "Photo").build(), null, now);
+        Post longUrl = builder.upsert(anArticle("s6").image("https://cdn.example/" + "a".repeat(3_000), null, null).build(), null, now);
+
+        assertThat(post.getImage().getAlt()).hasSize(1_000).endsWith("…");
+        assertThat(longUrl.getImage()).isNull();
     }
 
     @Test

@@ -19,8 +19,10 @@ public final class BodyHtml {
     }
 
     /**
-     * The blocks in order; consecutive list items of one list become one {@code <ul>} or {@code <ol>}, consecutive
-     * paragraphs of one quotation one {@code <blockquote>}.
+     * The blocks in order; consecutive list items of one list become one {@code <ul>} or {@code <ol>} (an ordered list
+     * that starts, or resumes after a nested list, at another number than 1 says so with {@code start}), the
+     * paragraphs of one list item one {@code <li>} of {@code <p>}s, and consecutive paragraphs of one quotation one
+     * {@code <blockquote>}.
      */
     public static String render(List<TextBlock> blocks) {
         int size = 0;
@@ -29,7 +31,8 @@ public final class BodyHtml {
         }
         StringBuilder out = new StringBuilder(size);
         TextBlock open = null; // the list or quotation still open
-        for (TextBlock b : blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            TextBlock b = blocks.get(i);
             if (open != null && (open.kind() != b.kind() || open.group() != b.group())) {
                 out.append(closing(open.kind()));
                 open = null;
@@ -37,13 +40,27 @@ public final class BodyHtml {
             switch (b.kind()) {
                 case HEADING -> out.append("<h2>").append(b.html()).append("</h2>");
                 case SUBHEADING -> out.append("<h3>").append(b.html()).append("</h3>");
-                case BULLET, NUMBERED, QUOTE -> {
+                case QUOTE -> {
                     if (open == null) {
-                        out.append(b.kind() == TextBlock.Kind.BULLET ? "<ul>" : b.kind() == TextBlock.Kind.NUMBERED ? "<ol>" : "<blockquote>");
+                        out.append("<blockquote>");
                         open = b;
                     }
-                    String tag = b.kind() == TextBlock.Kind.QUOTE ? "p" : "li";
-                    out.append('<').append(tag).append('>').append(b.html()).append("</").append(tag).append('>');
+                    out.append("<p>").append(b.html()).append("</p>");
+                }
+                case BULLET, NUMBERED -> {
+                    if (open == null) {
+                        out.append(b.kind() == TextBlock.Kind.BULLET ? "<ul>"
+                                : b.number() == 1 ? "<ol>" : "<ol start=\"" + b.number() + "\">");
+                        open = b;
+                    }
+                    boolean itemGoesOn = b.item() != 0 && i + 1 < blocks.size() && sameItem(b, blocks.get(i + 1));
+                    boolean itemWentOn = b.item() != 0 && i > 0 && sameItem(blocks.get(i - 1), b);
+                    if (itemWentOn || itemGoesOn) { // an item of several paragraphs
+                        out.append(itemWentOn ? "" : "<li>").append("<p>").append(b.html()).append("</p>")
+                                .append(itemGoesOn ? "" : "</li>");
+                    } else {
+                        out.append("<li>").append(b.html()).append("</li>");
+                    }
                 }
                 case PARAGRAPH -> out.append("<p>").append(b.html()).append("</p>");
             }
@@ -52,6 +69,10 @@ public final class BodyHtml {
             out.append(closing(open.kind()));
         }
         return out.toString();
+    }
+
+    private static boolean sameItem(TextBlock a, TextBlock b) {
+        return a.kind() == b.kind() && a.group() == b.group() && a.item() == b.item();
     }
 
     private static String closing(TextBlock.Kind kind) {

@@ -25,12 +25,25 @@ public record ExtractedArticle(String title, String byline, Instant published, L
         this(title, byline, published, paragraphs, BodyHtml.ofParagraphs(paragraphs), null);
     }
 
-    /** From blocks: the paragraphs are their texts. */
+    /**
+     * From blocks: the paragraphs are their texts. A body whose markup outweighs its words (inline elements held open
+     * over thousands of paragraphs, as a broken or hostile page can) is given as plain paragraphs instead: its HTML
+     * must stay about the size of its text.
+     */
     public static ExtractedArticle ofBlocks(String title, String byline, Instant published, List<TextBlock> blocks,
                                             LeadImage image) {
-        return new ExtractedArticle(title, byline, published, blocks.stream().map(TextBlock::text).toList(),
-                BodyHtml.render(blocks), image);
+        List<String> paragraphs = blocks.stream().map(TextBlock::text).toList();
+        int textChars = 0;
+        for (String p : paragraphs) {
+            textChars += p.length() + 7; // and "<p></p>"
+        }
+        String html = BodyHtml.render(blocks);
+        return new ExtractedArticle(title, byline, published, paragraphs,
+                html.length() <= MAX_MARKUP_RATIO * textChars + 4_096 ? html : BodyHtml.ofParagraphs(paragraphs), image);
     }
+
+    /** Real pages' bodies are 1.4 times their text (the 130 test pages); three times is markup gone wild. */
+    public static final int MAX_MARKUP_RATIO = 3;
 
     /** Paragraphs separated by a blank line. */
     public String text() {

@@ -3,55 +3,128 @@ package dev.newsflow.enrich.text.extract;
 import dev.newsflow.enrich.text.LeadImage;
 import dev.newsflow.runtime.PlainText;
 import dev.newsflow.runtime.UrlPaths;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds the picture a story leads with in its own markup: the first image of the story that a reader sees, is not
- * a tracking pixel or an icon, and has a safe absolute address, with its alt text and its figure's caption. Pages
- * name their lead image in metadata first ({@link PageMetadata}); this is the fallback for pages and the only source
- * for a CMS's fragment. Stateless.
+ * a tracking pixel, an icon or an advert, and has a safe absolute address, with its alt text and its figure's
+ * caption. Pages name their lead image in metadata first ({@link PageMetadata}); this is the fallback for pages and
+ * the only source for a CMS's fragment. Stateless.
  */
 final class LeadImageFinder {
 
     /** Longer addresses are not images a site should load (and no real one is). */
-    static final int MAX_URL_CHARS = 2_048;
+    static final int MAX_URL_CHARS = ParagraphCollector.MAX_LINK_CHARS;
     /** Alt text and captions are a sentence or two; a longer one is cut at a word, with an ellipsis. */
     static final int MAX_TEXT_CHARS = 500;
-    /** Declared this small (width or height, in pixels), an image is a pixel, an icon or a button. */
-    private static final int MIN_SIDE = 100;
-    /** A lead image stands before the story's words or among its first paragraphs, not at its end. */
-    private static final int MAX_PARAGRAPHS_BEFORE = 3;
-    /** Addresses of what is not a picture of the story: logos, avatars, icons, spacers, ads, share buttons. */
+    /**
+     * Declared this small (width or height, in pixels), an image is a pixel, an icon, a button or an author's
+     * head shot: a story's picture is shown wider than this.
+     */
+    private static final int MIN_SIDE = 200;
+    /**
+     * A lead image stands before the story's words or after its first paragraph or two, not further down: the
+     * characters of text before it, in document order, whatever elements hold them (paragraphs, divs, line breaks).
+     */
+    private static final int MAX_TEXT_BEFORE = 600;
+    /** Images looked at before giving up: a lead image is near the top, and a page of icons must cost little. */
+    private static final int MAX_CANDIDATES = 50;
+    /** A srcset longer than this is not read (real ones list a few addresses). */
+    private static final int MAX_SRCSET_CHARS = 10_000;
+    /** Addresses of what is not a picture of the story: logos, avatars, icons, spacers, ads, share cards. */
     private static final Pattern NOT_A_PICTURE = Pattern.compile(
-            "(?i)(?:^|[/_.-])(?:logo|avatar|icon|sprite|spacer|badge|ads|gravatar|share)s?(?:[/_.-]|$)");
+            "(?i)(?:^|[/_.-])(?:logo|avatar|icon|sprite|spacer|badge|ads|gravatar|share|placeholder)s?(?:[/_.-]|$)");
+    /** Advertising and tracking hosts, for an image's address or the link around it. */
+    private static final Pattern AD_HOST = Pattern.compile("(?i)^https?://[^/]*\\b(?:doubleclick|googlesyndication"
+            + "|googleadservices|adservice|adnxs|taboola|outbrain|criteo|amazon-adsystem|moatads|scorecardresearch)\\.");
+    /** A container named for a caption holds a picture and its caption, not chrome ("wp-caption", "image-caption"). */
+    private static final Pattern CAPTION_CONTAINER = Pattern.compile("(?i)(?:^|[\\s_-])(?:wp-)?captions?(?:$|[\\s_-])");
+    /** Inline sizes: "width: 1px", "height:1px". */
+    private static final Pattern STYLE_SIDE = Pattern.compile("(?i)(?:^|;)\\s*(?:max-)?(?:width|height)\\s*:\\s*(\\d{1,6})px");
 
     private LeadImageFinder() {
     }
 
     /** The story's first picture under {@code root}, or null. */
     static LeadImage find(Element root) {
-        int paragraphs = 0;
-        for (Element e : root.select("img, p")) {
-            if (e.normalName().equals("p")) {
-                if (e.hasText() && ++paragraphs > MAX_PARAGRAPHS_BEFORE) {
-                    return null;
+        Element[] found = {null};
+        int[] textBefore = {0};
+        int[] candidates = {0};
+        Map<Element, Boolean> seen = new IdentityHashMap<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    textBefore[0] += text.text().strip().length();
+                    return textBefore[0] > MAX_TEXT_BEFORE ? FilterResult.STOP : FilterResult.CONTINUE;
                 }
-                continue;
+                if (!(node instanceof Element e)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (e != root && ParagraphCollector.isNeverRead(e)) {
+                    return FilterResult.SKIP_ENTIRELY; // neither its text nor its images are the story's
+                }
+                if (!e.normalName().equals("img")) {
+                    return FilterResult.CONTINUE;
+                }
+                if (++candidates[0] > MAX_CANDIDATES) {
+                    return FilterResult.STOP;
+                }
+                if (isPicture(e) && seen(e, root, seen)) {
+                    found[0] = e;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
             }
-            if (!seen(e, root) || declaredSmall(e) || inRunningText(e) || decorative(e)) {
-                continue;
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
             }
-            String url = address(e);
-            if (url == null || isSiteGraphic(url)) {
-                continue;
-            }
-            Element figure = e.closest("figure");
-            Element caption = figure == null ? null : figure.selectFirst("figcaption");
-            return image(url, e.attr("alt"), caption == null ? null : caption.text());
+        }, root);
+        Element img = found[0];
+        if (img == null) {
+            return null;
         }
-        return null;
+        return image(address(img), img.attr("alt"), caption(img));
+    }
+
+    /** The cheap checks first: its own attributes and address. */
+    private static boolean isPicture(Element img) {
+        if (declaredSmall(img) || decorative(img) || inRunningText(img)) {
+            return false;
+        }
+        String url = address(img);
+        if (url == null || isSiteGraphic(url) || AD_HOST.matcher(url).find()) {
+            return false;
+        }
+        Element link = img.closest("a[href]");
+        return link == null || !AD_HOST.matcher(link.absUrl("href")).find();
+    }
+
+    /** The caption a reader sees under it: its figure's figcaption, or a WordPress caption; hidden and deleted text left out. */
+    private static String caption(Element img) {
+        Element figure = img.closest("figure");
+        Element caption = figure != null ? figure.selectFirst("figcaption") : null;
+        if (caption == null) {
+            Element wp = img.closest(".wp-caption");
+            caption = wp != null ? wp.selectFirst(".wp-caption-text") : null;
+        }
+        if (caption == null) {
+            return null;
+        }
+        return String.join(" ", new ParagraphCollector(false, false).collect(caption).stream()
+                .map(dev.newsflow.enrich.text.TextBlock::text).toList());
     }
 
     /** Whether the address names a site's graphic rather than a picture of the story (a logo, a share card, an icon). */
@@ -83,15 +156,19 @@ final class LeadImageFinder {
         return plain.substring(0, cut > MAX_TEXT_CHARS / 2 ? cut : MAX_TEXT_CHARS - 1).strip() + "…";
     }
 
-    /** Its address: src, or a lazy loader's real address when src is a placeholder; absolute (resolved) or null. */
+    /**
+     * Its address, absolute (resolved) or null: a lazy loader's real one first (its {@code src} is a placeholder, not
+     * always a {@code data:} one: "lazy_placeholder.gif", "grey.png"), then the widest {@code srcset} candidate (the
+     * sharpest the publisher offers), then {@code src}.
+     */
     private static String address(Element img) {
-        for (String attribute : new String[]{"src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset"}) {
+        for (String attribute : new String[]{"data-src", "data-lazy-src", "data-original", "data-srcset", "srcset", "src"}) {
             String value = img.attr(attribute).strip();
-            if (attribute.endsWith("srcset") && !value.isEmpty()) {
-                value = StringUtil.resolve(img.baseUri(), largestCandidate(value));
-            } else if (!value.isEmpty()) {
-                value = img.absUrl(attribute);
+            if (value.isEmpty() || attribute.endsWith("srcset") && value.length() > MAX_SRCSET_CHARS) {
+                continue;
             }
+            value = attribute.endsWith("srcset") ? StringUtil.resolve(img.baseUri(), largestCandidate(value))
+                    : img.absUrl(attribute);
             if (!value.isEmpty() && !value.regionMatches(true, 0, "data:", 0, 5)) {
                 return value;
             }
@@ -99,47 +176,65 @@ final class LeadImageFinder {
         return null;
     }
 
-    private static final Pattern DESCRIPTOR = Pattern.compile("(\\d+(?:\\.\\d+)?)([wx]),?");
+    private static final Pattern DESCRIPTOR = Pattern.compile("(\\d+(?:\\.\\d+)?)([wx])");
 
     /**
      * The widest candidate of a srcset ("a.jpg 80w, b.jpg 800w" gives b.jpg), or the first when none has a width.
-     * Candidates are split at white space, not at commas: an image CDN's address holds commas ("c_fill,w_80").
+     * Candidates are split at white space and at a comma that ends a descriptor or an address followed by white space,
+     * not at every comma: an image CDN's address holds commas ("c_fill,w_80").
      */
     static String largestCandidate(String srcset) {
         String best = null;
-        String last = null;
         double bestSize = -1;
-        for (String token : srcset.strip().split("\\s+")) {
-            java.util.regex.Matcher descriptor = DESCRIPTOR.matcher(token);
-            if (last != null && descriptor.matches()) {
-                double size = Double.parseDouble(descriptor.group(1));
-                if (size > bestSize) {
-                    best = last;
-                    bestSize = size;
-                }
-                last = null;
-            } else {
-                last = token.replaceAll("^,+|,+$", "");
-                if (best == null) {
-                    best = last;
-                }
+        for (String candidate : srcset.split(",\\s+|(?<=\\d[wx]),")) {
+            String[] parts = candidate.strip().split("\\s+");
+            String url = trimCommas(parts[0]);
+            if (url.isEmpty()) {
+                continue;
+            }
+            Matcher descriptor = parts.length > 1 ? DESCRIPTOR.matcher(trimCommas(parts[1])) : null;
+            double size = descriptor != null && descriptor.matches() ? Double.parseDouble(descriptor.group(1)) : 0;
+            if (best == null || size > bestSize) {
+                best = url;
+                bestSize = size;
             }
         }
-        return best;
+        return best == null ? "" : best;
+    }
+
+    private static String trimCommas(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == ',') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == ',') {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     /**
-     * Not hidden, and not in a container of site chrome (a share bar's icons, a sidebar's promotions) unless, as the
-     * paragraph collector judges it, that container holds the story (a wrapper with class "entry-content social-ready").
+     * Not in a container of site chrome that a page walk skips (a share bar's icons, a related-stories list of
+     * thumbnails) unless it is named for a caption; verdicts kept per container, as many images share one.
      */
-    private static boolean seen(Element img, Element root) {
-        for (Element e = img; e != null && e != root; e = e.parent()) {
-            if (ParagraphCollector.isHidden(e)
-                    || ParagraphCollector.isChromeContainer(e) && e.text().length() <= ParagraphCollector.MAX_PAGE_CHROME_CHARS) {
+    private static boolean seen(Element img, Element root, Map<Element, Boolean> verdicts) {
+        for (Element e = img.parent(); e != null && e != root; e = e.parent()) {
+            Boolean chrome = verdicts.get(e);
+            if (chrome == null) {
+                chrome = ParagraphCollector.isChromeContainer(e) && !isNamedForACaption(e)
+                        && ParagraphCollector.isShortOrLinkyChrome(e);
+                verdicts.put(e, chrome);
+            }
+            if (chrome) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isNamedForACaption(Element e) {
+        return e.normalName().equals("figure") || CAPTION_CONTAINER.matcher(e.className()).find();
     }
 
     /** In a paragraph, list item or cell that has words of its own: a formula, an emoji, an icon in a sentence. */
@@ -156,12 +251,21 @@ final class LeadImageFinder {
     }
 
     private static boolean declaredSmall(Element img) {
-        return side(img.attr("width")) < MIN_SIDE || side(img.attr("height")) < MIN_SIDE;
+        if (side(img.attr("width")) < MIN_SIDE || side(img.attr("height")) < MIN_SIDE) {
+            return true;
+        }
+        Matcher style = STYLE_SIDE.matcher(img.attr("style"));
+        while (style.find()) {
+            if (Integer.parseInt(style.group(1)) < MIN_SIDE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A declared side in pixels ("640", "640px"), or {@link Integer#MAX_VALUE} when none or not in pixels. */
     private static int side(String value) {
-        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        String v = value.strip().toLowerCase(Locale.ROOT);
         if (v.endsWith("px")) {
             v = v.substring(0, v.length() - 2).strip();
         }

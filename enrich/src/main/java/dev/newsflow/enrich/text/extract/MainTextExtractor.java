@@ -7,6 +7,7 @@ import dev.newsflow.enrich.text.TextBlock;
 import dev.newsflow.enrich.text.TextExtractor;
 import dev.newsflow.runtime.HtmlPages;
 import dev.newsflow.runtime.PlainText;
+import dev.newsflow.runtime.UrlPaths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,13 +59,19 @@ public final class MainTextExtractor implements TextExtractor {
 
     @Override
     public ExtractedArticle extract(String body, boolean html) {
+        return extract(body, html, null);
+    }
+
+    @Override
+    public ExtractedArticle extract(String body, boolean html, String address) {
         if (body == null || body.isBlank()) {
             return new ExtractedArticle(null, null, null, List.of());
         }
         if (!html || !TAG.matcher(body).find()) {
             return plainText(body);
         }
-        return looksLikeWholePage(body) ? page(body) : fragment(body);
+        String base = address != null && UrlPaths.isSafeHttpUrl(address) ? address : "";
+        return looksLikeWholePage(body) ? page(body, base) : fragment(body, base);
     }
 
     /** See {@link HtmlPages#looksLikeWholePage}; kept here for the extractor's callers and tests. */
@@ -81,9 +88,9 @@ public final class MainTextExtractor implements TextExtractor {
         return false;
     }
 
-    /** Whole HTML page. */
-    ExtractedArticle page(String html) {
-        Document doc = Jsoup.parse(html);
+    /** Whole HTML page; {@code address} is its own, or "". */
+    ExtractedArticle page(String html, String address) {
+        Document doc = Jsoup.parse(html, address);
         PageMetadata meta = PageMetadata.read(doc);
         // scoring costs time quadratic in nesting depth (8,000 levels: 15 s); no real page nests that deep, so a
         // page that does is read whole instead of scored
@@ -94,6 +101,8 @@ public final class MainTextExtractor implements TextExtractor {
         }
         List<TextBlock> blocks = content == null ? List.of() : collector.collect(content);
         blocks = withoutLeadingTitle(blocks, meta.title());
+        Element h1 = doc.selectFirst("h1"); // the headline on the page, when its <title> says something else
+        blocks = h1 == null ? blocks : withoutLeadingTitle(blocks, ParagraphCollector.normalise(h1.text()));
         BoilerplateFilter.Result result = filter.filter(texts(blocks));
         String byline = meta.byline() != null ? meta.byline() : result.byline();
         // the publisher's choice first; else the story's first picture
@@ -102,19 +111,20 @@ public final class MainTextExtractor implements TextExtractor {
     }
 
     /**
-     * The address a page's relative links are relative to: its {@code <base href>}, else its canonical address (the
-     * page's own, as a publisher declares it), else none (relative links are then left out of the body, their words
-     * kept).
+     * The address a page's relative links are relative to: its {@code <base href>}, else its canonical address or
+     * {@code og:url} (the page's own, as a publisher declares it), each resolved against the address the sender gave,
+     * else that address; else none (relative links are then left out of the body, their words kept).
      */
     static String baseOf(Document doc) {
-        for (String query : new String[]{"base[href]", "link[rel=canonical][href]"}) {
-            Element e = doc.selectFirst(query);
-            if (e != null && dev.newsflow.runtime.UrlPaths.isSafeHttpUrl(e.attr("href").strip())) {
-                return e.attr("href").strip();
+        for (String[] query : new String[][]{{"base[href]", "href"}, {"link[rel=canonical][href]", "href"},
+                {"meta[property=og:url][content]", "content"}}) {
+            Element e = doc.selectFirst(query[0]);
+            String url = e == null ? "" : e.absUrl(query[1]);
+            if (UrlPaths.isSafeHttpUrl(url)) {
+                return url;
             }
         }
-        Element og = doc.selectFirst("meta[property=og:url][content]");
-        return og != null && dev.newsflow.runtime.UrlPaths.isSafeHttpUrl(og.attr("content").strip()) ? og.attr("content").strip() : null;
+        return UrlPaths.isSafeHttpUrl(doc.location()) ? doc.location() : null;
     }
 
     /** Nesting deeper than any real page (the deepest of the 130 test pages is far below). */
@@ -140,9 +150,9 @@ public final class MainTextExtractor implements TextExtractor {
         return deep[0];
     }
 
-    /** HTML fragment: the hot path. */
-    ExtractedArticle fragment(String html) {
-        Document doc = Jsoup.parseBodyFragment(html);
+    /** HTML fragment: the hot path; {@code address} is the article's, or "". */
+    ExtractedArticle fragment(String html, String address) {
+        Document doc = Jsoup.parseBodyFragment(html, address);
         Element body = doc.body();
         if (containsIgnoreCase(html, "<svg")) {
             ParagraphCollector.hoistOutOfUnclosedSvg(body);

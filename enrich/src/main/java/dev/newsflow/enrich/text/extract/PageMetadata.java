@@ -265,23 +265,31 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
         String imageUrl;
         String imageCaption;
 
+        /** Every object of the page's JSON-LD by its {@code @id}: Yoast and others name the image by reference. */
+        private final java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+
         static JsonLd read(Document doc) {
             JsonLd out = new JsonLd();
+            List<JsonNode> nodes = new ArrayList<>();
             for (Element script : doc.select("script[type=application/ld+json]")) {
                 try {
-                    JsonNode root = JSON.readTree(withoutCdata(script.data()));
-                    List<JsonNode> nodes = new ArrayList<>();
-                    flatten(root, nodes);
-                    for (JsonNode n : nodes) {
-                        if (isArticle(n)) {
-                            out.take(n);
-                            if (out.headline != null || out.published != null) {
-                                return out;
-                            }
-                        }
-                    }
+                    flatten(JSON.readTree(withoutCdata(script.data())), nodes);
                 } catch (java.io.IOException malformed) {
                     // publishers ship broken JSON-LD often: the next source (meta tags) is tried instead
+                }
+            }
+            for (JsonNode n : nodes) {
+                String id = text(n.get("@id"));
+                if (id != null) {
+                    out.byId.putIfAbsent(id, n);
+                }
+            }
+            for (JsonNode n : nodes) {
+                if (isArticle(n)) {
+                    out.take(n);
+                    if (out.headline != null || out.published != null) {
+                        return out;
+                    }
                 }
             }
             return out;
@@ -337,6 +345,9 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
             if (imageUrl == null && n.get("image") != null) {
                 // a URL, an ImageObject (url or contentUrl, caption), or a list of either: the first
                 JsonNode i = n.get("image").isArray() ? n.get("image").path(0) : n.get("image");
+                if (i.isObject() && i.size() == 1 && i.has("@id") && byId.containsKey(i.get("@id").asText())) {
+                    i = byId.get(i.get("@id").asText()); // {"@id": "...#primaryimage"}: the ImageObject in the graph
+                }
                 imageUrl = i.isObject() ? first(text(i.get("url")), text(i.get("contentUrl"))) : text(i);
                 imageCaption = i.isObject() ? text(i.get("caption")) : null;
             }

@@ -90,8 +90,11 @@ final class ParagraphCollector {
     /** Elements that make the paragraphs inside them headings, list items or quotations (all are in BLOCKS). */
     private static final Set<String> STRUCTURE = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote");
 
-    /** Inline elements a post keeps: links (absolute http/https only), bold and italics. */
-    private static final Set<String> INLINE = Set.of("a", "strong", "b", "em", "i");
+    /** Longer addresses are no link a site should show (and no real one is): the words stay, the link goes. */
+    static final int MAX_LINK_CHARS = 2_048;
+
+    /** Inline elements a post keeps: links (absolute http/https only), bold, italics, superscripts and subscripts ("mc²"). */
+    private static final Set<String> INLINE = Set.of("a", "strong", "b", "em", "i", "sup", "sub");
 
     /** Table cells are separated by a space, not a paragraph break. */
     private static final Set<String> CELLS = Set.of("td", "th");
@@ -151,11 +154,25 @@ final class ParagraphCollector {
                 if (!href.regionMatches(true, 0, "https://", 0, 8) && !href.regionMatches(true, 0, "http://", 0, 7)) {
                     href = element.absUrl("href"); // resolving costs more than the check: only when needed
                 }
-                yield UrlPaths.isSafeHttpUrl(href) ? new String[]{"<a href=\"" + BodyHtml.escapeAttribute(href) + "\">", "</a>"} : null;
+                yield href.length() <= MAX_LINK_CHARS && UrlPaths.isSafeHttpUrl(href)
+                        ? new String[]{"<a href=\"" + BodyHtml.escapeAttribute(href) + "\">", "</a>"} : null;
             }
             case "strong", "b" -> new String[]{"<strong>", "</strong>"};
+            case "sup" -> new String[]{"<sup>", "</sup>"};
+            case "sub" -> new String[]{"<sub>", "</sub>"};
             default -> new String[]{"<em>", "</em>"};
         };
+    }
+
+    private static boolean isList(Element element) {
+        String tag = element.normalName();
+        return tag.equals("ol") || tag.equals("ul");
+    }
+
+    /** The number an ordered list's first item shows: its {@code start} attribute, else 1. */
+    private static int listStart(Element ol) {
+        String start = ol.attr("start").strip();
+        return start.matches("-?\\d{1,6}") ? Integer.parseInt(start) : 1;
     }
 
     /** An open inline element: its tags (null when not kept), and whether its start is in the current paragraph. */
@@ -175,7 +192,8 @@ final class ParagraphCollector {
     static boolean isChromeContainer(Element element) {
         String tag = element.normalName();
         if (CHROME_TAGS.contains(tag)) {
-            return true;
+            // a quotation's footer is its attribution ("— The Board"), not the page's footer
+            return !(tag.equals("footer") && element.parent() != null && element.parent().closest("blockquote") != null);
         }
         if (element.attributesSize() == 0 || !BLOCKS.contains(tag) || tag.equals("article") || tag.equals("main")
                 || tag.equals("body") || tag.equals("html")) {
@@ -231,6 +249,21 @@ final class ParagraphCollector {
         return false;
     }
 
+    /**
+     * A chrome container whose text is short or mostly links (a share bar, a related-stories list): what a page walk
+     * skips. A chrome-named container with more text, mostly not links, is the story itself and is read.
+     */
+    static boolean isShortOrLinkyChrome(Element element) {
+        int length = element.text().length();
+        return length <= MAX_PAGE_CHROME_CHARS || linkTextLength(element) * 2 > length;
+    }
+
+    /** Never read as text, whatever is around it: scripts, forms, embeds, deleted text, hidden elements. */
+    static boolean isNeverRead(Element element) {
+        String tag = element.normalName();
+        return SKIPPED.contains(tag) || STRUCK_OUT.contains(tag) || isHidden(element);
+    }
+
     private static int linkTextLength(Element element) {
         int n = 0;
         for (Element a : element.getElementsByTag("a")) {
@@ -251,9 +284,13 @@ final class ParagraphCollector {
         /** Open structural elements ({@link #STRUCTURE}), outermost first, and a number for each. */
         final List<Element> structure = new ArrayList<>();
         final List<Integer> structureIds = new ArrayList<>();
+        /** Per open structural element: for a list, the number its next item gets; for an item, its own number. */
+        final List<Integer> structureNumbers = new ArrayList<>();
         int lastStructureId;
         TextBlock.Kind kind = TextBlock.Kind.PARAGRAPH;
         int group;
+        int item;
+        int number;
         boolean pendingSpace;
         boolean lastWasBreak;
 
@@ -269,8 +306,7 @@ final class ParagraphCollector {
             if (!onlyShortChrome) {
                 return true;
             }
-            int length = element.text().length();
-            return length <= MAX_PAGE_CHROME_CHARS || linkTextLength(element) * 2 > length;
+            return isShortOrLinkyChrome(element);
         }
 
         /** Deeper than any real page: below this the walk recurses (the fast path), beyond it iterates. */
@@ -328,7 +364,7 @@ final class ParagraphCollector {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY; // comments, script data: no text of the story
             }
             String tag = element.normalName();
-            if (SKIPPED.contains(tag) || STRUCK_OUT.contains(tag) || isHidden(element) || skippedAsChrome(element)) {
+            if (isNeverRead(element) || skippedAsChrome(element)) {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
             if (tag.equals("br")) {
@@ -343,13 +379,31 @@ final class ParagraphCollector {
             if (BLOCKS.contains(tag)) {
                 flush();
                 if (STRUCTURE.contains(tag)) {
+                    int own = 0;
+                    if (tag.equals("ol")) {
+                        own = listStart(element);
+                    } else if (tag.equals("li") && !structure.isEmpty()
+                            && isList(structure.get(structure.size() - 1))) {
+                        int list = structureNumbers.size() - 1;
+                        own = structureNumbers.get(list);
+                        structureNumbers.set(list, own + 1);
+                    }
                     structure.add(element);
                     structureIds.add(++lastStructureId);
+                    structureNumbers.add(own);
                 }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
             } else if (INLINE.contains(tag)) {
-                inlines.add(new Inline(inlineTags(element)));
+                // one of a kind at a time: a nested repeat ("<b><b>", a link in a link after jsoup's table fix-up)
+                // adds nothing a reader sees, and re-opening each at every paragraph break would multiply the HTML
+                String[] tags = inlineTags(element);
+                for (Inline open : inlines) {
+                    if (tags != null && open.tags != null && open.tags[1].equals(tags[1])) {
+                        tags = null;
+                    }
+                }
+                inlines.add(new Inline(tags));
             }
             return NodeFilter.FilterResult.CONTINUE;
         }
@@ -364,6 +418,7 @@ final class ParagraphCollector {
                 if (STRUCTURE.contains(tag)) {
                     structure.remove(structure.size() - 1);
                     structureIds.remove(structureIds.size() - 1);
+                    structureNumbers.remove(structureNumbers.size() - 1);
                 }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
@@ -379,6 +434,8 @@ final class ParagraphCollector {
         private void begin() {
             kind = TextBlock.Kind.PARAGRAPH;
             group = 0;
+            item = 0;
+            number = 0;
             for (int k = structure.size() - 1; k >= 0; k--) {
                 switch (structure.get(k).normalName()) {
                     case "h1", "h2" -> kind = TextBlock.Kind.HEADING;
@@ -396,6 +453,8 @@ final class ParagraphCollector {
                         group = structureIds.get(k);
                     }
                     default -> { // li: an item of the list around it (a stray li is a list of its own)
+                        item = structureIds.get(k);
+                        number = structureNumbers.get(k);
                         for (int l = k - 1; l >= 0 && kind == TextBlock.Kind.PARAGRAPH; l--) {
                             String list = structure.get(l).normalName();
                             if (list.equals("ol") || list.equals("ul")) {
@@ -462,7 +521,7 @@ final class ParagraphCollector {
                         inline.started = false;
                     }
                 }
-                blocks.add(new TextBlock(current.toString(), kind, group, html.toString()));
+                blocks.add(new TextBlock(current.toString(), kind, group, item, number, html.toString()));
                 current.setLength(0);
                 html.setLength(0);
             }
@@ -471,9 +530,18 @@ final class ParagraphCollector {
         }
     }
 
-    /** Zero-width characters and the soft hyphen: dropped. */
+    /**
+     * Dropped from text (white space is read first): control characters and the two noncharacters U+FFFE and U+FFFF
+     * (not allowed in HTML or XML), the zero-width space, word joiner and byte-order mark, the soft hyphen, and
+     * direction overrides and isolates (as headlines drop them: they make "exe.gnp" read "gnp.exe"). Not the
+     * zero-width joiner and non-joiner: they belong to Persian and Indic spelling ("کتاب‌ها") and to emoji sequences.
+     */
     static boolean isInvisible(char c) {
-        return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad';
+        if (c < '\u00a0') {
+            return c < '\u0020' || c >= '\u007f';
+        }
+        return c == '\u200b' || c == '\u2060' || c == '\ufeff' || c == '\u00ad' || c >= '\u202a' && c <= '\u202e'
+                || c >= '\u2066' && c <= '\u2069' || c == '\ufffe' || c == '\uffff';
     }
 
     static boolean isSpace(char c) {

@@ -37,6 +37,25 @@ class LeadImageTest {
     }
 
     @Test
+    void shouldFollowAJsonLdImageNamedByReferenceAsYoastWritesIt() {
+        String head = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+                + "{\"@type\":\"NewsArticle\",\"headline\":\"Trams\",\"image\":{\"@id\":\"https://herald.example/t/#primaryimage\"}},"
+                + "{\"@type\":\"ImageObject\",\"@id\":\"https://herald.example/t/#primaryimage\","
+                + "\"url\":\"https://herald.example/t.jpg\",\"caption\":\"A tram. Photo: Jo\"}]}</script>";
+
+        assertThat(extractor.extract(page(head, ""), true).image())
+                .isEqualTo(new LeadImage("https://herald.example/t.jpg", null, "A tram. Photo: Jo"));
+    }
+
+    @Test
+    void shouldResolveARelativeOpenGraphImageAgainstTheArticlesAddress() {
+        String head = "<meta property=\"og:image\" content=\"/img/tram.jpg\">";
+
+        assertThat(extractor.extract(page(head, ""), true, "https://herald.example/news/trams").image().url())
+                .isEqualTo("https://herald.example/img/tram.jpg");
+    }
+
+    @Test
     void shouldResolveARelativeOpenGraphImageAgainstTheCanonicalAddress() {
         String head = "<link rel=\"canonical\" href=\"https://herald.example/news/trams\">"
                 + "<meta property=\"og:image\" content=\"/img/tram.jpg\"><meta property=\"og:image:alt\" content=\"A tram at dusk\">";
@@ -91,6 +110,64 @@ class LeadImageTest {
         assertThat(extractor.extract(hidden, true).image()).isNull();
         assertThat(extractor.extract(inline, true).image()).isNull();
         assertThat(extractor.extract(STORY, false).image()).isNull();
+    }
+
+    @Test
+    void shouldLeaveOutOfACaptionWhatAReaderNeverSees() {
+        String fragment = "<figure><img src=\"https://cdn.example/raid.jpg\" alt=\"Raid\"><figcaption>Officers at the house."
+                + " <span style=\"display:none\">LEGAL: do not name the owner before charge</span><del>Photo: John Roe</del>"
+                + " Photo: Jane Doe</figcaption></figure><p>" + STORY + "</p>";
+
+        assertThat(extractor.extract(fragment, true).image().caption()).isEqualTo("Officers at the house. Photo: Jane Doe");
+    }
+
+    @Test
+    void shouldNotTakeAnotherStorysThumbnailOrAnImageAReaderNeverSees() {
+        StringBuilder related = new StringBuilder("<p>Police said on Monday.</p><div class=\"related-stories\"><ul>");
+        for (int i = 0; i < 6; i++) {
+            related.append("<li><a href=\"https://herald.example/s").append(i).append("\"><img src=\"https://herald.example/thumbs/story-")
+                    .append(i).append(".jpg\" width=\"300\" height=\"200\">Another story headline number ").append(i)
+                    .append(" of the related list</a></li>");
+        }
+        related.append("</ul></div><p>").append(STORY).append("</p>");
+
+        assertThat(extractor.extract(related.toString(), true).image()).isNull();
+        for (String wrapper : new String[]{"template", "del", "noscript", "button", "form"}) {
+            String fragment = "<" + wrapper + "><img src=\"https://cdn.example/not-shown.jpg\"></" + wrapper + ">"
+                    + "<img src=\"https://cdn.example/shown.jpg\"><p>" + STORY + "</p>";
+            assertThat(extractor.extract(fragment, true).image().url()).as(wrapper).isEqualTo("https://cdn.example/shown.jpg");
+        }
+    }
+
+    @Test
+    void shouldSkipPixelsHeadShotsAndAdvertsAndPreferALazyLoadersRealAddress() {
+        String fragment = "<img src=\"https://t.example-syndication.com/p.gif?id=1\" style=\"width:1px;height:1px\">"
+                + "<div class=\"author-box\"><img src=\"https://herald.example/people/jane.jpg\" width=\"120\" height=\"120\"></div>"
+                + "<a href=\"https://ad.doubleclick.net/click?x\"><img src=\"https://cdn.example/promo.jpg\"></a>"
+                + "<img src=\"https://herald.example/a3-lazy-load/lazy_placeholder.gif\" data-lazy-src=\"https://cdn.example/fire-1600.jpg\">"
+                + "<p>" + STORY + "</p>";
+        String srcsetOverPlaceholder = "<img class=\"lazyload\" src=\"https://herald.example/img/grey.png\""
+                + " data-srcset=\"https://cdn.example/fire-480.jpg 480w,https://cdn.example/fire-1200.jpg 1200w\"><p>" + STORY + "</p>";
+
+        assertThat(extractor.extract(fragment, true).image().url()).isEqualTo("https://cdn.example/fire-1600.jpg");
+        assertThat(extractor.extract(srcsetOverPlaceholder, true).image().url()).isEqualTo("https://cdn.example/fire-1200.jpg");
+    }
+
+    @Test
+    void shouldTakeAWordPressCaptionedImage() {
+        String fragment = "<div class=\"wp-caption aligncenter\"><img src=\"https://herald.example/mayor.jpg\" width=\"1024\""
+                + " height=\"683\"><p class=\"wp-caption-text\">Mayor Linda Park. Photo: Tom Lee</p></div><p>" + STORY + "</p>";
+
+        assertThat(extractor.extract(fragment, true).image())
+                .isEqualTo(new LeadImage("https://herald.example/mayor.jpg", null, "Mayor Linda Park. Photo: Tom Lee"));
+    }
+
+    @Test
+    void shouldNotTakeAPictureFromFurtherDownAStoryWrittenInLineBreaks() {
+        String fragment = "<div>" + STORY + "<br><br>" + STORY + "<br><br>" + STORY + "<br><br>" + STORY + "<br><br>"
+                + "<img src=\"https://cdn.example/author.jpg\"></div>";
+
+        assertThat(extractor.extract(fragment, true).image()).isNull();
     }
 
     @Test

@@ -78,6 +78,40 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldResolveRelativeLinksAgainstTheArticlesAddressWhenThePageNamesNoBase() {
+        String fragment = "<p>The strike was <a href=\"/news/rail-strike-called-off\">called off</a>.</p>";
+        String relativeBase = "<!DOCTYPE html><html><head><base href=\"/archive/\"><title>Rail</title></head><body><article><p>"
+                + STORY_1 + " <a href=\"strike.html\">Strike</a>.</p><p>" + STORY_2 + "</p></article></body></html>";
+
+        assertThat(extractor.extract(fragment, true, "https://herald.example/2026/11/rail").bodyHtml())
+                .isEqualTo("<p>The strike was <a href=\"https://herald.example/news/rail-strike-called-off\">called off</a>.</p>");
+        assertThat(extractor.extract(relativeBase, true, "https://herald.example/2026/11/rail").bodyHtml())
+                .contains("<a href=\"https://herald.example/archive/strike.html\">Strike</a>");
+        assertThat(extractor.extract(fragment, true, "javascript:alert(1)").bodyHtml()).isEqualTo("<p>The strike was called off.</p>");
+    }
+
+    @Test
+    void shouldNotRepeatThePagesHeadlineWhenItsTitleTagSaysSomethingElse() {
+        String page = "<!DOCTYPE html><html><head><title>Match report</title></head><body><article><h1>City 2-1 United</h1>"
+                + "<p>" + STORY_1 + "</p><p>" + STORY_2 + "</p></article></body></html>";
+
+        assertThat(extractor.extract(page, true).bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>" + STORY_2 + "</p>");
+    }
+
+    @Test
+    void shouldKeepJoinersSuperscriptsAndAQuotationsAttributionAndDropControlAndDirectionCharacters() {
+        String fragment = "<p>می\u200Cخواهم کتاب\u200Cها 👨\u200D💻 E=mc<sup>2</sup>, H<sub>2</sub>O.</p>"
+                + "<p>Esc\u001B[31m red \u202Egnp.exe\u202C.</p><blockquote><p>We will build it.</p><footer>— The Board</footer></blockquote>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.paragraphs()).containsExactly("می\u200Cخواهم کتاب\u200Cها 👨\u200D💻 E=mc2, H2O.", "Esc[31m red gnp.exe.",
+                "We will build it.", "— The Board");
+        assertThat(article.bodyHtml()).isEqualTo("<p>می\u200Cخواهم کتاب\u200Cها 👨\u200D💻 E=mc<sup>2</sup>, H<sub>2</sub>O.</p>"
+                + "<p>Esc[31m red gnp.exe.</p><blockquote><p>We will build it.</p><p>— The Board</p></blockquote>");
+    }
+
+    @Test
     void shouldEscapeTextAndNeverLetMarkupThrough() {
         String fragment = "<p>Prices &lt;script&gt;alert(1)&lt;/script&gt; rose 5% &amp; more: \"a\" &lt; b.</p>"
                 + "<p><img src=x onerror=alert(1)><script>alert(2)</script><iframe src=\"https://x.example\"></iframe>"
@@ -111,6 +145,48 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldKeepANumberedListsNumbersThroughANestedListAndFromItsStart() {
+        String nested = "<ol><li>Step one<ul><li>detail</li></ul></li><li>Step two</li></ol>";
+        String started = "<ol start=\"5\"><li>Fifth</li><li>Sixth</li></ol>";
+
+        assertThat(extractor.extract(nested, true).bodyHtml())
+                .isEqualTo("<ol><li>Step one</li></ol><ul><li>detail</li></ul><ol start=\"2\"><li>Step two</li></ol>");
+        assertThat(extractor.extract(started, true).bodyHtml()).isEqualTo("<ol start=\"5\"><li>Fifth</li><li>Sixth</li></ol>");
+    }
+
+    @Test
+    void shouldKeepTheParagraphsOfOneListItemInOneItem() {
+        String fragment = "<ol><li><p>First, a.</p><p>Still the first.</p></li><li><p>Second.</p></li></ol>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.bodyHtml()).isEqualTo("<ol><li><p>First, a.</p><p>Still the first.</p></li><li>Second.</li></ol>");
+        assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
+    }
+
+    @Test
+    void shouldKeepTheBodyAboutTheSizeOfItsTextWhateverTheMarkup() {
+        StringBuilder held = new StringBuilder("<b>".repeat(200) + "<i>".repeat(200));
+        for (int i = 0; i < 2_000; i++) {
+            held.append("<p>word ").append(i).append(" here</p>");
+        }
+        StringBuilder linked = new StringBuilder("<a href='https://ex.example/" + "x".repeat(1_500) + "'>");
+        for (int i = 0; i < 5_000; i++) {
+            linked.append("w<br><br>");
+        }
+
+        for (String body : new String[]{held.toString(), linked.toString()}) {
+            ExtractedArticle article = extractor.extract(body, true);
+            assertThat(article.bodyHtml().length()).isLessThanOrEqualTo(ExtractedArticle.MAX_MARKUP_RATIO
+                    * (article.text().length() + 7 * article.paragraphs().size()) + 4_096);
+            assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
+        }
+        // a bold in a bold adds nothing, and a link far too long is no link
+        assertThat(extractor.extract("<p><b>a <b>b</b> c</b> <a href='https://ex.example/" + "y".repeat(3_000) + "'>d</a></p>",
+                true).bodyHtml()).isEqualTo("<p><strong>a b c</strong> d</p>");
+    }
+
+    @Test
     void shouldDropFromTheBodyWhatTheTextDrops() {
         String page = """
                 <!DOCTYPE html><html><head><title>Council backs tram extension | City Herald</title></head><body>
@@ -137,19 +213,21 @@ class StructuredBodyTest {
     @Test
     void shouldRenderBlocksInOrderGroupingOnlyConsecutiveItemsOfOneListOrQuotation() {
         List<TextBlock> blocks = List.of(
-                new TextBlock("a", TextBlock.Kind.QUOTE, 1, "a"), new TextBlock("b", TextBlock.Kind.QUOTE, 2, "b"),
-                new TextBlock("c", TextBlock.Kind.NUMBERED, 3, "c"), new TextBlock("d", TextBlock.Kind.BULLET, 3, "d"),
+                new TextBlock("a", TextBlock.Kind.QUOTE, 1, 0, 0, "a"), new TextBlock("b", TextBlock.Kind.QUOTE, 2, 0, 0, "b"),
+                new TextBlock("c", TextBlock.Kind.NUMBERED, 3, 4, 1, "c"), new TextBlock("d", TextBlock.Kind.BULLET, 3, 5, 0, "d"),
                 TextBlock.paragraph("e & f"));
 
         assertThat(BodyHtml.render(blocks)).isEqualTo("<blockquote><p>a</p></blockquote><blockquote><p>b</p></blockquote>"
                 + "<ol><li>c</li></ol><ul><li>d</li></ul><p>e &amp; f</p>");
     }
 
-    /** The text of each block element of the body, as a site's reader sees it. */
+    /** The text of each block element of the body, as a site's reader sees it (a list item of paragraphs by them). */
     static List<String> paragraphsOf(String bodyHtml) {
         List<String> out = new ArrayList<>();
         for (Element e : Jsoup.parseBodyFragment(bodyHtml).body().select("p, li, h2, h3")) {
-            out.add(e.text());
+            if (e.selectFirst("> p") == null) {
+                out.add(e.text());
+            }
         }
         return out;
     }
