@@ -114,7 +114,9 @@ final class ParagraphCollector {
     private static final java.util.regex.Pattern CHROME_ATTR = java.util.regex.Pattern.compile(
             "(?:^|[\\s_-])(?:share|sharing|social|sociallinks|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription"
                     + "|signup|related|comments?|disqus|advert|advertisement|ads|ad|adslot|promo|sponsored|bookmarks?"
-                    + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola|captions?|credits?)(?:$|[\\s_-])",
+                    + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola|captions?|credits?"
+                    // an embed's fallback: "View this post on Instagram", "A post shared by ..."
+                    + "|instagram|tiktok)(?:$|[\\s_-])",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**

@@ -112,6 +112,16 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldLeaveOutAnEmbedsFallbackText() {
+        String fragment = "<p>" + STORY_1 + "</p><blockquote class=\"instagram-media\" data-instgrm-permalink=\"https://x\">"
+                + "<p><a href=\"https://www.instagram.com/p/x/\">View this post on Instagram</a></p>"
+                + "<p><a href=\"https://www.instagram.com/p/x/\">A post shared by Pop Star (@popstar)</a></p></blockquote>"
+                + "<p>" + STORY_2 + "</p>";
+
+        assertThat(extractor.extract(fragment, true).paragraphs()).containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
     void shouldEscapeTextAndNeverLetMarkupThrough() {
         String fragment = "<p>Prices &lt;script&gt;alert(1)&lt;/script&gt; rose 5% &amp; more: \"a\" &lt; b.</p>"
                 + "<p><img src=x onerror=alert(1)><script>alert(2)</script><iframe src=\"https://x.example\"></iframe>"
