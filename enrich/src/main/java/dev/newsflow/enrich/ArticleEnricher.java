@@ -97,6 +97,7 @@ public final class ArticleEnricher {
         ExtractedArticle extracted = extractor.extract(raw.getBody(), raw.getContentType() == ContentType.HTML, raw.getUrl());
         // cleaned first: a headline that was only markup falls back to the page's title like an empty one
         String headline = sentHeadline.isBlank() && extracted.title() != null ? PlainText.of(extracted.title()) : sentHeadline;
+        extracted = extracted.withoutRepeatedHeadline(headline);
         String text = extracted.text();
         Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(),
                 MainTextExtractor.withoutBracketedStockCodes(raw.getDescription()));

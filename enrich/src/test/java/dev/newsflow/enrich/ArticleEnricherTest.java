@@ -218,6 +218,15 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void shouldNotRepeatTheHeadlineAsTheFirstParagraph() {
+        EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").headline("Mill burns down")
+                .body("Mill burns down\n\nThe mill burned down overnight.").build(), NOW);
+
+        assertThat(enriched.getText()).isEqualTo("The mill burned down overnight.");
+        assertThat(enriched.getBodyHtml()).isEqualTo("<p>The mill burned down overnight.</p>");
+    }
+
+    @Test
     void shouldTakeTheSendersImageOverTheBodysAsPlainText() {
         EnrichedArticle enriched = enricher.enrich(aRawArticle("a-1").image("https://cdn.example/cms.jpg", "A <b>tram</b>", "Photo &amp; credit")
                 .body("The council voted.").build(), NOW);

@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The main content found in an HTML page, an HTML fragment or plain text.
@@ -9,41 +10,62 @@ import java.util.List;
  * @param title      headline found in the document, or null
  * @param byline     author line found in the document ("Post by : Jane Doe" becomes "Jane Doe"), or null
  * @param published  publication time found in the document, or null
- * @param paragraphs clean paragraphs of main text, no markup, whitespace normalised
- * @param bodyHtml   the same paragraphs as HTML with the source's structure ({@link BodyHtml}): subheadings, lists,
- *                   quotations, links, bold and italics; plain {@code <p>} elements for plain text
+ * @param paragraphs clean paragraphs of main text, no markup, whitespace normalised: the texts of {@code blocks}
+ * @param blocks     the same paragraphs with the source's structure ({@link TextBlock}); plain ones for plain text
  * @param image      the lead image the page or fragment names, or null (always for plain text)
  */
-public record ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs, String bodyHtml,
-                               LeadImage image) {
+public record ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs,
+                               List<TextBlock> blocks, LeadImage image) {
     public ExtractedArticle {
         paragraphs = List.copyOf(paragraphs);
+        blocks = List.copyOf(blocks);
     }
 
-    /** Paragraphs without structure (plain text): the body HTML is one {@code <p>} each. */
+    /** Paragraphs without structure (plain text). */
     public ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs) {
-        this(title, byline, published, paragraphs, BodyHtml.ofParagraphs(paragraphs), null);
+        this(title, byline, published, paragraphs, paragraphs.stream().map(TextBlock::paragraph).toList(), null);
     }
 
-    /**
-     * From blocks: the paragraphs are their texts. A body whose markup outweighs its words (inline elements held open
-     * over thousands of paragraphs, as a broken or hostile page can) is given as plain paragraphs instead: its HTML
-     * must stay about the size of its text.
-     */
+    /** From blocks: the paragraphs are their texts. */
     public static ExtractedArticle ofBlocks(String title, String byline, Instant published, List<TextBlock> blocks,
                                             LeadImage image) {
-        List<String> paragraphs = blocks.stream().map(TextBlock::text).toList();
+        return new ExtractedArticle(title, byline, published, blocks.stream().map(TextBlock::text).toList(), blocks, image);
+    }
+
+    /** Real pages' bodies are 1.4 times their text (the 130 test pages); three times is markup gone wild. */
+    public static final int MAX_MARKUP_RATIO = 3;
+
+    /**
+     * The paragraphs as HTML with the source's structure ({@link BodyHtml}): subheadings, lists, quotations, links,
+     * bold and italics. A body whose markup outweighs its words (inline elements held open over thousands of
+     * paragraphs, as a broken or hostile page can) is given as plain paragraphs instead: its HTML must stay about the
+     * size of its text.
+     */
+    public String bodyHtml() {
         int textChars = 0;
         for (String p : paragraphs) {
             textChars += p.length() + 7; // and "<p></p>"
         }
         String html = BodyHtml.render(blocks);
-        return new ExtractedArticle(title, byline, published, paragraphs,
-                html.length() <= MAX_MARKUP_RATIO * textChars + 4_096 ? html : BodyHtml.ofParagraphs(paragraphs), image);
+        return html.length() <= MAX_MARKUP_RATIO * textChars + 4_096 ? html : BodyHtml.ofParagraphs(paragraphs);
     }
 
-    /** Real pages' bodies are 1.4 times their text (the 130 test pages); three times is markup gone wild. */
-    public static final int MAX_MARKUP_RATIO = 3;
+    /**
+     * Without a first paragraph that only repeats the headline (a page's h1 above the story, a CMS that puts the
+     * headline into the body): a site shows the headline above the body already. Kept when it is the only one.
+     */
+    public ExtractedArticle withoutRepeatedHeadline(String headline) {
+        if (headline == null || paragraphs.size() < 2 || !sameWords(paragraphs.get(0), headline)) {
+            return this;
+        }
+        return new ExtractedArticle(title, byline, published, paragraphs.subList(1, paragraphs.size()),
+                blocks.subList(1, blocks.size()), image);
+    }
+
+    private static boolean sameWords(String a, String b) {
+        return a.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().toLowerCase(Locale.ROOT)
+                .equals(b.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().toLowerCase(Locale.ROOT));
+    }
 
     /** Paragraphs separated by a blank line. */
     public String text() {

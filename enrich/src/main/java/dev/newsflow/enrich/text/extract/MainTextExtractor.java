@@ -101,8 +101,6 @@ public final class MainTextExtractor implements TextExtractor {
         }
         List<TextBlock> blocks = content == null ? List.of() : collector.collect(content);
         blocks = withoutLeadingTitle(blocks, meta.title());
-        Element h1 = doc.selectFirst("h1"); // the headline on the page, when its <title> says something else
-        blocks = h1 == null ? blocks : withoutLeadingTitle(blocks, ParagraphCollector.normalise(h1.text()));
         BoilerplateFilter.Result result = filter.filter(texts(blocks));
         String byline = meta.byline() != null ? meta.byline() : result.byline();
         // the publisher's choice first; else the story's first picture

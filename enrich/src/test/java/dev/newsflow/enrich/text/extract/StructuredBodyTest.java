@@ -91,11 +91,17 @@ class StructuredBodyTest {
     }
 
     @Test
-    void shouldNotRepeatThePagesHeadlineWhenItsTitleTagSaysSomethingElse() {
+    void shouldNotRepeatTheHeadlineAboveTheStory() {
         String page = "<!DOCTYPE html><html><head><title>Match report</title></head><body><article><h1>City 2-1 United</h1>"
                 + "<p>" + STORY_1 + "</p><p>" + STORY_2 + "</p></article></body></html>";
 
-        assertThat(extractor.extract(page, true).bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>" + STORY_2 + "</p>");
+        // the page's h1 is kept, as Readability keeps it when the title says something else; the headline drops it
+        ExtractedArticle article = extractor.extract(page, true);
+        assertThat(article.bodyHtml()).startsWith("<h2>City 2-1 United</h2>");
+        assertThat(article.withoutRepeatedHeadline("City 2–1 United!").bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>" + STORY_2 + "</p>");
+        assertThat(article.withoutRepeatedHeadline("City 2-1 United").paragraphs()).containsExactly(STORY_1, STORY_2);
+        assertThat(article.withoutRepeatedHeadline("Another headline")).isSameAs(article);
+        assertThat(extractor.extract("<p>Only one</p>", true).withoutRepeatedHeadline("Only one").paragraphs()).containsExactly("Only one");
     }
 
     @Test
