@@ -69,7 +69,7 @@ public final class ArticleParser {
     private static final Set<String> KNOWN = Set.of("uri", "id", "version", "headline", "title", "body", "body_html",
             "body_text", "bodyType", "byline", "language", "firstCreated", "firstcreated", "versionCreated",
             "versioncreated", "pubStatus", "pubstatus", "embargoedUntil", "embargoed", "urgency", "description",
-            "description_text", "source", "url", "keywords", "image");
+            "description_text", "source", "url", "keywords", "image", "associations");
     private static final Set<String> IMAGE_FIELDS = Set.of("url", "alt", "caption");
     /** Alt text and a caption: a sentence or two, with the credit. */
     private static final int MAX_IMAGE_TEXT_CHARS = 1_000;
@@ -190,6 +190,11 @@ public final class ArticleParser {
         }
         List<String> keywords = f.strings("keywords", MAX_KEYWORDS, MAX_KEYWORD_CHARS);
         Image image = image(node.get("image"), errors, ignored);
+        if (image == null && node.hasNonNull("associations")) {
+            image = featureImage(node.get("associations"), ignored);
+        } else if (node.hasNonNull("associations")) {
+            ignored.add("associations"); // the article's own image is used
+        }
         if (body != null && body.isBlank() && !takenDown) {
             errors.add(new FieldError("body", "must not be blank"));
         } else if (body != null && !takenDown && !PlainText.hasText(body)) {
@@ -276,6 +281,52 @@ public final class ArticleParser {
         });
         found.forEach(e -> errors.add(new FieldError("image." + e.field(), e.message())));
         return found.isEmpty() ? Image.newBuilder().setUrl(url).setAlt(blankToNull(alt)).setCaption(blankToNull(caption)).build() : null;
+    }
+
+    /**
+     * A ninjs item's feature picture as the lead image: {@code associations.featureimage} (else the first association
+     * of type picture), its widest rendition's {@code href} (else its {@code uri} when that is an address),
+     * {@code description_text} as the caption and {@code body_text} as the alt text. Never an error: ninjs
+     * associations hold much else (related stories, videos), so what cannot be read is listed as ignored.
+     */
+    private static Image featureImage(JsonNode associations, List<String> ignored) {
+        JsonNode picture = associations.isObject() ? associations.get("featureimage") : null;
+        if (picture == null && associations.isObject()) {
+            for (JsonNode a : associations) {
+                if (a.isObject() && "picture".equals(a.path("type").asText())) {
+                    picture = a;
+                    break;
+                }
+            }
+        }
+        String href = null;
+        long widest = -1;
+        if (picture != null && picture.path("renditions").isObject()) {
+            for (JsonNode rendition : picture.get("renditions")) {
+                long width = rendition.path("width").asLong(0);
+                if (rendition.path("href").isTextual() && width > widest) {
+                    href = rendition.get("href").asText();
+                    widest = width;
+                }
+            }
+        }
+        if (href == null && picture != null && picture.path("uri").isTextual()) {
+            href = picture.get("uri").asText();
+        }
+        if (href == null || href.length() > MAX_URL_CHARS || !UrlPaths.isSafeHttpUrl(href)) {
+            ignored.add("associations");
+            return null;
+        }
+        return Image.newBuilder().setUrl(href).setAlt(boundedText(picture.get("body_text")))
+                .setCaption(boundedText(picture.get("description_text"))).build();
+    }
+
+    private static String boundedText(JsonNode value) {
+        if (value == null || !value.isTextual() || value.asText().isBlank() || hasUnpairedSurrogate(value.asText())) {
+            return null;
+        }
+        String text = value.asText().strip();
+        return text.length() <= MAX_IMAGE_TEXT_CHARS ? text : null;
     }
 
     /** A kill: a CANCELED version with no content, as {@code DELETE /v1/articles/{id}} writes it. */

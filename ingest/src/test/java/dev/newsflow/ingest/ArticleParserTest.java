@@ -272,6 +272,29 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldTakeANinjsFeaturePictureAsTheLeadImageAndIgnoreWhatItCannotUse() {
+        var picture = java.util.Map.of("type", "picture", "uri", "urn:pic:1", "description_text", "A tram. Photo: Jo",
+                "body_text", "Tram at dusk", "renditions", java.util.Map.of(
+                        "thumbnail", java.util.Map.of("href", "https://cdn.example/t.jpg", "width", 120),
+                        "baseImage", java.util.Map.of("href", "https://cdn.example/b.jpg", "width", 1600)));
+        RawArticle article = parser.parse(anArticle("a-1").with("associations", java.util.Map.of("featureimage", picture))
+                .json(), PROVIDER).article();
+        ParsedArticle video = parser.parse(anArticle("a-1").with("associations", java.util.Map.of("clip",
+                java.util.Map.of("type", "video", "uri", "https://cdn.example/v.mp4"))).json(), PROVIDER);
+        ParsedArticle both = parser.parse(anArticle("a-1").with("image", java.util.Map.of("url", "https://cdn.example/own.jpg"))
+                .with("associations", java.util.Map.of("featureimage", picture)).json(), PROVIDER);
+
+        assertThat(article.getImage().getUrl()).isEqualTo("https://cdn.example/b.jpg");
+        assertThat(article.getImage().getCaption()).isEqualTo("A tram. Photo: Jo");
+        assertThat(article.getImage().getAlt()).isEqualTo("Tram at dusk");
+        assertThat(video.errors()).isEmpty();
+        assertThat(video.article().getImage()).isNull();
+        assertThat(video.ignoredFields()).containsExactly("associations");
+        assertThat(both.article().getImage().getUrl()).isEqualTo("https://cdn.example/own.jpg");
+        assertThat(both.ignoredFields()).containsExactly("associations");
+    }
+
+    @Test
     void shouldRejectAUrlThatIsNotHttp() {
         ParsedArticle parsed = parser.parse(anArticle("a-1").with("url", "javascript:alert(1)").json(), PROVIDER);
 
