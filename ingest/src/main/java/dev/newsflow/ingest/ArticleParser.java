@@ -304,7 +304,8 @@ public final class ArticleParser {
         if (picture != null && picture.path("renditions").isObject()) {
             for (JsonNode rendition : picture.get("renditions")) {
                 long width = rendition.path("width").asLong(0);
-                if (rendition.path("href").isTextual() && width > widest) {
+                if (rendition.path("href").isTextual() && width > widest && rendition.get("href").asText().length() <= MAX_URL_CHARS
+                        && UrlPaths.isSafeHttpUrl(rendition.get("href").asText())) { // the widest a site can load
                     href = rendition.get("href").asText();
                     widest = width;
                 }

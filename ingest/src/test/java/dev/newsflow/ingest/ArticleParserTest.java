@@ -276,7 +276,8 @@ class ArticleParserTest {
         var picture = java.util.Map.of("type", "picture", "uri", "urn:pic:1", "description_text", "A tram. Photo: Jo",
                 "body_text", "Tram at dusk", "renditions", java.util.Map.of(
                         "thumbnail", java.util.Map.of("href", "https://cdn.example/t.jpg", "width", 120),
-                        "baseImage", java.util.Map.of("href", "https://cdn.example/b.jpg", "width", 1600)));
+                        "baseImage", java.util.Map.of("href", "https://cdn.example/b.jpg", "width", 1600),
+                        "original", java.util.Map.of("href", "https://cdn.example/o.jpg?token=secret", "width", 4000)));
         RawArticle article = parser.parse(anArticle("a-1").with("associations", java.util.Map.of("featureimage", picture))
                 .json(), PROVIDER).article();
         ParsedArticle video = parser.parse(anArticle("a-1").with("associations", java.util.Map.of("clip",

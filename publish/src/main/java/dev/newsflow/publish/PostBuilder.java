@@ -37,13 +37,15 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
     private static final Safelist BODY_SAFELIST = new Safelist()
             .addTags("p", "h2", "h3", "ul", "ol", "li", "blockquote", "a", "strong", "em", "sup", "sub")
             .addAttributes("a", "href").addProtocols("a", "href", "http", "https").addEnforcedAttribute("a", "rel", "nofollow")
-            .addAttributes("ol", "start");
+            .addAttributes("ol", "start", "reversed");
     private static final java.util.regex.Pattern LIST_START = java.util.regex.Pattern.compile("-?\\d{1,6}");
     /** As the ingest checks a sender's: an image's address, alt text and caption. */
     private static final int MAX_IMAGE_URL_CHARS = 2_048;
     private static final int MAX_IMAGE_TEXT_CHARS = 1_000;
 
-    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
+    /** Not allowed in HTML or XML, and the direction overrides and isolates enrich also drops ("gnp.exe"). */
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile(
+            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\u202A-\\u202E\\u2066-\\u2069\\uFFFE\\uFFFF]");
 
     private final String baseUrl;
 

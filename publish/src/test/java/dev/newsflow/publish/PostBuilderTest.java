@@ -90,11 +90,13 @@ class PostBuilderTest {
                 + "<a href=\"ftp://files.example/a\">ftp</a> <a href=\"http://169.254.169.254/latest\">meta</a> "
                 + "<a href=\"https://u:p@cdn.example/\">cred</a> <a href=\"https://ok.example/a\">ok</a> <u>u</u> "
                 + "<span>span</span> <code>code</code> <q cite=\"https://x.example\">q</q> x<sup>2</sup></p>"
-                + "<ol start=\"4\"><li>Four</li></ol><ol start=\"x\"><li>One</li></ol><pre>pre</pre>"
+                + "<ol start=\"4\"><li>Four</li></ol><ol start=\"x\"><li>One</li></ol><pre>pre\u202Egnp.exe</pre>"
+                + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol>"
                 + "<blockquote cite=\"https://x.example\"><p>Quote</p></blockquote>").build(), null, now);
 
         assertThat(post.getBodyHtml()).isEqualTo("<p>mail ftp meta cred <a href=\"https://ok.example/a\" rel=\"nofollow\">ok</a>"
-                + " u span code q x<sup>2</sup></p><ol start=\"4\"><li>Four</li></ol><ol><li>One</li></ol>pre"
+                + " u span code q x<sup>2</sup></p><ol start=\"4\"><li>Four</li></ol><ol><li>One</li></ol>pregnp.exe"
+                + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol>"
                 + "<blockquote><p>Quote</p></blockquote>");
     }
 

@@ -50,6 +50,7 @@ public final class BodyHtml {
                 case BULLET, NUMBERED -> {
                     if (open == null) {
                         out.append(b.kind() == TextBlock.Kind.BULLET ? "<ul>"
+                                : b.countdown() ? "<ol reversed start=\"" + b.number() + "\">"
                                 : b.number() == 1 ? "<ol>" : "<ol start=\"" + b.number() + "\">");
                         open = b;
                     }

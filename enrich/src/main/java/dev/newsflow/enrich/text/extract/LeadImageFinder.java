@@ -99,9 +99,13 @@ final class LeadImageFinder {
         return image(address(img), img.attr("alt"), caption(img));
     }
 
+    /** An author's head shot or an emoji by the names around it: on the image or up to three containers above. */
+    private static final Pattern NOT_A_PICTURE_NAME = Pattern.compile(
+            "(?i)(?:^|[\\s_-])(?:avatar|author|byline|profile|headshot|gravatar|emoji|wp-smiley)s?(?:$|[\\s_-])");
+
     /** The cheap checks first: its own attributes and address. */
     private static boolean isPicture(Element img) {
-        if (declaredSmall(img) || decorative(img) || inRunningText(img)) {
+        if (declaredSmall(img) || decorative(img) || inRunningText(img) || namedNotAPicture(img)) {
             return false;
         }
         String url = address(img);
@@ -184,16 +188,33 @@ final class LeadImageFinder {
      * not at every comma: an image CDN's address holds commas ("c_fill,w_80").
      */
     static String largestCandidate(String srcset) {
+        // as the HTML standard reads a srcset: an address is a run without white space (commas and all) whose
+        // trailing commas end it; otherwise its descriptors follow, up to the next comma
         String best = null;
         double bestSize = -1;
-        for (String candidate : srcset.split(",\\s+|(?<=\\d[wx]),")) {
-            String[] parts = candidate.strip().split("\\s+");
-            String url = trimCommas(parts[0]);
+        int i = 0;
+        int n = srcset.length();
+        while (i < n) {
+            while (i < n && (Character.isWhitespace(srcset.charAt(i)) || srcset.charAt(i) == ',')) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(srcset.charAt(i))) {
+                i++;
+            }
+            String url = trimCommas(srcset.substring(start, i));
+            String descriptors = "";
+            if (!srcset.substring(start, i).endsWith(",")) {
+                int comma = srcset.indexOf(',', i);
+                int end = comma < 0 ? n : comma;
+                descriptors = srcset.substring(i, end).strip();
+                i = end;
+            }
             if (url.isEmpty()) {
                 continue;
             }
-            Matcher descriptor = parts.length > 1 ? DESCRIPTOR.matcher(trimCommas(parts[1])) : null;
-            double size = descriptor != null && descriptor.matches() ? Double.parseDouble(descriptor.group(1)) : 0;
+            Matcher descriptor = DESCRIPTOR.matcher(descriptors);
+            double size = descriptor.matches() ? Double.parseDouble(descriptor.group(1)) : 0;
             if (best == null || size > bestSize) {
                 best = url;
                 bestSize = size;
@@ -237,10 +258,46 @@ final class LeadImageFinder {
         return e.normalName().equals("figure") || CAPTION_CONTAINER.matcher(e.className()).find();
     }
 
-    /** In a paragraph, list item or cell that has words of its own: a formula, an emoji, an icon in a sentence. */
+    private static boolean namedNotAPicture(Element img) {
+        Element e = img;
+        for (int level = 0; level < 4 && e != null; level++, e = e.parent()) {
+            if (e.attributesSize() > 0 && (NOT_A_PICTURE_NAME.matcher(e.className()).find()
+                    || NOT_A_PICTURE_NAME.matcher(e.id()).find())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Inside a sentence: in a paragraph, list item or cell with words of its own before it (a formula, an emoji, an
+     * icon). A picture that opens its paragraph, its caption after it ("&lt;p&gt;&lt;img&gt;&lt;br&gt;Fire crews ..."), is not.
+     */
     private static boolean inRunningText(Element img) {
         Element block = img.closest("p, li, dd, td, h1, h2, h3, h4, h5, h6");
-        return block != null && block.closest("figure") == null && !block.ownText().isBlank();
+        if (block == null || block.closest("figure") != null || block.ownText().isBlank()) {
+            return false;
+        }
+        boolean[] wordsBefore = {false};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node == img) {
+                    return FilterResult.STOP;
+                }
+                if (node instanceof TextNode text && !text.isBlank()) {
+                    wordsBefore[0] = true;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, block);
+        return wordsBefore[0];
     }
 
     /** Marked as decoration or as a copy of something else on the screen (a formula's image beside its markup). */

@@ -159,7 +159,6 @@ public final class MainTextExtractor implements TextExtractor {
         Element h1 = containsIgnoreCase(html, "<h1") ? body.getElementsByTag("h1").first() : null;
         if (h1 != null) {
             title = ParagraphCollector.normalise(h1.text());
-            h1.remove();
         }
         Instant published = null;
         Element time = containsIgnoreCase(html, "<time") ? body.getElementsByTag("time").first() : null;
@@ -168,6 +167,9 @@ public final class MainTextExtractor implements TextExtractor {
         }
         LeadImage image = containsIgnoreCase(html, "<img") ? LeadImageFinder.find(body) : null;
         List<TextBlock> blocks = collector.collect(body);
+        if (!blocks.isEmpty() && title != null && blocks.get(0).kind() == TextBlock.Kind.HEADING && blocks.get(0).text().equals(title)) {
+            blocks = blocks.subList(1, blocks.size()); // the headline above the story; an h1 further down is a heading
+        }
         BoilerplateFilter.Result result = filter.filter(texts(blocks));
         return ExtractedArticle.ofBlocks(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()),
                 published, result.keptOf(blocks), image);

@@ -114,9 +114,7 @@ final class ParagraphCollector {
     private static final java.util.regex.Pattern CHROME_ATTR = java.util.regex.Pattern.compile(
             "(?:^|[\\s_-])(?:share|sharing|social|sociallinks|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription"
                     + "|signup|related|comments?|disqus|advert|advertisement|ads|ad|adslot|promo|sponsored|bookmarks?"
-                    + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola|captions?|credits?"
-                    // an embed's fallback: "View this post on Instagram", "A post shared by ..."
-                    + "|instagram|tiktok)(?:$|[\\s_-])",
+                    + "|breadcrumbs?|nav|navbar|menu|sidebar|popup|modal|paywall|outbrain|taboola|captions?|credits?)(?:$|[\\s_-])",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
@@ -153,6 +151,9 @@ final class ParagraphCollector {
         return switch (element.normalName()) {
             case "a" -> {
                 String href = element.attr("href").strip();
+                if (href.startsWith("#")) {
+                    yield null; // a place in the source page (a footnote, the contents): nowhere on a site's post
+                }
                 if (!href.regionMatches(true, 0, "https://", 0, 8) && !href.regionMatches(true, 0, "http://", 0, 7)) {
                     href = element.absUrl("href"); // resolving costs more than the check: only when needed
                 }
@@ -171,13 +172,31 @@ final class ParagraphCollector {
         return tag.equals("ol") || tag.equals("ul");
     }
 
-    /** The number an ordered list's first item shows: its {@code start} attribute, else 1. */
+    /**
+     * The number an ordered list's first item shows: its {@code start} attribute, else 1, or for a list counting down
+     * ({@code reversed}) its number of items.
+     */
     private static int listStart(Element ol) {
-        String start = ol.attr("start").strip();
-        return start.matches("-?\\d{1,6}") ? Integer.parseInt(start) : 1;
+        Integer start = listNumber(ol.attr("start"));
+        if (start != null) {
+            return start;
+        }
+        if (!ol.hasAttr("reversed")) {
+            return 1;
+        }
+        int items = 0;
+        for (Element child : ol.children()) {
+            items += child.normalName().equals("li") ? 1 : 0;
+        }
+        return items;
     }
 
-    /** An open inline element: its tags (null when not kept), and whether its start is in the current paragraph. */
+    private static Integer listNumber(String value) {
+        String v = value.strip();
+        return v.matches("-?\\d{1,6}") ? Integer.valueOf(v) : null;
+    }
+
+    /** A kept open inline element: its tags, and whether its start is in the current paragraph. */
     private static final class Inline {
         final String[] tags;
         boolean started;
@@ -194,8 +213,11 @@ final class ParagraphCollector {
     static boolean isChromeContainer(Element element) {
         String tag = element.normalName();
         if (CHROME_TAGS.contains(tag)) {
-            // a quotation's footer is its attribution ("— The Board"), not the page's footer
-            return !(tag.equals("footer") && element.parent() != null && element.parent().closest("blockquote") != null);
+            // a quotation's footer, or the caption of a figure that holds a quotation, is its attribution ("— The
+            // Board"), not the page's footer or a picture's caption
+            Element parent = element.parent();
+            return !(tag.equals("footer") && parent != null && parent.closest("blockquote") != null
+                    || tag.equals("figcaption") && parent != null && parent.selectFirst("> blockquote") != null);
         }
         if (element.attributesSize() == 0 || !BLOCKS.contains(tag) || tag.equals("article") || tag.equals("main")
                 || tag.equals("body") || tag.equals("html")) {
@@ -256,22 +278,57 @@ final class ParagraphCollector {
      * skips. A chrome-named container with more text, mostly not links, is the story itself and is read.
      */
     static boolean isShortOrLinkyChrome(Element element) {
-        int length = element.text().length();
-        return length <= MAX_PAGE_CHROME_CHARS || linkTextLength(element) * 2 > length;
+        int[] chars = {0, 0}; // text, of which in links
+        int[] nodes = {0};
+        int[] inLink = {0};
+        // bounded: judged on its first few thousand characters or nodes, so that containers nested thousands deep
+        // are not each read to the end (quadratic); no real page needs more to tell a share bar from a story
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (++nodes[0] > MAX_CHROME_JUDGE_NODES || chars[0] > MAX_CHROME_JUDGE_CHARS) {
+                    return FilterResult.STOP;
+                }
+                if (node instanceof TextNode text) {
+                    int n = text.text().strip().length();
+                    chars[0] += n;
+                    chars[1] += inLink[0] > 0 ? n : 0;
+                } else if (node instanceof Element e && e.normalName().equals("a")) {
+                    inLink[0]++;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && e.normalName().equals("a")) {
+                    inLink[0]--;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, element);
+        return chars[0] <= MAX_PAGE_CHROME_CHARS || chars[1] * 2 > chars[0];
     }
 
-    /** Never read as text, whatever is around it: scripts, forms, embeds, deleted text, hidden elements. */
+    private static final int MAX_CHROME_JUDGE_CHARS = 5_000;
+    private static final int MAX_CHROME_JUDGE_NODES = 2_000;
+
+    /**
+     * Never read as text, whatever is around it: scripts, forms, embeds, deleted text, hidden elements, and the
+     * fallback of a social embed ("View this post on Instagram", "A post shared by ...": its script replaces it on
+     * the source's page; a post carries no embeds).
+     */
     static boolean isNeverRead(Element element) {
         String tag = element.normalName();
-        return SKIPPED.contains(tag) || STRUCK_OUT.contains(tag) || isHidden(element);
+        return SKIPPED.contains(tag) || STRUCK_OUT.contains(tag) || isHidden(element)
+                || element.attributesSize() > 0 && isEmbedFallback(element);
     }
 
-    private static int linkTextLength(Element element) {
-        int n = 0;
-        for (Element a : element.getElementsByTag("a")) {
-            n += a.text().length();
-        }
-        return n;
+    private static final java.util.regex.Pattern EMBED_CLASS = java.util.regex.Pattern.compile(
+            "(?:^|\\s)(?:instagram-media|tiktok-embed)(?:$|\\s)");
+
+    private static boolean isEmbedFallback(Element element) {
+        return EMBED_CLASS.matcher(element.className()).find() || element.hasAttr("data-instgrm-permalink");
     }
 
     private static final class Walk {
@@ -283,16 +340,25 @@ final class ParagraphCollector {
         final StringBuilder html = new StringBuilder(320);
         /** Open inline elements, outermost first. */
         final List<Inline> inlines = new ArrayList<>();
+        /**
+         * Per open inline element, outermost first, whether it is in {@link #inlines}: a repeat or a link not kept is
+         * not, so that list holds at most one of each kind however deep the nesting ("&lt;i&gt;" 60,000 times).
+         */
+        boolean[] inlineKept = new boolean[16];
+        int inlineDepth;
         /** Open structural elements ({@link #STRUCTURE}), outermost first, and a number for each. */
         final List<Element> structure = new ArrayList<>();
         final List<Integer> structureIds = new ArrayList<>();
         /** Per open structural element: for a list, the number its next item gets; for an item, its own number. */
         final List<Integer> structureNumbers = new ArrayList<>();
+        /** Per open structural element: 1, or -1 for an ordered list counting down ({@code reversed}). */
+        final List<Integer> structureSteps = new ArrayList<>();
         int lastStructureId;
         TextBlock.Kind kind = TextBlock.Kind.PARAGRAPH;
         int group;
         int item;
         int number;
+        boolean countdown;
         boolean pendingSpace;
         boolean lastWasBreak;
 
@@ -382,17 +448,21 @@ final class ParagraphCollector {
                 flush();
                 if (STRUCTURE.contains(tag)) {
                     int own = 0;
+                    int step = 1;
                     if (tag.equals("ol")) {
                         own = listStart(element);
+                        step = element.hasAttr("reversed") ? -1 : 1;
                     } else if (tag.equals("li") && !structure.isEmpty()
                             && isList(structure.get(structure.size() - 1))) {
                         int list = structureNumbers.size() - 1;
-                        own = structureNumbers.get(list);
-                        structureNumbers.set(list, own + 1);
+                        Integer value = listNumber(element.attr("value")); // "<li value=10>" sets it, and the rest follow
+                        own = value != null ? value : structureNumbers.get(list);
+                        structureNumbers.set(list, own + structureSteps.get(list));
                     }
                     structure.add(element);
                     structureIds.add(++lastStructureId);
                     structureNumbers.add(own);
+                    structureSteps.add(step);
                 }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
@@ -401,11 +471,17 @@ final class ParagraphCollector {
                 // adds nothing a reader sees, and re-opening each at every paragraph break would multiply the HTML
                 String[] tags = inlineTags(element);
                 for (Inline open : inlines) {
-                    if (tags != null && open.tags != null && open.tags[1].equals(tags[1])) {
+                    if (tags != null && open.tags[1].equals(tags[1])) {
                         tags = null;
                     }
                 }
-                inlines.add(new Inline(tags));
+                if (inlineDepth == inlineKept.length) {
+                    inlineKept = java.util.Arrays.copyOf(inlineKept, inlineDepth * 2);
+                }
+                inlineKept[inlineDepth++] = tags != null;
+                if (tags != null) {
+                    inlines.add(new Inline(tags));
+                }
             }
             return NodeFilter.FilterResult.CONTINUE;
         }
@@ -421,10 +497,11 @@ final class ParagraphCollector {
                     structure.remove(structure.size() - 1);
                     structureIds.remove(structureIds.size() - 1);
                     structureNumbers.remove(structureNumbers.size() - 1);
+                    structureSteps.remove(structureSteps.size() - 1);
                 }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
-            } else if (INLINE.contains(tag)) {
+            } else if (INLINE.contains(tag) && inlineKept[--inlineDepth]) {
                 Inline inline = inlines.remove(inlines.size() - 1);
                 if (inline.started) {
                     html.append(inline.tags[1]);
@@ -438,6 +515,7 @@ final class ParagraphCollector {
             group = 0;
             item = 0;
             number = 0;
+            countdown = false;
             for (int k = structure.size() - 1; k >= 0; k--) {
                 switch (structure.get(k).normalName()) {
                     case "h1", "h2" -> kind = TextBlock.Kind.HEADING;
@@ -462,6 +540,7 @@ final class ParagraphCollector {
                             if (list.equals("ol") || list.equals("ul")) {
                                 kind = list.equals("ol") ? TextBlock.Kind.NUMBERED : TextBlock.Kind.BULLET;
                                 group = structureIds.get(l);
+                                countdown = structureSteps.get(l) < 0;
                             }
                         }
                         if (kind == TextBlock.Kind.PARAGRAPH) {
@@ -501,7 +580,7 @@ final class ParagraphCollector {
                     pendingSpace = false;
                     lastWasBreak = false;
                     for (Inline inline : inlines) { // opened where their first word is, after the space before it
-                        if (!inline.started && inline.tags != null) {
+                        if (!inline.started) {
                             html.append(inline.tags[0]);
                             inline.started = true;
                         }
@@ -523,7 +602,7 @@ final class ParagraphCollector {
                         inline.started = false;
                     }
                 }
-                blocks.add(new TextBlock(current.toString(), kind, group, item, number, html.toString()));
+                blocks.add(new TextBlock(current.toString(), kind, group, item, number, countdown, html.toString()));
                 current.setLength(0);
                 html.setLength(0);
             }

@@ -171,6 +171,18 @@ class LeadImageTest {
     }
 
     @Test
+    void shouldNotTakeAnAuthorsPhotoButTakeAPictureThatOpensItsCaptionedParagraph() {
+        String author = "<div class=\"author\"><img class=\"avatar\" src=\"https://site.example/u/jane.jpg\"> By Jane</div>"
+                + "<img src=\"https://site.example/lead.jpg\"><p>" + STORY + "</p>";
+        String captioned = "<p><img src=\"https://site.example/fire.jpg\"><br>Fire crews at the scene. Photo: Reuters</p><p>" + STORY + "</p>";
+        String cdn = "<img srcset=\"https://cdn.example/dpr_1x,w_400/a.jpg 1x, https://cdn.example/dpr_2x,w_800/a.jpg 2x\"><p>" + STORY + "</p>";
+
+        assertThat(extractor.extract(author, true).image().url()).isEqualTo("https://site.example/lead.jpg");
+        assertThat(extractor.extract(captioned, true).image().url()).isEqualTo("https://site.example/fire.jpg");
+        assertThat(extractor.extract(cdn, true).image().url()).isEqualTo("https://cdn.example/dpr_2x,w_800/a.jpg");
+    }
+
+    @Test
     void shouldCutALongCaptionAtAWord() {
         String caption = "word ".repeat(200);
         LeadImage image = extractor.extract("<figure><img src=\"https://cdn.example/a.jpg\"><figcaption>" + caption

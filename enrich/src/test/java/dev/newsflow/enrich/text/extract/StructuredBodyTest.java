@@ -118,10 +118,40 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldKeepAQuotationsAttributionInItsFigureAndDropLinksToPlacesInTheSourcePage() {
+        String fragment = "<figure><blockquote><p>Quote here.</p></blockquote><figcaption>— Jane Doe, CEO</figcaption></figure>"
+                + "<p>As noted<a href=\"#fn1\">1</a> and <a href=\"#top\">above</a>.</p>";
+
+        assertThat(extractor.extract(fragment, true, "https://site.example/a/b").bodyHtml())
+                .isEqualTo("<blockquote><p>Quote here.</p></blockquote><p>— Jane Doe, CEO</p><p>As noted1 and above.</p>");
+    }
+
+    @Test
+    void shouldKeepAStoryTaggedWithASocialNetworksName() {
+        String fragment = "<div class=\"post-12 post type-post tag-instagram category-tiktok\"><p>Meta said on Tuesday it would"
+                + " change the rules.</p><p>The change starts next month.</p></div>";
+
+        assertThat(extractor.extract(fragment, true).paragraphs())
+                .containsExactly("Meta said on Tuesday it would change the rules.", "The change starts next month.");
+    }
+
+    @Test
+    void shouldReadHostilyNestedMarkupInBoundedTime() {
+        String inlines = "<p>Lead of the story.</p>" + "<i>".repeat(60_000) + "w ".repeat(150_000);
+        String chrome = "<div class='share'>".repeat(20_000) + "w ".repeat(200_000);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertThat(extractor.extract(inlines, true).bodyHtml()).startsWith("<p>Lead of the story.</p><p><em>w w");
+            extractor.extract(chrome, true);
+        });
+    }
+
+    @Test
     void shouldLeaveOutAnEmbedsFallbackText() {
         String fragment = "<p>" + STORY_1 + "</p><blockquote class=\"instagram-media\" data-instgrm-permalink=\"https://x\">"
                 + "<p><a href=\"https://www.instagram.com/p/x/\">View this post on Instagram</a></p>"
-                + "<p><a href=\"https://www.instagram.com/p/x/\">A post shared by Pop Star (@popstar)</a></p></blockquote>"
+                + "<p><a href=\"https://www.instagram.com/p/x/\">A post shared by Pop Star (@popstar)</a></p>"
+                + "<p>" + "A long caption of the post, with many words in it. ".repeat(10) + "</p></blockquote>"
                 + "<p>" + STORY_2 + "</p>";
 
         assertThat(extractor.extract(fragment, true).paragraphs()).containsExactly(STORY_1, STORY_2);
@@ -168,6 +198,26 @@ class StructuredBodyTest {
         assertThat(extractor.extract(nested, true).bodyHtml())
                 .isEqualTo("<ol><li>Step one</li></ol><ul><li>detail</li></ul><ol start=\"2\"><li>Step two</li></ol>");
         assertThat(extractor.extract(started, true).bodyHtml()).isEqualTo("<ol start=\"5\"><li>Fifth</li><li>Sixth</li></ol>");
+    }
+
+    @Test
+    void shouldCountDownAReversedListAndFollowAnItemsOwnNumber() {
+        assertThat(extractor.extract("<ol reversed start=\"3\"><li>three</li><li>two</li></ol>", true).bodyHtml())
+                .isEqualTo("<ol reversed start=\"3\"><li>three</li><li>two</li></ol>");
+        assertThat(extractor.extract("<ol reversed><li>c</li><li>b</li><li>a</li></ol>", true).bodyHtml())
+                .isEqualTo("<ol reversed start=\"3\"><li>c</li><li>b</li><li>a</li></ol>");
+        assertThat(extractor.extract("<ol><li value=\"10\">ten</li><li>eleven</li></ol>", true).bodyHtml())
+                .isEqualTo("<ol start=\"10\"><li>ten</li><li>eleven</li></ol>");
+    }
+
+    @Test
+    void shouldKeepAnH1FurtherDownAFragmentAsASubheading() {
+        String fragment = "<h1>Council backs trams</h1><p>Intro paragraph of the story here.</p><h1>Section one</h1><p>More.</p>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.title()).isEqualTo("Council backs trams");
+        assertThat(article.bodyHtml()).isEqualTo("<p>Intro paragraph of the story here.</p><h2>Section one</h2><p>More.</p>");
     }
 
     @Test
@@ -229,8 +279,8 @@ class StructuredBodyTest {
     @Test
     void shouldRenderBlocksInOrderGroupingOnlyConsecutiveItemsOfOneListOrQuotation() {
         List<TextBlock> blocks = List.of(
-                new TextBlock("a", TextBlock.Kind.QUOTE, 1, 0, 0, "a"), new TextBlock("b", TextBlock.Kind.QUOTE, 2, 0, 0, "b"),
-                new TextBlock("c", TextBlock.Kind.NUMBERED, 3, 4, 1, "c"), new TextBlock("d", TextBlock.Kind.BULLET, 3, 5, 0, "d"),
+                new TextBlock("a", TextBlock.Kind.QUOTE, 1, 0, 0, false, "a"), new TextBlock("b", TextBlock.Kind.QUOTE, 2, 0, 0, false, "b"),
+                new TextBlock("c", TextBlock.Kind.NUMBERED, 3, 4, 1, false, "c"), new TextBlock("d", TextBlock.Kind.BULLET, 3, 5, 0, false, "d"),
                 TextBlock.paragraph("e & f"));
 
         assertThat(BodyHtml.render(blocks)).isEqualTo("<blockquote><p>a</p></blockquote><blockquote><p>b</p></blockquote>"
