@@ -61,36 +61,28 @@ final class LeadImageFinder {
         int[] textBefore = {0};
         int[] candidates = {0};
         Map<Element, Boolean> seen = new IdentityHashMap<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    textBefore[0] += text.text().strip().length();
-                    return textBefore[0] > MAX_TEXT_BEFORE ? FilterResult.STOP : FilterResult.CONTINUE;
-                }
-                if (!(node instanceof Element e)) {
-                    return FilterResult.CONTINUE;
-                }
-                if (e != root && ParagraphCollector.isNeverRead(e)) {
-                    return FilterResult.SKIP_ENTIRELY; // neither its text nor its images are the story's
-                }
-                if (!e.normalName().equals("img")) {
-                    return FilterResult.CONTINUE;
-                }
-                if (++candidates[0] > MAX_CANDIDATES) {
-                    return FilterResult.STOP;
-                }
-                if (isPicture(e) && seen(e, root, seen)) {
-                    found[0] = e;
-                    return FilterResult.STOP;
-                }
-                return FilterResult.CONTINUE;
+        NodeTraversor.filter((node, depth) -> {
+            if (node instanceof TextNode text) {
+                textBefore[0] += text.text().strip().length();
+                return textBefore[0] > MAX_TEXT_BEFORE ? NodeFilter.FilterResult.STOP : NodeFilter.FilterResult.CONTINUE;
             }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
+            if (!(node instanceof Element e)) {
+                return NodeFilter.FilterResult.CONTINUE;
             }
+            if (e != root && ParagraphCollector.isNeverRead(e)) {
+                return NodeFilter.FilterResult.SKIP_ENTIRELY; // neither its text nor its images are the story's
+            }
+            if (!e.normalName().equals("img")) {
+                return NodeFilter.FilterResult.CONTINUE;
+            }
+            if (++candidates[0] > MAX_CANDIDATES) {
+                return NodeFilter.FilterResult.STOP;
+            }
+            if (isPicture(e) && seen(e, root, seen)) {
+                found[0] = e;
+                return NodeFilter.FilterResult.STOP;
+            }
+            return NodeFilter.FilterResult.CONTINUE;
         }, root);
         Element img = found[0];
         if (img == null) {
@@ -279,23 +271,15 @@ final class LeadImageFinder {
             return false;
         }
         boolean[] wordsBefore = {false};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node == img) {
-                    return FilterResult.STOP;
-                }
-                if (node instanceof TextNode text && !text.isBlank()) {
-                    wordsBefore[0] = true;
-                    return FilterResult.STOP;
-                }
-                return FilterResult.CONTINUE;
+        NodeTraversor.filter((node, depth) -> {
+            if (node == img) {
+                return NodeFilter.FilterResult.STOP;
             }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
+            if (node instanceof TextNode text && !text.isBlank()) {
+                wordsBefore[0] = true;
+                return NodeFilter.FilterResult.STOP;
             }
+            return NodeFilter.FilterResult.CONTINUE;
         }, block);
         return wordsBefore[0];
     }
