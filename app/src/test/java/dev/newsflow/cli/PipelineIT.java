@@ -119,6 +119,21 @@ class PipelineIT {
     }
 
     @Test
+    void shouldShowTheImageTheSenderNamedOverTheOneInTheBody() throws Exception {
+        String id = "urn:it:" + UUID.randomUUID();
+        String json = article(id, 1, "Harbour City reach League Cup semi-finals").replaceFirst("\\}$",
+                ",\"image\":{\"url\":\"https://cms.example/pics/hartley.jpg\",\"caption\":\"Hartley <b>celebrates</b>\"}}");
+
+        assertThat(post(json).statusCode()).isEqualTo(202);
+
+        try (var current = posts(Topics.POSTS_CURRENT)) {
+            Post post = current.await(id, 1, WAIT).get(0).value();
+            assertThat(post.getImage().getUrl()).isEqualTo("https://cms.example/pics/hartley.jpg"); // RawArticle v2
+            assertThat(post.getImage().getCaption()).isEqualTo("Hartley celebrates");
+        }
+    }
+
+    @Test
     void shouldReplaceThePostWhenTheArticleIsUpdated() throws Exception {
         String id = "urn:it:" + UUID.randomUUID();
 
