@@ -43,9 +43,38 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
     private static final int MAX_IMAGE_URL_CHARS = 2_048;
     private static final int MAX_IMAGE_TEXT_CHARS = 1_000;
 
-    /** Not allowed in HTML or XML, and the direction overrides and isolates enrich also drops ("gnp.exe"). */
-    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile(
-            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\u202A-\\u202E\\u2066-\\u2069\\uFFFE\\uFFFF]");
+    /**
+     * Not allowed in HTML or XML (C0 controls but tab, new line and carriage return; DEL; U+FFFE, U+FFFF), and the
+     * direction overrides and isolates enrich also drops ("gnp.exe"). A loop, not a regex: a character-class regex
+     * scanned a 3 KB body in 70 µs, more than cleaning it.
+     */
+    static boolean isControl(char c) {
+        return c < 0x20 ? c != '\t' && c != '\n' && c != '\r'
+                : c == 0x7F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0xFFFE || c == 0xFFFF;
+    }
+
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutControls(String s) {
+        if (!hasControl(s)) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 
     private final String baseUrl;
 
@@ -203,27 +232,29 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
      */
     static String clean(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, "");
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof TextNode text) {
-                String whole = text.getWholeText();
-                if (CONTROLS.matcher(whole).find()) {
-                    text.text(CONTROLS.matcher(whole).replaceAll(""));
+        if (html.indexOf("&#") >= 0 || hasControl(html)) { // enrich writes neither: a forged body may
+            NodeTraversor.traverse((node, depth) -> {
+                if (node instanceof TextNode text) {
+                    String whole = text.getWholeText();
+                    if (hasControl(whole)) {
+                        text.text(withoutControls(whole));
+                    }
+                } else if (node instanceof Element element && element.attributesSize() > 0) {
+                    for (Attribute attribute : element.attributes()) {
+                        attribute.setValue(withoutControls(attribute.getValue()));
+                    }
                 }
-            } else if (node instanceof Element element) {
-                for (Attribute attribute : element.attributes()) {
-                    attribute.setValue(CONTROLS.matcher(attribute.getValue()).replaceAll(""));
-                }
-            }
-        }, dirty.body());
+            }, dirty.body());
+        }
         Document clean = new Cleaner(BODY_SAFELIST).clean(dirty);
-        for (Element link : clean.body().select("a")) {
+        for (Element link : clean.body().getElementsByTag("a")) {
             // the safelist checks the scheme only: a link to an internal host or with credentials keeps its words
             if (!UrlPaths.isSafeHttpUrl(link.attr("href"))) {
                 link.unwrap();
             }
         }
-        for (Element list : clean.body().select("ol[start]")) {
-            if (!LIST_START.matcher(list.attr("start")).matches()) {
+        for (Element list : clean.body().getElementsByTag("ol")) {
+            if (list.hasAttr("start") && !LIST_START.matcher(list.attr("start")).matches()) {
                 list.removeAttr("start");
             }
         }

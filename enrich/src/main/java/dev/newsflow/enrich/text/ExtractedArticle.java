@@ -55,7 +55,8 @@ public record ExtractedArticle(String title, String byline, Instant published, L
      * headline into the body): a site shows the headline above the body already. Kept when it is the only one.
      */
     public ExtractedArticle withoutRepeatedHeadline(String headline) {
-        if (headline == null || paragraphs.size() < 2 || !sameWords(paragraphs.get(0), headline)) {
+        if (headline == null || paragraphs.size() < 2 || paragraphs.get(0).length() > 2 * headline.length() + 16
+                || !sameWords(paragraphs.get(0), headline)) { // the length first: most first paragraphs are sentences
             return this;
         }
         return new ExtractedArticle(title, byline, published, paragraphs.subList(1, paragraphs.size()),

@@ -191,9 +191,11 @@ final class ParagraphCollector {
         return items;
     }
 
+    private static final java.util.regex.Pattern LIST_NUMBER = java.util.regex.Pattern.compile("-?\\d{1,6}");
+
     private static Integer listNumber(String value) {
         String v = value.strip();
-        return v.matches("-?\\d{1,6}") ? Integer.valueOf(v) : null;
+        return !v.isEmpty() && LIST_NUMBER.matcher(v).matches() ? Integer.valueOf(v) : null;
     }
 
     /** A kept open inline element: its tags, and whether its start is in the current paragraph. */
@@ -328,7 +330,9 @@ final class ParagraphCollector {
             "(?:^|\\s)(?:instagram-media|tiktok-embed)(?:$|\\s)");
 
     private static boolean isEmbedFallback(Element element) {
-        return EMBED_CLASS.matcher(element.className()).find() || element.hasAttr("data-instgrm-permalink");
+        String cls = element.className();
+        return (cls.contains("instagram-media") || cls.contains("tiktok-embed")) && EMBED_CLASS.matcher(cls).find()
+                || element.hasAttr("data-instgrm-permalink");
     }
 
     private static final class Walk {
