@@ -71,7 +71,10 @@ public final class UrlPaths {
      * browser's own display rule to catch.
      */
     static boolean mixesScripts(String host) {
-        for (String label : host.split("[.:]")) {
+        if (isPlainAscii(host)) {
+            return false; // the common case, checked first: one script, nothing to show otherwise
+        }
+        for (String label : HOST_LABEL_SEPARATOR.split(host)) {
             String shown = label.regionMatches(true, 0, "xn--", 0, 4) ? IDN.toUnicode(label) : label;
             Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
             shown.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of)
@@ -82,6 +85,18 @@ public final class UrlPaths {
             }
         }
         return false;
+    }
+
+    private static final Pattern HOST_LABEL_SEPARATOR = Pattern.compile("[.:]");
+
+    /** ASCII only and no punycode label ("xn--"), which would be shown in another script. */
+    private static boolean isPlainAscii(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            if (host.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return !host.regionMatches(true, 0, "xn--", 0, 4) && host.toLowerCase(java.util.Locale.ROOT).indexOf(".xn--") < 0;
     }
 
     /** Name endings only a newsroom's own network resolves: a post's link would lead readers nowhere. */
@@ -174,7 +189,9 @@ public final class UrlPaths {
             + "|preview[_-]?token)=[^&#;]");
 
     static boolean carriesCredential(String pathQueryFragment) {
-        return pathQueryFragment == null || CREDENTIAL_PARAMETER.matcher(pathQueryFragment).find();
+        // a parameter needs an '=': most links have none, and the pattern is long
+        return pathQueryFragment == null
+                || pathQueryFragment.indexOf('=') >= 0 && CREDENTIAL_PARAMETER.matcher(pathQueryFragment).find();
     }
 
     /** {@code id} with each '/'-separated segment percent-encoded and the slashes kept: "wire/a+b c" → "wire/a%2Bb%20c". */
