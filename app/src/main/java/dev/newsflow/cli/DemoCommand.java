@@ -386,6 +386,9 @@ final class DemoCommand implements Callable<Integer> {
                 line.put("tags", post.getTags().stream().map(t -> t.getName()).toList());
                 line.put("language", post.getLanguage());
                 line.put("url", post.getUrl());
+                if (post.getImage() != null) {
+                    line.put("image", post.getImage().getUrl());
+                }
                 line.put("reviewRequired", post.getReviewRequired());
                 try {
                     synchronized (out) {
@@ -408,6 +411,9 @@ final class DemoCommand implements Callable<Integer> {
                     out.printf("● %s [%s]%s %s (v%d)%n    %s%n    tags: %s%n", post.getChange(), category,
                             post.getReviewRequired() ? " [review]" : "", post.getHeadline(), post.getVersion(),
                             post.getTeaser(), String.join(", ", post.getTags().stream().map(t -> t.getName()).toList()));
+                    if (post.getImage() != null) {
+                        out.printf("    image: %s%n", post.getImage().getUrl());
+                    }
                 }
                 out.flush();
             }
