@@ -31,8 +31,20 @@ public final class BodyHtml {
         }
         StringBuilder out = new StringBuilder(size);
         TextBlock open = null; // the list or quotation still open
+        java.util.Set<Long> itemsShown = new java.util.HashSet<>();
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
+            boolean listItem = b.kind() == TextBlock.Kind.BULLET || b.kind() == TextBlock.Kind.NUMBERED;
+            if (listItem && b.item() != 0 && !itemsShown.add(((long) b.group() << 32) | b.item())
+                    && !(i > 0 && sameItem(blocks.get(i - 1), b))) {
+                // an item that goes on after a list nested in it: a paragraph, not a new item with its number again
+                if (open != null) {
+                    out.append(closing(open.kind()));
+                    open = null;
+                }
+                out.append("<p>").append(b.html()).append("</p>");
+                continue;
+            }
             if (open != null && (open.kind() != b.kind() || open.group() != b.group())) {
                 out.append(closing(open.kind()));
                 open = null;

@@ -157,7 +157,15 @@ final class LeadImageFinder {
      * sharpest the publisher offers), then {@code src}.
      */
     private static String address(Element img) {
-        for (String attribute : new String[]{"data-src", "data-lazy-src", "data-original", "data-srcset", "srcset", "src"}) {
+        Element picture = img.parent() != null && img.parent().normalName().equals("picture") ? img.parent() : null;
+        for (String attribute : new String[]{"data-src", "data-lazy-src", "data-original", "data-srcset", "srcset", "picture", "src"}) {
+            if (attribute.equals("picture")) { // a <picture>'s sources offer the sizes the <img> falls back from
+                String widest = picture == null ? null : widestSource(picture);
+                if (widest != null) {
+                    return widest;
+                }
+                continue;
+            }
             String value = img.attr(attribute).strip();
             if (value.isEmpty() || attribute.endsWith("srcset") && value.length() > MAX_SRCSET_CHARS) {
                 continue;
@@ -169,6 +177,22 @@ final class LeadImageFinder {
             }
         }
         return null;
+    }
+
+    /** The widest candidate among a picture's {@code <source srcset>}, resolved, or null. */
+    private static String widestSource(Element picture) {
+        StringBuilder all = new StringBuilder();
+        for (Element source : picture.getElementsByTag("source")) {
+            String srcset = source.attr("srcset").strip();
+            if (!srcset.isEmpty() && srcset.length() <= MAX_SRCSET_CHARS) {
+                all.append(all.length() > 0 ? ", " : "").append(srcset);
+            }
+        }
+        if (all.length() == 0) {
+            return null;
+        }
+        String url = StringUtil.resolve(picture.baseUri(), largestCandidate(all.toString()));
+        return url.isEmpty() || url.regionMatches(true, 0, "data:", 0, 5) ? null : url;
     }
 
     private static final Pattern DESCRIPTOR = Pattern.compile("(\\d+(?:\\.\\d+)?)([wx])");

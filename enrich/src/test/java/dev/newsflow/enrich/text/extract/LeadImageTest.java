@@ -183,6 +183,14 @@ class LeadImageTest {
     }
 
     @Test
+    void shouldTakeThePicturesWidestSource() {
+        String fragment = "<picture><source type=\"image/webp\" srcset=\"https://cdn.example/a-800.webp 800w, https://cdn.example/a-1600.webp 1600w\">"
+                + "<img src=\"https://cdn.example/a-400.jpg\" alt=\"A\"></picture><p>" + STORY + "</p>";
+
+        assertThat(extractor.extract(fragment, true).image().url()).isEqualTo("https://cdn.example/a-1600.webp");
+    }
+
+    @Test
     void shouldCutALongCaptionAtAWord() {
         String caption = "word ".repeat(200);
         LeadImage image = extractor.extract("<figure><img src=\"https://cdn.example/a.jpg\"><figcaption>" + caption

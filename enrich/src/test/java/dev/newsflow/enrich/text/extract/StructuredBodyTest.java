@@ -221,6 +221,17 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldNotNumberAnItemAgainWhereItGoesOnAfterAListNestedInIt() {
+        String fragment = "<ol start=\"7\"><li>Seven</li><li>Eight<ol><li>x</li></ol>more eight</li><li>Nine</li></ol>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.bodyHtml()).isEqualTo("<ol start=\"7\"><li>Seven</li><li>Eight</li></ol><ol><li>x</li></ol>"
+                + "<p>more eight</p><ol start=\"9\"><li>Nine</li></ol>");
+        assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
+    }
+
+    @Test
     void shouldKeepTheParagraphsOfOneListItemInOneItem() {
         String fragment = "<ol><li><p>First, a.</p><p>Still the first.</p></li><li><p>Second.</p></li></ol>";
 
