@@ -53,7 +53,7 @@ public final class ArticleParser {
     private static final int MAX_BYLINE_CHARS = 500;
     private static final int MAX_LANGUAGE_CHARS = 16;
     private static final int MAX_SOURCE_CHARS = 200;
-    private static final int MAX_URL_CHARS = 2048;
+    private static final int MAX_URL_CHARS = UrlPaths.MAX_CHARS;
     private static final int MAX_KEYWORDS = 50;
     private static final int MAX_KEYWORD_CHARS = 100;
     // every spelling of a field, ours first (the one named in errors when none was sent)
@@ -304,7 +304,7 @@ public final class ArticleParser {
         if (picture != null && picture.path("renditions").isObject()) {
             for (JsonNode rendition : picture.get("renditions")) {
                 long width = rendition.path("width").asLong(0);
-                if (rendition.path("href").isTextual() && width > widest && rendition.get("href").asText().length() <= MAX_URL_CHARS
+                if (rendition.path("href").isTextual() && width > widest
                         && UrlPaths.isSafeHttpUrl(rendition.get("href").asText())) { // the widest a site can load
                     href = rendition.get("href").asText();
                     widest = width;
@@ -314,7 +314,7 @@ public final class ArticleParser {
         if (href == null && picture != null && picture.path("uri").isTextual()) {
             href = picture.get("uri").asText();
         }
-        if (href == null || href.length() > MAX_URL_CHARS || !UrlPaths.isSafeHttpUrl(href)) {
+        if (!UrlPaths.isSafeHttpUrl(href)) {
             ignored.add("associations");
             return null;
         }

@@ -39,8 +39,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
             .addAttributes("a", "href").addProtocols("a", "href", "http", "https").addEnforcedAttribute("a", "rel", "nofollow")
             .addAttributes("ol", "start", "reversed");
     private static final java.util.regex.Pattern LIST_START = java.util.regex.Pattern.compile("-?\\d{1,6}");
-    /** As the ingest checks a sender's: an image's address, alt text and caption. */
-    private static final int MAX_IMAGE_URL_CHARS = 2_048;
+    /** As the ingest bounds a sender's: an image's alt text and caption. */
     private static final int MAX_IMAGE_TEXT_CHARS = 1_000;
 
     /**
@@ -190,7 +189,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
      * {@code javascript:} address or markup on a site.
      */
     static Image image(Image image) {
-        if (image == null || image.getUrl().length() > MAX_IMAGE_URL_CHARS || !UrlPaths.isSafeHttpUrl(image.getUrl())) {
+        if (image == null || !UrlPaths.isSafeHttpUrl(image.getUrl())) {
             return null;
         }
         return Image.newBuilder().setUrl(image.getUrl()).setAlt(bounded(PlainText.ofNullable(image.getAlt())))

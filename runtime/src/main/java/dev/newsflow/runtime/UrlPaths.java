@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 /** Article ids in URL paths: ids may hold '/' ("wire/2026/a-1"), which must stay a path separator. */
 public final class UrlPaths {
 
+    /** The longest address newsflow sends on: longer ones are no link or image a site should load (and no real one is). */
+    public static final int MAX_CHARS = 2_048;
+
     private UrlPaths() {
     }
 
@@ -21,11 +24,12 @@ public final class UrlPaths {
      * white space, control character, quote, backtick or angle bracket (which would end the attribute or open a tag), no
      * invisible or direction-changing character (which would show a reader another address), no user name or password,
      * no host label that mixes scripts (a homograph, see {@link #mixesScripts}), no host only the sender's network
-     * knows ({@link #isInternalHost}), no secret in its query ({@link #carriesCredential}). Not a full URI check:
-     * internationalised hosts ("bücher.de") and hosts with '_' are real.
+     * knows ({@link #isInternalHost}), no secret in its query ({@link #carriesCredential}), at most
+     * {@value #MAX_CHARS} characters. Not a full URI check: internationalised hosts ("bücher.de") and hosts with '_'
+     * are real.
      */
     public static boolean isSafeHttpUrl(String url) {
-        if (url == null) {
+        if (url == null || url.length() > MAX_CHARS) {
             return false;
         }
         int authority = url.regionMatches(true, 0, "https://", 0, 8) ? 8

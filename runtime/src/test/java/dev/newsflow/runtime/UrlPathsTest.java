@@ -24,6 +24,10 @@ class UrlPathsTest {
                 "https://x.example/\u200b", "https://user:secret@x.example/a", "https://x.example/`"))
                 .noneMatch(UrlPaths::isSafeHttpUrl);
         assertThat(UrlPaths.isSafeHttpUrl(null)).isFalse();
+        // no real address is longer: every stage that sends one on (ingest, enrich's links and images, publish) agrees
+        String base = "https://cdn.example/";
+        assertThat(UrlPaths.isSafeHttpUrl(base + "a".repeat(UrlPaths.MAX_CHARS - base.length()))).isTrue();
+        assertThat(UrlPaths.isSafeHttpUrl(base + "a".repeat(UrlPaths.MAX_CHARS - base.length() + 1))).isFalse();
     }
 
     @Test

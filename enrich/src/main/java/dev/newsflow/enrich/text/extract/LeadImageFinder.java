@@ -22,8 +22,6 @@ import org.jsoup.select.NodeTraversor;
  */
 final class LeadImageFinder {
 
-    /** Longer addresses are not images a site should load (and no real one is). */
-    static final int MAX_URL_CHARS = ParagraphCollector.MAX_LINK_CHARS;
     /** Alt text and captions are a sentence or two; a longer one is cut at a word, with an ellipsis. */
     static final int MAX_TEXT_CHARS = 500;
     /**
@@ -57,6 +55,7 @@ final class LeadImageFinder {
     /** The story's first picture under {@code root}, or null. */
     static LeadImage find(Element root) {
         Element[] found = {null};
+        String[] foundAddress = {null};
         int[] textBefore = {0};
         int[] candidates = {0};
         Map<Element, Boolean> seen = new IdentityHashMap<>();
@@ -77,8 +76,10 @@ final class LeadImageFinder {
             if (++candidates[0] > MAX_CANDIDATES) {
                 return NodeFilter.FilterResult.STOP;
             }
-            if (isPicture(e) && seen(e, root, seen)) {
+            String address = pictureAddress(e);
+            if (address != null && seen(e, root, seen)) {
                 found[0] = e;
+                foundAddress[0] = address;
                 return NodeFilter.FilterResult.STOP;
             }
             return NodeFilter.FilterResult.CONTINUE;
@@ -87,24 +88,24 @@ final class LeadImageFinder {
         if (img == null) {
             return null;
         }
-        return image(address(img), img.attr("alt"), caption(img));
+        return image(foundAddress[0], img.attr("alt"), caption(img));
     }
 
     /** An author's head shot or an emoji by the names around it: on the image or up to three containers above. */
     private static final Pattern NOT_A_PICTURE_NAME = Pattern.compile(
             "(?i)(?:^|[\\s_-])(?:avatar|author|byline|profile|headshot|gravatar|emoji|wp-smiley)s?(?:$|[\\s_-])");
 
-    /** The cheap checks first: its own attributes and address. */
-    private static boolean isPicture(Element img) {
+    /** Its address when it is a picture of the story by its own attributes and address (the cheap checks), else null. */
+    private static String pictureAddress(Element img) {
         if (declaredSmall(img) || decorative(img) || inRunningText(img) || namedNotAPicture(img)) {
-            return false;
+            return null;
         }
         String url = address(img);
         if (url == null || isSiteGraphic(url) || AD_HOST.matcher(url).find()) {
-            return false;
+            return null;
         }
         Element link = img.closest("a[href]");
-        return link == null || !AD_HOST.matcher(link.absUrl("href")).find();
+        return link == null || !AD_HOST.matcher(link.absUrl("href")).find() ? url : null;
     }
 
     /** The caption a reader sees under it: its figure's figcaption, or a WordPress caption; hidden and deleted text left out. */
@@ -130,7 +131,7 @@ final class LeadImageFinder {
 
     /** A lead image with its texts as plain text, or null when the address is not safe to send on. */
     static LeadImage image(String url, String alt, String caption) {
-        if (url == null || url.length() > MAX_URL_CHARS || !UrlPaths.isSafeHttpUrl(url)) {
+        if (!UrlPaths.isSafeHttpUrl(url)) {
             return null;
         }
         return new LeadImage(url, text(alt), text(caption));
@@ -157,41 +158,37 @@ final class LeadImageFinder {
      * sharpest the publisher offers), then {@code src}.
      */
     private static String address(Element img) {
-        Element picture = img.parent() != null && img.parent().normalName().equals("picture") ? img.parent() : null;
-        for (String attribute : new String[]{"data-src", "data-lazy-src", "data-original", "data-srcset", "srcset", "picture", "src"}) {
-            if (attribute.equals("picture")) { // a <picture>'s sources offer the sizes the <img> falls back from
-                String widest = picture == null ? null : widestSource(picture);
-                if (widest != null) {
-                    return widest;
-                }
-                continue;
-            }
-            String value = img.attr(attribute).strip();
-            if (value.isEmpty() || attribute.endsWith("srcset") && value.length() > MAX_SRCSET_CHARS) {
-                continue;
-            }
-            value = attribute.endsWith("srcset") ? StringUtil.resolve(img.baseUri(), largestCandidate(value))
-                    : img.absUrl(attribute);
-            if (!value.isEmpty() && !value.regionMatches(true, 0, "data:", 0, 5)) {
-                return value;
+        for (String lazy : new String[]{"data-src", "data-lazy-src", "data-original"}) {
+            String url = usable(img.absUrl(lazy));
+            if (url != null) {
+                return url;
             }
         }
-        return null;
+        String widest = widest(img, img.attr("data-srcset"));
+        if (widest == null) {
+            widest = widest(img, img.attr("srcset"));
+        }
+        if (widest == null && img.parent() != null && img.parent().normalName().equals("picture")) {
+            // a <picture>'s sources offer the sizes its <img> falls back from
+            widest = widest(img, img.parent().getElementsByTag("source").eachAttr("srcset").toArray(String[]::new));
+        }
+        return widest != null ? widest : usable(img.absUrl("src"));
     }
 
-    /** The widest candidate among a picture's {@code <source srcset>}, resolved, or null. */
-    private static String widestSource(Element picture) {
+    /** The widest candidate of all of {@code srcsets} together (too long ones skipped), resolved, or null. */
+    private static String widest(Element context, String... srcsets) {
         StringBuilder all = new StringBuilder();
-        for (Element source : picture.getElementsByTag("source")) {
-            String srcset = source.attr("srcset").strip();
-            if (!srcset.isEmpty() && srcset.length() <= MAX_SRCSET_CHARS) {
-                all.append(all.length() > 0 ? ", " : "").append(srcset);
+        for (String srcset : srcsets) {
+            String s = srcset.strip();
+            if (!s.isEmpty() && s.length() <= MAX_SRCSET_CHARS) {
+                all.append(all.length() > 0 ? ", " : "").append(s);
             }
         }
-        if (all.length() == 0) {
-            return null;
-        }
-        String url = StringUtil.resolve(picture.baseUri(), largestCandidate(all.toString()));
+        return all.length() == 0 ? null : usable(StringUtil.resolve(context.baseUri(), largestCandidate(all.toString())));
+    }
+
+    /** An address that can be an image: not empty, not a {@code data:} placeholder. */
+    private static String usable(String url) {
         return url.isEmpty() || url.regionMatches(true, 0, "data:", 0, 5) ? null : url;
     }
 

@@ -91,11 +91,11 @@ public final class MainTextExtractor implements TextExtractor {
     /** Whole HTML page; {@code address} is its own, or "". */
     ExtractedArticle page(String html, String address) {
         Document doc = Jsoup.parse(html, address);
-        PageMetadata meta = PageMetadata.read(doc);
+        String base = baseOf(doc);
+        PageMetadata meta = PageMetadata.read(doc, base);
         // scoring costs time quadratic in nesting depth (8,000 levels: 15 s); no real page nests that deep, so a
         // page that does is read whole instead of scored
         Element content = deeperThan(doc, MAX_SCORED_DEPTH) ? doc.body() : finder.find(doc, html);
-        String base = baseOf(doc);
         if (content != null && base != null) {
             content.setBaseUri(base); // the finder may have parsed the page again, without its base
         }

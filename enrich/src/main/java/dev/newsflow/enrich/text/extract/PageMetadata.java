@@ -37,7 +37,8 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:»·/]\\s+|\\s+::\\s+");
     private static final Pattern URL = Pattern.compile("^(?:https?:)?//.*");
 
-    static PageMetadata read(Document doc) {
+    /** @param base the address the page's relative addresses are relative to ({@link MainTextExtractor#baseOf}), or null */
+    static PageMetadata read(Document doc, String base) {
         JsonLd ld = JsonLd.read(doc);
         String fromTags = first(meta(doc, "og:title"), meta(doc, "twitter:title"), meta(doc, "dc.title"),
                 titleFromTitleTag(doc));
@@ -57,15 +58,14 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
                 meta(doc, "dc.date.issued"), meta(doc, "dcterms.created"), meta(doc, "sailthru.date"),
                 meta(doc, "parsely-pub-date"), timeElement(doc));
         return new PageMetadata(SiteName.of(doc, ld.publisher).strip(clean(title)), cleanByline(clean(byline)),
-                published, image(doc, ld));
+                published, image(doc, ld, base));
     }
 
     /**
      * The image the publisher names for the story: the article's JSON-LD image, else Open Graph's, else Twitter's;
      * resolved against the page's base. Null when none has a safe address.
      */
-    private static LeadImage image(Document doc, JsonLd ld) {
-        String base = MainTextExtractor.baseOf(doc);
+    private static LeadImage image(Document doc, JsonLd ld, String base) {
         if (ld.imageUrl != null) {
             LeadImage image = LeadImageFinder.isSiteGraphic(ld.imageUrl) ? null
                     : LeadImageFinder.image(resolve(base, ld.imageUrl), null, ld.imageCaption);

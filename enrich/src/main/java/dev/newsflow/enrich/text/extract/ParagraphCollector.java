@@ -90,9 +90,6 @@ final class ParagraphCollector {
     /** Elements that make the paragraphs inside them headings, list items or quotations (all are in BLOCKS). */
     private static final Set<String> STRUCTURE = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote");
 
-    /** Longer addresses are no link a site should show (and no real one is): the words stay, the link goes. */
-    static final int MAX_LINK_CHARS = 2_048;
-
     /** Inline elements a post keeps: links (absolute http/https only), bold, italics, superscripts and subscripts ("mc²"). */
     private static final Set<String> INLINE = Set.of("a", "strong", "b", "em", "i", "sup", "sub");
 
@@ -157,7 +154,7 @@ final class ParagraphCollector {
                 if (!href.regionMatches(true, 0, "https://", 0, 8) && !href.regionMatches(true, 0, "http://", 0, 7)) {
                     href = element.absUrl("href"); // resolving costs more than the check: only when needed
                 }
-                yield href.length() <= MAX_LINK_CHARS && UrlPaths.isSafeHttpUrl(href)
+                yield UrlPaths.isSafeHttpUrl(href)
                         ? new String[]{"<a href=\"" + BodyHtml.escapeAttribute(href) + "\">", "</a>"} : null;
             }
             case "strong", "b" -> new String[]{"<strong>", "</strong>"};

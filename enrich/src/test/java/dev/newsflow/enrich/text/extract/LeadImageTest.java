@@ -93,7 +93,7 @@ class LeadImageTest {
     void shouldNeverNameAnImageWithAnUnsafeAddress() {
         for (String src : new String[]{"javascript:alert(1)", "data:image/png;base64,AAAA", "https://user:pw@cdn.example/a.jpg",
                 "http://localhost/a.jpg", "http://169.254.169.254/latest/meta-data", "/relative/without/base.jpg",
-                "https://cdn.example/" + "a".repeat(LeadImageFinder.MAX_URL_CHARS) + ".jpg"}) {
+                "https://cdn.example/" + "a".repeat(dev.newsflow.runtime.UrlPaths.MAX_CHARS) + ".jpg"}) {
             assertThat(extractor.extract("<img src=\"" + src + "\"><p>" + STORY + "</p>", true).image()).as(src).isNull();
         }
     }
