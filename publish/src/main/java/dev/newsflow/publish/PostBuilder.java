@@ -235,8 +235,9 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
             NodeTraversor.traverse((node, depth) -> {
                 if (node instanceof TextNode text) {
                     String whole = text.getWholeText();
-                    if (hasControl(whole)) {
-                        text.text(withoutControls(whole));
+                    String printable = withoutControls(whole);
+                    if (!printable.equals(whole)) {
+                        text.text(printable);
                     }
                 } else if (node instanceof Element element && element.attributesSize() > 0) {
                     for (Attribute attribute : element.attributes()) {

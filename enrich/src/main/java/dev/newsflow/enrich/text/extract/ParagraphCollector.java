@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text.extract;
 
 import dev.newsflow.enrich.text.BodyHtml;
 import dev.newsflow.enrich.text.TextBlock;
+import dev.newsflow.runtime.PlainText;
 import dev.newsflow.runtime.UrlPaths;
 import java.util.ArrayList;
 import java.util.List;
@@ -614,16 +615,14 @@ final class ParagraphCollector {
 
     /**
      * Dropped from text (white space is read first): control characters and the two noncharacters U+FFFE and U+FFFF
-     * (not allowed in HTML or XML), the zero-width space, word joiner and byte-order mark, the soft hyphen, and
-     * direction overrides and isolates (as headlines drop them: they make "exe.gnp" read "gnp.exe"). Not the
-     * zero-width joiner and non-joiner: they belong to Persian and Indic spelling ("کتاب‌ها") and to emoji sequences.
+     * (not allowed in HTML or XML), and what headlines drop too ({@link PlainText#isHiddenFormat}: zero-width space,
+     * soft hyphen, direction overrides, ...; not the joiners Persian and emoji need).
      */
     static boolean isInvisible(char c) {
         if (c < '\u00a0') {
             return c < '\u0020' || c >= '\u007f';
         }
-        return c == '\u200b' || c == '\u2060' || c == '\ufeff' || c == '\u00ad' || c >= '\u202a' && c <= '\u202e'
-                || c >= '\u2066' && c <= '\u2069' || c == '\ufffe' || c == '\uffff';
+        return PlainText.isHiddenFormat(c) || c == '\ufffe' || c == '\uffff';
     }
 
     static boolean isSpace(char c) {
