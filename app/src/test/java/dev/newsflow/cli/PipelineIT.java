@@ -409,6 +409,12 @@ class PipelineIT {
                 "newsflow_consumer_lag_records\\{[^}]*topic=\"news\\.articles\\.raw\"[^}]*} [0-9]");
         assertThat(get(publish.url() + "/metrics").body()).containsPattern(
                 "newsflow_consumer_lag_records\\{[^}]*topic=\"news\\.articles\\.enriched\"[^}]*} [0-9]");
+        // every topic a stage writes has its failed-write counter before the first failure, so increase() sees it
+        assertThat(get(publish.url() + "/metrics").body()).containsPattern(
+                "newsflow_production_failures_total\\{stage=\"publish\",topic=\"news\\.posts\\.sport\"} [0-9]")
+                .containsPattern("newsflow_production_failures_total\\{stage=\"publish\",topic=\"newsflow-publish-[^\"]*-changelog\"} [0-9]");
+        assertThat(get(enrich.url() + "/metrics").body()).containsPattern(
+                "newsflow_production_failures_total\\{stage=\"enrich\",topic=\"news\\.articles\\.enriched\"} [0-9]");
     }
 
     private static String article(String id, long version, String headline) {

@@ -3,6 +3,7 @@ package dev.newsflow.runtime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -55,14 +56,28 @@ public final class ProductionFailures implements ProductionExceptionHandler {
 
     private void report(ErrorHandlerContext context, String sinkTopic, Exception exception, String what) {
         if (registry != null) {
-            Counter.builder("newsflow.production.failures").description("Records a stage could not write, by topic")
-                    .tag("stage", stage).tag("topic", String.valueOf(sinkTopic)).register(registry).increment();
+            counter(registry, stage, String.valueOf(sinkTopic)).increment();
         }
         log.error("Could not {} a record stage={} topic={} sourceTopic={} partition={} offset={} articleId={} reason={}:"
                         + " {}; decision=FAIL (the transaction is aborted and the record read again, so nothing is lost;"
                         + " the stage stops after repeated failures)", what, stage, sinkTopic, context.topic(),
                 context.partition(), context.offset(), articleId(context.sourceRawKey()),
                 LogValues.printable(String.valueOf(exception), 500), advice(exception, sinkTopic));
+    }
+
+    /**
+     * The counters of every topic a stage writes, at 0 before its first record: a series that is born at 1 shows
+     * no increase to Prometheus ({@code increase(...[10m]) > 0} never fires on a stage's first failed write).
+     */
+    public static void registerAtZero(MeterRegistry registry, String stage, Collection<String> topics) {
+        for (String topic : topics) {
+            counter(registry, stage, topic);
+        }
+    }
+
+    private static Counter counter(MeterRegistry registry, String stage, String topic) {
+        return Counter.builder("newsflow.production.failures").description("Records a stage could not write, by topic")
+                .tag("stage", stage).tag("topic", topic).register(registry);
     }
 
     /** What to check, by what the broker said. */

@@ -95,6 +95,7 @@ public final class StreamsStage implements AutoCloseable {
             List<String> written = new ArrayList<>(sinkTopics(built, deadLetterTopic));
             written.addAll(changelogTopics(built, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)));
             RecordLimits.requireFullSize(settings.kafkaProperties(), written, Duration.ofSeconds(10));
+            ProductionFailures.registerAtZero(registry, stage, written);
             phase.enter("starting Kafka Streams");
             StreamsRunner runner = new StreamsRunner(stage, built, props, registry);
             opened.add(runner);
