@@ -346,8 +346,13 @@ class PipelineIT {
         String first = "urn:it:" + UUID.randomUUID();
         String second = "urn:it:" + UUID.randomUUID();
         Path file = Files.createTempFile(stateDir, "import-it", ".ndjson");
+        // the second as a CMS text box sends it: plain text, a paragraph per line, a bullet list
+        String plainBody = "Harbour City reached the League Cup semi-finals on Tuesday night after a late penalty from"
+                + " their captain.\\nThe club confirmed three changes for Saturday:\\n - Reyes returns in midfield \\n"
+                + " - Hartley is rested \\nThe manager said the squad was fit.";
         Files.write(file, List.of(article(first, 1, "Imported one"), "{\"uri\":\"no-headline\",\"version\":1}",
-                article(second, 1, "Imported two")));
+                "{\"uri\":\"%s\",\"version\":1,\"headline\":\"Imported two\",\"body\":\"%s\",\"bodyType\":\"plain\"}"
+                        .formatted(second, plainBody)));
         java.io.StringWriter out = new java.io.StringWriter();
 
         int exit = new picocli.CommandLine(new ImportCommand()).setOut(new java.io.PrintWriter(out))
@@ -358,7 +363,11 @@ class PipelineIT {
         assertThat(out.toString()).contains("3 lines, 2 accepted, 1 rejected, 0 failed", ":2 rejected", "headline: is required");
         try (var all = posts(Topics.POSTS)) {
             assertThat(all.await(first, 1, WAIT)).hasSize(1);
-            assertThat(all.await(second, 1, WAIT)).hasSize(1);
+            assertThat(all.await(second, 1, WAIT)).singleElement().satisfies(post -> assertThat(post.value().getBodyHtml())
+                    .isEqualTo("<p>Harbour City reached the League Cup semi-finals on Tuesday night after a late"
+                            + " penalty from their captain.</p><p>The club confirmed three changes for Saturday:</p>"
+                            + "<ul><li>Reyes returns in midfield</li><li>Hartley is rested</li></ul>"
+                            + "<p>The manager said the squad was fit.</p>"));
         }
     }
 

@@ -33,12 +33,53 @@ public class ExtractionBenchmark {
     private MainTextExtractor extractor;
     private String fragment;
     private String page;
+    private String plain;
+    private String wrapped;
 
     @Setup
     public void setUp() {
         extractor = new MainTextExtractor();
         fragment = buildFragment();
         page = buildPage();
+        plain = buildPlainText();
+        wrapped = wrap(plain, 72);
+    }
+
+    /** About 3 KB of plain text as wire copy sends it: paragraphs between blank lines, a bullet list inside. */
+    static String buildPlainText() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < 3_000; i++) {
+            b.append(paragraph(i, 2)).append("\n\n");
+            if (i == 3) {
+                b.append(" - ").append(SENTENCES[1]).append(" \n - ").append(SENTENCES[2]).append(" \n\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /** The same, hard-wrapped at a width as email and older wire feeds do (list lines are not wrapped). */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder(text.length() + 100);
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith(" - ")) {
+                out.append(line).append('\n');
+                continue;
+            }
+            int column = 0;
+            for (String word : line.split(" ")) {
+                if (column > 0 && column + 1 + word.length() > width) {
+                    out.append('\n');
+                    column = 0;
+                } else if (column > 0) {
+                    out.append(' ');
+                    column++;
+                }
+                out.append(word);
+                column += word.length();
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     static String paragraph(int i, int sentences) {
@@ -114,6 +155,16 @@ public class ExtractionBenchmark {
     @Benchmark
     public ExtractedArticle cleanFragment() {
         return extractor.extract(fragment, true);
+    }
+
+    @Benchmark
+    public ExtractedArticle plainText() {
+        return extractor.extract(plain, false);
+    }
+
+    @Benchmark
+    public ExtractedArticle hardWrappedPlainText() {
+        return extractor.extract(wrapped, false);
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.text.extract;
 
 
+import dev.newsflow.enrich.text.BodyHtml;
 import dev.newsflow.enrich.text.ExtractedArticle;
 import dev.newsflow.enrich.text.LeadImage;
 import dev.newsflow.enrich.text.TextBlock;
@@ -37,7 +38,6 @@ import org.jsoup.nodes.Element;
 public final class MainTextExtractor implements TextExtractor {
 
     private static final Pattern TAG = Pattern.compile("<[a-zA-Z!/]");
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00a0\\r]*\\n");
 
     private final ContentFinder finder;
     /** Pages and fragments alike: chrome-named blocks are skipped unless they hold the story. */
@@ -201,13 +201,16 @@ public final class MainTextExtractor implements TextExtractor {
     private static final Pattern LINKED_STOCK_CODE = Pattern.compile(
             "(?:\\s|(?<=[.(]))[A-Z0-9]{1,6}\\.(?:N|O|OQ|L|TO|PA|DE|AS|MI|T|VX|OB|PK|HK|KS|SS|SZ|AX)(?=[\\s,;:)]|\\.?$)");
 
-    /** Plain text: paragraphs are blocks between blank lines; chrome lines inside a block are dropped. */
+    /**
+     * Plain text: paragraphs and lists where its lines put them ({@link PlainTextLayout}); chrome lines inside a
+     * paragraph are dropped, and the first byline line becomes the byline.
+     */
     ExtractedArticle plainText(String text) {
-        List<String> paragraphs = new ArrayList<>();
+        List<TextBlock> blocks = new ArrayList<>();
         String byline = null;
-        for (String block : BLANK_LINES.split(text.replace("\r\n", "\n"))) {
+        for (PlainTextLayout.Unit unit : PlainTextLayout.read(text)) {
             StringBuilder paragraph = new StringBuilder();
-            for (String line : block.split("\n")) {
+            for (String line : unit.lines()) {
                 String decoded = decodeEntities(line);
                 // markup the CMS stored escaped ("&lt;a href=...&gt;MSFT.O&lt;/a&gt;" in wire copy) is read as markup,
                 // and the stock codes it linked go with it; so do codes in angle brackets ("Oracle Corp. <ORCL.O>")
@@ -217,7 +220,7 @@ public final class MainTextExtractor implements TextExtractor {
                 if (l.isEmpty() || filter.isChrome(l)) {
                     continue;
                 }
-                if (byline == null) {
+                if (byline == null && unit.kind() == TextBlock.Kind.PARAGRAPH) {
                     String name = filter.bylineOf(l);
                     if (name != null) {
                         byline = name;
@@ -230,11 +233,14 @@ public final class MainTextExtractor implements TextExtractor {
                 paragraph.append(l);
             }
             if (paragraph.length() > 0) {
-                paragraphs.add(paragraph.toString());
+                String words = paragraph.toString();
+                blocks.add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), unit.number(), false,
+                        BodyHtml.escape(words)));
             }
         }
-        BoilerplateFilter.Result result = filter.filter(paragraphs);
-        return new ExtractedArticle(null, BylineText.tidy(byline != null ? byline : result.byline()), null, result.paragraphs());
+        BoilerplateFilter.Result result = filter.filter(texts(blocks));
+        return ExtractedArticle.ofBlocks(null, BylineText.tidy(byline != null ? byline : result.byline()), null,
+                result.keptOf(blocks), null);
     }
 
     private static List<String> texts(List<TextBlock> blocks) {

@@ -1,0 +1,158 @@
+package dev.newsflow.enrich.text.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.enrich.text.ExtractedArticle;
+import dev.newsflow.enrich.text.TextBlock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Plain text's paragraphs and lists are where its writer put them, however its lines are broken. */
+class PlainTextLayoutTest {
+
+    private static final String STORY_1 = "The city council voted on Tuesday to expand the tram network to the northern "
+            + "suburbs, a project that has been debated for more than a decade and will cost an estimated 1.2 billion.";
+    private static final String STORY_2 = "Construction is expected to begin next spring, and the first trams could run "
+            + "by 2029, according to the transport department, which said the line would carry 40,000 people a day.";
+    private static final String STORY_3 = "Opponents said the money would be better spent on buses.";
+
+    private final MainTextExtractor extractor = new MainTextExtractor();
+
+    @Test
+    void shouldReadOneParagraphPerLine() {
+        ExtractedArticle article = extractor.extract(STORY_1 + "\n" + STORY_2 + "\n" + STORY_3 + "\n", false);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2, STORY_3);
+        assertThat(article.bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>" + STORY_2 + "</p><p>" + STORY_3 + "</p>");
+    }
+
+    @Test
+    void shouldReadShortLinesAsTheirOwnParagraphs() {
+        assertThat(extractor.extract("Was it worth it?\nYes.\nWould he do it again?\nNo.", false).paragraphs())
+                .containsExactly("Was it worth it?", "Yes.", "Would he do it again?", "No.");
+    }
+
+    @Test
+    void shouldJoinHardWrappedLinesAndSplitWhereAParagraphEnded() {
+        for (int width : new int[]{50, 59, 69, 72, 80}) {
+            String text = wrap(STORY_1, width) + "\n" + wrap(STORY_2, width) + "\n" + wrap(STORY_3, width);
+
+            assertThat(extractor.extract(text, false).paragraphs()).as("wrapped at %d", width)
+                    .containsExactly(STORY_1, STORY_2, STORY_3);
+        }
+    }
+
+    @Test
+    void shouldJoinAParagraphWhoseLastWrappedLineIsFullWithTheNextWhenNothingElseTellsThemApart() {
+        // at 60 columns the first paragraph's last line holds 58 characters: "Construction" would not have fitted, so
+        // the break may be the wrapper's; without a blank line or an indent nobody can tell, and joining loses no word
+        String text = wrap(STORY_1, 60) + "\n" + wrap(STORY_2, 60);
+
+        assertThat(extractor.extract(text, false).paragraphs()).containsExactly(STORY_1 + " " + STORY_2);
+        assertThat(extractor.extract(wrap(STORY_1, 60) + "\n  " + wrap(STORY_2, 60), false).paragraphs())
+                .containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
+    void shouldStartAParagraphAtAnIndentedLineOfWrappedText() {
+        // the first paragraph's last line is full: only the indent says a new one starts
+        String first = "The council voted on Tuesday to expand the tram network to the north.";
+        String text = wrap(first + " " + first, first.length()) + "\n    " + wrap(STORY_2, first.length());
+
+        assertThat(extractor.extract(text, false).paragraphs()).containsExactly(first + " " + first, STORY_2);
+    }
+
+    @Test
+    void shouldKeepASentenceThatGoesOnOverALineBreakInOneParagraph() {
+        String text = STORY_1 + "\nConstruction is expected to begin next spring,\nAnd the first trams could run by"
+                + " 2029.\nThe mayor, who backed the plan for years,\nsaid it was a great day.";
+
+        assertThat(extractor.extract(text, false).paragraphs()).containsExactly(STORY_1,
+                "Construction is expected to begin next spring, And the first trams could run by 2029.",
+                "The mayor, who backed the plan for years, said it was a great day.");
+    }
+
+    @Test
+    void shouldReadBulletLinesAsAList() {
+        // as BBC News writes them: a space before the dash and after the item
+        String text = STORY_1 + "\n\nThe plan includes:\n - Increased spending on trams to 1.2bn \n - New bus lanes on"
+                + " the ring road \n\n" + STORY_3;
+
+        ExtractedArticle article = extractor.extract(text, false);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, "The plan includes:",
+                "Increased spending on trams to 1.2bn", "New bus lanes on the ring road", STORY_3);
+        assertThat(article.bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>The plan includes:</p>"
+                + "<ul><li>Increased spending on trams to 1.2bn</li><li>New bus lanes on the ring road</li></ul>"
+                + "<p>" + STORY_3 + "</p>");
+        assertThat(article.blocks()).extracting(TextBlock::kind).containsExactly(TextBlock.Kind.PARAGRAPH,
+                TextBlock.Kind.PARAGRAPH, TextBlock.Kind.BULLET, TextBlock.Kind.BULLET, TextBlock.Kind.PARAGRAPH);
+    }
+
+    @Test
+    void shouldReadItemsSeparatedByBlankLinesAndWrappedItemsAsOneList() {
+        String text = "Who pays:\n\n* The city, which raises 400m from\n  a new parking levy\n\n* The state\n\n"
+                + STORY_3;
+
+        assertThat(extractor.extract(text, false).bodyHtml()).isEqualTo("<p>Who pays:</p><ul><li>The city, which"
+                + " raises 400m from a new parking levy</li><li>The state</li></ul><p>" + STORY_3 + "</p>");
+    }
+
+    @Test
+    void shouldReadNumberedLinesAsAListThatShowsTheSameNumbers() {
+        assertThat(extractor.extract("Next steps:\n1. Planning consent\n2. Tenders\n3. Construction", false)
+                .bodyHtml()).isEqualTo("<p>Next steps:</p><ol><li>Planning consent</li><li>Tenders</li>"
+                + "<li>Construction</li></ol>");
+        assertThat(extractor.extract("Then:\n(4) Testing\n(5) Opening", false).bodyHtml())
+                .isEqualTo("<p>Then:</p><ol start=\"4\"><li>Testing</li><li>Opening</li></ol>");
+    }
+
+    @Test
+    void shouldLeaveLinesThatOnlyLookLikeListItemsAsWritten() {
+        // one dash alone, numbers that do not count up by one, a year, two different bullets
+        assertThat(extractor.extract(STORY_1 + "\n- and that was that.", false).paragraphs())
+                .containsExactly(STORY_1, "- and that was that.");
+        assertThat(extractor.extract("Results:\n1. Harbour City\n3. Riverside", false).paragraphs())
+                .containsExactly("Results:", "1. Harbour City", "3. Riverside");
+        assertThat(extractor.extract("2004. The year the trams came back.\n2005. The year they left.", false)
+                .paragraphs()).containsExactly("2004. The year the trams came back.", "2005. The year they left.");
+        assertThat(extractor.extract("- Trams\n* Buses", false).blocks()).extracting(TextBlock::kind)
+                .containsOnly(TextBlock.Kind.PARAGRAPH);
+    }
+
+    @Test
+    void shouldStillTakeTheBylineAndDropChromeLines() {
+        ExtractedArticle article = extractor.extract("By Jane Doe\n" + STORY_1 + "\nShare this article\n" + STORY_2,
+                false);
+
+        assertThat(article.byline()).isEqualTo("Jane Doe");
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
+    void shouldKeepEveryWordOfTheTextInTheBody() {
+        String text = "Intro line\n - one \n - two\n1. three\n2) four\n\n" + wrap(STORY_2, 50) + "\n" + wrap(STORY_3, 50);
+
+        ExtractedArticle article = extractor.extract(text, false);
+
+        assertThat(String.join(" ", article.paragraphs()).split(" ")).containsExactly(
+                ("Intro line one two 1. three 2) four " + STORY_2 + " " + STORY_3).replace("1. ", "")
+                        .replace("2) ", "").split(" "));
+    }
+
+    /** A greedy wrapper, as email clients and wire systems wrap: a word goes on the line whenever it fits. */
+    private static String wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return String.join("\n", lines);
+    }
+}
