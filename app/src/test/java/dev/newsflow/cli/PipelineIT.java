@@ -62,7 +62,7 @@ class PipelineIT {
             <p>Redmoor had equalised early in the second half through a header from a corner, and their coach \
             said the referee's decision was harsh but fair.</p><h2>The draw</h2>\
             <p>The draw for the semi-finals takes place on Sunday, <a href="https://league.example/draw">live on the \
-            league's site</a>.</p><script>alert(1)</script>""";
+            league's site</a>.</p><table><tr><th>Club</th><th>Goals</th></tr><tr><td>Harbour City</td><td>2</td></tr>            <tr><td>Redmoor</td><td colspan="999">1</td></tr></table><script>alert(1)</script>""";
 
     private static KafkaBroker broker;
     private static IngestApp ingest;
@@ -108,7 +108,9 @@ class PipelineIT {
             assertThat(sportPost.getTeaser()).isNotBlank().startsWith("Harbour City reached");
             // the source's subheading and link reach the post, cleaned (EnrichedArticle v4)
             assertThat(sportPost.getBodyHtml()).startsWith("<p>").doesNotContain("<script", "alert").contains(
-                    "<h2>The draw</h2>", "<a href=\"https://league.example/draw\" rel=\"nofollow\">live on the league's site</a>");
+                    "<h2>The draw</h2>", "<a href=\"https://league.example/draw\" rel=\"nofollow\">live on the league's site</a>",
+                    "<table><thead><tr><th>Club</th><th>Goals</th></tr></thead><tbody><tr><td>Harbour City</td><td>2</td>"
+                            + "</tr><tr><td>Redmoor</td><td>1</td></tr></tbody></table>");
             assertThat(sportPost.getImage().getUrl()).isEqualTo("https://league.example/img/penalty.jpg"); // Post v7
             assertThat(sportPost.getImage().getCaption()).isEqualTo("Owen Hartley scores the winner. Photo: Jo Reed");
             Post currentPost = current.await(id, 1, WAIT).get(0).value();

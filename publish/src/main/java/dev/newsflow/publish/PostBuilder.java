@@ -32,13 +32,17 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
     /**
      * What a post body may contain, as docs/consumers.md promises it and nothing more, even if upstream let more
      * through: the blocks and inline elements enrich writes, a link's http or https address (given rel="nofollow",
-     * and checked again below) and an ordered list's start.
+     * and checked again below), an ordered list's start, and data tables with their cells' spans.
      */
     private static final Safelist BODY_SAFELIST = new Safelist()
             .addTags("p", "h2", "h3", "ul", "ol", "li", "blockquote", "a", "strong", "em", "sup", "sub")
+            .addTags("table", "thead", "tbody", "tr", "th", "td")
             .addAttributes("a", "href").addProtocols("a", "href", "http", "https").addEnforcedAttribute("a", "rel", "nofollow")
-            .addAttributes("ol", "start", "reversed");
+            .addAttributes("ol", "start", "reversed")
+            .addAttributes("th", "colspan", "rowspan").addAttributes("td", "colspan", "rowspan");
     private static final java.util.regex.Pattern LIST_START = java.util.regex.Pattern.compile("-?\\d{1,6}");
+    /** As enrich writes them: a browser reads colspan up to 1,000 and rowspan up to 65,534, a page layout bomb. */
+    private static final java.util.regex.Pattern CELL_SPAN = java.util.regex.Pattern.compile("[1-9][0-9]?");
     /** As the ingest bounds a sender's: an image's alt text and caption. */
     private static final int MAX_IMAGE_TEXT_CHARS = 1_000;
 
@@ -256,6 +260,15 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
         for (Element list : clean.body().getElementsByTag("ol")) {
             if (list.hasAttr("start") && !LIST_START.matcher(list.attr("start")).matches()) {
                 list.removeAttr("start");
+            }
+        }
+        if (html.contains("<t")) {
+            for (Element cell : clean.body().select("td[colspan], td[rowspan], th[colspan], th[rowspan]")) {
+                for (String span : new String[]{"colspan", "rowspan"}) {
+                    if (cell.hasAttr(span) && !CELL_SPAN.matcher(cell.attr(span)).matches()) {
+                        cell.removeAttr(span);
+                    }
+                }
             }
         }
         clean.outputSettings().prettyPrint(false);

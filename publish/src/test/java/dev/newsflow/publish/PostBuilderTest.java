@@ -101,6 +101,19 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldKeepDataTablesWithSmallSpansAndNothingElseOfTheirMarkup() {
+        Post post = builder.upsert(anArticle("s7").bodyHtml("<table border=\"1\" style=\"width:9999px\"><caption>Cap"
+                + "</caption><thead><tr><th scope=\"col\" onclick=\"x()\">Club</th><th colspan=\"2\">Points</th></tr>"
+                + "</thead><tbody><tr><td rowspan=\"65534\">Harbour City</td><td colspan=\"1000\">28</td>"
+                + "<td colspan=\"x\" rowspan=\"3\">+9</td></tr></tbody><tfoot><tr><td>All</td></tr></tfoot></table>")
+                .build(), null, now);
+
+        assertThat(post.getBodyHtml()).isEqualTo("<table>Cap<thead><tr><th>Club</th><th colspan=\"2\">Points</th></tr>"
+                + "</thead><tbody><tr><td>Harbour City</td><td>28</td><td rowspan=\"3\">+9</td></tr></tbody>"
+                + "<tr><td>All</td></tr></table>");
+    }
+
+    @Test
     void shouldBoundALeadImagesTextsFromAForgedRecord() {
         Post post = builder.upsert(anArticle("s5").image("https://cdn.example/a.jpg", "a".repeat(100_000), "Photo").build(), null, now);
         Post longUrl = builder.upsert(anArticle("s6").image("https://cdn.example/" + "a".repeat(3_000), null, null).build(), null, now);

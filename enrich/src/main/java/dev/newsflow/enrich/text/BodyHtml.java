@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The article body as HTML a site can show: paragraphs, the source's subheadings ({@code h2}, {@code h3}), lists,
- * quotations, and links, bold and italics inside them. Built from {@link TextBlock}s, whose words are the text's, so
+ * quotations, data tables, and links, bold and italics inside them. Built from {@link TextBlock}s, whose words are the text's, so
  * the body never says more or less than the text that was classified, tagged and teased. Publish cleans it again
  * before it reaches a post.
  */
@@ -30,7 +30,8 @@ public final class BodyHtml {
             size += b.html().length() + 16;
         }
         StringBuilder out = new StringBuilder(size);
-        TextBlock open = null; // the list or quotation still open
+        TextBlock open = null; // the list, quotation or table still open
+        String tableSection = null; // in an open table: "thead" or "tbody"
         java.util.Set<Long> itemsShown = new java.util.HashSet<>();
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
@@ -45,8 +46,8 @@ public final class BodyHtml {
                 out.append("<p>").append(b.html()).append("</p>");
                 continue;
             }
-            if (open != null && (open.kind() != b.kind() || open.group() != b.group())) {
-                out.append(closing(open.kind()));
+            if (open != null && (!sameContainer(open.kind(), b.kind()) || open.group() != b.group())) {
+                out.append(open.kind().isTableRow() ? "</" + tableSection + ">" : "").append(closing(open.kind()));
                 open = null;
             }
             switch (b.kind()) {
@@ -75,13 +76,30 @@ public final class BodyHtml {
                         out.append("<li>").append(b.html()).append("</li>");
                     }
                 }
+                case ROW, HEADER_ROW -> {
+                    // the rows of a table's head first, in <thead>; a header row after the body stays in the body
+                    String section = b.kind() == TextBlock.Kind.HEADER_ROW && !"tbody".equals(tableSection) ? "thead" : "tbody";
+                    if (open == null) {
+                        out.append("<table><").append(section).append('>');
+                        open = b;
+                    } else if (!section.equals(tableSection)) {
+                        out.append("</").append(tableSection).append("><").append(section).append('>');
+                    }
+                    tableSection = section;
+                    out.append("<tr>").append(b.html()).append("</tr>");
+                }
                 case PARAGRAPH -> out.append("<p>").append(b.html()).append("</p>");
             }
         }
         if (open != null) {
-            out.append(closing(open.kind()));
+            out.append(open.kind().isTableRow() ? "</" + tableSection + ">" : "").append(closing(open.kind()));
         }
         return out.toString();
+    }
+
+    /** A table's head and body rows are one table; every other kind is a container of its own. */
+    private static boolean sameContainer(TextBlock.Kind a, TextBlock.Kind b) {
+        return a == b || a.isTableRow() && b.isTableRow();
     }
 
     private static boolean sameItem(TextBlock a, TextBlock b) {
@@ -89,7 +107,12 @@ public final class BodyHtml {
     }
 
     private static String closing(TextBlock.Kind kind) {
-        return kind == TextBlock.Kind.BULLET ? "</ul>" : kind == TextBlock.Kind.NUMBERED ? "</ol>" : "</blockquote>";
+        return switch (kind) {
+            case BULLET -> "</ul>";
+            case NUMBERED -> "</ol>";
+            case ROW, HEADER_ROW -> "</table>";
+            default -> "</blockquote>";
+        };
     }
 
     /** Text as HTML text: {@code & < >} escaped (a quotation mark needs it only in an attribute). */

@@ -43,11 +43,22 @@ public record ExtractedArticle(String title, String byline, Instant published, L
      */
     public String bodyHtml() {
         int textChars = 0;
-        for (String p : paragraphs) {
-            textChars += p.length() + 7; // and "<p></p>"
+        for (TextBlock b : blocks) {
+            textChars += b.text().length() + 7; // and "<p></p>"
+            if (b.kind().isTableRow()) { // a results table is mostly short cells: each may take a tag pair
+                textChars += 10 * cells(b.html());
+            }
         }
         String html = BodyHtml.render(blocks);
         return html.length() <= MAX_MARKUP_RATIO * textChars + 4_096 ? html : BodyHtml.ofParagraphs(paragraphs);
+    }
+
+    private static int cells(String rowHtml) {
+        int cells = 0;
+        for (int i = rowHtml.indexOf("</t"); i >= 0; i = rowHtml.indexOf("</t", i + 3)) {
+            cells++;
+        }
+        return cells;
     }
 
     /**

@@ -6,19 +6,28 @@ package dev.newsflow.enrich.text;
  *
  * @param text   the paragraph's clean text, exactly as in {@link ExtractedArticle#paragraphs()}
  * @param kind   what the source marked it as
- * @param group  which list or quotation it belongs to: consecutive blocks of one kind and group are one list or one
- *               quotation, so two lists in a row stay two
+ * @param group  which list, quotation or table it belongs to: consecutive blocks of one kind and group are one list,
+ *               one quotation or one table, so two lists in a row stay two
  * @param item   which list item it is part of (an item may hold several paragraphs), or 0 outside a list item
  * @param number the number a numbered list shows for its item (its {@code start}, then counting), else 0
  * @param countdown whether its numbered list counts down ({@code <ol reversed>})
  * @param html   {@code text} as inline HTML: escaped, with {@code <a href>} (absolute http/https links only),
- *               {@code <strong>}, {@code <em>}, {@code <sup>} and {@code <sub>}; balanced
+ *               {@code <strong>}, {@code <em>}, {@code <sup>} and {@code <sub>}; balanced. A table row's is its cells,
+ *               {@code <td>} or {@code <th>} (with {@code colspan} and {@code rowspan} of 1 to 99), holding that
  */
 public record TextBlock(String text, Kind kind, int group, int item, int number, boolean countdown, String html) {
 
-    /** The structure a post keeps; everything else (tables, definition lists, preformatted text) is a paragraph. */
+    /**
+     * The structure a post keeps; everything else (definition lists, preformatted text, layout tables) is a paragraph.
+     * A table row's text is its cells' words in order, as a row read aloud; {@code HEADER_ROW} is a row of the
+     * table's head ({@code thead}, or only {@code th} cells).
+     */
     public enum Kind {
-        PARAGRAPH, HEADING, SUBHEADING, BULLET, NUMBERED, QUOTE
+        PARAGRAPH, HEADING, SUBHEADING, BULLET, NUMBERED, QUOTE, ROW, HEADER_ROW;
+
+        public boolean isTableRow() {
+            return this == ROW || this == HEADER_ROW;
+        }
     }
 
     /** A plain paragraph: its HTML is its escaped text. */

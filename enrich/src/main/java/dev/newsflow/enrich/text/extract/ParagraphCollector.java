@@ -97,6 +97,62 @@ final class ParagraphCollector {
     /** Table cells are separated by a space, not a paragraph break. */
     private static final Set<String> CELLS = Set.of("td", "th");
 
+    /** What may hold a data table's cells; any other block inside it (a paragraph, a list, a div) makes it layout. */
+    private static final Set<String> TABLE_PARTS = Set.of("thead", "tbody", "tfoot", "tr", "td", "th", "caption");
+    /** A data table is read in at most this many nodes: past it, a page's layout grid or a hostile one. */
+    static final int MAX_TABLE_NODES = 5_000;
+    /** A cell with more text than this is a column of a layout, not a figure in a table. */
+    static final int MAX_CELL_CHARS = 300;
+    private static final java.util.regex.Pattern SPAN = java.util.regex.Pattern.compile("[1-9][0-9]?");
+
+    /**
+     * Whether a table shows data a post should keep as a table (results, standings, figures) rather than lay out a
+     * page: at least two rows and two columns; only text, links and phrase elements in its cells, none of them longer
+     * than {@value #MAX_CELL_CHARS} characters; no table inside; not marked {@code role="presentation"}; at most
+     * {@value #MAX_TABLE_NODES} nodes. Readability's rule ({@code _isDataTable}) also guesses from sizes; ours
+     * needs no guess, since a table that fails keeps today's reading, a paragraph per row.
+     */
+    static boolean isDataTable(Element table) {
+        String role = table.attr("role");
+        if (role.equalsIgnoreCase("presentation") || role.equalsIgnoreCase("none")) {
+            return false;
+        }
+        int[] nodes = {0};
+        int[] rows = {0};
+        int[] columns = {0};
+        boolean[] layout = {false};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (++nodes[0] > MAX_TABLE_NODES) {
+                    layout[0] = true;
+                    return FilterResult.STOP;
+                }
+                if (node == table || !(node instanceof Element e)) {
+                    return FilterResult.CONTINUE;
+                }
+                String tag = e.normalName();
+                if (tag.equals("table") || BLOCKS.contains(tag) && !TABLE_PARTS.contains(tag)) {
+                    layout[0] = true;
+                    return FilterResult.STOP;
+                }
+                if (tag.equals("tr")) {
+                    rows[0]++;
+                    int cells = 0;
+                    for (Element cell : e.children()) {
+                        cells += CELLS.contains(cell.normalName()) ? 1 : 0;
+                    }
+                    columns[0] = Math.max(columns[0], cells);
+                } else if (CELLS.contains(tag) && e.text().length() > MAX_CELL_CHARS) {
+                    layout[0] = true;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, table);
+        return !layout[0] && rows[0] >= 2 && columns[0] >= 2;
+    }
+
     /**
      * Containers of site chrome, by tag: skipped when {@link #skipChrome} is set. A figure's caption and credit are
      * among them: a post carries no images, and without its picture "The Moulin Rouge cabaret in Paris Benoit
@@ -356,6 +412,17 @@ final class ParagraphCollector {
         /** Per open structural element: 1, or -1 for an ordered list counting down ({@code reversed}). */
         final List<Integer> structureSteps = new ArrayList<>();
         int lastStructureId;
+        /** Tables open around the walk, data tables or not. */
+        int tableDepth;
+        /** The data table being read, with its number, or null: only an outermost table can be one. */
+        Element dataTable;
+        int dataTableId;
+        boolean inTableHead;
+        /** In a data table's row: its cells so far, those of them {@code th}, and whether a cell just opened. */
+        boolean inRow;
+        int rowCells;
+        int rowHeaderCells;
+        boolean cellOpened;
         TextBlock.Kind kind = TextBlock.Kind.PARAGRAPH;
         int group;
         int item;
@@ -438,6 +505,10 @@ final class ParagraphCollector {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
             if (tag.equals("br")) {
+                if (inRow) { // a line break inside a cell: the row stays one block
+                    pendingSpace = true;
+                    return NodeFilter.FilterResult.SKIP_CHILDREN;
+                }
                 if (lastWasBreak) {
                     flush();
                 } else {
@@ -448,6 +519,18 @@ final class ParagraphCollector {
             }
             if (BLOCKS.contains(tag)) {
                 flush();
+                if (tag.equals("table")) {
+                    if (tableDepth++ == 0 && isDataTable(element)) {
+                        dataTable = element;
+                        dataTableId = ++lastStructureId;
+                    }
+                } else if (dataTable != null && tag.equals("thead")) {
+                    inTableHead = true;
+                } else if (dataTable != null && tag.equals("tr")) {
+                    inRow = true;
+                    rowCells = 0;
+                    rowHeaderCells = 0;
+                }
                 if (STRUCTURE.contains(tag)) {
                     int own = 0;
                     int step = 1;
@@ -468,6 +551,12 @@ final class ParagraphCollector {
                 }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
+                if (inRow) {
+                    rowCells++;
+                    rowHeaderCells += tag.equals("th") ? 1 : 0;
+                    html.append('<').append(tag).append(span(element, "colspan")).append(span(element, "rowspan")).append('>');
+                    cellOpened = true;
+                }
             } else if (INLINE.contains(tag)) {
                 // one of a kind at a time: a nested repeat ("<b><b>", a link in a link after jsoup's table fix-up)
                 // adds nothing a reader sees, and re-opening each at every paragraph break would multiply the HTML
@@ -495,6 +584,13 @@ final class ParagraphCollector {
             }
             if (BLOCKS.contains(tag)) {
                 flush();
+                if (tag.equals("table") && --tableDepth == 0) {
+                    dataTable = null;
+                } else if (tag.equals("thead")) {
+                    inTableHead = false;
+                } else if (tag.equals("tr")) {
+                    inRow = false;
+                }
                 if (STRUCTURE.contains(tag)) {
                     structure.remove(structure.size() - 1);
                     structureIds.remove(structureIds.size() - 1);
@@ -503,6 +599,11 @@ final class ParagraphCollector {
                 }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
+                if (inRow) {
+                    closeInlines(); // opened again in the next cell that has words
+                    html.append("</").append(tag).append('>');
+                    cellOpened = false;
+                }
             } else if (INLINE.contains(tag) && inlineKept[--inlineDepth]) {
                 Inline inline = inlines.remove(inlines.size() - 1);
                 if (inline.started) {
@@ -518,6 +619,11 @@ final class ParagraphCollector {
             item = 0;
             number = 0;
             countdown = false;
+            if (inRow) { // head or body is known once the row's cells are: see flush
+                kind = TextBlock.Kind.ROW;
+                group = dataTableId;
+                return;
+            }
             for (int k = structure.size() - 1; k >= 0; k--) {
                 switch (structure.get(k).normalName()) {
                     case "h1", "h2" -> kind = TextBlock.Kind.HEADING;
@@ -577,8 +683,11 @@ final class ParagraphCollector {
                         begin();
                     } else if (pendingSpace) {
                         current.append(' ');
-                        html.append(' ');
+                        if (!cellOpened) { // between cells the space is the text's only: the HTML has the cell
+                            html.append(' ');
+                        }
                     }
+                    cellOpened = false;
                     pendingSpace = false;
                     lastWasBreak = false;
                     for (Inline inline : inlines) { // opened where their first word is, after the space before it
@@ -597,19 +706,33 @@ final class ParagraphCollector {
         void flush() {
             if (current.length() > 0) {
                 // an inline element that goes on into the next paragraph is closed here and opened again there
-                for (int k = inlines.size() - 1; k >= 0; k--) {
-                    Inline inline = inlines.get(k);
-                    if (inline.started) {
-                        html.append(inline.tags[1]);
-                        inline.started = false;
-                    }
+                closeInlines();
+                if (kind == TextBlock.Kind.ROW && (inTableHead || rowHeaderCells == rowCells)) {
+                    kind = TextBlock.Kind.HEADER_ROW;
                 }
                 blocks.add(new TextBlock(current.toString(), kind, group, item, number, countdown, html.toString()));
                 current.setLength(0);
-                html.setLength(0);
             }
+            html.setLength(0); // a row of empty cells has HTML and no words
             pendingSpace = false;
             lastWasBreak = false;
+        }
+
+        /** Closes the inline elements open in the HTML; each opens again before its next word. */
+        private void closeInlines() {
+            for (int k = inlines.size() - 1; k >= 0; k--) {
+                Inline inline = inlines.get(k);
+                if (inline.started) {
+                    html.append(inline.tags[1]);
+                    inline.started = false;
+                }
+            }
+        }
+
+        /** A cell's colspan or rowspan as an attribute, when it is a number from 2 to 99. */
+        private static String span(Element cell, String name) {
+            String value = cell.attr(name).strip();
+            return !value.equals("1") && SPAN.matcher(value).matches() ? " " + name + "=\"" + value + "\"" : "";
         }
     }
 

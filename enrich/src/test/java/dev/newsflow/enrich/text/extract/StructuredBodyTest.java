@@ -299,9 +299,75 @@ class StructuredBodyTest {
     }
 
     /** The text of each block element of the body, as a site's reader sees it (a list item of paragraphs by them). */
+    @Test
+    void shouldKeepADataTableWithItsHeadCellsAndSpans() {
+        String fragment = "<p>" + STORY_1 + "</p><table><caption>Top two</caption><thead><tr><th>Club</th><th>Played"
+                + "</th><th>Points</th></tr></thead><tbody><tr><td><b>Harbour City</b></td><td>12</td><td> 28 </td></tr>"
+                + "<tr><td>Redmoor<br>Athletic</td><td></td><td>25</td></tr><tr><td colspan=\"2\">Total</td><td>53</td>"
+                + "</tr></tbody></table><p>" + STORY_2 + "</p>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, "Top two", "Club Played Points", "Harbour City 12 28",
+                "Redmoor Athletic 25", "Total 53", STORY_2);
+        assertThat(article.bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>Top two</p><table><thead><tr><th>Club</th>"
+                + "<th>Played</th><th>Points</th></tr></thead><tbody><tr><td><strong>Harbour City</strong></td><td>12</td>"
+                + "<td>28</td></tr><tr><td>Redmoor Athletic</td><td></td><td>25</td></tr><tr><td colspan=\"2\">Total</td>"
+                + "<td>53</td></tr></tbody></table><p>" + STORY_2 + "</p>");
+        assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
+    }
+
+    @Test
+    void shouldTakeARowOfHeadCellsAsTheTablesHeadAndCloseInlineElementsInEachCell() {
+        String fragment = "<p>" + STORY_1 + "</p><b><table><tr><th>Year</th><th>Riders</th></tr><tr><td>2024</td>"
+                + "<td>1.2m</td></tr><tr><th>2025</th><td>1.4m</td></tr></table></b>";
+
+        assertThat(extractor.extract(fragment, true).bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><table><thead><tr>"
+                + "<th><strong>Year</strong></th><th><strong>Riders</strong></th></tr></thead><tbody><tr><td><strong>2024"
+                + "</strong></td><td><strong>1.2m</strong></td></tr><tr><th><strong>2025</strong></th><td><strong>1.4m"
+                + "</strong></td></tr></tbody></table>");
+    }
+
+    @Test
+    void shouldReadTablesThatLayOutAPageAsParagraphsAsBefore() {
+        String layout = "<table><tr><td><p>" + STORY_1 + "</p></td><td>Menu</td></tr><tr><td><p>" + STORY_2
+                + "</p></td><td>More</td></tr></table>";
+        String presentation = "<table role=\"presentation\"><tr><td>" + STORY_1 + "</td><td>a</td></tr><tr><td>"
+                + STORY_2 + "</td><td>b</td></tr></table>";
+        String nested = "<table><tr><td>Outer</td><td><table><tr><td>In</td><td>ner</td></tr><tr><td>x</td><td>y</td>"
+                + "</tr></table></td></tr><tr><td>a</td><td>b</td></tr></table><p>" + STORY_1 + "</p>";
+        String oneColumn = "<table><tr><td>" + STORY_1 + "</td></tr><tr><td>" + STORY_2 + "</td></tr></table>";
+        String longCells = "<table><tr><td>" + STORY_1 + " " + STORY_2 + " " + STORY_1 + "</td><td>a</td></tr><tr><td>b"
+                + "</td><td>c</td></tr></table>";
+
+        for (String html : List.of(layout, presentation, nested, oneColumn, longCells)) {
+            ExtractedArticle article = extractor.extract(html, true);
+            assertThat(article.bodyHtml()).as(html).doesNotContain("<table", "<td", "<tr");
+            assertThat(paragraphsOf(article.bodyHtml())).as(html).isEqualTo(article.paragraphs());
+        }
+    }
+
+    @Test
+    void shouldReadAHugeOrDeeplyNestedTableQuicklyAndAsParagraphs() {
+        StringBuilder big = new StringBuilder("<p>" + STORY_1 + "</p><table>");
+        for (int i = 0; i < 3_000; i++) {
+            big.append("<tr><td>").append(i).append("</td><td>x</td></tr>");
+        }
+        String nested = "<table><tr><td>".repeat(5_000) + "deep" + "</td></tr></table>".repeat(5_000) + "<p>" + STORY_1 + "</p>";
+
+        String bigHtml = big.append("</table>").toString();
+
+        // a table is judged in at most MAX_TABLE_NODES nodes, and a table inside another stops the judging at once
+        assertThat(ParagraphCollector.isDataTable(Jsoup.parseBodyFragment(bigHtml).selectFirst("table"))).isFalse();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> { // a hang guard
+            assertThat(extractor.extract(bigHtml, true).bodyHtml()).doesNotContain("<table").contains("<p>2999 x</p>");
+            assertThat(extractor.extract(nested, true).paragraphs()).contains("deep", STORY_1);
+        });
+    }
+
     static List<String> paragraphsOf(String bodyHtml) {
         List<String> out = new ArrayList<>();
-        for (Element e : Jsoup.parseBodyFragment(bodyHtml).body().select("p, li, h2, h3")) {
+        for (Element e : Jsoup.parseBodyFragment(bodyHtml).body().select("p, li, h2, h3, tr")) {
             if (e.selectFirst("> p") == null) {
                 out.add(e.text());
             }
