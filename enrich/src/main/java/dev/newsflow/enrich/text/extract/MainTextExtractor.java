@@ -202,14 +202,19 @@ public final class MainTextExtractor implements TextExtractor {
             "(?:\\s|(?<=[.(]))[A-Z0-9]{1,6}\\.(?:N|O|OQ|L|TO|PA|DE|AS|MI|T|VX|OB|PK|HK|KS|SS|SZ|AX)(?=[\\s,;:)]|\\.?$)");
 
     /**
-     * Plain text: paragraphs and lists where its lines put them ({@link PlainTextLayout}); chrome lines inside a
-     * paragraph are dropped, and the first byline line becomes the byline.
+     * Plain text: paragraphs and bullet lists where its lines put them ({@link PlainTextLayout}); chrome lines are
+     * dropped, and the first byline line becomes the byline. The boilerplate rules judge each block between blank
+     * lines as one paragraph, as they always did: a date, a "Latest news" marker or a byline on a line of its own
+     * inside a block is the story's, not the page's.
      */
     ExtractedArticle plainText(String text) {
         List<TextBlock> blocks = new ArrayList<>();
+        List<Integer> blockOf = new ArrayList<>(); // per TextBlock, the block of lines it is in
         String byline = null;
         for (PlainTextLayout.Unit unit : PlainTextLayout.read(text)) {
             StringBuilder paragraph = new StringBuilder();
+            // a line of its own may be chrome or the byline; inside a wrapped paragraph "by Mr Blair." is the story's
+            boolean lineOfItsOwn = unit.lines().size() == 1;
             for (String line : unit.lines()) {
                 String decoded = decodeEntities(line);
                 // markup the CMS stored escaped ("&lt;a href=...&gt;MSFT.O&lt;/a&gt;" in wire copy) is read as markup,
@@ -217,10 +222,10 @@ public final class MainTextExtractor implements TextExtractor {
                 String l = ParagraphCollector.normalise(decoded != line && PlainText.looksLikeMarkup(decoded)
                         ? LINKED_STOCK_CODE.matcher(PlainText.withoutMarkup(decoded)).replaceAll("") : decoded);
                 l = withoutBracketedStockCodes(l);
-                if (l.isEmpty() || filter.isChrome(l)) {
+                if (l.isEmpty() || lineOfItsOwn && filter.isChrome(l)) {
                     continue;
                 }
-                if (byline == null && unit.kind() == TextBlock.Kind.PARAGRAPH) {
+                if (byline == null && lineOfItsOwn && unit.kind() == TextBlock.Kind.PARAGRAPH) {
                     String name = filter.bylineOf(l);
                     if (name != null) {
                         byline = name;
@@ -234,13 +239,29 @@ public final class MainTextExtractor implements TextExtractor {
             }
             if (paragraph.length() > 0) {
                 String words = paragraph.toString();
-                blocks.add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), unit.number(), false,
-                        BodyHtml.escape(words)));
+                blocks.add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), 0, false, BodyHtml.escape(words)));
+                blockOf.add(unit.block());
             }
         }
-        BoilerplateFilter.Result result = filter.filter(texts(blocks));
-        return ExtractedArticle.ofBlocks(null, BylineText.tidy(byline != null ? byline : result.byline()), null,
-                result.keptOf(blocks), null);
+        List<String> judged = new ArrayList<>(); // each block's words, as the rules have always read plain text
+        List<Integer> judgedBlock = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i > 0 && blockOf.get(i).equals(blockOf.get(i - 1))) {
+                judged.set(judged.size() - 1, judged.get(judged.size() - 1) + " " + blocks.get(i).text());
+            } else {
+                judged.add(blocks.get(i).text());
+                judgedBlock.add(blockOf.get(i));
+            }
+        }
+        BoilerplateFilter.Result result = filter.filter(judged);
+        java.util.Set<Integer> keptBlocks = new java.util.HashSet<>(result.keptOf(judgedBlock));
+        List<TextBlock> kept = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            if (keptBlocks.contains(blockOf.get(i))) {
+                kept.add(blocks.get(i));
+            }
+        }
+        return ExtractedArticle.ofBlocks(null, BylineText.tidy(byline != null ? byline : result.byline()), null, kept, null);
     }
 
     private static List<String> texts(List<TextBlock> blocks) {

@@ -8,70 +8,88 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where plain text's paragraphs and lists are, read from its lines. Newsroom systems send plain text three ways: a
- * blank line between paragraphs (wire copy, most CMS exports), one paragraph per line (a CMS text box, JSON bodies),
- * or lines hard-wrapped at a fixed width (email, older wire feeds); and lists as lines that open with a bullet or a
- * number ("- Increased spending on health", "2. Refunds"). Reading every single line break as a space, as we did,
- * ran a one-paragraph-per-line story and a list into one paragraph.
+ * Where plain text's paragraphs and bullet lists are, read from its lines. Newsroom systems send plain text three
+ * ways: a blank line between paragraphs (wire copy, most CMS exports), one paragraph per line (a CMS text box, JSON
+ * bodies), or lines hard-wrapped at a fixed width (email, older wire feeds, often with indented first lines); and
+ * lists as lines that open with a bullet ("- Increased spending on health"). Reading every single line break as a
+ * space, as we did, ran a one-paragraph-per-line story and a list into one paragraph.
  *
- * <p>A line break inside a block of lines is a paragraph break unless the lines are hard-wrapped. A greedy wrapper
- * (every one we know) puts a word on the line whenever it fits, so a break where the next line's first word would
- * have fitted within the widest line was made by the writer, not the wrapper. A block counts as wrapped when its
- * widest line is 40 to 100 characters and at least half of its breaks pass that test; in a wrapped block a break is
- * a paragraph break where the next word would have fitted or the next line is indented. A sentence that plainly goes
- * on (a line ending in a comma, the next starting with a small letter) is never broken. Lists need two items or more
- * with the same bullet, or numbers that count up by one, so a line that starts with "-" or "1." alone stays a line.
- * No library does this for plain text: flexmark and commonmark read Markdown, where a single line break is always
- * a space and "1." at a line's start always opens a list.
+ * <p>Inside a block (the lines between blank lines), a line break is kept as a paragraph break unless the evidence
+ * says a wrapper made it. A greedy wrapper (every one we know) puts a word on the line whenever it fits, so a break
+ * where the next line's first word would have fitted within the block's widest line (indent included) was typed by
+ * the writer. A break where it would not have fitted is the wrapper's when the line stops mid-sentence; when the line
+ * ends a sentence, it is the wrapper's only if at least half of the block's lines stop mid-sentence, as wrapped lines
+ * do and a paragraph per line does not (a wrapped paragraph whose last line happens to be full cannot be told from
+ * one that goes on, and is joined to it). A line indented more than the block's least indented line starts a
+ * paragraph, and so does a line that opens with a bullet or a number, unless a wrapper put it there mid-sentence
+ * (British copy's "the price offered - 300p a share - is..." wraps a dash to a line's start); a sentence
+ * that plainly goes on (a line ending in a comma or a hyphenated word, the next starting with a small letter) is
+ * never broken. Widths below {@value #MIN_WRAP_WIDTH} or above {@value #MAX_WRAP_WIDTH} characters are not wrapping.
+ *
+ * <p>A bullet list is two or more lines that open with the same bullet ({@code - * • · ▪ ◦ ‣}); its items may be
+ * separated by blank lines, and go on over lines indented under them or wrapped mid-sentence. The bullet is not part
+ * of the item's words. Numbered lines stay paragraphs with their numbers: "3. Oktober", "1. FC Köln" and a
+ * standings table with ties all open with a number that is part of the text.
+ *
+ * <p>No library does this for plain text: flexmark and commonmark read Markdown, where a single line break is
+ * always a space and "1." at a line's start always opens a list.
  */
 final class PlainTextLayout {
 
-    /** Narrower than this, lines are short on purpose (addresses, verse, one-line answers), not wrapped. */
-    static final int MIN_WRAP_WIDTH = 40;
+    /** Narrower than this, lines are short on purpose (addresses, one-line answers), not wrapped. */
+    static final int MIN_WRAP_WIDTH = 20;
     /** Wider than this, nobody wraps by hand: every line break was typed. */
     static final int MAX_WRAP_WIDTH = 100;
 
     /**
-     * A paragraph or a list item, as the lines it is made of (a list item's first line without its bullet or
-     * number), not yet cleaned.
+     * A paragraph or a list item, as the lines it is made of (a list item's first line without its bullet), not yet
+     * cleaned.
      *
+     * @param block  the block (lines between blank lines) it starts in, from 0: the boilerplate rules judge blocks
      * @param group  the list it belongs to (1, 2, ... in the text), 0 for a paragraph
      * @param item   its position in that list, from 1, or 0
-     * @param number the number it showed, for a numbered list, else 0
      */
-    record Unit(List<String> lines, TextBlock.Kind kind, int group, int item, int number) {
+    record Unit(List<String> lines, TextBlock.Kind kind, int block, int group, int item) {
     }
 
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00a0\\r]*\\n");
-    /** "- item", "* item", "• item"; an en dash too. An em dash opens wire copy's datelines and quotes, not lists. */
-    private static final Pattern BULLET = Pattern.compile("[ \\t]*([-*\\u2022\\u00b7\\u25aa\\u25e6\\u2023\\u2013])[ \\t]+(\\S.*)");
-    /** "1. item", "1) item", "(1) item": at most three digits, so a year does not open a list. */
-    private static final Pattern NUMBER = Pattern.compile("[ \\t]*(?:(\\d{1,3})[.)]|\\((\\d{1,3})\\))[ \\t]+(\\S.*)");
+    /** A bullet and the item after it; an en or em dash opens dialogue and wire datelines, not lists. */
+    private static final Pattern BULLET = Pattern.compile("[ \\t\\u00a0\\u3000]*([-*\\u2022\\u00b7\\u25aa\\u25e6\\u2023])[ \\t]+(\\S.*)");
+    /** A number a line may open with, as a list would: "1.", "2)", "(3)". */
+    private static final Pattern NUMBERED = Pattern.compile("[ \\t\\u00a0\\u3000]*(?:\\d{1,3}[.)]|\\(\\d{1,3}\\))[ \\t].*");
 
     private PlainTextLayout() {
     }
 
-    /** One line of the text: where its block starts, and its list marker if it has one. */
-    private record Line(String text, boolean opensBlock, String marker, int number, String content) {
-        boolean indented() {
-            return !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t');
+    /**
+     * One line of the text, trailing white space off.
+     *
+     * @param bullet  its bullet, or 0
+     * @param content for a bulleted line, the item's words after the bullet
+     */
+    private record Line(String text, int block, boolean opensBlock, int indent, char bullet, String content,
+                        boolean numbered) {
+        boolean marked() {
+            return bullet != 0 || numbered;
         }
     }
 
     /** The text's paragraphs and list items in order; blank lines are never part of one. */
     static List<Unit> read(String text) {
         List<Line> lines = lines(text);
+        int[] blockWidths = new int[lines.isEmpty() ? 0 : lines.get(lines.size() - 1).block() + 1];
+        for (Line line : lines) {
+            blockWidths[line.block()] = Math.max(blockWidths[line.block()], line.text().length());
+        }
         int[] listEnd = new int[lines.size()]; // for a line that opens a list: the index after its last line
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).marker() != null) {
-                int end = listFrom(lines, i);
+            if (lines.get(i).bullet() != 0 && opensItem(lines, i, blockWidths)) {
+                int end = listFrom(lines, i, blockWidths);
                 if (end > 0) {
                     listEnd[i] = end;
                     i = end - 1;
                 }
             }
         }
-        int width = wrapWidth(lines, listEnd);
         List<Unit> units = new ArrayList<>();
         int group = 0;
         int i = 0;
@@ -82,12 +100,10 @@ final class PlainTextLayout {
                 for (int j = i; j < listEnd[i]; ) {
                     Line first = lines.get(j);
                     List<String> itemLines = new ArrayList<>(List.of(first.content()));
-                    for (j++; j < listEnd[i] && lines.get(j).marker() == null; j++) {
+                    for (j++; j < listEnd[i] && lines.get(j).bullet() == 0; j++) {
                         itemLines.add(lines.get(j).text());
                     }
-                    boolean numbered = first.marker().equals("#");
-                    units.add(new Unit(itemLines, numbered ? TextBlock.Kind.NUMBERED : TextBlock.Kind.BULLET, group,
-                            ++item, numbered ? first.number() : 0));
+                    units.add(new Unit(itemLines, TextBlock.Kind.BULLET, first.block(), group, ++item));
                 }
                 i = listEnd[i];
                 continue;
@@ -96,125 +112,195 @@ final class PlainTextLayout {
             while (end < lines.size() && !lines.get(end).opensBlock() && listEnd[end] == 0) {
                 end++;
             }
-            paragraphs(lines.subList(i, end), width, units);
+            paragraphs(lines.subList(i, end), units);
             i = end;
         }
         return units;
     }
 
+    /** The lines, each knowing its block; one pass over the text, no copy of it but the lines. */
     private static List<Line> lines(String text) {
         List<Line> lines = new ArrayList<>();
-        for (String block : BLANK_LINES.split(text.replace("\r\n", "\n"))) {
-            boolean opens = true;
-            for (String raw : block.split("\n")) {
-                String line = raw.stripTrailing();
-                if (line.isBlank()) {
-                    continue;
-                }
-                Line marked = marked(line, opens);
-                lines.add(marked != null ? marked : new Line(line, opens, null, 0, null));
-                opens = false;
+        int block = -1;
+        boolean blank = true; // a blank line (or the start) was last: the next line opens a block
+        int n = text.length();
+        for (int start = 0; start <= n; ) {
+            int end = start;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
             }
+            String line = text.substring(start, end).stripTrailing();
+            // "\r\n", "\n" or a lone "\r" (old Mac exports) ends a line
+            start = end + (end + 1 < n && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
+            if (line.isBlank()) {
+                blank = true;
+                continue;
+            }
+            Line read = line(line, block + (blank ? 1 : 0), blank);
+            if (read == null) { // only non-breaking or ideographic spaces: blank too
+                blank = true;
+                continue;
+            }
+            block = read.block();
+            lines.add(read);
+            blank = false;
         }
         return lines;
     }
 
-    /** The line as a list item's first line, or null; most lines open with a letter and need no regex. */
-    private static Line marked(String line, boolean opens) {
-        char first = line.charAt(line.length() - line.stripLeading().length());
-        if (first == '(' || first >= '0' && first <= '9') {
-            Matcher number = NUMBER.matcher(line);
-            return number.matches() ? new Line(line, opens, "#",
-                    Integer.parseInt(number.group(1) != null ? number.group(1) : number.group(2)), number.group(3)) : null;
+    /** The line read, or null when it has nothing but spaces. */
+    private static Line line(String text, int block, boolean opensBlock) {
+        int indent = 0;
+        while (indent < text.length() && isIndent(text.charAt(indent))) {
+            indent++;
         }
-        if (Character.isLetter(first)) {
+        if (indent == text.length()) {
             return null;
         }
-        Matcher bullet = BULLET.matcher(line);
-        return bullet.matches() ? new Line(line, opens, bullet.group(1), 0, bullet.group(2)) : null;
+        char first = text.charAt(indent);
+        if (first == '(' || first >= '0' && first <= '9') {
+            return new Line(text, block, opensBlock, indent, (char) 0, null, NUMBERED.matcher(text).matches());
+        }
+        if (!Character.isLetter(first)) { // most lines open with a word: no regex for them
+            Matcher bullet = BULLET.matcher(text);
+            if (bullet.matches()) {
+                return new Line(text, block, opensBlock, indent, bullet.group(1).charAt(0), bullet.group(2), false);
+            }
+        }
+        return new Line(text, block, opensBlock, indent, (char) 0, null, false);
+    }
+
+    private static boolean isIndent(char c) {
+        return c == ' ' || c == '\t' || c == '\u00a0' || c == '\u3000';
     }
 
     /**
-     * The index after the list that starts at line {@code start}, or 0 when there is no list of two items there. An
-     * item goes on over the indented lines under it, and over a sentence that goes on; the next item has the same bullet, or the next number, and may
-     * come after a blank line.
+     * The index after the bullet list that starts at line {@code start}, or 0 when there is no list of two items
+     * there. The next item has the same bullet and may come after a blank line; inside a block, an item goes on over
+     * a line indented more than its bullet, over a sentence that goes on, and over a line its wrapper made.
      */
-    private static int listFrom(List<Line> lines, int start) {
+    private static int listFrom(List<Line> lines, int start, int[] blockWidths) {
         Line first = lines.get(start);
         int items = 1;
-        int previous = first.number();
         int end = start + 1;
         while (end < lines.size()) {
             Line line = lines.get(end);
-            if (line.marker() == null) {
-                if (line.opensBlock() || !line.indented() && !continues(lines.get(end - 1).text(), line.text())) {
+            if (line.bullet() == first.bullet() && opensItem(lines, end, blockWidths)) {
+                items++;
+                end++;
+            } else if (line.opensBlock() || line.marked() && opensItem(lines, end, blockWidths)) {
+                break;
+            } else {
+                Line previous = lines.get(end - 1);
+                boolean goesOn = line.indent() > first.indent() || continues(previous.text(), line.text())
+                        || wrapped(previous, line, blockWidths[line.block()]) && !endsSentence(previous.text());
+                if (!goesOn) {
                     break;
                 }
-                end++; // the item's wrapped continuation
-            } else if (line.marker().equals(first.marker())
-                    && (!first.marker().equals("#") || line.number() == previous + 1)) {
-                items++;
-                previous = line.number();
                 end++;
-            } else {
-                break;
             }
         }
         return items >= 2 ? end : 0;
     }
 
-    /** The widest line outside lists, as the width the text may be wrapped at. */
-    private static int wrapWidth(List<Line> lines, int[] listEnd) {
-        int width = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (listEnd[i] > 0) {
-                i = listEnd[i] - 1;
-            } else {
-                width = Math.max(width, lines.get(i).text().strip().length());
-            }
+    /**
+     * Whether a bulleted line opens an item: not when a wrapper carried a dash of the sentence above to the line's
+     * start ("the price offered - 300p a share\n- is high enough").
+     */
+    private static boolean opensItem(List<Line> lines, int index, int[] blockWidths) {
+        Line line = lines.get(index);
+        if (line.opensBlock()) {
+            return true;
         }
-        return width;
+        Line previous = lines.get(index - 1);
+        return previous.bullet() == line.bullet() // the item after another: lists' items often end without a stop
+                || !(wrapped(previous, line, blockWidths[line.block()]) && !endsSentence(previous.text()));
     }
 
-    /** A block's ordinary lines as paragraphs: one per line, unless the block is hard-wrapped. */
-    private static void paragraphs(List<Line> run, int width, List<Unit> units) {
-        int breaks = run.size() - 1;
-        boolean[] typed = new boolean[Math.max(0, breaks)]; // the writer broke the line here
-        int wrapped = 0;
-        for (int b = 0; b < breaks; b++) {
-            Line line = run.get(b);
-            Line next = run.get(b + 1);
-            boolean nextWordFitted = line.text().strip().length() + 1 + firstWordLength(next.text()) <= width;
-            typed[b] = nextWordFitted || next.indented() && !line.indented();
-            wrapped += nextWordFitted ? 0 : 1;
+    /** Whether a wrapper of this width could have broken the line here: the next line's first word did not fit. */
+    private static boolean wrapped(Line line, Line next, int width) {
+        return width >= MIN_WRAP_WIDTH && width <= MAX_WRAP_WIDTH
+                && line.text().length() + 1 + firstWordLength(next.text()) > width;
+    }
+
+    /** A block's ordinary lines as paragraphs, broken where the writer broke them. */
+    private static void paragraphs(List<Line> run, List<Unit> units) {
+        int width = 0;
+        int leastIndent = Integer.MAX_VALUE;
+        for (Line line : run) {
+            width = Math.max(width, line.text().length());
+            leastIndent = Math.min(leastIndent, line.indent());
         }
-        boolean wrappedBlock = width >= MIN_WRAP_WIDTH && width <= MAX_WRAP_WIDTH && 2 * wrapped >= breaks;
+        // a wrapper breaks lines mostly mid-sentence; a writer who puts a paragraph on each line, at sentence ends
+        int breaks = run.size() - 1;
+        int midSentence = 0;
+        for (int b = 0; b < breaks; b++) {
+            midSentence += endsSentence(run.get(b).text()) ? 0 : 1;
+        }
+        boolean wrappedBlock = 2 * midSentence >= breaks;
         List<String> paragraph = new ArrayList<>();
         for (int l = 0; l < run.size(); l++) {
             paragraph.add(run.get(l).text());
-            if (l == breaks || (!wrappedBlock || typed[l]) && !continues(run.get(l).text(), run.get(l + 1).text())) {
-                units.add(new Unit(paragraph, TextBlock.Kind.PARAGRAPH, 0, 0, 0));
+            if (l == breaks || paragraphEnds(run.get(l), run.get(l + 1), width, leastIndent, wrappedBlock)) {
+                units.add(new Unit(paragraph, TextBlock.Kind.PARAGRAPH, run.get(0).block(), 0, 0));
                 paragraph = new ArrayList<>();
             }
         }
     }
 
+    private static boolean paragraphEnds(Line line, Line next, int width, int leastIndent, boolean wrappedBlock) {
+        if (continues(line.text(), next.text())) {
+            return false;
+        }
+        if (next.indent() > leastIndent) {
+            return true;
+        }
+        if (line.marked() && next.marked()) {
+            return true; // numbered lines one after another: a list, a timetable, a table of results
+        }
+        boolean wrapped = wrapped(line, next, width);
+        if (wrapped && !endsSentence(line.text())) {
+            return false; // mid-sentence at the width: the wrapper's, even before a dash or a number
+        }
+        if (next.marked() || !wrapped) {
+            return true;
+        }
+        return !wrappedBlock; // a full line that ends a sentence: a paragraph break unless the block is wrapped
+    }
+
     /**
-     * A sentence that goes on over a line break whoever broke it: the line ends in a comma, semicolon, dash or open
-     * bracket, or the next line starts with a small letter. Paragraphs start with a capital, a digit or a quotation mark.
+     * A sentence that goes on over a line break whoever broke it: the line ends in a comma, a semicolon, an open
+     * bracket or a word broken by a hyphen ("inter-"), or the next line starts with a small letter. Paragraphs start
+     * with a capital, a digit or a quotation mark; "-30-", the end of wire copy, is no broken word.
      */
     private static boolean continues(String line, String next) {
-        char last = line.charAt(line.length() - 1);
-        if (last == ',' || last == ';' || last == '-' || last == '\u2013' || last == '(') {
+        int n = line.length();
+        char last = line.charAt(n - 1);
+        if (last == ',' || last == ';' || last == '(' || last == '-' && n > 1 && Character.isLetter(line.charAt(n - 2))) {
             return true;
         }
         String s = next.strip();
         return !s.isEmpty() && Character.isLowerCase(s.codePointAt(0));
     }
 
+    /** The line ends with a sentence's last mark, perhaps inside quotation marks or brackets. */
+    private static boolean endsSentence(String line) {
+        int i = line.length() - 1;
+        while (i > 0 && "\"')]\u201d\u2019\u00bb".indexOf(line.charAt(i)) >= 0) {
+            i--;
+        }
+        return ".!?:\u2026\u3002\uff01\uff1f".indexOf(line.charAt(i)) >= 0;
+    }
+
     private static int firstWordLength(String line) {
-        String s = line.strip();
-        int space = s.indexOf(' ');
-        return space < 0 ? s.length() : space;
+        int start = 0;
+        while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+            end++;
+        }
+        return end - start;
     }
 }

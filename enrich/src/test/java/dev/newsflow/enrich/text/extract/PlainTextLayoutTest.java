@@ -100,12 +100,15 @@ class PlainTextLayoutTest {
     }
 
     @Test
-    void shouldReadNumberedLinesAsAListThatShowsTheSameNumbers() {
+    void shouldKeepNumberedLinesAsParagraphsWithTheirNumbers() {
+        // a number at a line's start is often the text's: a date, a club's name, a rank with ties
         assertThat(extractor.extract("Next steps:\n1. Planning consent\n2. Tenders\n3. Construction", false)
-                .bodyHtml()).isEqualTo("<p>Next steps:</p><ol><li>Planning consent</li><li>Tenders</li>"
-                + "<li>Construction</li></ol>");
-        assertThat(extractor.extract("Then:\n(4) Testing\n(5) Opening", false).bodyHtml())
-                .isEqualTo("<p>Then:</p><ol start=\"4\"><li>Testing</li><li>Opening</li></ol>");
+                .bodyHtml()).isEqualTo("<p>Next steps:</p><p>1. Planning consent</p><p>2. Tenders</p><p>3. Construction</p>");
+        assertThat(extractor.extract("Die wichtigsten Termine:\n3. Oktober: Tag der Deutschen Einheit\n4. Oktober:"
+                + " Konzert im Park", false).paragraphs()).containsExactly("Die wichtigsten Termine:",
+                "3. Oktober: Tag der Deutschen Einheit", "4. Oktober: Konzert im Park");
+        assertThat(extractor.extract("Ergebnisse:\n1. FC Köln - Hertha BSC 2:0\n(2) Bochum - Kiel 1:1", false)
+                .paragraphs()).containsExactly("Ergebnisse:", "1. FC Köln - Hertha BSC 2:0", "(2) Bochum - Kiel 1:1");
     }
 
     @Test
@@ -113,10 +116,11 @@ class PlainTextLayoutTest {
         // one dash alone, numbers that do not count up by one, a year, two different bullets
         assertThat(extractor.extract(STORY_1 + "\n- and that was that.", false).paragraphs())
                 .containsExactly(STORY_1, "- and that was that.");
-        assertThat(extractor.extract("Results:\n1. Harbour City\n3. Riverside", false).paragraphs())
-                .containsExactly("Results:", "1. Harbour City", "3. Riverside");
         assertThat(extractor.extract("2004. The year the trams came back.\n2005. The year they left.", false)
                 .paragraphs()).containsExactly("2004. The year the trams came back.", "2005. The year they left.");
+        // dialogue dashes (French, Spanish, Russian interviews) are not bullets
+        assertThat(extractor.extract("\u2013 Êtes-vous candidat ?\n\u2013 Non, pas cette fois.", false).paragraphs())
+                .containsExactly("\u2013 Êtes-vous candidat ?", "\u2013 Non, pas cette fois.");
         assertThat(extractor.extract("- Trams\n* Buses", false).blocks()).extracting(TextBlock::kind)
                 .containsOnly(TextBlock.Kind.PARAGRAPH);
     }
@@ -137,8 +141,73 @@ class PlainTextLayoutTest {
         ExtractedArticle article = extractor.extract(text, false);
 
         assertThat(String.join(" ", article.paragraphs()).split(" ")).containsExactly(
-                ("Intro line one two 1. three 2) four " + STORY_2 + " " + STORY_3).replace("1. ", "")
-                        .replace("2) ", "").split(" "));
+                ("Intro line one two 1. three 2) four " + STORY_2 + " " + STORY_3).split(" "));
+    }
+
+    @Test
+    void shouldMeasureEachBlocksWrapWidthSoALongLineElsewhereChangesNothing() {
+        String text = wrap(STORY_1, 72) + "\n\nFull report: https://harbourtimes.example/news/2026/11/29/"
+                + "council-votes-to-expand-the-tram-network-to-the-northern-suburbs";
+
+        assertThat(extractor.extract(text, false).paragraphs()).first().isEqualTo(STORY_1);
+    }
+
+    @Test
+    void shouldReadIndentedWireCopyWithTheIndentInTheWidth() {
+        // AP style: every paragraph's first line indented, one-line paragraphs among them
+        String first = "Shares in the company fell 12% in early trading in New York after it cut its forecast for the"
+                + " year, blaming weak demand in China.";
+        String second = "Republicans said the measure did too little.";
+        String third = "\"This is not the end of the fight,\" said the senator, who has led the opposition to the plan"
+                + " since it was first put forward in the spring.";
+        String text = ("  " + wrap(first, 58)).replace("\n", "\n") + "\n  " + second + "\n  " + wrap(third, 58);
+
+        assertThat(extractor.extract(text, false).paragraphs()).containsExactly(first, second, third);
+    }
+
+    @Test
+    void shouldJoinALineTheWrapperBrokeMidSentenceEvenAmongShortParagraphs() {
+        String text = "WASHINGTON (AP) - The Senate voted on Tuesday to approve the bill, sending it to the\nHouse, where"
+                + " its fate is uncertain.\nThe vote was 52-48.\n(more)";
+
+        assertThat(extractor.extract(text, false).paragraphs()).containsExactly("WASHINGTON (AP) - The Senate voted on"
+                + " Tuesday to approve the bill, sending it to the House, where its fate is uncertain.",
+                "The vote was 52-48.", "(more)");
+        // narrow columns, and German's capitalised nouns
+        String german = "Die Bundesregierung hat am Mittwoch ein Paket zur Entlastung der Bürger beschlossen, das"
+                + " nach Angaben des Finanzministeriums rund zwölf Milliarden Euro kosten soll.";
+        assertThat(extractor.extract(wrap(german, 36), false).paragraphs()).containsExactly(german);
+    }
+
+    @Test
+    void shouldJudgeBoilerplateByBlockSoALineOfTheStoryIsNeverDroppedAsAPagesDate() {
+        assertThat(extractor.extract("Tickets go on sale on Friday for the two remaining concerts:\n - Saturday 14 June\n"
+                + " - Sunday 15 June", false).paragraphs()).containsExactly(
+                "Tickets go on sale on Friday for the two remaining concerts:", "Saturday 14 June", "Sunday 15 June");
+        assertThat(extractor.extract("Good morning. Here is what you need to know today.\nLatest news\nThe prime minister"
+                + " will visit Harbour City on Friday.\nTrain drivers will strike on Saturday.", false).paragraphs())
+                .containsExactly("Good morning. Here is what you need to know today.", "Latest news",
+                        "The prime minister will visit Harbour City on Friday.", "Train drivers will strike on Saturday.");
+        assertThat(extractor.extract("Day 3\nKohli struck an unbeaten century as India closed on 320 for four.", false)
+                .paragraphs()).containsExactly("Day 3", "Kohli struck an unbeaten century as India closed on 320 for four.");
+    }
+
+    @Test
+    void shouldContinueAWrappedBulletWithoutAHangingIndent() {
+        String text = "The plan includes:\n" + wrap("- Increased spending on primary education to 71.56bn rupees, the"
+                + " largest rise in a decade", 60) + "\n- New bus lanes on the ring road";
+
+        assertThat(extractor.extract(text, false).bodyHtml()).isEqualTo("<p>The plan includes:</p><ul><li>Increased"
+                + " spending on primary education to 71.56bn rupees, the largest rise in a decade</li><li>New bus lanes"
+                + " on the ring road</li></ul>");
+    }
+
+    @Test
+    void shouldReadLoneCarriageReturnsAndTheEndOfWireCopy() {
+        assertThat(extractor.extract(STORY_1 + "\r" + STORY_2 + "\r\r" + STORY_3, false).paragraphs())
+                .containsExactly(STORY_1, STORY_2, STORY_3);
+        assertThat(extractor.extract(STORY_1 + "\n-30-\nNEW YORK (AP) - Stocks fell on Monday.", false).paragraphs())
+                .containsExactly(STORY_1, "-30-", "NEW YORK (AP) - Stocks fell on Monday.");
     }
 
     /** A greedy wrapper, as email clients and wire systems wrap: a word goes on the line whenever it fits. */
