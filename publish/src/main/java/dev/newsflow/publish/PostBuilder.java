@@ -41,7 +41,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
             .addAttributes("ol", "start", "reversed")
             .addAttributes("th", "colspan", "rowspan").addAttributes("td", "colspan", "rowspan");
     private static final java.util.regex.Pattern LIST_START = java.util.regex.Pattern.compile("-?\\d{1,6}");
-    /** As enrich writes them: a browser reads colspan up to 1,000 and rowspan up to 65,534, a page layout bomb. */
+    /** As enrich writes them; a browser reads colspan up to 1,000 and rowspan up to 65,534. */
     private static final java.util.regex.Pattern CELL_SPAN = java.util.regex.Pattern.compile("[1-9][0-9]?");
     /** As the ingest bounds a sender's: an image's alt text and caption. */
     private static final int MAX_IMAGE_TEXT_CHARS = 1_000;
@@ -250,6 +250,11 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 }
             }, dirty.body());
         }
+        for (Element caption : dirty.body().select("table > caption")) { // as enrich writes one: the paragraph before
+            Element table = caption.parent();
+            caption.remove();
+            table.before(caption.tagName("p"));
+        }
         Document clean = new Cleaner(BODY_SAFELIST).clean(dirty);
         for (Element link : clean.body().getElementsByTag("a")) {
             // the safelist checks the scheme only: a link to an internal host or with credentials keeps its words
@@ -262,12 +267,10 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 list.removeAttr("start");
             }
         }
-        if (html.contains("<t")) {
-            for (Element cell : clean.body().select("td[colspan], td[rowspan], th[colspan], th[rowspan]")) {
-                for (String span : new String[]{"colspan", "rowspan"}) {
-                    if (cell.hasAttr(span) && !CELL_SPAN.matcher(cell.attr(span)).matches()) {
-                        cell.removeAttr(span);
-                    }
+        for (Element cell : clean.body().select("td[colspan], td[rowspan], th[colspan], th[rowspan]")) {
+            for (String span : new String[]{"colspan", "rowspan"}) {
+                if (cell.hasAttr(span) && !CELL_SPAN.matcher(cell.attr(span)).matches()) {
+                    cell.removeAttr(span);
                 }
             }
         }

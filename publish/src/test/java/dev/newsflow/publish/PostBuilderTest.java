@@ -108,9 +108,13 @@ class PostBuilderTest {
                 + "<td colspan=\"x\" rowspan=\"3\">+9</td></tr></tbody><tfoot><tr><td>All</td></tr></tfoot></table>")
                 .build(), null, now);
 
-        assertThat(post.getBodyHtml()).isEqualTo("<table>Cap<thead><tr><th>Club</th><th colspan=\"2\">Points</th></tr>"
-                + "</thead><tbody><tr><td>Harbour City</td><td>28</td><td rowspan=\"3\">+9</td></tr></tbody>"
+        assertThat(post.getBodyHtml()).isEqualTo("<p>Cap</p><table><thead><tr><th>Club</th><th colspan=\"2\">Points</th>"
+                + "</tr></thead><tbody><tr><td>Harbour City</td><td>28</td><td rowspan=\"3\">+9</td></tr></tbody>"
                 + "<tr><td>All</td></tr></table>");
+        // upper case is HTML too
+        assertThat(builder.upsert(anArticle("s8").bodyHtml("<TABLE><TR><TD COLSPAN=\"1000\" ROWSPAN=\"65534\">x</TD>"
+                + "<TD>y</TD></TR></TABLE>").build(), null, now).getBodyHtml())
+                .isEqualTo("<table><tbody><tr><td>x</td><td>y</td></tr></tbody></table>");
     }
 
     @Test

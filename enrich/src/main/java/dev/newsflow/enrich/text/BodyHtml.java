@@ -21,8 +21,9 @@ public final class BodyHtml {
     /**
      * The blocks in order; consecutive list items of one list become one {@code <ul>} or {@code <ol>} (an ordered list
      * that starts, or resumes after a nested list, at another number than 1 says so with {@code start}), the
-     * paragraphs of one list item one {@code <li>} of {@code <p>}s, and consecutive paragraphs of one quotation one
-     * {@code <blockquote>}.
+     * paragraphs of one list item one {@code <li>} of {@code <p>}s, consecutive paragraphs of one quotation one
+     * {@code <blockquote>}, and consecutive rows of one table one {@code <table>}: its leading head rows in
+     * {@code <thead>} when body rows follow, the rest in {@code <tbody>}.
      */
     public static String render(List<TextBlock> blocks) {
         int size = 0;
@@ -40,15 +41,17 @@ public final class BodyHtml {
                     && !(i > 0 && sameItem(blocks.get(i - 1), b))) {
                 // an item that goes on after a list nested in it: a paragraph, not a new item with its number again
                 if (open != null) {
-                    out.append(closing(open.kind()));
+                    out.append(closing(open.kind(), tableSection));
                     open = null;
+                    tableSection = null;
                 }
                 out.append("<p>").append(b.html()).append("</p>");
                 continue;
             }
             if (open != null && (!sameContainer(open.kind(), b.kind()) || open.group() != b.group())) {
-                out.append(open.kind().isTableRow() ? "</" + tableSection + ">" : "").append(closing(open.kind()));
+                out.append(closing(open.kind(), tableSection));
                 open = null;
+                tableSection = null;
             }
             switch (b.kind()) {
                 case HEADING -> out.append("<h2>").append(b.html()).append("</h2>");
@@ -77,8 +80,16 @@ public final class BodyHtml {
                     }
                 }
                 case ROW, HEADER_ROW -> {
-                    // the rows of a table's head first, in <thead>; a header row after the body stays in the body
-                    String section = b.kind() == TextBlock.Kind.HEADER_ROW && !"tbody".equals(tableSection) ? "thead" : "tbody";
+                    if (open == null && !(i + 1 < blocks.size() && blocks.get(i + 1).kind().isTableRow()
+                            && blocks.get(i + 1).group() == b.group())) {
+                        // one row left of a table (the others empty or cut as chrome): a paragraph, as a line of text
+                        out.append("<p>").append(escape(b.text())).append("</p>");
+                        continue;
+                    }
+                    // the rows of a table's head first, in <thead>, when body rows follow; a header row after the body
+                    // stays in the body
+                    String section = b.kind() == TextBlock.Kind.HEADER_ROW && !"tbody".equals(tableSection)
+                            && bodyRowFollows(blocks, i) ? "thead" : "tbody";
                     if (open == null) {
                         out.append("<table><").append(section).append('>');
                         open = b;
@@ -92,9 +103,20 @@ public final class BodyHtml {
             }
         }
         if (open != null) {
-            out.append(open.kind().isTableRow() ? "</" + tableSection + ">" : "").append(closing(open.kind()));
+            out.append(closing(open.kind(), tableSection));
         }
         return out.toString();
+    }
+
+    /** Whether the table that block {@code i} is a row of has a body row after it. */
+    private static boolean bodyRowFollows(List<TextBlock> blocks, int i) {
+        TextBlock row = blocks.get(i);
+        for (int j = i + 1; j < blocks.size() && blocks.get(j).kind().isTableRow() && blocks.get(j).group() == row.group(); j++) {
+            if (blocks.get(j).kind() == TextBlock.Kind.ROW) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A table's head and body rows are one table; every other kind is a container of its own. */
@@ -106,11 +128,12 @@ public final class BodyHtml {
         return a.kind() == b.kind() && a.group() == b.group() && a.item() == b.item();
     }
 
-    private static String closing(TextBlock.Kind kind) {
+    /** The end of an open list, quotation or table (its open {@code section} first). */
+    private static String closing(TextBlock.Kind kind, String section) {
         return switch (kind) {
             case BULLET -> "</ul>";
             case NUMBERED -> "</ol>";
-            case ROW, HEADER_ROW -> "</table>";
+            case ROW, HEADER_ROW -> "</" + section + "></table>";
             default -> "</blockquote>";
         };
     }

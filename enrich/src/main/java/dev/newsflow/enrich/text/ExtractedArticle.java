@@ -45,20 +45,12 @@ public record ExtractedArticle(String title, String byline, Instant published, L
         int textChars = 0;
         for (TextBlock b : blocks) {
             textChars += b.text().length() + 7; // and "<p></p>"
-            if (b.kind().isTableRow()) { // a results table is mostly short cells: each may take a tag pair
-                textChars += 10 * cells(b.html());
+            if (b.kind().isTableRow()) { // a results table is mostly short cells: each with words may take a tag pair
+                textChars += 10 * b.number();
             }
         }
         String html = BodyHtml.render(blocks);
         return html.length() <= MAX_MARKUP_RATIO * textChars + 4_096 ? html : BodyHtml.ofParagraphs(paragraphs);
-    }
-
-    private static int cells(String rowHtml) {
-        int cells = 0;
-        for (int i = rowHtml.indexOf("</t"); i >= 0; i = rowHtml.indexOf("</t", i + 3)) {
-            cells++;
-        }
-        return cells;
     }
 
     /**

@@ -9,18 +9,20 @@ package dev.newsflow.enrich.text;
  * @param group  which list, quotation or table it belongs to: consecutive blocks of one kind and group are one list,
  *               one quotation or one table, so two lists in a row stay two
  * @param item   which list item it is part of (an item may hold several paragraphs), or 0 outside a list item
- * @param number the number a numbered list shows for its item (its {@code start}, then counting), else 0
+ * @param number the number a numbered list shows for its item (its {@code start}, then counting); for a table row,
+ *               how many of its cells hold words; else 0
  * @param countdown whether its numbered list counts down ({@code <ol reversed>})
  * @param html   {@code text} as inline HTML: escaped, with {@code <a href>} (absolute http/https links only),
  *               {@code <strong>}, {@code <em>}, {@code <sup>} and {@code <sub>}; balanced. A table row's is its cells,
- *               {@code <td>} or {@code <th>} (with {@code colspan} and {@code rowspan} of 1 to 99), holding that
+ *               {@code <td>} or {@code <th>} (a {@code colspan} or {@code rowspan} of 2 to 99 kept), each holding such
+ *               HTML; empty cells after the last with words are left out
  */
 public record TextBlock(String text, Kind kind, int group, int item, int number, boolean countdown, String html) {
 
     /**
      * The structure a post keeps; everything else (definition lists, preformatted text, layout tables) is a paragraph.
      * A table row's text is its cells' words in order, as a row read aloud; {@code HEADER_ROW} is a row of the
-     * table's head ({@code thead}, or only {@code th} cells).
+     * table's head ({@code thead}, or whose cells with words are all {@code th}).
      */
     public enum Kind {
         PARAGRAPH, HEADING, SUBHEADING, BULLET, NUMBERED, QUOTE, ROW, HEADER_ROW;

@@ -192,6 +192,18 @@ public final class BoilerplateFilter {
     }
 
     public Result filter(List<String> paragraphs) {
+        return filter(paragraphs, null);
+    }
+
+    /**
+     * As {@link #filter(List)}, with the paragraphs that are rows of a data table marked: the short-line rules
+     * (byline, chrome, dateline, publisher note, trailing marker) are not for them, since a table of opening hours
+     * or fixtures is made of short lines and dates, and a table missing rows misleads. The trailing-marker cut
+     * still ends the text before them.
+     *
+     * @param tableRows per paragraph, whether it is a table row; null for none
+     */
+    public Result filter(List<String> paragraphs, boolean[] tableRows) {
         List<String> kept = new ArrayList<>(paragraphs.size());
         List<Integer> positions = new ArrayList<>(paragraphs.size());
         String byline = null;
@@ -205,6 +217,12 @@ public final class BoilerplateFilter {
         for (int i = 0; i < paragraphs.size(); i++) {
             String p = paragraphs.get(i);
             int words = wordCounts[i];
+            if (tableRows != null && tableRows[i]) {
+                seen += words;
+                kept.add(p);
+                positions.add(i);
+                continue;
+            }
             if (words <= MAX_CHROME_WORDS) {
                 String line = p.strip();
                 String name = byline == null ? bylineOfStripped(line) : null;

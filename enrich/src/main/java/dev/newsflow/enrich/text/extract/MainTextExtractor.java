@@ -101,7 +101,7 @@ public final class MainTextExtractor implements TextExtractor {
         }
         List<TextBlock> blocks = content == null ? List.of() : collector.collect(content);
         blocks = withoutLeadingTitle(blocks, meta.title());
-        BoilerplateFilter.Result result = filter.filter(texts(blocks));
+        BoilerplateFilter.Result result = filter.filter(texts(blocks), tableRows(blocks));
         String byline = meta.byline() != null ? meta.byline() : result.byline();
         // the publisher's choice first; else the story's first picture
         LeadImage image = meta.image() != null || content == null ? meta.image() : LeadImageFinder.find(content);
@@ -170,7 +170,7 @@ public final class MainTextExtractor implements TextExtractor {
         if (!blocks.isEmpty() && title != null && blocks.get(0).kind() == TextBlock.Kind.HEADING && blocks.get(0).text().equals(title)) {
             blocks = blocks.subList(1, blocks.size()); // the headline above the story; an h1 further down is a heading
         }
-        BoilerplateFilter.Result result = filter.filter(texts(blocks));
+        BoilerplateFilter.Result result = filter.filter(texts(blocks), tableRows(blocks));
         return ExtractedArticle.ofBlocks(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()),
                 published, result.keptOf(blocks), image);
     }
@@ -262,6 +262,14 @@ public final class MainTextExtractor implements TextExtractor {
             }
         }
         return ExtractedArticle.ofBlocks(null, BylineText.tidy(byline != null ? byline : result.byline()), null, kept, null);
+    }
+
+    private static boolean[] tableRows(List<TextBlock> blocks) {
+        boolean[] rows = new boolean[blocks.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = blocks.get(i).kind().isTableRow();
+        }
+        return rows;
     }
 
     private static List<String> texts(List<TextBlock> blocks) {

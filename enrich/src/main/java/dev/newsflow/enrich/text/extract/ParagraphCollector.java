@@ -97,19 +97,27 @@ final class ParagraphCollector {
     /** Table cells are separated by a space, not a paragraph break. */
     private static final Set<String> CELLS = Set.of("td", "th");
 
-    /** What may hold a data table's cells; any other block inside it (a paragraph, a list, a div) makes it layout. */
+    /** What may hold a data table's cells; any other block inside it (a list, a heading, a quotation) makes it layout. */
     private static final Set<String> TABLE_PARTS = Set.of("thead", "tbody", "tfoot", "tr", "td", "th", "caption");
+    /**
+     * Blocks a data table's cell may wrap its words in: Word, Google Docs and many CMSes put a {@code <p>} or a
+     * {@code <div dir=ltr>} in every cell. In a cell they are a space, as a {@code <br>} is.
+     */
+    private static final Set<String> CELL_BLOCKS = Set.of("p", "div");
     /** A data table is read in at most this many nodes: past it, a page's layout grid or a hostile one. */
     static final int MAX_TABLE_NODES = 5_000;
     /** A cell with more text than this is a column of a layout, not a figure in a table. */
     static final int MAX_CELL_CHARS = 300;
+    /** A cell that holds paragraphs and more text than this is prose laid out in columns, not a pasted data table. */
+    static final int MAX_PARAGRAPH_CELL_CHARS = 100;
     private static final java.util.regex.Pattern SPAN = java.util.regex.Pattern.compile("[1-9][0-9]?");
 
     /**
      * Whether a table shows data a post should keep as a table (results, standings, figures) rather than lay out a
-     * page: at least two rows and two columns; only text, links and phrase elements in its cells, none of them longer
-     * than {@value #MAX_CELL_CHARS} characters; no table inside; not marked {@code role="presentation"}; at most
-     * {@value #MAX_TABLE_NODES} nodes. Readability's rule ({@code _isDataTable}) also guesses from sizes; ours
+     * page: at least two rows and two columns; only text, links, phrase elements and paragraphs in its cells, none of
+     * them longer than {@value #MAX_CELL_CHARS} characters ({@value #MAX_PARAGRAPH_CELL_CHARS} for a cell that holds
+     * paragraphs); no table, list, heading or quotation inside; not marked
+     * {@code role="presentation"}; at most {@value #MAX_TABLE_NODES} nodes. Readability's rule ({@code _isDataTable}) also guesses from sizes; ours
      * needs no guess, since a table that fails keeps today's reading, a paragraph per row.
      */
     static boolean isDataTable(Element table) {
@@ -132,7 +140,7 @@ final class ParagraphCollector {
                     return FilterResult.CONTINUE;
                 }
                 String tag = e.normalName();
-                if (tag.equals("table") || BLOCKS.contains(tag) && !TABLE_PARTS.contains(tag)) {
+                if (tag.equals("table") || BLOCKS.contains(tag) && !TABLE_PARTS.contains(tag) && !CELL_BLOCKS.contains(tag)) {
                     layout[0] = true;
                     return FilterResult.STOP;
                 }
@@ -143,9 +151,12 @@ final class ParagraphCollector {
                         cells += CELLS.contains(cell.normalName()) ? 1 : 0;
                     }
                     columns[0] = Math.max(columns[0], cells);
-                } else if (CELLS.contains(tag) && e.text().length() > MAX_CELL_CHARS) {
-                    layout[0] = true;
-                    return FilterResult.STOP;
+                } else if (CELLS.contains(tag)) {
+                    int chars = e.text().length();
+                    if (chars > MAX_CELL_CHARS || chars > MAX_PARAGRAPH_CELL_CHARS && e.selectFirst("p, div") != null) {
+                        layout[0] = true;
+                        return FilterResult.STOP;
+                    }
                 }
                 return FilterResult.CONTINUE;
             }
@@ -418,10 +429,15 @@ final class ParagraphCollector {
         Element dataTable;
         int dataTableId;
         boolean inTableHead;
-        /** In a data table's row: its cells so far, those of them {@code th}, and whether a cell just opened. */
+        /**
+         * In a data table's row: its cells with words so far and those of them {@code th}, where the open cell's words
+         * start, where the row's HTML ends after its last cell with words, and whether a cell just opened.
+         */
         boolean inRow;
-        int rowCells;
-        int rowHeaderCells;
+        int rowWordCells;
+        int rowHeaderWordCells;
+        int cellTextStart;
+        int rowHtmlEnd;
         boolean cellOpened;
         TextBlock.Kind kind = TextBlock.Kind.PARAGRAPH;
         int group;
@@ -504,6 +520,10 @@ final class ParagraphCollector {
             if (isNeverRead(element) || skippedAsChrome(element)) {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
+            if (inRow && CELL_BLOCKS.contains(tag)) { // a paragraph inside a cell: the row stays one block
+                pendingSpace = true;
+                return NodeFilter.FilterResult.CONTINUE;
+            }
             if (tag.equals("br")) {
                 if (inRow) { // a line break inside a cell: the row stays one block
                     pendingSpace = true;
@@ -520,7 +540,8 @@ final class ParagraphCollector {
             if (BLOCKS.contains(tag)) {
                 flush();
                 if (tag.equals("table")) {
-                    if (tableDepth++ == 0 && isDataTable(element)) {
+                    // not inside a list: a table ends a list in the post, and the item's words after it lose their item
+                    if (tableDepth++ == 0 && !insideList() && isDataTable(element)) {
                         dataTable = element;
                         dataTableId = ++lastStructureId;
                     }
@@ -528,8 +549,9 @@ final class ParagraphCollector {
                     inTableHead = true;
                 } else if (dataTable != null && tag.equals("tr")) {
                     inRow = true;
-                    rowCells = 0;
-                    rowHeaderCells = 0;
+                    rowWordCells = 0;
+                    rowHeaderWordCells = 0;
+                    rowHtmlEnd = 0;
                 }
                 if (STRUCTURE.contains(tag)) {
                     int own = 0;
@@ -552,8 +574,7 @@ final class ParagraphCollector {
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
                 if (inRow) {
-                    rowCells++;
-                    rowHeaderCells += tag.equals("th") ? 1 : 0;
+                    cellTextStart = current.length();
                     html.append('<').append(tag).append(span(element, "colspan")).append(span(element, "rowspan")).append('>');
                     cellOpened = true;
                 }
@@ -582,6 +603,10 @@ final class ParagraphCollector {
             if (tag.equals("br")) {
                 return;
             }
+            if (inRow && CELL_BLOCKS.contains(tag)) {
+                pendingSpace = true;
+                return;
+            }
             if (BLOCKS.contains(tag)) {
                 flush();
                 if (tag.equals("table") && --tableDepth == 0) {
@@ -603,6 +628,11 @@ final class ParagraphCollector {
                     closeInlines(); // opened again in the next cell that has words
                     html.append("</").append(tag).append('>');
                     cellOpened = false;
+                    if (current.length() > cellTextStart) {
+                        rowWordCells++;
+                        rowHeaderWordCells += tag.equals("th") ? 1 : 0;
+                        rowHtmlEnd = html.length();
+                    }
                 }
             } else if (INLINE.contains(tag) && inlineKept[--inlineDepth]) {
                 Inline inline = inlines.remove(inlines.size() - 1);
@@ -707,8 +737,12 @@ final class ParagraphCollector {
             if (current.length() > 0) {
                 // an inline element that goes on into the next paragraph is closed here and opened again there
                 closeInlines();
-                if (kind == TextBlock.Kind.ROW && (inTableHead || rowHeaderCells == rowCells)) {
-                    kind = TextBlock.Kind.HEADER_ROW;
+                if (kind == TextBlock.Kind.ROW) {
+                    if (inTableHead || rowWordCells > 0 && rowHeaderWordCells == rowWordCells) {
+                        kind = TextBlock.Kind.HEADER_ROW;
+                    }
+                    number = rowWordCells;
+                    html.setLength(rowHtmlEnd); // empty cells after the last with words: no column a reader sees
                 }
                 blocks.add(new TextBlock(current.toString(), kind, group, item, number, countdown, html.toString()));
                 current.setLength(0);
@@ -716,6 +750,16 @@ final class ParagraphCollector {
             html.setLength(0); // a row of empty cells has HTML and no words
             pendingSpace = false;
             lastWasBreak = false;
+        }
+
+        private boolean insideList() {
+            for (Element open : structure) {
+                String name = open.normalName();
+                if (name.equals("li") || name.equals("ul") || name.equals("ol")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Closes the inline elements open in the HTML; each opens again before its next word. */

@@ -348,6 +348,76 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldKeepEveryRowOfATableOfShortLinesAndDatesAndTheHeadOfEachTable() {
+        String hours = "<p>" + STORY_1 + "</p><table><tr><th>Day</th><th>Opens</th><th>Closes</th></tr>"
+                + "<tr><td>Monday</td><td>09:00</td><td>17:00</td></tr><tr><td>Tuesday</td><td>09:00</td><td>17:00</td></tr>"
+                + "<tr><td>Friday 5 March</td><td>10:00</td><td>16:00</td></tr></table>"
+                + "<p>" + STORY_2 + "</p><table><tr><th>Line</th><th>Stops</th></tr><tr><td>North</td><td>12</td></tr></table>";
+
+        ExtractedArticle article = extractor.extract(hours, true);
+
+        assertThat(article.paragraphs()).contains("Monday 09:00 17:00", "Tuesday 09:00 17:00", "Friday 5 March 10:00 16:00");
+        assertThat(article.bodyHtml()).contains("<p>" + STORY_2 + "</p><table><thead><tr><th>Line</th><th>Stops</th></tr>"
+                + "</thead><tbody><tr><td>North</td><td>12</td></tr></tbody></table>");
+        assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
+    }
+
+    @Test
+    void shouldReadCellsThatWrapTheirWordsInParagraphsAsWordAndGoogleDocsWriteThem() {
+        String pasted = "<p>" + STORY_1 + "</p><table><tbody><tr><td><p class=\"MsoNormal\">Party</p></td><td><p>Seats</p>"
+                + "</td></tr><tr><td><div dir=\"ltr\"><p>Labour</p></div></td><td><p>412</p><p>(+211)</p></td></tr></tbody></table>";
+
+        ExtractedArticle article = extractor.extract(pasted, true);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, "Party Seats", "Labour 412 (+211)");
+        assertThat(article.bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><table><tbody><tr><td>Party</td><td>Seats</td></tr>"
+                + "<tr><td>Labour</td><td>412 (+211)</td></tr></tbody></table>");
+    }
+
+    @Test
+    void shouldTakeAMatrixHeadWithAnEmptyCornerAsTheHeadAndATableOfHeadCellsAsABody() {
+        String matrix = "<table><tr><td></td><th>2024</th><th>2025</th></tr><tr><th>Riders</th><td>1.2m</td><td>1.4m</td>"
+                + "</tr></table>";
+        String keys = "<table><tr><th>Born</th><th>1961</th></tr><tr><th>Party</th><th>Labour</th></tr></table>";
+
+        assertThat(extractor.extract(matrix, true).bodyHtml()).isEqualTo("<table><thead><tr><td></td><th>2024</th>"
+                + "<th>2025</th></tr></thead><tbody><tr><th>Riders</th><td>1.2m</td><td>1.4m</td></tr></tbody></table>");
+        assertThat(extractor.extract(keys, true).bodyHtml()).isEqualTo("<table><tbody><tr><th>Born</th><th>1961</th>"
+                + "</tr><tr><th>Party</th><th>Labour</th></tr></tbody></table>");
+    }
+
+    @Test
+    void shouldLeaveATableInsideAListItemToTheItemAndKeepTheListWhole() {
+        String fragment = "<ul><li>Item one<table><tr><td>x</td><td>1</td></tr><tr><td>y</td><td>2</td></tr></table>rest of"
+                + " item one</li><li>Item two</li></ul>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.bodyHtml()).isEqualTo("<ul><li><p>Item one</p><p>x 1</p><p>y 2</p><p>rest of item one</p></li>"
+                + "<li>Item two</li></ul>");
+    }
+
+    @Test
+    void shouldShowATableWithOneRowLeftAsAParagraph() {
+        String fragment = "<p>" + STORY_1 + "</p><table><tr><td>Harbour City</td><td>2</td></tr>"
+                + "<tr style=\"display:none\"><td>Redmoor</td><td>1</td></tr></table>";
+
+        assertThat(extractor.extract(fragment, true).bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>Harbour City 2</p>");
+    }
+
+    @Test
+    void shouldNotLetEmptySpannedCellsBlowUpTheBody() {
+        String bomb = "<table><tr><td>a" + "<td colspan=99>".repeat(2_400) + "<tr><td>b<td>c</table>";
+        String trailing = "<p>" + STORY_1 + "</p><table><tr><td>a</td><td>b</td>" + "<td colspan=\"99\"></td>".repeat(50)
+                + "</tr><tr><td>c</td><td>d</td></tr></table>";
+
+        ExtractedArticle article = extractor.extract(bomb, true);
+
+        assertThat(article.bodyHtml().length()).isLessThan(3 * article.text().length() + 4_096 + 100);
+        assertThat(extractor.extract(trailing, true).bodyHtml()).contains("<tr><td>a</td><td>b</td></tr>");
+    }
+
+    @Test
     void shouldReadAHugeOrDeeplyNestedTableQuicklyAndAsParagraphs() {
         StringBuilder big = new StringBuilder("<p>" + STORY_1 + "</p><table>");
         for (int i = 0; i < 3_000; i++) {
