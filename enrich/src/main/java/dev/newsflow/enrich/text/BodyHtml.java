@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The article body as HTML a site can show: paragraphs, the source's subheadings ({@code h2}, {@code h3}), lists,
- * quotations, data tables, and links, bold and italics inside them. Built from {@link TextBlock}s, whose words are the text's, so
- * the body never says more or less than the text that was classified, tagged and teased. Publish cleans it again
- * before it reaches a post.
+ * quotations, data tables, and links, bold and italics inside them. Built from {@link TextBlock}s, whose words are
+ * the text's, so the body never says more or less than the text that was classified, tagged and teased. Publish
+ * cleans it again before it reaches a post.
  */
 public final class BodyHtml {
 
@@ -111,8 +111,12 @@ public final class BodyHtml {
     /** Whether the table that block {@code i} is a row of has a body row after it. */
     private static boolean bodyRowFollows(List<TextBlock> blocks, int i) {
         TextBlock row = blocks.get(i);
-        for (int j = i + 1; j < blocks.size() && blocks.get(j).kind().isTableRow() && blocks.get(j).group() == row.group(); j++) {
-            if (blocks.get(j).kind() == TextBlock.Kind.ROW) {
+        for (int j = i + 1; j < blocks.size(); j++) {
+            TextBlock next = blocks.get(j);
+            if (!next.kind().isTableRow() || next.group() != row.group()) {
+                return false;
+            }
+            if (next.kind() == TextBlock.Kind.ROW) {
                 return true;
             }
         }

@@ -239,7 +239,8 @@ public final class MainTextExtractor implements TextExtractor {
             }
             if (paragraph.length() > 0) {
                 String words = paragraph.toString();
-                blocks.add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), 0, false, BodyHtml.escape(words)));
+                blocks.add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), 0, false,
+                        BodyHtml.escape(words)));
                 blockOf.add(unit.block());
             }
         }
@@ -261,7 +262,8 @@ public final class MainTextExtractor implements TextExtractor {
                 kept.add(blocks.get(i));
             }
         }
-        return ExtractedArticle.ofBlocks(null, BylineText.tidy(byline != null ? byline : result.byline()), null, kept, null);
+        String named = byline != null ? byline : result.byline();
+        return ExtractedArticle.ofBlocks(null, BylineText.tidy(named), null, kept, null);
     }
 
     private static boolean[] tableRows(List<TextBlock> blocks) {

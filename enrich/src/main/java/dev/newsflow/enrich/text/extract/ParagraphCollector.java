@@ -97,7 +97,7 @@ final class ParagraphCollector {
     /** Table cells are separated by a space, not a paragraph break. */
     private static final Set<String> CELLS = Set.of("td", "th");
 
-    /** What may hold a data table's cells; any other block inside it (a list, a heading, a quotation) makes it layout. */
+    /** What holds a data table's cells; another block inside it (a list, a heading, a quotation) makes it layout. */
     private static final Set<String> TABLE_PARTS = Set.of("thead", "tbody", "tfoot", "tr", "td", "th", "caption");
     /**
      * Blocks a data table's cell may wrap its words in: Word, Google Docs and many CMSes put a {@code <p>} or a
@@ -116,9 +116,9 @@ final class ParagraphCollector {
      * Whether a table shows data a post should keep as a table (results, standings, figures) rather than lay out a
      * page: at least two rows and two columns; only text, links, phrase elements and paragraphs in its cells, none of
      * them longer than {@value #MAX_CELL_CHARS} characters ({@value #MAX_PARAGRAPH_CELL_CHARS} for a cell that holds
-     * paragraphs); no table, list, heading or quotation inside; not marked
-     * {@code role="presentation"}; at most {@value #MAX_TABLE_NODES} nodes. Readability's rule ({@code _isDataTable}) also guesses from sizes; ours
-     * needs no guess, since a table that fails keeps today's reading, a paragraph per row.
+     * paragraphs); no table, list, heading or quotation inside; not marked {@code role="presentation"}; at most
+     * {@value #MAX_TABLE_NODES} nodes. Readability's rule ({@code _isDataTable}) also guesses from sizes; ours need
+     * not guess, since a table that fails keeps the old reading, a paragraph per row.
      */
     static boolean isDataTable(Element table) {
         String role = table.attr("role");
@@ -140,7 +140,8 @@ final class ParagraphCollector {
                     return FilterResult.CONTINUE;
                 }
                 String tag = e.normalName();
-                if (tag.equals("table") || BLOCKS.contains(tag) && !TABLE_PARTS.contains(tag) && !CELL_BLOCKS.contains(tag)) {
+                boolean otherBlock = BLOCKS.contains(tag) && !TABLE_PARTS.contains(tag) && !CELL_BLOCKS.contains(tag);
+                if (tag.equals("table") || otherBlock) {
                     layout[0] = true;
                     return FilterResult.STOP;
                 }
