@@ -253,7 +253,9 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
         for (Element caption : dirty.body().select("table > caption")) { // as enrich writes one: the paragraph before
             Element table = caption.parent();
             caption.remove();
-            table.before(caption.tagName("p"));
+            if (caption.selectFirst("table, p, div, ul, ol, blockquote, h2, h3") == null) { // a forged record's may not
+                table.before(caption.tagName("p"));
+            }
         }
         Document clean = new Cleaner(BODY_SAFELIST).clean(dirty);
         for (Element link : clean.body().getElementsByTag("a")) {

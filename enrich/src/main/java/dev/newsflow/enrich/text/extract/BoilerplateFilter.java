@@ -196,10 +196,10 @@ public final class BoilerplateFilter {
     }
 
     /**
-     * As {@link #filter(List)}, with the paragraphs that are rows of a data table marked: the short-line rules
-     * (byline, chrome, dateline, publisher note, trailing marker) are not for them, since a table of opening hours
-     * or fixtures is made of short lines and dates, and a table missing rows misleads. The trailing-marker cut
-     * still ends the text before them.
+     * As {@link #filter(List)}, with the paragraphs that are rows of a data table marked: the byline, dateline and
+     * trailing-marker rules are not for them, since a table of opening hours or fixtures is made of short lines and
+     * dates, and a table missing rows misleads; a row that is chrome, a publisher's note or a credit still goes. A
+     * trailing-marker cut before them still ends the text.
      *
      * @param tableRows per paragraph, whether it is a table row; null for none
      */
@@ -219,8 +219,10 @@ public final class BoilerplateFilter {
             int words = wordCounts[i];
             if (tableRows != null && tableRows[i]) {
                 seen += words;
-                kept.add(p);
-                positions.add(i);
+                if (!isChromeRow(p, words)) {
+                    kept.add(p);
+                    positions.add(i);
+                }
                 continue;
             }
             if (words <= MAX_CHROME_WORDS) {
@@ -256,6 +258,16 @@ public final class BoilerplateFilter {
             positions.add(i);
         }
         return new Result(kept, byline, positions);
+    }
+
+    /** A table row that is chrome, a publisher's note or a credit: a site's footer laid out as a table. */
+    private boolean isChromeRow(String row, int words) {
+        if (words > MAX_CHROME_WORDS) {
+            return false;
+        }
+        String line = row.strip();
+        String lower = line.toLowerCase(Locale.ROOT);
+        return CHROME.matcher(lower).matches() || PUBLISHER_NOTE.matcher(lower).matches() || isCreditLine(line);
     }
 
     /** True when the whole line is chrome (bookmark, newsletter, spam, cookie, share, ad label, promotion). */

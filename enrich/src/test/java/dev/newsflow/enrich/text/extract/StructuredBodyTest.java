@@ -398,6 +398,14 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldStillDropATableRowThatIsChrome() {
+        String fragment = "<p>" + STORY_1 + "</p><table><tr><td>Harbour City</td><td>2</td></tr><tr><td>Redmoor</td>"
+                + "<td>1</td></tr><tr><td>Advertisement</td></tr><tr><td>Sign up for our newsletter</td></tr></table>";
+
+        assertThat(extractor.extract(fragment, true).paragraphs()).containsExactly(STORY_1, "Harbour City 2", "Redmoor 1");
+    }
+
+    @Test
     void shouldShowATableWithOneRowLeftAsAParagraph() {
         String fragment = "<p>" + STORY_1 + "</p><table><tr><td>Harbour City</td><td>2</td></tr>"
                 + "<tr style=\"display:none\"><td>Redmoor</td><td>1</td></tr></table>";
