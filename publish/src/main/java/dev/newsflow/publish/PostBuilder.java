@@ -250,7 +250,8 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 }
             }, dirty.body());
         }
-        for (Element caption : dirty.body().select("table > caption")) { // as enrich writes one: the paragraph before
+        for (Element caption : hasTag(html, "caption") ? dirty.body().select("table > caption") : List.<Element>of()) {
+            // as enrich writes one: the paragraph before the table
             Element table = caption.parent();
             caption.remove();
             if (caption.selectFirst("table, p, div, ul, ol, blockquote, h2, h3") == null) { // a forged record's may not
@@ -269,7 +270,8 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 list.removeAttr("start");
             }
         }
-        for (Element cell : clean.body().select("td[colspan], td[rowspan], th[colspan], th[rowspan]")) {
+        boolean cells = hasTag(html, "td") || hasTag(html, "th");
+        for (Element cell : cells ? clean.body().select("td[colspan], td[rowspan], th[colspan], th[rowspan]") : List.<Element>of()) {
             for (String span : new String[]{"colspan", "rowspan"}) {
                 if (cell.hasAttr(span) && !CELL_SPAN.matcher(cell.attr(span)).matches()) {
                     cell.removeAttr(span);
@@ -278,5 +280,15 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
         }
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
+    }
+
+    /** Whether {@code html} may hold an element of this tag, in any case: most bodies hold no table. */
+    private static boolean hasTag(String html, String tag) {
+        for (int i = html.indexOf('<'); i >= 0 && i + tag.length() < html.length(); i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i + 1, tag, 0, tag.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
