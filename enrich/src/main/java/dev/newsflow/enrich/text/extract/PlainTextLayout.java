@@ -15,16 +15,19 @@ import java.util.regex.Pattern;
  * space, as we did, ran a one-paragraph-per-line story and a list into one paragraph.
  *
  * <p>Inside a block (the lines between blank lines), a line break is kept as a paragraph break unless the evidence
- * says a wrapper made it. A greedy wrapper (every one we know) puts a word on the line whenever it fits, so a break
- * where the next line's first word would have fitted within the block's widest line (indent included) was typed by
- * the writer. A break where it would not have fitted is the wrapper's when the line stops mid-sentence; when the line
- * ends a sentence, it is the wrapper's only if at least half of the block's lines stop mid-sentence, as wrapped lines
- * do and a paragraph per line does not (a wrapped paragraph whose last line happens to be full cannot be told from
- * one that goes on, and is joined to it). A line indented more than the block's least indented line starts a
- * paragraph, and so does a line that opens with a bullet or a number, unless a wrapper put it there mid-sentence
- * (British copy's "the price offered - 300p a share - is..." wraps a dash to a line's start); a sentence
- * that plainly goes on (a line ending in a comma or a hyphenated word, the next starting with a small letter) is
- * never broken. Widths below {@value #MIN_WRAP_WIDTH} or above {@value #MAX_WRAP_WIDTH} characters are not wrapping.
+ * says a wrapper made it. A greedy wrapper (every one we know) puts a word on the line whenever it fits, so a line
+ * after which the next line's first word would not have fitted within the block's widest line (indent included) is
+ * full, and a break after a line that is not full was typed by the writer. A block may be wrapped at
+ * {@value #MIN_WRAP_WIDTH} to {@value #MAX_WRAP_WIDTH} columns without columns aligned by runs of spaces; it was
+ * wrapped when, besides, two of its lines are full (the widest always looks full). A full line that stops
+ * mid-sentence in a block that may be wrapped is the wrapper's; a full line that ends a sentence is the wrapper's
+ * only in a wrapped block of which at least half the lines stop mid-sentence, as wrapped lines do and a paragraph per
+ * line does not (a wrapped paragraph whose last line happens to be full cannot be told from one that goes on, and is
+ * joined to it). A line indented more than the block's least indented line starts a paragraph, and so does a line
+ * that opens with a bullet or a number, unless a wrapper put it there mid-sentence (British copy's "the price
+ * offered - 300p a share - is..." wraps a dash to a line's start); a sentence that plainly goes on (a line ending in
+ * a comma or a hyphenated word, the next starting with a small letter; a numbered item's words indented under it) is
+ * never broken. docs/extraction.md has the rules with their measurements.
  *
  * <p>A bullet list is two or more lines that open with the same bullet ({@code - * • · ▪ ◦ ‣}); its items may be
  * separated by blank lines, and go on over lines indented under them or wrapped mid-sentence. The bullet is not part
