@@ -139,6 +139,9 @@ final class ParagraphCollector {
                 if (node == table || !(node instanceof Element e)) {
                     return FilterResult.CONTINUE;
                 }
+                if (isNeverRead(e)) { // a hidden row or cell is no row or column a reader sees
+                    return FilterResult.SKIP_ENTIRELY;
+                }
                 String tag = e.normalName();
                 boolean otherBlock = BLOCKS.contains(tag) && !TABLE_PARTS.contains(tag) && !CELL_BLOCKS.contains(tag);
                 if (tag.equals("table") || otherBlock) {
@@ -149,7 +152,7 @@ final class ParagraphCollector {
                     rows[0]++;
                     int cells = 0;
                     for (Element cell : e.children()) {
-                        cells += CELLS.contains(cell.normalName()) ? 1 : 0;
+                        cells += CELLS.contains(cell.normalName()) && !isNeverRead(cell) ? 1 : 0;
                     }
                     columns[0] = Math.max(columns[0], cells);
                 } else if (CELLS.contains(tag)) {

@@ -411,6 +411,8 @@ class StructuredBodyTest {
                 + "<tr style=\"display:none\"><td>Redmoor</td><td>1</td></tr></table>";
 
         assertThat(extractor.extract(fragment, true).bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><p>Harbour City 2</p>");
+        // a hidden row is no row: this table never was one of two rows
+        assertThat(ParagraphCollector.isDataTable(Jsoup.parseBodyFragment(fragment).selectFirst("table"))).isFalse();
     }
 
     @Test
