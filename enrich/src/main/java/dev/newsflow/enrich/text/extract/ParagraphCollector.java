@@ -433,6 +433,9 @@ final class ParagraphCollector {
         Element dataTable;
         int dataTableId;
         boolean inTableHead;
+        /** Rows of the data table's {@code tfoot}, which may come before its body: shown after it, as browsers do. */
+        boolean inTableFoot;
+        final List<TextBlock> footRows = new ArrayList<>();
         /**
          * In a data table's row: its cells with words so far and those of them {@code th}, where the open cell's words
          * start, where the row's HTML ends after its last cell with words, and whether a cell just opened.
@@ -551,6 +554,8 @@ final class ParagraphCollector {
                     }
                 } else if (dataTable != null && tag.equals("thead")) {
                     inTableHead = true;
+                } else if (dataTable != null && tag.equals("tfoot")) {
+                    inTableFoot = true;
                 } else if (dataTable != null && tag.equals("tr")) {
                     inRow = true;
                     rowWordCells = 0;
@@ -615,8 +620,12 @@ final class ParagraphCollector {
                 flush();
                 if (tag.equals("table") && --tableDepth == 0) {
                     dataTable = null;
+                    blocks.addAll(footRows);
+                    footRows.clear();
                 } else if (tag.equals("thead")) {
                     inTableHead = false;
+                } else if (tag.equals("tfoot")) {
+                    inTableFoot = false;
                 } else if (tag.equals("tr")) {
                     inRow = false;
                 }
@@ -748,7 +757,8 @@ final class ParagraphCollector {
                     number = rowWordCells;
                     html.setLength(rowHtmlEnd); // empty cells after the last with words: no column a reader sees
                 }
-                blocks.add(new TextBlock(current.toString(), kind, group, item, number, countdown, html.toString()));
+                TextBlock block = new TextBlock(current.toString(), kind, group, item, number, countdown, html.toString());
+                (inTableFoot && kind.isTableRow() ? footRows : blocks).add(block);
                 current.setLength(0);
             }
             html.setLength(0); // a row of empty cells has HTML and no words

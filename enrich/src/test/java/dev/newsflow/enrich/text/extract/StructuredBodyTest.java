@@ -398,6 +398,19 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldShowATablesFootAfterItsBodyWhereverTheSourcePutsIt() {
+        String fragment = "<table><thead><tr><th>Club</th><th>Goals</th></tr></thead><tfoot><tr><td>Total</td><td>3</td>"
+                + "</tr></tfoot><tbody><tr><td>Harbour City</td><td>2</td></tr><tr><td>Redmoor</td><td>1</td></tr></tbody></table>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.paragraphs()).containsExactly("Club Goals", "Harbour City 2", "Redmoor 1", "Total 3");
+        assertThat(article.bodyHtml()).isEqualTo("<table><thead><tr><th>Club</th><th>Goals</th></tr></thead><tbody><tr>"
+                + "<td>Harbour City</td><td>2</td></tr><tr><td>Redmoor</td><td>1</td></tr><tr><td>Total</td><td>3</td></tr>"
+                + "</tbody></table>");
+    }
+
+    @Test
     void shouldStillDropATableRowThatIsChrome() {
         String fragment = "<p>" + STORY_1 + "</p><table><tr><td>Harbour City</td><td>2</td></tr><tr><td>Redmoor</td>"
                 + "<td>1</td></tr><tr><td>Advertisement</td></tr><tr><td>Sign up for our newsletter</td></tr></table>";
