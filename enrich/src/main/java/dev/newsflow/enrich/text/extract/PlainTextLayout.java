@@ -97,10 +97,12 @@ final class PlainTextLayout {
             if (listEnd[i] > 0) {
                 group++;
                 int item = 0;
+                char bullet = lines.get(i).bullet();
                 for (int j = i; j < listEnd[i]; ) {
                     Line first = lines.get(j);
                     List<String> itemLines = new ArrayList<>(List.of(first.content()));
-                    for (j++; j < listEnd[i] && lines.get(j).bullet() == 0; j++) {
+                    // the item goes on to the next line that opens one (as listFrom found them)
+                    for (j++; j < listEnd[i] && !(lines.get(j).bullet() == bullet && opensItem(lines, j, shapes)); j++) {
                         itemLines.add(lines.get(j).text());
                     }
                     units.add(new Unit(itemLines, TextBlock.Kind.BULLET, first.block(), group, ++item));
@@ -217,8 +219,7 @@ final class PlainTextLayout {
             return true;
         }
         Line previous = lines.get(index - 1);
-        return previous.bullet() == line.bullet() // the item after another: lists' items often end without a stop
-                || !(wrapped(previous, line, shapes[line.block()]) && !endsSentence(previous.text()));
+        return !(wrapped(previous, line, shapes[line.block()]) && !endsSentence(previous.text()));
     }
 
     /**

@@ -232,6 +232,17 @@ class PlainTextLayoutTest {
     }
 
     @Test
+    void shouldKeepADashAWrapperCarriedInsideAWrappedItem() {
+        String item = "- The fund, which ministers say is the largest of its kind - and critics call too small to matter"
+                + " - opens in May, two months later than planned, after a row over who should run it";
+        String text = "The plan:\n" + wrap(item, 58) + "\n- Bus lanes on the ring road";
+
+        assertThat(wrap(item, 58)).contains("\n- and critics"); // the wrapper put a dash at a line's start
+        assertThat(extractor.extract(text, false).bodyHtml()).isEqualTo("<p>The plan:</p><ul><li>" + item.substring(2)
+                + "</li><li>Bus lanes on the ring road</li></ul>");
+    }
+
+    @Test
     void shouldReadACrlfConvertedTwiceAsOneLineBreak() {
         String text = wrap(STORY_1, 72).replace("\n", "\r\r\n") + "\r\r\n\r\r\n" + wrap(STORY_2, 72).replace("\n", "\r\r\n");
 
