@@ -4,6 +4,8 @@ import dev.newsflow.enrich.text.TextBlock;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -341,7 +343,21 @@ final class PlainTextLayout {
         while (i > 0 && "\"')]\u201d\u2019\u00bb".indexOf(line.charAt(i)) >= 0) {
             i--;
         }
-        return ".!?:\u2026\u3002\uff01\uff1f".indexOf(line.charAt(i)) >= 0;
+        return ".!?:\u2026\u3002\uff01\uff1f".indexOf(line.charAt(i)) >= 0
+                && !(i == line.length() - 1 && endsWithTitle(line));
+    }
+
+    /**
+     * Abbreviations that wire copy puts before a number or a name and never ends a sentence with: a month before its
+     * day ("the year to Sept.\n30"), a title before a name ("Sen.\nJohn Thune"), "No." before a number.
+     */
+    private static final Set<String> ABBREVIATIONS_BEFORE = Set.of("jan.", "feb.", "aug.", "sep.", "sept.", "oct.",
+            "nov.", "dec.", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "capt.",
+            "rev.", "prof.", "st.", "no.", "nos.", "vs.");
+
+    private static boolean endsWithTitle(String line) {
+        int start = line.lastIndexOf(' ') + 1;
+        return line.length() - start <= 6 && ABBREVIATIONS_BEFORE.contains(line.substring(start).toLowerCase(Locale.ROOT));
     }
 
     private static int firstWordLength(String line) {

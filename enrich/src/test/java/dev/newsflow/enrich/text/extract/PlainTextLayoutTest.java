@@ -243,6 +243,18 @@ class PlainTextLayoutTest {
     }
 
     @Test
+    void shouldNotTakeAMonthOrATitleBeforeItsNumberOrNameForTheEndOfASentence() {
+        assertThat(extractor.extract("The agency lost $6.5 billion in the year ended Sept.\n30, officials said on Friday.",
+                false).paragraphs()).containsExactly("The agency lost $6.5 billion in the year ended Sept. 30, officials"
+                + " said on Friday.");
+        assertThat(extractor.extract("The measure was opposed by the Senate minority leader, Sen.\nJohn Thune of South"
+                + " Dakota, who called it reckless.", false).paragraphs()).hasSize(1);
+        // a sentence's real end still ends it
+        assertThat(extractor.extract("The agency said its losses narrowed sharply in the year to September.\nShares rose"
+                + " 4% in early trading.", false).paragraphs()).hasSize(2);
+    }
+
+    @Test
     void shouldReadACrlfConvertedTwiceAsOneLineBreak() {
         String text = wrap(STORY_1, 72).replace("\n", "\r\r\n") + "\r\r\n\r\r\n" + wrap(STORY_2, 72).replace("\n", "\r\r\n");
 
