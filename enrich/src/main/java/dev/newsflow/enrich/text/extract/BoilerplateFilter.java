@@ -219,7 +219,8 @@ public final class BoilerplateFilter {
             int words = wordCounts[i];
             if (tableRows != null && tableRows[i]) {
                 seen += words;
-                if (!isChromeRow(p, words)) {
+                String row = p.strip();
+                if (words > MAX_CHROME_WORDS || !isChromeNoteOrCredit(row, row.toLowerCase(Locale.ROOT))) {
                     kept.add(p);
                     positions.add(i);
                 }
@@ -235,8 +236,7 @@ public final class BoilerplateFilter {
                 }
                 String lower = line.toLowerCase(Locale.ROOT);
                 boolean edge = i < DATELINE_EDGE || i >= paragraphs.size() - DATELINE_EDGE;
-                if (CHROME.matcher(lower).matches() || (edge && isDateLine(lower))
-                        || PUBLISHER_NOTE.matcher(lower).matches() || isCreditLine(line)) {
+                if (isChromeNoteOrCredit(line, lower) || edge && isDateLine(lower)) {
                     seen += words;
                     continue;
                 }
@@ -260,13 +260,11 @@ public final class BoilerplateFilter {
         return new Result(kept, byline, positions);
     }
 
-    /** A table row that is chrome, a publisher's note or a credit: a site's footer laid out as a table. */
-    private boolean isChromeRow(String row, int words) {
-        if (words > MAX_CHROME_WORDS) {
-            return false;
-        }
-        String line = row.strip();
-        String lower = line.toLowerCase(Locale.ROOT);
+    /**
+     * A short line that is chrome, a publisher's note or a credit; as a table row, a site's footer laid out as a
+     * table. {@code lower} is {@code line} in lower case.
+     */
+    private static boolean isChromeNoteOrCredit(String line, String lower) {
         return CHROME.matcher(lower).matches() || PUBLISHER_NOTE.matcher(lower).matches() || isCreditLine(line);
     }
 

@@ -208,8 +208,8 @@ public final class MainTextExtractor implements TextExtractor {
      * inside a block is the story's, not the page's.
      */
     ExtractedArticle plainText(String text) {
-        List<TextBlock> blocks = new ArrayList<>();
-        List<Integer> blockOf = new ArrayList<>(); // per TextBlock, the block of lines it is in
+        List<List<TextBlock>> groups = new ArrayList<>(); // per block of lines, its paragraphs and list items
+        int lastBlock = -1;
         String byline = null;
         for (PlainTextLayout.Unit unit : PlainTextLayout.read(text)) {
             StringBuilder paragraph = new StringBuilder();
@@ -238,37 +238,23 @@ public final class MainTextExtractor implements TextExtractor {
                 paragraph.append(l);
             }
             if (paragraph.length() > 0) {
+                if (unit.block() != lastBlock) {
+                    groups.add(new ArrayList<>());
+                    lastBlock = unit.block();
+                }
                 String words = paragraph.toString();
-                blocks.add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), 0, false,
+                groups.get(groups.size() - 1).add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), 0, false,
                         BodyHtml.escape(words)));
-                blockOf.add(unit.block());
             }
         }
-        List<String> judged = new ArrayList<>(); // each block's words, as the rules have always read plain text
-        List<Integer> judgedBlock = new ArrayList<>();
-        StringBuilder words = new StringBuilder();
-        for (int i = 0; i < blocks.size(); i++) {
-            if (i > 0 && !blockOf.get(i).equals(blockOf.get(i - 1))) {
-                judged.add(words.toString());
-                words.setLength(0);
-            }
-            if (words.length() > 0) {
-                words.append(' ');
-            } else {
-                judgedBlock.add(blockOf.get(i));
-            }
-            words.append(blocks.get(i).text());
-        }
-        if (!blocks.isEmpty()) {
-            judged.add(words.toString());
+        List<String> judged = new ArrayList<>(groups.size()); // each block's words, as the rules always read plain text
+        for (List<TextBlock> group : groups) {
+            judged.add(String.join(" ", texts(group)));
         }
         BoilerplateFilter.Result result = filter.filter(judged);
-        java.util.Set<Integer> keptBlocks = new java.util.HashSet<>(result.keptOf(judgedBlock));
-        List<TextBlock> kept = new ArrayList<>(blocks.size());
-        for (int i = 0; i < blocks.size(); i++) {
-            if (keptBlocks.contains(blockOf.get(i))) {
-                kept.add(blocks.get(i));
-            }
+        List<TextBlock> kept = new ArrayList<>();
+        for (List<TextBlock> group : result.keptOf(groups)) {
+            kept.addAll(group);
         }
         String named = byline != null ? byline : result.byline();
         return ExtractedArticle.ofBlocks(null, BylineText.tidy(named), null, kept, null);
