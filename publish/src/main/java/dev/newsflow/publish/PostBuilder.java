@@ -250,39 +250,44 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 }
             }, dirty.body());
         }
-        for (Element caption : hasTag(html, "caption") ? dirty.body().select("table > caption") : List.<Element>of()) {
-            // as enrich writes one: the paragraph before the table
-            Element table = caption.parent();
-            caption.remove();
-            if (caption.selectFirst("table, p, div, ul, ol, blockquote, h2, h3") == null) { // a forged record's may not
-                table.before(caption.tagName("p"));
+        if (hasTag(html, "caption")) {
+            for (Element caption : dirty.body().select("table > caption")) { // as enrich writes one: the paragraph before
+                Element table = caption.parent();
+                caption.remove();
+                if (caption.selectFirst("table, p, div, ul, ol, blockquote, h2, h3") == null) { // a forged one may not
+                    table.before(caption.tagName("p"));
+                }
             }
         }
         Document clean = new Cleaner(BODY_SAFELIST).clean(dirty);
-        for (Element link : clean.body().getElementsByTag("a")) {
-            // the safelist checks the scheme only: a link to an internal host or with credentials keeps its words
-            if (!UrlPaths.isSafeHttpUrl(link.attr("href"))) {
-                link.unwrap();
-            }
-        }
-        for (Element list : clean.body().getElementsByTag("ol")) {
-            if (list.hasAttr("start") && !LIST_START.matcher(list.attr("start")).matches()) {
-                list.removeAttr("start");
-            }
-        }
-        boolean cells = hasTag(html, "td") || hasTag(html, "th");
-        for (Element cell : cells ? clean.body().select("td[colspan], td[rowspan], th[colspan], th[rowspan]") : List.<Element>of()) {
-            for (String span : new String[]{"colspan", "rowspan"}) {
-                if (cell.hasAttr(span) && !CELL_SPAN.matcher(cell.attr(span)).matches()) {
-                    cell.removeAttr(span);
+        for (Element e : clean.body().getAllElements()) { // a snapshot: unwrapping a link leaves its words in it
+            switch (e.normalName()) {
+                // the safelist checks the scheme only: a link to an internal host or with credentials keeps its words
+                case "a" -> {
+                    if (!UrlPaths.isSafeHttpUrl(e.attr("href"))) {
+                        e.unwrap();
+                    }
                 }
+                case "ol" -> keepOnlyIf(e, "start", LIST_START);
+                case "td", "th" -> {
+                    keepOnlyIf(e, "colspan", CELL_SPAN);
+                    keepOnlyIf(e, "rowspan", CELL_SPAN);
+                }
+                default -> { }
             }
         }
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
     }
 
-    /** Whether {@code html} may hold an element of this tag, in any case: most bodies hold no table. */
+    /** The safelist keeps an attribute whatever its value: one that is not of this form goes. */
+    private static void keepOnlyIf(Element element, String attribute, java.util.regex.Pattern form) {
+        if (element.hasAttr(attribute) && !form.matcher(element.attr(attribute)).matches()) {
+            element.removeAttr(attribute);
+        }
+    }
+
+    /** Whether {@code html} may hold an element of this tag, in any case: most bodies hold no caption. */
     private static boolean hasTag(String html, String tag) {
         for (int i = html.indexOf('<'); i >= 0 && i + tag.length() < html.length(); i = html.indexOf('<', i + 1)) {
             if (html.regionMatches(true, i + 1, tag, 0, tag.length())) {
