@@ -61,6 +61,16 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldKeepAListNestedInAnItem() {
+        String nested = "<ol><li><p>Step one</p><p>Explained.</p><ul><li>detail<ul><li>deeper</li></ul></li></ul>"
+                + "<p>Still step one.</p></li><li>Step two</li></ol>";
+        Post post = builder.upsert(anArticle("s3").text("Step one\n\nExplained.\n\ndetail\n\ndeeper\n\nStill step one."
+                + "\n\nStep two").bodyHtml(nested).build(), null, now);
+
+        assertThat(post.getBodyHtml()).isEqualTo(nested);
+    }
+
+    @Test
     void shouldCleanABodyForgedOntoTheEnrichedTopic() {
         Post post = builder.upsert(anArticle("s2").bodyHtml("<p onclick=\"x()\">Hi<script>alert(1)</script>"
                 + "<a href=\"javascript:alert(2)\">there</a><img src=x onerror=alert(3)>"

@@ -20,10 +20,11 @@ public final class BodyHtml {
 
     /**
      * The blocks in order; consecutive list items of one list become one {@code <ul>} or {@code <ol>} (an ordered list
-     * that starts, or resumes after a nested list, at another number than 1 says so with {@code start}), the
-     * paragraphs of one list item one {@code <li>} of {@code <p>}s, consecutive paragraphs of one quotation one
-     * {@code <blockquote>}, and consecutive rows of one table one {@code <table>}: its leading head rows in
-     * {@code <thead>} when body rows follow, the rest in {@code <tbody>}.
+     * that starts at another number than 1 says so with {@code start}), a list nested in an item inside that item's
+     * {@code <li>}, the paragraphs of one list item one {@code <li>} of {@code <p>}s (words of an item after a list
+     * nested in it a {@code <p>} in the same item), consecutive paragraphs of one quotation one {@code <blockquote>},
+     * and consecutive rows of one table one {@code <table>}: its leading head rows in {@code <thead>} when body rows
+     * follow, the rest in {@code <tbody>}.
      */
     public static String render(List<TextBlock> blocks) {
         int size = 0;
@@ -31,23 +32,22 @@ public final class BodyHtml {
             size += b.html().length() + 16;
         }
         StringBuilder out = new StringBuilder(size);
-        TextBlock open = null; // the list, quotation or table still open
+        OpenLists lists = new OpenLists(out);
+        TextBlock open = null; // the quotation or table still open
         String tableSection = null; // in an open table: "thead" or "tbody"
-        java.util.Set<Long> itemsShown = new java.util.HashSet<>();
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
-            boolean listItem = b.kind() == TextBlock.Kind.BULLET || b.kind() == TextBlock.Kind.NUMBERED;
-            if (listItem && b.item() != 0 && !itemsShown.add(((long) b.group() << 32) | b.item())
-                    && !(i > 0 && sameItem(blocks.get(i - 1), b))) {
-                // an item that goes on after a list nested in it: a paragraph, not a new item with its number again
+            if (b.kind() == TextBlock.Kind.BULLET || b.kind() == TextBlock.Kind.NUMBERED) {
                 if (open != null) {
                     out.append(closing(open.kind(), tableSection));
                     open = null;
                     tableSection = null;
                 }
-                out.append("<p>").append(b.html()).append("</p>");
+                lists.add(b, b.item() != 0 && i > 0 && sameItem(blocks.get(i - 1), b),
+                        b.item() != 0 && i + 1 < blocks.size() && sameItem(b, blocks.get(i + 1)));
                 continue;
             }
+            lists.closeAll();
             if (open != null && (!sameContainer(open.kind(), b.kind()) || open.group() != b.group())) {
                 out.append(closing(open.kind(), tableSection));
                 open = null;
@@ -62,22 +62,6 @@ public final class BodyHtml {
                         open = b;
                     }
                     out.append("<p>").append(b.html()).append("</p>");
-                }
-                case BULLET, NUMBERED -> {
-                    if (open == null) {
-                        out.append(b.kind() == TextBlock.Kind.BULLET ? "<ul>"
-                                : b.countdown() ? "<ol reversed start=\"" + b.number() + "\">"
-                                : b.number() == 1 ? "<ol>" : "<ol start=\"" + b.number() + "\">");
-                        open = b;
-                    }
-                    boolean itemGoesOn = b.item() != 0 && i + 1 < blocks.size() && sameItem(b, blocks.get(i + 1));
-                    boolean itemWentOn = b.item() != 0 && i > 0 && sameItem(blocks.get(i - 1), b);
-                    if (itemWentOn || itemGoesOn) { // an item of several paragraphs
-                        out.append(itemWentOn ? "" : "<li>").append("<p>").append(b.html()).append("</p>")
-                                .append(itemGoesOn ? "" : "</li>");
-                    } else {
-                        out.append("<li>").append(b.html()).append("</li>");
-                    }
                 }
                 case ROW, HEADER_ROW -> {
                     if (open == null && !(i + 1 < blocks.size() && blocks.get(i + 1).kind().isTableRow()
@@ -99,13 +83,112 @@ public final class BodyHtml {
                     tableSection = section;
                     out.append("<tr>").append(b.html()).append("</tr>");
                 }
-                case PARAGRAPH -> out.append("<p>").append(b.html()).append("</p>");
+                default -> out.append("<p>").append(b.html()).append("</p>");
             }
         }
+        lists.closeAll();
         if (open != null) {
             out.append(closing(open.kind(), tableSection));
         }
         return out.toString();
+    }
+
+    /**
+     * The lists open at a point of the body, outermost first, each with its item still open: a nested list is written
+     * inside the item it belongs to, so an item's {@code </li>} waits until its next item, or its list, begins or ends.
+     */
+    private static final class OpenLists {
+        /** One open list: its first block (kind, group, number) and the item open in it (0: none). */
+        private record Level(TextBlock list, int item) {
+        }
+
+        private final StringBuilder out;
+        private final java.util.ArrayList<Level> open = new java.util.ArrayList<>();
+        private final java.util.Set<Long> itemsShown = new java.util.HashSet<>();
+
+        OpenLists(StringBuilder out) {
+            this.out = out;
+        }
+
+        /**
+         * Writes list block {@code b}. {@code wentOn}: the block before it is a paragraph of the same item;
+         * {@code goesOn}: the block after it is.
+         */
+        void add(TextBlock b, boolean wentOn, boolean goesOn) {
+            boolean seen = b.item() != 0 && !itemsShown.add(((long) b.group() << 32) | b.item());
+            if (seen && !wentOn) {
+                // an item that goes on after a list nested in it: a paragraph of that item, not a new one
+                int level = levelOfItem(b.group(), b.item());
+                if (level >= 0) {
+                    closeAbove(level);
+                    out.append("<p>").append(b.html()).append("</p>");
+                } else { // its item is no longer open (a block between was not a list's): a paragraph of its own
+                    closeAll();
+                    out.append("<p>").append(b.html()).append("</p>");
+                }
+                return;
+            }
+            // where b's list sits: inside the open item it is nested in, else at the top
+            int parentLevel = b.parent() == 0 ? -1 : levelOfOpenItem(b.parent());
+            int level = parentLevel + 1;
+            if (level < open.size() && open.get(level).list().group() == b.group()
+                    && open.get(level).list().kind() == b.kind()) {
+                closeAbove(level); // b's list is open: go on in it
+            } else {
+                closeAbove(level - 1);
+                out.append(b.kind() == TextBlock.Kind.BULLET ? "<ul>"
+                        : b.countdown() ? "<ol reversed start=\"" + b.number() + "\">"
+                        : b.number() == 1 ? "<ol>" : "<ol start=\"" + b.number() + "\">");
+                open.add(new Level(b, 0));
+            }
+            Level list = open.get(level);
+            if (wentOn && list.item() == b.item()) { // a further paragraph of the open item
+                out.append("<p>").append(b.html()).append("</p>");
+                return;
+            }
+            if (list.item() != 0) {
+                out.append("</li>");
+            }
+            out.append("<li>");
+            if (goesOn) { // an item of several paragraphs
+                out.append("<p>").append(b.html()).append("</p>");
+            } else {
+                out.append(b.html());
+            }
+            open.set(level, new Level(list.list(), b.item() != 0 ? b.item() : -1));
+        }
+
+        /** The level whose open item is {@code item} of list {@code group}, or -1. */
+        private int levelOfItem(int group, int item) {
+            for (int k = open.size() - 1; k >= 0; k--) {
+                if (open.get(k).list().group() == group && open.get(k).item() == item) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        /** The level whose open item is {@code item}, of whichever list, or -1 (b then starts at the top). */
+        private int levelOfOpenItem(int item) {
+            for (int k = open.size() - 1; k >= 0; k--) {
+                if (open.get(k).item() == item) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        /** Closes every list above {@code level} (-1: all), each with its open item. */
+        private void closeAbove(int level) {
+            while (open.size() > level + 1) {
+                Level last = open.remove(open.size() - 1);
+                out.append(last.item() != 0 ? "</li>" : "").append(closing(last.list().kind(), null));
+            }
+        }
+
+        void closeAll() {
+            closeAbove(-1);
+        }
     }
 
     /** Whether the table that block {@code i} is a row of has a body row after it. */

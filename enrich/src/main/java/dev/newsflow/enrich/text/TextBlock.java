@@ -9,6 +9,8 @@ package dev.newsflow.enrich.text;
  * @param group  which list, quotation or table it belongs to: consecutive blocks of one kind and group are one list,
  *               one quotation or one table, so two lists in a row stay two
  * @param item   which list item it is part of (an item may hold several paragraphs), or 0 outside a list item
+ * @param parent for a block of a list nested in a list item, that item (its {@code item}), so the nested list is shown
+ *               inside it; else 0
  * @param number the number a numbered list shows for its item (its {@code start}, then counting); for a table row,
  *               how many of its cells hold words; else 0
  * @param countdown whether its numbered list counts down ({@code <ol reversed>})
@@ -17,7 +19,8 @@ package dev.newsflow.enrich.text;
  *               {@code <td>} or {@code <th>} (a {@code colspan} or {@code rowspan} of 2 to 99 kept), each holding such
  *               HTML; empty cells after the last with words are left out
  */
-public record TextBlock(String text, Kind kind, int group, int item, int number, boolean countdown, String html) {
+public record TextBlock(String text, Kind kind, int group, int item, int parent, int number, boolean countdown,
+                        String html) {
 
     /**
      * The structure a post keeps; everything else (definition lists, preformatted text, layout tables) is a paragraph.
@@ -34,6 +37,6 @@ public record TextBlock(String text, Kind kind, int group, int item, int number,
 
     /** A plain paragraph: its HTML is its escaped text. */
     public static TextBlock paragraph(String text) {
-        return new TextBlock(text, Kind.PARAGRAPH, 0, 0, 0, false, BodyHtml.escape(text));
+        return new TextBlock(text, Kind.PARAGRAPH, 0, 0, 0, 0, false, BodyHtml.escape(text));
     }
 }

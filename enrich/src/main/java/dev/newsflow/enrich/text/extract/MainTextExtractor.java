@@ -243,7 +243,7 @@ public final class MainTextExtractor implements TextExtractor {
                     lastBlock = unit.block();
                 }
                 String words = paragraph.toString();
-                groups.get(groups.size() - 1).add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), 0, false,
+                groups.get(groups.size() - 1).add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), 0, 0, false,
                         BodyHtml.escape(words)));
             }
         }

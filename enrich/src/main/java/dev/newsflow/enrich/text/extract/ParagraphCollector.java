@@ -106,6 +106,8 @@ final class ParagraphCollector {
     private static final Set<String> CELL_BLOCKS = Set.of("p", "div");
     /** A data table is read in at most this many nodes: past it, a page's layout grid or a hostile one. */
     static final int MAX_TABLE_NODES = 5_000;
+    /** Lists nested deeper than this are shown flat. */
+    static final int MAX_LIST_NESTING = 6;
     /** A cell with more text than this is a column of a layout, not a figure in a table. */
     static final int MAX_CELL_CHARS = 300;
     /** A cell that holds paragraphs and more text than this is prose laid out in columns, not a pasted data table. */
@@ -449,6 +451,7 @@ final class ParagraphCollector {
         TextBlock.Kind kind = TextBlock.Kind.PARAGRAPH;
         int group;
         int item;
+        int parent;
         int number;
         boolean countdown;
         boolean pendingSpace;
@@ -660,6 +663,7 @@ final class ParagraphCollector {
             kind = TextBlock.Kind.PARAGRAPH;
             group = 0;
             item = 0;
+            parent = 0;
             number = 0;
             countdown = false;
             if (inRow) { // head or body is known once the row's cells are: see flush
@@ -678,10 +682,12 @@ final class ParagraphCollector {
                     case "ol" -> {
                         kind = TextBlock.Kind.NUMBERED;
                         group = structureIds.get(k);
+                        parent = parentItem(k);
                     }
                     case "ul" -> {
                         kind = TextBlock.Kind.BULLET;
                         group = structureIds.get(k);
+                        parent = parentItem(k);
                     }
                     default -> { // li: an item of the list around it (a stray li is a list of its own)
                         item = structureIds.get(k);
@@ -691,6 +697,7 @@ final class ParagraphCollector {
                             if (list.equals("ol") || list.equals("ul")) {
                                 kind = list.equals("ol") ? TextBlock.Kind.NUMBERED : TextBlock.Kind.BULLET;
                                 group = structureIds.get(l);
+                                parent = parentItem(l);
                                 countdown = structureSteps.get(l) < 0;
                             }
                         }
@@ -757,13 +764,30 @@ final class ParagraphCollector {
                     number = rowWordCells;
                     html.setLength(rowHtmlEnd); // empty cells after the last with words: no column a reader sees
                 }
-                TextBlock block = new TextBlock(current.toString(), kind, group, item, number, countdown, html.toString());
+                TextBlock block = new TextBlock(current.toString(), kind, group, item, parent, number, countdown,
+                        html.toString());
                 (inTableFoot && kind.isTableRow() ? footRows : blocks).add(block);
                 current.setLength(0);
             }
             html.setLength(0); // a row of empty cells has HTML and no words
             pendingSpace = false;
             lastWasBreak = false;
+        }
+
+        /**
+         * The list item that the list open at {@code structure[list]} is nested in, when that item is the nearest
+         * structural element around it, or 0: a list in a quotation or heading inside an item is shown flat, as is one
+         * nested deeper than {@value #MAX_LIST_NESTING} lists (no reader follows that; it bounds the post's markup).
+         */
+        private int parentItem(int list) {
+            if (list == 0 || !structure.get(list - 1).normalName().equals("li")) {
+                return 0;
+            }
+            int lists = 0;
+            for (int k = 0; k < list; k++) {
+                lists += isList(structure.get(k)) ? 1 : 0;
+            }
+            return lists < MAX_LIST_NESTING ? structureIds.get(list - 1) : 0;
         }
 
         private boolean insideList() {

@@ -183,11 +183,56 @@ class StructuredBodyTest {
     }
 
     @Test
-    void shouldKeepTwoListsInARowApartAndFlattenANestedOne() {
+    void shouldKeepTwoListsInARowApartAndANestedOneInItsItem() {
         String fragment = "<ul><li>One</li><li>Two<ul><li>Two a</li></ul></li><li>Three</li></ul><ul><li>Other list</li></ul>";
 
         assertThat(extractor.extract(fragment, true).bodyHtml()).isEqualTo(
-                "<ul><li>One</li><li>Two</li></ul><ul><li>Two a</li></ul><ul><li>Three</li></ul><ul><li>Other list</li></ul>");
+                "<ul><li>One</li><li>Two<ul><li>Two a</li></ul></li><li>Three</li></ul><ul><li>Other list</li></ul>");
+    }
+
+    @Test
+    void shouldNestListsInTheirItemsThroughItemsOfSeveralParagraphs() {
+        String fragment = "<ol><li><p>Step one</p><p>Explained.</p><ul><li>detail a<ul><li>deeper</li></ul></li>"
+                + "<li>detail b</li></ul></li><li>Step two</li></ol><p>After the list.</p>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.bodyHtml()).isEqualTo("<ol><li><p>Step one</p><p>Explained.</p><ul><li>detail a<ul>"
+                + "<li>deeper</li></ul></li><li>detail b</li></ul></li><li>Step two</li></ol><p>After the list.</p>");
+        assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
+    }
+
+    @Test
+    void shouldShowListsNestedDeeperThanTheBoundFlatAndBalanced() {
+        int levels = ParagraphCollector.MAX_LIST_NESTING + 4;
+        StringBuilder fragment = new StringBuilder();
+        for (int level = 1; level <= levels; level++) {
+            fragment.append("<ul><li>level ").append(level);
+        }
+        fragment.append("</li></ul>".repeat(levels)).append("<ul><li>next list</li></ul>");
+
+        ExtractedArticle article = extractor.extract(fragment.toString(), true);
+
+        Element body = Jsoup.parseBodyFragment(article.bodyHtml()).body();
+        int deepest = 0;
+        for (Element list : body.select("ul")) {
+            deepest = Math.max(deepest, (int) list.parents().stream().filter(e -> e.normalName().equals("ul")).count() + 1);
+        }
+        assertThat(deepest).isEqualTo(ParagraphCollector.MAX_LIST_NESTING);
+        body.ownerDocument().outputSettings().prettyPrint(false);
+        assertThat(body.html()).isEqualTo(article.bodyHtml()); // balanced: jsoup's parser moved nothing
+        assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
+        assertThat(body.select("body > ul")).hasSizeGreaterThan(1);
+        assertThat(body.select("body > ul").last().text()).isEqualTo("next list");
+    }
+
+    @Test
+    void shouldShowAListNestedInAQuotationInAnItemFlat() {
+        String fragment = "<ul><li>One<blockquote><ul><li>quoted item</li></ul></blockquote></li><li>Two</li></ul>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.bodyHtml()).isEqualTo("<ul><li>One</li></ul><ul><li>quoted item</li></ul><ul><li>Two</li></ul>");
     }
 
     @Test
@@ -196,7 +241,7 @@ class StructuredBodyTest {
         String started = "<ol start=\"5\"><li>Fifth</li><li>Sixth</li></ol>";
 
         assertThat(extractor.extract(nested, true).bodyHtml())
-                .isEqualTo("<ol><li>Step one</li></ol><ul><li>detail</li></ul><ol start=\"2\"><li>Step two</li></ol>");
+                .isEqualTo("<ol><li>Step one<ul><li>detail</li></ul></li><li>Step two</li></ol>");
         assertThat(extractor.extract(started, true).bodyHtml()).isEqualTo("<ol start=\"5\"><li>Fifth</li><li>Sixth</li></ol>");
     }
 
@@ -226,8 +271,8 @@ class StructuredBodyTest {
 
         ExtractedArticle article = extractor.extract(fragment, true);
 
-        assertThat(article.bodyHtml()).isEqualTo("<ol start=\"7\"><li>Seven</li><li>Eight</li></ol><ol><li>x</li></ol>"
-                + "<p>more eight</p><ol start=\"9\"><li>Nine</li></ol>");
+        assertThat(article.bodyHtml()).isEqualTo("<ol start=\"7\"><li>Seven</li><li>Eight<ol><li>x</li></ol>"
+                + "<p>more eight</p></li><li>Nine</li></ol>");
         assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
     }
 
@@ -290,15 +335,14 @@ class StructuredBodyTest {
     @Test
     void shouldRenderBlocksInOrderGroupingOnlyConsecutiveItemsOfOneListOrQuotation() {
         List<TextBlock> blocks = List.of(
-                new TextBlock("a", TextBlock.Kind.QUOTE, 1, 0, 0, false, "a"), new TextBlock("b", TextBlock.Kind.QUOTE, 2, 0, 0, false, "b"),
-                new TextBlock("c", TextBlock.Kind.NUMBERED, 3, 4, 1, false, "c"), new TextBlock("d", TextBlock.Kind.BULLET, 3, 5, 0, false, "d"),
+                new TextBlock("a", TextBlock.Kind.QUOTE, 1, 0, 0, 0, false, "a"), new TextBlock("b", TextBlock.Kind.QUOTE, 2, 0, 0, 0, false, "b"),
+                new TextBlock("c", TextBlock.Kind.NUMBERED, 3, 4, 0, 1, false, "c"), new TextBlock("d", TextBlock.Kind.BULLET, 3, 5, 0, 0, false, "d"),
                 TextBlock.paragraph("e & f"));
 
         assertThat(BodyHtml.render(blocks)).isEqualTo("<blockquote><p>a</p></blockquote><blockquote><p>b</p></blockquote>"
                 + "<ol><li>c</li></ol><ul><li>d</li></ul><p>e &amp; f</p>");
     }
 
-    /** The text of each block element of the body, as a site's reader sees it (a list item of paragraphs by them). */
     @Test
     void shouldKeepADataTableWithItsHeadCellsAndSpans() {
         String fragment = "<p>" + STORY_1 + "</p><table><caption>Top two</caption><thead><tr><th>Club</th><th>Played"
@@ -458,10 +502,20 @@ class StructuredBodyTest {
         });
     }
 
+    /**
+     * The text of each block element of the body, as a site's reader sees it: a list item of paragraphs by them, an
+     * item with a list nested in it by its own words and then the nested list's.
+     */
     static List<String> paragraphsOf(String bodyHtml) {
         List<String> out = new ArrayList<>();
         for (Element e : Jsoup.parseBodyFragment(bodyHtml).body().select("p, li, h2, h3, tr")) {
-            if (e.selectFirst("> p") == null) {
+            if (e.normalName().equals("li")) { // its own words: not those of its paragraphs or of lists nested in it
+                Element own = e.clone();
+                own.select("> p, > ul, > ol").remove();
+                if (!own.text().isEmpty()) {
+                    out.add(own.text());
+                }
+            } else {
                 out.add(e.text());
             }
         }
