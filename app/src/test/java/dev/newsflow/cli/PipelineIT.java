@@ -62,7 +62,8 @@ class PipelineIT {
             <p>Redmoor had equalised early in the second half through a header from a corner, and their coach \
             said the referee's decision was harsh but fair.</p><h2>The draw</h2>\
             <p>The draw for the semi-finals takes place on Sunday, <a href="https://league.example/draw">live on the \
-            league's site</a>.</p><table><tr><th>Club</th><th>Goals</th></tr><tr><td>Harbour City</td><td>2</td></tr>            <tr><td>Redmoor</td><td colspan="999">1</td></tr></table><script>alert(1)</script>""";
+            league's site</a>.</p><table><tr><th>Club</th><th>Goals</th></tr><tr><td>Harbour City</td><td>2</td></tr>            <tr><td>Redmoor</td><td colspan="999">1</td></tr></table><ul><li>Semi-finals<ul><li>first legs on 3 February</li>\
+            </ul></li><li>Final in April</li></ul><pre>  City   2\n  Redmoor 1</pre><script>alert(1)</script>""";
 
     private static KafkaBroker broker;
     private static IngestApp ingest;
@@ -110,7 +111,10 @@ class PipelineIT {
             assertThat(sportPost.getBodyHtml()).startsWith("<p>").doesNotContain("<script", "alert").contains(
                     "<h2>The draw</h2>", "<a href=\"https://league.example/draw\" rel=\"nofollow\">live on the league's site</a>",
                     "<table><thead><tr><th>Club</th><th>Goals</th></tr></thead><tbody><tr><td>Harbour City</td><td>2</td>"
-                            + "</tr><tr><td>Redmoor</td><td>1</td></tr></tbody></table>");
+                            + "</tr><tr><td>Redmoor</td><td>1</td></tr></tbody></table>",
+                    // a nested list inside its item, preformatted text with its lines and indents
+                    "<ul><li>Semi-finals<ul><li>first legs on 3 February</li></ul></li><li>Final in April</li></ul>"
+                            + "<pre>  City   2\n  Redmoor 1</pre>");
             assertThat(sportPost.getImage().getUrl()).isEqualTo("https://league.example/img/penalty.jpg"); // Post v7
             assertThat(sportPost.getImage().getCaption()).isEqualTo("Owen Hartley scores the winner. Photo: Jo Reed");
             Post currentPost = current.await(id, 1, WAIT).get(0).value();
@@ -431,7 +435,7 @@ class PipelineIT {
     private static String article(String id, long version, String headline) {
         return """
                 {"uri":"%s","version":%d,"headline":"%s","body":"%s","bodyType":"html","source":"it"}"""
-                .formatted(id, version, headline, SPORT_BODY.replace("\"", "\\\""));
+                .formatted(id, version, headline, SPORT_BODY.replace("\"", "\\\"").replace("\n", "\\n"));
     }
 
     private static TopicTail<Post> posts(String topic) {

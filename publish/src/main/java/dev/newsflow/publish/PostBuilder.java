@@ -35,7 +35,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
      * and checked again below), an ordered list's start, and data tables with their cells' spans.
      */
     private static final Safelist BODY_SAFELIST = new Safelist()
-            .addTags("p", "h2", "h3", "ul", "ol", "li", "blockquote", "a", "strong", "em", "sup", "sub")
+            .addTags("p", "h2", "h3", "ul", "ol", "li", "blockquote", "pre", "a", "strong", "em", "sup", "sub")
             .addTags("table", "thead", "tbody", "tr", "th", "td")
             .addAttributes("a", "href").addProtocols("a", "href", "http", "https").addEnforcedAttribute("a", "rel", "nofollow")
             .addAttributes("ol", "start", "reversed")

@@ -71,6 +71,14 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldKeepPreformattedTextWithItsLinesAndIndents() {
+        String code = "<pre>  if (wind &gt; 100) {\n\t<strong>warn</strong>();\n  }</pre>";
+        Post post = builder.upsert(anArticle("s5").text("if (wind > 100) { warn(); }").bodyHtml(code).build(), null, now);
+
+        assertThat(post.getBodyHtml()).isEqualTo(code);
+    }
+
+    @Test
     void shouldCleanABodyForgedOntoTheEnrichedTopic() {
         Post post = builder.upsert(anArticle("s2").bodyHtml("<p onclick=\"x()\">Hi<script>alert(1)</script>"
                 + "<a href=\"javascript:alert(2)\">there</a><img src=x onerror=alert(3)>"
@@ -100,12 +108,12 @@ class PostBuilderTest {
                 + "<a href=\"ftp://files.example/a\">ftp</a> <a href=\"http://169.254.169.254/latest\">meta</a> "
                 + "<a href=\"https://u:p@cdn.example/\">cred</a> <a href=\"https://ok.example/a\">ok</a> <u>u</u> "
                 + "<span>span</span> <code>code</code> <q cite=\"https://x.example\">q</q> x<sup>2</sup></p>"
-                + "<ol start=\"4\"><li>Four</li></ol><ol start=\"x\"><li>One</li></ol><pre>pre\u202Egnp.exe</pre>"
+                + "<ol start=\"4\"><li>Four</li></ol><ol start=\"x\"><li>One</li></ol><pre class=\"x\">pre\u202Egnp.exe</pre>"
                 + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol>"
                 + "<blockquote cite=\"https://x.example\"><p>Quote</p></blockquote>").build(), null, now);
 
         assertThat(post.getBodyHtml()).isEqualTo("<p>mail ftp meta cred <a href=\"https://ok.example/a\" rel=\"nofollow\">ok</a>"
-                + " u span code q x<sup>2</sup></p><ol start=\"4\"><li>Four</li></ol><ol><li>One</li></ol>pregnp.exe"
+                + " u span code q x<sup>2</sup></p><ol start=\"4\"><li>Four</li></ol><ol><li>One</li></ol><pre>pregnp.exe</pre>"
                 + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol>"
                 + "<blockquote><p>Quote</p></blockquote>");
     }

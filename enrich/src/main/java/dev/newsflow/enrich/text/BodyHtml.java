@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The article body as HTML a site can show: paragraphs, the source's subheadings ({@code h2}, {@code h3}), lists,
- * quotations, data tables, and links, bold and italics inside them. Built from {@link TextBlock}s, whose words are
+ * quotations, data tables, preformatted text, and links, bold and italics inside them. Built from {@link TextBlock}s, whose words are
  * the text's, so the body never says more or less than the text that was classified, tagged and teased. Publish
  * cleans it again before it reaches a post.
  */
@@ -83,6 +83,7 @@ public final class BodyHtml {
                     tableSection = section;
                     out.append("<tr>").append(b.html()).append("</tr>");
                 }
+                case PREFORMATTED -> out.append("<pre>").append(b.html()).append("</pre>");
                 default -> out.append("<p>").append(b.html()).append("</p>");
             }
         }

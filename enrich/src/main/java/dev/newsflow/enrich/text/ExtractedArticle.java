@@ -47,6 +47,8 @@ public record ExtractedArticle(String title, String byline, Instant published, L
             textChars += b.text().length() + 7; // and "<p></p>"
             if (b.kind().isTableRow()) { // a results table is mostly short cells: each with words may take a tag pair
                 textChars += 10 * b.number();
+            } else if (b.kind() == TextBlock.Kind.PREFORMATTED) { // code is indented: white space the source had
+                textChars += b.html().length();
             }
         }
         String html = BodyHtml.render(blocks);

@@ -23,12 +23,14 @@ public record TextBlock(String text, Kind kind, int group, int item, int parent,
                         String html) {
 
     /**
-     * The structure a post keeps; everything else (definition lists, preformatted text, layout tables) is a paragraph.
-     * A table row's text is its cells' words in order, as a row read aloud; {@code HEADER_ROW} is a row of the
-     * table's head ({@code thead}, or whose cells with words are all {@code th}).
+     * The structure a post keeps; everything else (definition lists, layout tables) is a paragraph. A table row's
+     * text is its cells' words in order, as a row read aloud; {@code HEADER_ROW} is a row of the table's head
+     * ({@code thead}, or whose cells with words are all {@code th}). {@code PREFORMATTED} is a {@code pre} block
+     * (code, a poem's layout, a text-art chart): its text is its words on one line as any paragraph's, its HTML keeps
+     * the source's line breaks and indents.
      */
     public enum Kind {
-        PARAGRAPH, HEADING, SUBHEADING, BULLET, NUMBERED, QUOTE, ROW, HEADER_ROW;
+        PARAGRAPH, HEADING, SUBHEADING, BULLET, NUMBERED, QUOTE, ROW, HEADER_ROW, PREFORMATTED;
 
         public boolean isTableRow() {
             return this == ROW || this == HEADER_ROW;

@@ -196,14 +196,15 @@ public final class BoilerplateFilter {
     }
 
     /**
-     * As {@link #filter(List)}, with the paragraphs that are rows of a data table marked: the byline, dateline and
-     * trailing-marker rules are not for them, since a table of opening hours or fixtures is made of short lines and
-     * dates, and a table missing rows misleads; a row that is chrome, a publisher's note or a credit still goes. A
-     * trailing-marker cut before them still ends the text.
+     * As {@link #filter(List)}, with the paragraphs the source laid out itself marked (rows of a data table,
+     * preformatted text): the byline, dateline and trailing-marker rules are not for them, since a table of opening
+     * hours or fixtures is made of short lines and dates, a line of code is short, and a table missing rows misleads;
+     * one that is chrome, a publisher's note or a credit still goes. A trailing-marker cut before them still ends the
+     * text.
      *
-     * @param tableRows per paragraph, whether it is a table row; null for none
+     * @param laidOut per paragraph, whether the source laid it out; null for none
      */
-    public Result filter(List<String> paragraphs, boolean[] tableRows) {
+    public Result filter(List<String> paragraphs, boolean[] laidOut) {
         List<String> kept = new ArrayList<>(paragraphs.size());
         List<Integer> positions = new ArrayList<>(paragraphs.size());
         String byline = null;
@@ -217,10 +218,10 @@ public final class BoilerplateFilter {
         for (int i = 0; i < paragraphs.size(); i++) {
             String p = paragraphs.get(i);
             int words = wordCounts[i];
-            if (tableRows != null && tableRows[i]) {
+            if (laidOut != null && laidOut[i]) {
                 seen += words;
-                String row = p.strip();
-                if (words > MAX_CHROME_WORDS || !isChromeNoteOrCredit(row, row.toLowerCase(Locale.ROOT))) {
+                String block = p.strip();
+                if (words > MAX_CHROME_WORDS || !isChromeNoteOrCredit(block, block.toLowerCase(Locale.ROOT))) {
                     kept.add(p);
                     positions.add(i);
                 }

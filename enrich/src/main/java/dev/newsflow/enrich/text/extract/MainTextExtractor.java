@@ -101,7 +101,7 @@ public final class MainTextExtractor implements TextExtractor {
         }
         List<TextBlock> blocks = content == null ? List.of() : collector.collect(content);
         blocks = withoutLeadingTitle(blocks, meta.title());
-        BoilerplateFilter.Result result = filter.filter(texts(blocks), tableRows(blocks));
+        BoilerplateFilter.Result result = filter.filter(texts(blocks), laidOut(blocks));
         String byline = meta.byline() != null ? meta.byline() : result.byline();
         // the publisher's choice first; else the story's first picture
         LeadImage image = meta.image() != null || content == null ? meta.image() : LeadImageFinder.find(content);
@@ -170,7 +170,7 @@ public final class MainTextExtractor implements TextExtractor {
         if (!blocks.isEmpty() && title != null && blocks.get(0).kind() == TextBlock.Kind.HEADING && blocks.get(0).text().equals(title)) {
             blocks = blocks.subList(1, blocks.size()); // the headline above the story; an h1 further down is a heading
         }
-        BoilerplateFilter.Result result = filter.filter(texts(blocks), tableRows(blocks));
+        BoilerplateFilter.Result result = filter.filter(texts(blocks), laidOut(blocks));
         return ExtractedArticle.ofBlocks(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()),
                 published, result.keptOf(blocks), image);
     }
@@ -275,12 +275,14 @@ public final class MainTextExtractor implements TextExtractor {
                 || c >= '\u3000' && c <= '\u303f' || c >= '\uff00' && c <= '\uffef'; // CJK and full-width punctuation
     }
 
-    private static boolean[] tableRows(List<TextBlock> blocks) {
-        boolean[] rows = new boolean[blocks.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = blocks.get(i).kind().isTableRow();
+    /** Per block, whether the source laid it out itself: a data table's row, or preformatted text. */
+    private static boolean[] laidOut(List<TextBlock> blocks) {
+        boolean[] laidOut = new boolean[blocks.size()];
+        for (int i = 0; i < laidOut.length; i++) {
+            TextBlock.Kind kind = blocks.get(i).kind();
+            laidOut[i] = kind.isTableRow() || kind == TextBlock.Kind.PREFORMATTED;
         }
-        return rows;
+        return laidOut;
     }
 
     private static List<String> texts(List<TextBlock> blocks) {

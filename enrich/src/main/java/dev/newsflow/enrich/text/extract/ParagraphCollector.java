@@ -106,6 +106,8 @@ final class ParagraphCollector {
     private static final Set<String> CELL_BLOCKS = Set.of("p", "div");
     /** A data table is read in at most this many nodes: past it, a page's layout grid or a hostile one. */
     static final int MAX_TABLE_NODES = 5_000;
+    /** Preformatted text keeps at most this many characters of indent, or of space between two words on a line. */
+    static final int MAX_PRE_SPACE = 64;
     /** Lists nested deeper than this are shown flat. */
     static final int MAX_LIST_NESTING = 6;
     /** A cell with more text than this is a column of a layout, not a figure in a table. */
@@ -455,6 +457,9 @@ final class ParagraphCollector {
         int number;
         boolean countdown;
         boolean pendingSpace;
+        /** {@code pre} elements open around the walk, and the white space read in them since the last word. */
+        int preDepth;
+        final StringBuilder preSpace = new StringBuilder();
         boolean lastWasBreak;
 
         Walk(boolean skipChrome, boolean onlyShortChrome) {
@@ -539,6 +544,11 @@ final class ParagraphCollector {
                     pendingSpace = true;
                     return NodeFilter.FilterResult.SKIP_CHILDREN;
                 }
+                if (preDepth > 0) { // preformatted text keeps its lines in one block
+                    pendingSpace = true;
+                    preSpace.append('\n');
+                    return NodeFilter.FilterResult.SKIP_CHILDREN;
+                }
                 if (lastWasBreak) {
                     flush();
                 } else {
@@ -546,6 +556,10 @@ final class ParagraphCollector {
                     lastWasBreak = true;
                 }
                 return NodeFilter.FilterResult.SKIP_CHILDREN;
+            }
+            if (preDepth > 0 && !inRow && BLOCKS.contains(tag) && !tag.equals("pre")) {
+                preLineBreak(); // a highlighter's line (<div class="line">) is a line of the preformatted text
+                return NodeFilter.FilterResult.CONTINUE;
             }
             if (BLOCKS.contains(tag)) {
                 flush();
@@ -555,6 +569,8 @@ final class ParagraphCollector {
                         dataTable = element;
                         dataTableId = ++lastStructureId;
                     }
+                } else if (tag.equals("pre")) {
+                    preDepth++;
                 } else if (dataTable != null && tag.equals("thead")) {
                     inTableHead = true;
                 } else if (dataTable != null && tag.equals("tfoot")) {
@@ -619,9 +635,15 @@ final class ParagraphCollector {
                 pendingSpace = true;
                 return;
             }
+            if (preDepth > 0 && !inRow && BLOCKS.contains(tag) && !tag.equals("pre")) {
+                preLineBreak();
+                return;
+            }
             if (BLOCKS.contains(tag)) {
                 flush();
-                if (tag.equals("table") && --tableDepth == 0) {
+                if (tag.equals("pre")) {
+                    preDepth--;
+                } else if (tag.equals("table") && --tableDepth == 0) {
                     dataTable = null;
                     blocks.addAll(footRows);
                     footRows.clear();
@@ -711,6 +733,9 @@ final class ParagraphCollector {
                     return;
                 }
             }
+            if (preDepth > 0) {
+                kind = TextBlock.Kind.PREFORMATTED;
+            }
         }
 
         void text(String s) {
@@ -720,6 +745,9 @@ final class ParagraphCollector {
                 char c = s.charAt(i);
                 if (isSpace(c)) {
                     pendingSpace = true;
+                    if (preDepth > 0) {
+                        preSpace(c, i + 1 < n ? s.charAt(i + 1) : 0);
+                    }
                     i++;
                 } else if (isInvisible(c)) {
                     i++;
@@ -731,12 +759,18 @@ final class ParagraphCollector {
                     }
                     if (current.length() == 0) {
                         begin();
+                        if (kind == TextBlock.Kind.PREFORMATTED) { // the first line's indent, not the lines before
+                            html.append(preSpace, preSpace.lastIndexOf("\n") + 1, preSpace.length());
+                        }
                     } else if (pendingSpace) {
                         current.append(' ');
-                        if (!cellOpened) { // between cells the space is the text's only: the HTML has the cell
+                        if (kind == TextBlock.Kind.PREFORMATTED) { // the source's line breaks and indents
+                            html.append(preSpace);
+                        } else if (!cellOpened) { // between cells the space is the text's only: the HTML has the cell
                             html.append(' ');
                         }
                     }
+                    preSpace.setLength(0);
                     cellOpened = false;
                     pendingSpace = false;
                     lastWasBreak = false;
@@ -770,8 +804,43 @@ final class ParagraphCollector {
                 current.setLength(0);
             }
             html.setLength(0); // a row of empty cells has HTML and no words
+            preSpace.setLength(0);
             pendingSpace = false;
             lastWasBreak = false;
+        }
+
+        /** A line break in preformatted text unless one is already there. */
+        private void preLineBreak() {
+            pendingSpace = true;
+            if (preSpace.indexOf("\n") < 0) {
+                preSpace('\n', (char) 0);
+            }
+        }
+
+        /**
+         * Keeps white space of preformatted text as a reader sees it, bounded: one line break for CR LF or a lone CR,
+         * at most one blank line in a row, and at most {@value #MAX_PRE_SPACE} characters of indent or of space
+         * within a line, so a body's white space can never outgrow its words by much.
+         */
+        private void preSpace(char c, char next) {
+            if (c == '\r' && next == '\n') {
+                return; // the \n that follows is the line break
+            }
+            boolean lineBreak = c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085'
+                    || c == '\f' || c == '\u000b';
+            int lineStart = preSpace.lastIndexOf("\n") + 1;
+            if (lineBreak) {
+                int breaks = 0;
+                for (int k = 0; k < preSpace.length(); k++) {
+                    breaks += preSpace.charAt(k) == '\n' ? 1 : 0;
+                }
+                if (breaks < 2) {
+                    preSpace.setLength(lineStart); // no trailing space on a line
+                    preSpace.append('\n');
+                }
+            } else if (preSpace.length() - lineStart < MAX_PRE_SPACE) {
+                preSpace.append(c == '\t' ? '\t' : ' ');
+            }
         }
 
         /**

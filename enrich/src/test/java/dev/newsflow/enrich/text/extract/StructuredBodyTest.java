@@ -236,6 +236,49 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldKeepPreformattedTextsLinesAndIndentsInTheBodyAndItsWordsInTheText() {
+        String fragment = "<p>" + STORY_1 + "</p><pre><code>\n\n  if (wind &gt; 100) {\r\n      <b>warn</b>();   \n\n\n\n  }\n"
+                + "</code></pre><p>" + STORY_2 + "</p>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><pre>  if (wind &gt; 100) {\n      <strong>warn"
+                + "</strong>();\n\n  }</pre><p>" + STORY_2 + "</p>");
+        assertThat(article.paragraphs()).containsExactly(STORY_1, "if (wind > 100) { warn(); }", STORY_2);
+    }
+
+    @Test
+    void shouldReadAHighlightersLinesAndLineBreaksAsLinesOfOnePreformattedBlock() {
+        String fragment = "<pre><div class=\"line\">$ make</div><div class=\"line\">$ make   install</div></pre>"
+                + "<pre>one<br>two<br><br>three</pre>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.bodyHtml()).isEqualTo("<pre>$ make\n$ make   install</pre><pre>one\ntwo\n\nthree</pre>");
+        assertThat(article.paragraphs()).containsExactly("$ make $ make install", "one two three");
+    }
+
+    @Test
+    void shouldBoundPreformattedWhiteSpaceAndKeepShortCodeLinesTheFilterWouldCut() {
+        String fragment = "<p>" + STORY_1 + "</p><pre>" + " ".repeat(10_000) + "deep" + "\t".repeat(500) + "x</pre>"
+                + "<pre>Comments</pre><p>" + STORY_2 + "</p>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        String indent = " ".repeat(ParagraphCollector.MAX_PRE_SPACE);
+        String tabs = "\t".repeat(ParagraphCollector.MAX_PRE_SPACE);
+        assertThat(article.bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><pre>" + indent + "deep" + tabs + "x</pre>"
+                + "<pre>Comments</pre><p>" + STORY_2 + "</p>");
+    }
+
+    @Test
+    void shouldShowCodeInAListItemAsAParagraphOfTheItem() {
+        String fragment = "<ol><li>Run <pre>npm  install</pre></li></ol>";
+
+        assertThat(extractor.extract(fragment, true).bodyHtml()).isEqualTo("<ol><li><p>Run</p><p>npm install</p></li></ol>");
+    }
+
+    @Test
     void shouldKeepANumberedListsNumbersThroughANestedListAndFromItsStart() {
         String nested = "<ol><li>Step one<ul><li>detail</li></ul></li><li>Step two</li></ol>";
         String started = "<ol start=\"5\"><li>Fifth</li><li>Sixth</li></ol>";
