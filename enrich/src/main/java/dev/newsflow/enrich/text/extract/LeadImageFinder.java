@@ -41,6 +41,14 @@ final class LeadImageFinder {
     /** Addresses of what is not a picture of the story: logos, avatars, icons, spacers, ads, share cards. */
     private static final Pattern NOT_A_PICTURE = Pattern.compile(
             "(?i)(?:^|[/_.-])(?:logo|avatar|icon|sprite|spacer|badge|ads|gravatar|share|placeholder)s?(?:[/_.-]|$)");
+    /**
+     * A file name a site gives the picture it shows when a story has none ("og-default.jpg", "fallback-share.png",
+     * "noimage.gif"), or a folder of the site's design rather than its stories' pictures ("/wp-content/themes/",
+     * "/template/"). Only the file name is read for the words: Drupal keeps every upload under "sites/default/files".
+     */
+    private static final Pattern SITE_DEFAULT_NAME = Pattern.compile("(?i)(?:^|[_.-])(?:default|fallback|no-?image|favicon)"
+            + "(?:[_.-]|$)");
+    private static final Pattern SITE_DESIGN_FOLDER = Pattern.compile("(?i)/(?:themes?|templates?)/");
     /** Advertising and tracking hosts, for an image's address or the link around it. */
     private static final Pattern AD_HOST = Pattern.compile("(?i)^https?://[^/]*\\b(?:doubleclick|googlesyndication"
             + "|googleadservices|adservice|adnxs|taboola|outbrain|criteo|amazon-adsystem|moatads|scorecardresearch)\\.");
@@ -126,7 +134,11 @@ final class LeadImageFinder {
     /** Whether the address names a site's graphic rather than a picture of the story (a logo, a share card, an icon). */
     static boolean isSiteGraphic(String url) {
         int host = url.indexOf("//");
-        return NOT_A_PICTURE.matcher(host < 0 ? url : url.substring(host + 2)).find();
+        String address = host < 0 ? url : url.substring(host + 2);
+        int query = address.indexOf('?');
+        String path = query < 0 ? address : address.substring(0, query);
+        return NOT_A_PICTURE.matcher(address).find() || SITE_DESIGN_FOLDER.matcher(path).find()
+                || SITE_DEFAULT_NAME.matcher(path.substring(path.lastIndexOf('/') + 1)).find();
     }
 
     /** A lead image with its texts as plain text, or null when the address is not safe to send on. */

@@ -63,11 +63,15 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
 
     /**
      * The image the publisher names for the story: the article's JSON-LD image, else Open Graph's, else Twitter's;
-     * resolved against the page's base. Null when none has a safe address.
+     * resolved against the page's base. Null when none has a safe address, or when the one named is the site's own
+     * graphic: its address says so ({@link LeadImageFinder#isSiteGraphic}), or the page shows it as the site's logo
+     * or icon ({@link #siteGraphics}), as a CMS does that names its logo for every story without a picture.
      */
     private static LeadImage image(Document doc, JsonLd ld, String base) {
+        java.util.Set<String> siteGraphics = null;
         if (ld.imageUrl != null) {
-            LeadImage image = LeadImageFinder.isSiteGraphic(ld.imageUrl) ? null
+            siteGraphics = siteGraphics(doc, ld, base);
+            LeadImage image = isSiteGraphic(ld.imageUrl, base, siteGraphics) ? null
                     : LeadImageFinder.image(resolve(base, ld.imageUrl), null, ld.imageCaption);
             if (image != null) {
                 return image;
@@ -79,7 +83,49 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
             url = first(meta(doc, "twitter:image"), meta(doc, "twitter:image:src"));
             alt = meta(doc, "twitter:image:alt");
         }
-        return url == null || LeadImageFinder.isSiteGraphic(url) ? null : LeadImageFinder.image(resolve(base, url), alt, null);
+        if (url == null) {
+            return null;
+        }
+        if (siteGraphics == null) {
+            siteGraphics = siteGraphics(doc, ld, base);
+        }
+        return isSiteGraphic(url, base, siteGraphics) ? null : LeadImageFinder.image(resolve(base, url), alt, null);
+    }
+
+    private static boolean isSiteGraphic(String url, String base, java.util.Set<String> siteGraphics) {
+        return LeadImageFinder.isSiteGraphic(url) || siteGraphics.contains(graphicKey(resolve(base, url)));
+    }
+
+    /** Where the page shows the site's own graphics: its icons, its logo, its publisher's logo in JSON-LD. */
+    private static final String SITE_GRAPHICS = "link[rel~=(?i)icon], meta[name=msapplication-TileImage], "
+            + "[itemprop=logo], img[class~=(?i)logo], img[id~=(?i)logo], [class~=(?i)(^|[-_])logo([-_]|$)] img, "
+            + "[id~=(?i)(^|[-_])logo([-_]|$)] img, a[rel=home] img";
+
+    /**
+     * The addresses of the site's own graphics, as {@link #graphicKey} gives them: a page's icons ({@code link
+     * rel=icon}, {@code apple-touch-icon}, a Windows tile), elements marked as the logo ({@code itemprop=logo}, a
+     * class or id "logo", the image of the link home) and the publisher's logo in JSON-LD.
+     */
+    private static java.util.Set<String> siteGraphics(Document doc, JsonLd ld, String base) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        if (ld.publisherLogo != null) {
+            keys.add(graphicKey(resolve(base, ld.publisherLogo)));
+        }
+        for (Element e : doc.select(SITE_GRAPHICS)) {
+            String address = first(e.attr("href"), e.attr("content"), e.attr("src"), e.attr("data-src"));
+            if (address != null) {
+                keys.add(graphicKey(resolve(base, address)));
+            }
+        }
+        return keys;
+    }
+
+    /** An image address without its scheme and query, lower case: a CDN's cache-busting query names the same file. */
+    static String graphicKey(String url) {
+        int scheme = url.indexOf("//");
+        String rest = scheme < 0 ? url : url.substring(scheme + 2);
+        int query = rest.indexOf('?');
+        return (query < 0 ? rest : rest.substring(0, query)).toLowerCase(Locale.ROOT);
     }
 
     private static String resolve(String base, String url) {
@@ -262,6 +308,7 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
         String author;
         String published;
         String publisher;
+        String publisherLogo;
         String imageUrl;
         String imageCaption;
 
@@ -354,7 +401,15 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
             if (publisher == null && n.get("publisher") != null) {
                 // an Organization, a list of them, or a plain name
                 JsonNode p = n.get("publisher").isArray() ? n.get("publisher").path(0) : n.get("publisher");
+                if (p.isObject() && p.size() == 1 && p.has("@id") && byId.containsKey(p.get("@id").asText())) {
+                    p = byId.get(p.get("@id").asText()); // Yoast: the Organization in the graph
+                }
                 publisher = text(p.isObject() ? p.get("name") : p);
+                JsonNode logo = p.isObject() ? p.path("logo") : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+                if (logo.isObject() && logo.size() == 1 && logo.has("@id") && byId.containsKey(logo.get("@id").asText())) {
+                    logo = byId.get(logo.get("@id").asText());
+                }
+                publisherLogo = logo.isObject() ? first(text(logo.get("url")), text(logo.get("contentUrl"))) : text(logo);
             }
         }
 

@@ -37,6 +37,45 @@ class LeadImageTest {
     }
 
     @Test
+    void shouldNotTakeTheImageTheSiteShowsAsItsLogoOrIconForTheStorysImage() {
+        String story = "<figure><img src=\"https://herald.example/uploads/tram-line.jpg\" width=\"800\"></figure>";
+        String logoInHeader = "<meta property=\"og:image\" content=\"https://herald.example/brand/herald-card.png\">";
+        String header = "<header><a href=\"/\" class=\"site-logo\"><img src=\"/brand/herald-card.png\"></a></header>";
+        String touchIcon = "<link rel=\"apple-touch-icon\" href=\"https://herald.example/brand/h.png?v=3\">"
+                + "<meta property=\"og:image\" content=\"http://herald.example/brand/h.png?v=4\">";
+        String publisherLogo = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Trams\","
+                + "\"image\":\"https://herald.example/brand/square.png\",\"publisher\":{\"@type\":\"Organization\","
+                + "\"name\":\"Herald\",\"logo\":{\"@type\":\"ImageObject\",\"url\":\"https://herald.example/brand/square.png\"}}}"
+                + "</script>";
+
+        String page = "<!DOCTYPE html><html><head><title>Trams</title><base href=\"https://herald.example/news/\">"
+                + logoInHeader + "</head><body>" + header + "<main><article>" + story + "<p>" + STORY + "</p><p>" + STORY
+                + "</p></article></main></body></html>";
+        assertThat(extractor.extract(page, true).image().url()).isEqualTo("https://herald.example/uploads/tram-line.jpg");
+        assertThat(extractor.extract(page(touchIcon, ""), true).image()).isNull();
+        assertThat(extractor.extract(page(publisherLogo, story), true).image().url())
+                .isEqualTo("https://herald.example/uploads/tram-line.jpg");
+        // the site's logo named as the story's image does not hide a real one named after it
+        String ogImage = "<meta property=\"og:image\" content=\"https://herald.example/img/tram.jpg\">";
+        assertThat(extractor.extract(page(publisherLogo + ogImage, ""), true).image().url())
+                .isEqualTo("https://herald.example/img/tram.jpg");
+    }
+
+    @Test
+    void shouldNotTakeASitesDefaultOrDesignImageByItsNameYetKeepDrupalsUploads() {
+        for (String url : new String[]{"https://herald.example/img/og-default.jpg", "https://herald.example/i/fallback_1200.png",
+                "https://herald.example/wp-content/themes/herald/img/social-card.jpg", "https://herald.example/noimage.gif",
+                "https://cdn.example/template/page-image.png"}) {
+            String head = "<meta property=\"og:image\" content=\"" + url + "\">";
+            assertThat(extractor.extract(page(head, ""), true).image()).as(url).isNull();
+        }
+        String drupal = "<meta property=\"og:image\" content=\"https://herald.example/sites/default/files/2026/tram.jpg\">";
+        assertThat(extractor.extract(page(drupal, ""), true).image().url())
+                .isEqualTo("https://herald.example/sites/default/files/2026/tram.jpg");
+        assertThat(PageMetadata.graphicKey("HTTPS://Herald.example/brand/H.png?v=3")).isEqualTo("herald.example/brand/h.png");
+    }
+
+    @Test
     void shouldFollowAJsonLdImageNamedByReferenceAsYoastWritesIt() {
         String head = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
                 + "{\"@type\":\"NewsArticle\",\"headline\":\"Trams\",\"image\":{\"@id\":\"https://herald.example/t/#primaryimage\"}},"
