@@ -389,6 +389,9 @@ final class DemoCommand implements Callable<Integer> {
                 if (post.getImage() != null) {
                     line.put("image", post.getImage().getUrl());
                 }
+                if (!post.getEmbeds().isEmpty()) {
+                    line.put("embeds", post.getEmbeds().stream().map(e -> e.getUrl()).toList());
+                }
                 line.put("reviewRequired", post.getReviewRequired());
                 try {
                     synchronized (out) {
@@ -413,6 +416,10 @@ final class DemoCommand implements Callable<Integer> {
                             post.getTeaser(), String.join(", ", post.getTags().stream().map(t -> t.getName()).toList()));
                     if (post.getImage() != null) {
                         out.printf("    image: %s%n", post.getImage().getUrl());
+                    }
+                    for (var embed : post.getEmbeds()) {
+                        out.printf("    embed: %s %s (after paragraph %d)%n", embed.getProvider(), embed.getUrl(),
+                                embed.getAfterParagraph());
                     }
                 }
                 out.flush();

@@ -62,7 +62,7 @@ class PipelineIT {
             <p>Redmoor had equalised early in the second half through a header from a corner, and their coach \
             said the referee's decision was harsh but fair.</p><h2>The draw</h2>\
             <p>The draw for the semi-finals takes place on Sunday, <a href="https://league.example/draw">live on the \
-            league's site</a>.</p><table><tr><th>Club</th><th>Goals</th></tr><tr><td>Harbour City</td><td>2</td></tr>            <tr><td>Redmoor</td><td colspan="999">1</td></tr></table><ul><li>Semi-finals<ul><li>first legs on 3 February</li>\
+            league's site</a>.</p><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe><table><tr><th>Club</th><th>Goals</th></tr><tr><td>Harbour City</td><td>2</td></tr>            <tr><td>Redmoor</td><td colspan="999">1</td></tr></table><ul><li>Semi-finals<ul><li>first legs on 3 February</li>\
             </ul></li><li>Final in April</li></ul><pre>  City   2\n  Redmoor 1</pre><script>alert(1)</script>""";
 
     private static KafkaBroker broker;
@@ -116,6 +116,13 @@ class PipelineIT {
                     "<ul><li>Semi-finals<ul><li>first legs on 3 February</li></ul></li><li>Final in April</li></ul>"
                             + "<pre>  City   2\n  Redmoor 1</pre>");
             assertThat(sportPost.getImage().getUrl()).isEqualTo("https://league.example/img/penalty.jpg"); // Post v7
+            // the video the story embeds, where it stands: after the draw's paragraph (Post v8)
+            assertThat(sportPost.getEmbeds()).singleElement().satisfies(e -> {
+                assertThat(e.getProvider()).isEqualTo("youtube");
+                assertThat(e.getUrl()).isEqualTo("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+                // three paragraphs, the subheading, then the draw's paragraph: counted as a site counts the body's blocks
+                assertThat(e.getAfterParagraph()).isEqualTo(5);
+            });
             assertThat(sportPost.getImage().getCaption()).isEqualTo("Owen Hartley scores the winner. Photo: Jo Reed");
             Post currentPost = current.await(id, 1, WAIT).get(0).value();
             assertThat(currentPost.getHeadline()).isEqualTo("Harbour City reach League Cup semi-finals");

@@ -7,6 +7,7 @@ import dev.newsflow.enrich.classify.ClassifierInput;
 import dev.newsflow.enrich.classify.TrainedCategorizer;
 import dev.newsflow.enrich.text.ArticleTag;
 import dev.newsflow.enrich.text.DetectedLanguage;
+import dev.newsflow.enrich.text.Embed;
 import dev.newsflow.enrich.text.ExtractedArticle;
 import dev.newsflow.enrich.text.LanguageDetector;
 import dev.newsflow.enrich.text.LeadImage;
@@ -143,6 +144,7 @@ public final class ArticleEnricher {
                 .setImage(raw.getImage() != null ? Image.newBuilder().setUrl(raw.getImage().getUrl())
                         .setAlt(PlainText.ofNullable(raw.getImage().getAlt()))
                         .setCaption(PlainText.ofNullable(raw.getImage().getCaption())).build() : image(extracted.image()))
+                .setEmbeds(extracted.embeds().stream().map(ArticleEnricher::embed).toList())
                 .setTeaser(teaser.text())
                 .setTeaserMachineMade(teaser.machineMade())
                 .setCategories(classification.categories().stream().map(ArticleEnricher::subject).toList())
@@ -208,6 +210,11 @@ public final class ArticleEnricher {
     private static Image image(LeadImage image) {
         return image == null ? null
                 : Image.newBuilder().setUrl(image.url()).setAlt(image.alt()).setCaption(image.caption()).build();
+    }
+
+    private static dev.newsflow.schemas.avro.Embed embed(Embed embed) {
+        return dev.newsflow.schemas.avro.Embed.newBuilder().setProvider(embed.provider()).setUrl(embed.url())
+                .setAfterParagraph(embed.afterParagraph()).build();
     }
 
     private static Tag tag(ArticleTag tag) {

@@ -232,6 +232,7 @@ class EnrichTopologyTest {
         raw.pipeInput("s-1", aRawArticle("s-1").headline("Council backs trams").html(
                 "<figure><img src=\"https://council.example/img/tram.jpg\" alt=\"A tram\"><figcaption>Photo: Jo Reed</figcaption></figure>"
                         + "<p>The council voted for the <a href=\"https://council.example/m/7\">tram motion</a> on Tuesday.</p>"
+                        + "<iframe src=\"https://player.vimeo.com/video/76979871\"></iframe>"
                         + "<h2>What happens next</h2><ul><li>Planning consent</li><li>Tenders in <b>spring</b></li></ul>"
                         + "<div class=\"share-buttons\"><a href=\"https://t.example/share\">Share on Twitter</a></div>").build());
 
@@ -244,6 +245,9 @@ class EnrichTopologyTest {
         assertThat(article.getImage().getUrl()).isEqualTo("https://council.example/img/tram.jpg");
         assertThat(article.getImage().getAlt()).isEqualTo("A tram");
         assertThat(article.getImage().getCaption()).isEqualTo("Photo: Jo Reed");
+        // the video is not in the body or the text: it is named, after the first paragraph (EnrichedArticle v6)
+        assertThat(article.getEmbeds()).extracting(e -> e.getProvider() + " " + e.getUrl() + " " + e.getAfterParagraph())
+                .containsExactly("vimeo https://vimeo.com/76979871 1");
     }
 
     @Test

@@ -117,6 +117,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setTeaserMachineMade(article.getTeaserMachineMade())
                 .setBodyHtml(bodyHtml(article))
                 .setImage(image(article.getImage()))
+                .setEmbeds(embeds(article.getEmbeds(), article.getText()))
                 .setByline(article.getByline())
                 .setSource(article.getSource())
                 .setCategories(article.getCategories())
@@ -198,6 +199,36 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
         }
         return Image.newBuilder().setUrl(image.getUrl()).setAlt(bounded(PlainText.ofNullable(image.getAlt())))
                 .setCaption(bounded(PlainText.ofNullable(image.getCaption()))).build();
+    }
+
+    /** A provider's name as enrich writes them; anything else is not passed to a site. */
+    private static final java.util.regex.Pattern PROVIDER = java.util.regex.Pattern.compile("[a-z0-9-]{1,32}");
+    /** As enrich names them (ParagraphCollector.MAX_EMBEDS). */
+    static final int MAX_EMBEDS = 50;
+
+    /**
+     * The embeds checked again, as the image is: an https address that is safe to send on, a provider's name of
+     * lower-case letters, at most {@value #MAX_EMBEDS}, each placed within the text's paragraphs. A forged or
+     * older record cannot put a {@code javascript:} player or markup on a site; an embed that fails is left out.
+     */
+    static java.util.List<dev.newsflow.schemas.avro.Embed> embeds(java.util.List<dev.newsflow.schemas.avro.Embed> embeds,
+                                                                  String text) {
+        if (embeds == null || embeds.isEmpty()) {
+            return java.util.List.of();
+        }
+        int paragraphs = text == null || text.isBlank() ? 0 : text.split("\n\n", -1).length;
+        java.util.List<dev.newsflow.schemas.avro.Embed> out = new java.util.ArrayList<>();
+        for (dev.newsflow.schemas.avro.Embed e : embeds) {
+            if (out.size() == MAX_EMBEDS) {
+                break;
+            }
+            if (e.getUrl() != null && e.getUrl().startsWith("https://") && UrlPaths.isSafeHttpUrl(e.getUrl())
+                    && e.getProvider() != null && PROVIDER.matcher(e.getProvider()).matches()) {
+                out.add(dev.newsflow.schemas.avro.Embed.newBuilder(e)
+                        .setAfterParagraph(Math.max(0, Math.min(paragraphs, e.getAfterParagraph()))).build());
+            }
+        }
+        return out;
     }
 
     private static String bounded(String text) {

@@ -70,6 +70,16 @@ final class EnrichedArticles {
         return this;
     }
 
+    /** An embed enrich found (EnrichedArticle v6), after the ones given before. */
+    EnrichedArticles embed(String provider, String url, int afterParagraph) {
+        java.util.List<dev.newsflow.schemas.avro.Embed> embeds = new java.util.ArrayList<>(
+                builder.hasEmbeds() ? builder.getEmbeds() : java.util.List.of());
+        embeds.add(dev.newsflow.schemas.avro.Embed.newBuilder().setProvider(provider).setUrl(url)
+                .setAfterParagraph(afterParagraph).build());
+        builder.setEmbeds(embeds);
+        return this;
+    }
+
     /** The body enrich wrote with the source's structure (EnrichedArticle v4). */
     EnrichedArticles bodyHtml(String bodyHtml) {
         builder.setBodyHtml(bodyHtml);

@@ -79,6 +79,30 @@ class PostBuilderTest {
     }
 
     @Test
+    void shouldPassOnlyEmbedsWithASafeHttpsAddressAndAProvidersNamePlacedWithinTheText() {
+        EnrichedArticles article = anArticle("e1").text("One.\n\nTwo.")
+                .embed("youtube", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", 1)
+                .embed("vimeo", "http://vimeo.com/42", 0) // not https
+                .embed("x", "javascript:alert(1)", 0)
+                .embed("<script>", "https://evil.example/a", 0)
+                .embed("instagram", "https://user:pw@www.instagram.com/p/abc/", 0)
+                .embed("datawrapper", "https://datawrapper.dwcdn.net/Ab3dE/", 99) // past the last paragraph
+                .embed("flourish", "https://public.flourish.studio/story/1/", -5);
+        for (int i = 0; i < PostBuilder.MAX_EMBEDS; i++) {
+            article.embed("vimeo", "https://vimeo.com/" + (1000 + i), 2);
+        }
+
+        Post post = builder.upsert(article.build(), null, now);
+
+        assertThat(post.getEmbeds()).hasSize(PostBuilder.MAX_EMBEDS);
+        assertThat(post.getEmbeds().subList(0, 3)).extracting(e -> e.getProvider() + " " + e.getUrl() + " " + e.getAfterParagraph())
+                .containsExactly("youtube https://www.youtube.com/watch?v=dQw4w9WgXcQ 1",
+                        "datawrapper https://datawrapper.dwcdn.net/Ab3dE/ 2", "flourish https://public.flourish.studio/story/1/ 0");
+        assertThat(builder.upsert(anArticle("e2").build(), null, now).getEmbeds()).isEmpty();
+        assertThat(builder.delete("e1", 2, post, now, dev.newsflow.schemas.avro.PostChange.KILLED).getEmbeds()).isEmpty();
+    }
+
+    @Test
     void shouldCleanABodyForgedOntoTheEnrichedTopic() {
         Post post = builder.upsert(anArticle("s2").bodyHtml("<p onclick=\"x()\">Hi<script>alert(1)</script>"
                 + "<a href=\"javascript:alert(2)\">there</a><img src=x onerror=alert(3)>"

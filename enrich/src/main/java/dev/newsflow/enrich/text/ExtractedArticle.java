@@ -13,23 +13,28 @@ import java.util.Locale;
  * @param paragraphs clean paragraphs of main text, no markup, whitespace normalised: the texts of {@code blocks}
  * @param blocks     the same paragraphs with the source's structure ({@link TextBlock}); plain ones for plain text
  * @param image      the lead image the page or fragment names, or null (always for plain text)
+ * @param embeds     the videos, posts and charts the story embeds, in order, each placed among {@code paragraphs}
+ *                   (none for plain text)
  */
 public record ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs,
-                               List<TextBlock> blocks, LeadImage image) {
+                               List<TextBlock> blocks, LeadImage image, List<Embed> embeds) {
     public ExtractedArticle {
         paragraphs = List.copyOf(paragraphs);
         blocks = List.copyOf(blocks);
+        embeds = List.copyOf(embeds);
     }
 
     /** Paragraphs without structure (plain text). */
     public ExtractedArticle(String title, String byline, Instant published, List<String> paragraphs) {
-        this(title, byline, published, paragraphs, paragraphs.stream().map(TextBlock::paragraph).toList(), null);
+        this(title, byline, published, paragraphs, paragraphs.stream().map(TextBlock::paragraph).toList(), null,
+                List.of());
     }
 
     /** From blocks: the paragraphs are their texts. */
     public static ExtractedArticle ofBlocks(String title, String byline, Instant published, List<TextBlock> blocks,
-                                            LeadImage image) {
-        return new ExtractedArticle(title, byline, published, blocks.stream().map(TextBlock::text).toList(), blocks, image);
+                                            LeadImage image, List<Embed> embeds) {
+        return new ExtractedArticle(title, byline, published, blocks.stream().map(TextBlock::text).toList(), blocks, image,
+                embeds);
     }
 
     /** Real pages' bodies are 1.4 times their text (the 130 test pages); three times is markup gone wild. */
@@ -64,8 +69,9 @@ public record ExtractedArticle(String title, String byline, Instant published, L
                 || !sameWords(paragraphs.get(0), headline)) { // the length first: most first paragraphs are sentences
             return this;
         }
+        List<Embed> moved = embeds.stream().map(e -> e.at(Math.max(0, e.afterParagraph() - 1))).toList();
         return new ExtractedArticle(title, byline, published, paragraphs.subList(1, paragraphs.size()),
-                blocks.subList(1, blocks.size()), image);
+                blocks.subList(1, blocks.size()), image, moved);
     }
 
     private static boolean sameWords(String a, String b) {

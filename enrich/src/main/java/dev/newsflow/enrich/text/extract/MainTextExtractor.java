@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text.extract;
 
 
 import dev.newsflow.enrich.text.BodyHtml;
+import dev.newsflow.enrich.text.Embed;
 import dev.newsflow.enrich.text.ExtractedArticle;
 import dev.newsflow.enrich.text.LeadImage;
 import dev.newsflow.enrich.text.TextBlock;
@@ -11,8 +12,10 @@ import dev.newsflow.runtime.PlainText;
 import dev.newsflow.runtime.UrlPaths;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
@@ -99,13 +102,16 @@ public final class MainTextExtractor implements TextExtractor {
         if (content != null && base != null) {
             content.setBaseUri(base); // the finder may have parsed the page again, without its base
         }
-        List<TextBlock> blocks = content == null ? List.of() : collector.collect(content);
-        blocks = withoutLeadingTitle(blocks, meta.title());
+        ParagraphCollector.Collected collected = content == null ? new ParagraphCollector.Collected(List.of(), List.of())
+                : collector.collectWithEmbeds(content);
+        List<TextBlock> blocks = withoutLeadingTitle(collected.blocks(), meta.title());
         BoilerplateFilter.Result result = filter.filter(texts(blocks), laidOut(blocks));
         String byline = meta.byline() != null ? meta.byline() : result.byline();
         // the publisher's choice first; else the story's first picture
         LeadImage image = meta.image() != null || content == null ? meta.image() : LeadImageFinder.find(content);
-        return ExtractedArticle.ofBlocks(meta.title(), BylineText.tidy(byline), meta.published(), result.keptOf(blocks), image);
+        List<TextBlock> kept = result.keptOf(blocks);
+        return ExtractedArticle.ofBlocks(meta.title(), BylineText.tidy(byline), meta.published(), kept, image,
+                placed(collected, kept));
     }
 
     /**
@@ -166,13 +172,15 @@ public final class MainTextExtractor implements TextExtractor {
             published = PageMetadata.parseInstant(time.attr("datetime"));
         }
         LeadImage image = containsIgnoreCase(html, "<img") ? LeadImageFinder.find(body) : null;
-        List<TextBlock> blocks = collector.collect(body);
+        ParagraphCollector.Collected collected = collector.collectWithEmbeds(body);
+        List<TextBlock> blocks = collected.blocks();
         if (!blocks.isEmpty() && title != null && blocks.get(0).kind() == TextBlock.Kind.HEADING && blocks.get(0).text().equals(title)) {
             blocks = blocks.subList(1, blocks.size()); // the headline above the story; an h1 further down is a heading
         }
         BoilerplateFilter.Result result = filter.filter(texts(blocks), laidOut(blocks));
+        List<TextBlock> kept = result.keptOf(blocks);
         return ExtractedArticle.ofBlocks(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()),
-                published, result.keptOf(blocks), image);
+                published, kept, image, placed(collected, kept));
     }
 
     /**
@@ -257,7 +265,7 @@ public final class MainTextExtractor implements TextExtractor {
             kept.addAll(group);
         }
         String named = byline != null ? byline : result.byline();
-        return ExtractedArticle.ofBlocks(null, BylineText.tidy(named), null, kept, null);
+        return ExtractedArticle.ofBlocks(null, BylineText.tidy(named), null, kept, null, List.of());
     }
 
     /**
@@ -273,6 +281,29 @@ public final class MainTextExtractor implements TextExtractor {
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA
                 || c >= '\u3000' && c <= '\u303f' || c >= '\uff00' && c <= '\uffef'; // CJK and full-width punctuation
+    }
+
+    /**
+     * The embeds collected, each placed after the blocks {@code kept} of those before it: the filter and the title
+     * rule take blocks out, and an embed stays where it stood among the rest.
+     */
+    private static List<Embed> placed(ParagraphCollector.Collected collected, List<TextBlock> kept) {
+        if (collected.embeds().isEmpty()) {
+            return List.of();
+        }
+        Map<TextBlock, Integer> position = new IdentityHashMap<>();
+        for (int i = 0; i < collected.blocks().size(); i++) {
+            position.put(collected.blocks().get(i), i);
+        }
+        List<Embed> out = new ArrayList<>(collected.embeds().size());
+        for (Embed embed : collected.embeds()) {
+            int before = 0;
+            for (TextBlock b : kept) {
+                before += position.get(b) < embed.afterParagraph() ? 1 : 0;
+            }
+            out.add(embed.at(before));
+        }
+        return out;
     }
 
     /** Per block, whether the source laid it out itself: a data table's row, or preformatted text. */

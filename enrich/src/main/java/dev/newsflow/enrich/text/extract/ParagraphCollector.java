@@ -210,11 +210,26 @@ final class ParagraphCollector {
     }
 
     List<TextBlock> collect(Node root) {
+        return collectWithEmbeds(root).blocks();
+    }
+
+    /**
+     * The blocks under {@code root} and the embeds among them ({@link EmbedRecogniser}), each placed after the number
+     * of blocks before it; the same embed twice is named once, and at most {@value #MAX_EMBEDS} are.
+     */
+    Collected collectWithEmbeds(Node root) {
         Walk walk = new Walk(skipChrome, onlyShortChrome);
         walk.walk(root);
         walk.flush();
-        return walk.blocks;
+        return new Collected(walk.blocks, walk.embeds);
     }
+
+    /** What a walk collects: the blocks, and the embeds placed among them. */
+    record Collected(List<TextBlock> blocks, List<dev.newsflow.enrich.text.Embed> embeds) {
+    }
+
+    /** A story embeds a few videos or posts; a page of hundreds is a gallery or an attack. */
+    static final int MAX_EMBEDS = 50;
 
     /**
      * The tags an inline element gives its text in a post, or null for a link that is not kept (relative, javascript:,
@@ -412,6 +427,8 @@ final class ParagraphCollector {
         final boolean skipChrome;
         final boolean onlyShortChrome;
         final List<TextBlock> blocks = new ArrayList<>();
+        /** Embeds found, each placed after the number of blocks before it. */
+        final List<dev.newsflow.enrich.text.Embed> embeds = new ArrayList<>();
         final StringBuilder current = new StringBuilder(256);
         /** The current paragraph as inline HTML. */
         final StringBuilder html = new StringBuilder(320);
@@ -533,7 +550,10 @@ final class ParagraphCollector {
             }
             String tag = element.normalName();
             if (isNeverRead(element) || skippedAsChrome(element)) {
-                return NodeFilter.FilterResult.SKIP_ENTIRELY;
+                if (EmbedRecogniser.mayBeEmbed(element) && !inRow && !isHidden(element)) {
+                    embed(EmbedRecogniser.recognise(element));
+                }
+                return NodeFilter.FilterResult.SKIP_ENTIRELY; // an embed's fallback words are not the story's
             }
             if (inRow && CELL_BLOCKS.contains(tag)) { // a paragraph inside a cell: the row stays one block
                 pendingSpace = true;
@@ -807,6 +827,19 @@ final class ParagraphCollector {
             preSpace.setLength(0);
             pendingSpace = false;
             lastWasBreak = false;
+        }
+
+        /** Places an embed found (null: none) after the blocks before it, the paragraph it interrupts included. */
+        private void embed(dev.newsflow.enrich.text.Embed found) {
+            if (found == null || embeds.size() >= MAX_EMBEDS) {
+                return;
+            }
+            for (dev.newsflow.enrich.text.Embed e : embeds) {
+                if (e.url().equals(found.url())) {
+                    return;
+                }
+            }
+            embeds.add(found.at(blocks.size() + (current.length() > 0 ? 1 : 0)));
         }
 
         /** A line break in preformatted text unless one is already there. */

@@ -1,0 +1,90 @@
+package dev.newsflow.enrich.text.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.enrich.text.Embed;
+import dev.newsflow.enrich.text.ExtractedArticle;
+import org.junit.jupiter.api.Test;
+
+/** Embeds found in a story's markup, each placed among the paragraphs that are kept, never in its text or body. */
+class EmbedPlacementTest {
+
+    private static final String STORY_1 = "The storm reached the coast on Tuesday morning, bringing winds of more than "
+            + "100 km/h and heavy rain to the region, officials said.";
+    private static final String STORY_2 = "Emergency services said they had received hundreds of calls overnight, mostly "
+            + "about fallen trees and flooded basements in the old town.";
+    private static final String YOUTUBE = "<iframe width=\"560\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>";
+    private static final Embed VIDEO = new Embed("youtube", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", 0);
+
+    private final MainTextExtractor extractor = new MainTextExtractor();
+
+    @Test
+    void shouldPlaceEachEmbedAfterTheParagraphsBeforeItAndKeepItsFallbackOutOfTheText() {
+        String fragment = "<p>" + STORY_1 + "</p><figure>" + YOUTUBE + "<figcaption>Watch the waves</figcaption></figure>"
+                + "<p>" + STORY_2 + "</p><blockquote class=\"instagram-media\" data-instgrm-permalink="
+                + "\"https://www.instagram.com/p/CkXyZ12AbCd/\"><p>A post shared by Harbour City</p></blockquote>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2);
+        assertThat(article.embeds()).containsExactly(VIDEO.at(1),
+                new Embed("instagram", "https://www.instagram.com/p/CkXyZ12AbCd/", 2));
+        assertThat(article.bodyHtml()).doesNotContain("iframe", "youtube", "instagram");
+    }
+
+    @Test
+    void shouldKeepAnEmbedInPlaceWhenParagraphsBeforeItAreLeftOut() {
+        String fragment = "<h1>Storm hits coast</h1><p>Share this article</p><p>" + STORY_1 + "</p>" + YOUTUBE + "<p>"
+                + STORY_2 + "</p>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2);
+        assertThat(article.embeds()).containsExactly(VIDEO.at(1));
+        // the enricher leaves out a first paragraph that repeats the headline: the embed moves up with the rest
+        ExtractedArticle repeated = extractor.extract("<p>Storm hits coast</p>" + YOUTUBE + "<p>" + STORY_1 + "</p>", true)
+                .withoutRepeatedHeadline("Storm hits coast");
+        assertThat(repeated.paragraphs()).containsExactly(STORY_1);
+        assertThat(repeated.embeds()).containsExactly(VIDEO.at(0));
+    }
+
+    @Test
+    void shouldPlaceAnEmbedInsideAParagraphAfterItAndNameTheSameOneOnce() {
+        String fragment = "<p>Watch the video " + YOUTUBE + " of the waves at the pier this morning.</p><p>" + STORY_1
+                + "</p>" + YOUTUBE;
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.paragraphs()).containsExactly("Watch the video of the waves at the pier this morning.", STORY_1);
+        assertThat(article.embeds()).containsExactly(VIDEO.at(1));
+    }
+
+    @Test
+    void shouldNotNameAHiddenPlayerAnAdvertsFrameOrMoreThanTheBound() {
+        String hidden = "<p>" + STORY_1 + "</p><iframe style=\"display:none\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\">"
+                + "</iframe><iframe src=\"https://ads.example/slot?u=https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>";
+        StringBuilder many = new StringBuilder("<p>" + STORY_1 + "</p>");
+        for (int i = 0; i < ParagraphCollector.MAX_EMBEDS + 10; i++) {
+            many.append("<iframe src=\"https://player.vimeo.com/video/").append(1000 + i).append("\"></iframe>");
+        }
+
+        assertThat(extractor.extract(hidden, true).embeds()).isEmpty();
+        ExtractedArticle article = extractor.extract(many.toString(), true);
+        assertThat(article.embeds()).hasSize(ParagraphCollector.MAX_EMBEDS)
+                .allSatisfy(e -> assertThat(e.afterParagraph()).isEqualTo(1));
+        assertThat(article.embeds().get(0).url()).isEqualTo("https://vimeo.com/1000");
+        assertThat(extractor.extract(STORY_1 + "\n\nhttps://www.youtube.com/embed/dQw4w9WgXcQ", false).embeds()).isEmpty();
+    }
+
+    @Test
+    void shouldPlaceTheEmbedsOfAWholePageAmongItsStory() {
+        String page = "<!DOCTYPE html><html><head><title>Storm hits coast</title></head><body><nav><a href=\"/\">Home</a>"
+                + "</nav><main><article><h1>Storm hits coast</h1><p>" + STORY_1 + "</p>" + YOUTUBE + "<p>" + STORY_2
+                + "</p><p>" + STORY_1 + " Again.</p></article></main></body></html>";
+
+        ExtractedArticle article = extractor.extract(page, true);
+
+        assertThat(article.paragraphs()).first().isEqualTo(STORY_1);
+        assertThat(article.embeds()).containsExactly(VIDEO.at(1));
+    }
+}
