@@ -152,7 +152,7 @@ public final class ArticleParser {
                 body = slim;
             } else {
                 errors.add(new FieldError(bodyField, "must be at most " + limits.maxBodyChars() + " characters (got "
-                        + body.length() + (slimmed ? ", " + slim.length() + " without scripts, styles and embeds" : "")
+                        + body.length() + (slimmed ? ", " + slim.length() + " without scripts, styles and plug-ins" : "")
                         + ")"));
                 body = null;
             }

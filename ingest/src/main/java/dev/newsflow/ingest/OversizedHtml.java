@@ -18,8 +18,11 @@ final class OversizedHtml {
      */
     static final int MAX_TAGS = 100_000;
 
-    /** Elements enrich never reads as text (ParagraphCollector skips them), whatever their size. */
-    private static final String NOT_TEXT = "script, style, noscript, template, svg, iframe, object, embed, canvas";
+    /**
+     * Elements enrich never reads as text (ParagraphCollector skips them), whatever their size. An {@code iframe}
+     * stays, emptied of its fallback: enrich names a provider's player among the story's embeds by its address.
+     */
+    private static final String NOT_TEXT = "script, style, noscript, template, svg, object, embed, canvas";
 
     private OversizedHtml() {
     }
@@ -35,13 +38,14 @@ final class OversizedHtml {
         return true;
     }
 
-    /** The body without scripts, styles, embedded media and comments; a whole page keeps its head (title, meta). */
+    /** The body without scripts, styles, plug-ins and comments; a whole page keeps its head (title, meta) and frames. */
     static String withoutNonText(String html) {
         // the same test enrich applies, so a page stays a page (its metadata and content scoring) after slimming
         boolean page = dev.newsflow.runtime.HtmlPages.looksLikeWholePage(html);
         Document doc = page ? Jsoup.parse(html) : Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         doc.select(NOT_TEXT).remove();
+        doc.select("iframe").forEach(org.jsoup.nodes.Element::empty);
         doc.getAllElements().forEach(element -> element.childNodes().stream()
                 .filter(node -> node instanceof Comment).toList().forEach(org.jsoup.nodes.Node::remove));
         return page ? doc.outerHtml() : doc.body().html();

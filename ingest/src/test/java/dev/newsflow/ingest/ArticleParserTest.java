@@ -582,7 +582,9 @@ class ArticleParserTest {
     void shouldSendAPageOverTheBodyLimitOnWithoutItsScriptsWhenTheArticleFits() {
         String script = "<script>var x = '" + "a".repeat(5_000) + "';</script>";
         String page = "<!DOCTYPE html><html><head><title>Cup final</title><style>p{color:red}</style></head><body>"
-                + script + "<p>The striker scored twice.</p><!-- " + "c".repeat(500) + " --><svg><path d='M0'/></svg></body></html>";
+                + script + "<p>The striker scored twice.</p><!-- " + "c".repeat(500) + " --><svg><path d='M0'/></svg>"
+                + "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"><p>" + "fallback ".repeat(300) + "</p></iframe>"
+                + "<object data=\"movie.swf\"></object></body></html>";
         String stillTooLong = "<p>" + "word ".repeat(100) + "</p>" + script;
 
         ParsedArticle slimmed = parser.parse(anArticle("a-1").with("body", page).json(), PROVIDER);
@@ -591,11 +593,13 @@ class ArticleParserTest {
 
         assertThat(slimmed.errors()).isEmpty();
         assertThat(slimmed.article().getBody()).contains("<title>Cup final</title>", "<p>The striker scored twice.</p>")
-                .doesNotContain("<script", "<style", "<svg", "<!--");
+                .doesNotContain("<script", "<style", "<svg", "<!--", "fallback", "<object")
+                // a provider's player stays, emptied: enrich names it among the story's embeds
+                .contains("<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>");
         assertThat(slimmed.article().getContentType()).isEqualTo(ContentType.HTML);
         assertThat(plain.errors()).extracting(FieldError::field).containsExactly("body"); // plain text is not touched
         assertThat(html.errors()).singleElement().satisfies(e -> assertThat(e.message())
-                .contains("without scripts, styles and embeds"));
+                .contains("without scripts, styles and plug-ins"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.newsflow.publish;
 import dev.newsflow.runtime.PlainText;
 import dev.newsflow.runtime.UrlPaths;
 import dev.newsflow.schemas.AvroTrust;
+import dev.newsflow.schemas.EmbedProvider;
 import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Image;
 import dev.newsflow.schemas.avro.Post;
@@ -201,29 +202,31 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setCaption(bounded(PlainText.ofNullable(image.getCaption()))).build();
     }
 
-    /** A provider's name as enrich writes them; anything else is not passed to a site. */
-    private static final java.util.regex.Pattern PROVIDER = java.util.regex.Pattern.compile("[a-z0-9-]{1,32}");
     /** As enrich names them (ParagraphCollector.MAX_EMBEDS). */
     static final int MAX_EMBEDS = 50;
 
     /**
-     * The embeds checked again, as the image is: an https address that is safe to send on, a provider's name of
-     * lower-case letters, at most {@value #MAX_EMBEDS}, each placed within the text's paragraphs. A forged or
-     * older record cannot put a {@code javascript:} player or markup on a site; an embed that fails is left out.
+     * The embeds checked again, as the image is: a provider newsflow knows ({@link EmbedProvider}), an address in
+     * one of that provider's forms that is safe to send on, at most {@value #MAX_EMBEDS}, each placed within the
+     * text's paragraphs. A forged or older record cannot put a {@code javascript:} player, an attacker's host named
+     * as YouTube, or markup on a site; an embed that fails is left out.
      */
     static java.util.List<dev.newsflow.schemas.avro.Embed> embeds(java.util.List<dev.newsflow.schemas.avro.Embed> embeds,
                                                                   String text) {
         if (embeds == null || embeds.isEmpty()) {
             return java.util.List.of();
         }
-        int paragraphs = text == null || text.isBlank() ? 0 : text.split("\n\n", -1).length;
+        int paragraphs = 0; // as the body is made of the text when enrich wrote none: see bodyHtml(String)
+        for (String paragraph : text == null ? new String[0] : text.split("\\n\\s*\\n")) {
+            paragraphs += paragraph.isBlank() ? 0 : 1;
+        }
         java.util.List<dev.newsflow.schemas.avro.Embed> out = new java.util.ArrayList<>();
         for (dev.newsflow.schemas.avro.Embed e : embeds) {
             if (out.size() == MAX_EMBEDS) {
                 break;
             }
-            if (e.getUrl() != null && e.getUrl().startsWith("https://") && UrlPaths.isSafeHttpUrl(e.getUrl())
-                    && e.getProvider() != null && PROVIDER.matcher(e.getProvider()).matches()) {
+            if (UrlPaths.isSafeHttpUrl(e.getUrl())
+                    && EmbedProvider.of(e.getProvider()).map(p -> p.names(e.getUrl())).orElse(false)) {
                 out.add(dev.newsflow.schemas.avro.Embed.newBuilder(e)
                         .setAfterParagraph(Math.max(0, Math.min(paragraphs, e.getAfterParagraph()))).build());
             }

@@ -86,6 +86,9 @@ class PostBuilderTest {
                 .embed("x", "javascript:alert(1)", 0)
                 .embed("<script>", "https://evil.example/a", 0)
                 .embed("instagram", "https://user:pw@www.instagram.com/p/abc/", 0)
+                .embed("youtube", "https://attacker.example/watch?v=dQw4w9WgXcQ", 0) // not the provider's
+                .embed("youtube", "https://www.youtube.com.attacker.example/watch?v=x", 0)
+                .embed("evil-provider", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", 0)
                 .embed("datawrapper", "https://datawrapper.dwcdn.net/Ab3dE/", 99) // past the last paragraph
                 .embed("flourish", "https://public.flourish.studio/story/1/", -5);
         for (int i = 0; i < PostBuilder.MAX_EMBEDS; i++) {

@@ -32,6 +32,14 @@ public final class BodyHtml {
             size += b.html().length() + 16;
         }
         StringBuilder out = new StringBuilder(size);
+        // how many paragraphs each list item has: an item of several shows each as a <p>, also when a list nested in
+        // it stands between them, so a site counts its paragraphs as the text does
+        java.util.Map<Long, Integer> itemParagraphs = new java.util.HashMap<>();
+        for (TextBlock b : blocks) {
+            if (b.item() != 0 && (b.kind() == TextBlock.Kind.BULLET || b.kind() == TextBlock.Kind.NUMBERED)) {
+                itemParagraphs.merge(itemKey(b), 1, Integer::sum);
+            }
+        }
         OpenLists lists = new OpenLists(out);
         TextBlock open = null; // the quotation or table still open
         String tableSection = null; // in an open table: "thead" or "tbody"
@@ -44,7 +52,7 @@ public final class BodyHtml {
                     tableSection = null;
                 }
                 lists.add(b, b.item() != 0 && i > 0 && sameItem(blocks.get(i - 1), b),
-                        b.item() != 0 && i + 1 < blocks.size() && sameItem(b, blocks.get(i + 1)));
+                        b.item() != 0 && itemParagraphs.get(itemKey(b)) > 1);
                 continue;
             }
             lists.closeAll();
@@ -113,10 +121,10 @@ public final class BodyHtml {
 
         /**
          * Writes list block {@code b}. {@code wentOn}: the block before it is a paragraph of the same item;
-         * {@code goesOn}: the block after it is.
+         * {@code several}: its item has more paragraphs than this one.
          */
-        void add(TextBlock b, boolean wentOn, boolean goesOn) {
-            boolean seen = b.item() != 0 && !itemsShown.add(((long) b.group() << 32) | b.item());
+        void add(TextBlock b, boolean wentOn, boolean several) {
+            boolean seen = b.item() != 0 && !itemsShown.add(itemKey(b));
             if (seen && !wentOn) {
                 // an item that goes on after a list nested in it: a paragraph of that item, not a new one
                 int level = levelOfItem(b.group(), b.item());
@@ -151,7 +159,7 @@ public final class BodyHtml {
                 out.append("</li>");
             }
             out.append("<li>");
-            if (goesOn) { // an item of several paragraphs
+            if (several) { // an item of several paragraphs
                 out.append("<p>").append(b.html()).append("</p>");
             } else {
                 out.append(b.html());
@@ -210,6 +218,10 @@ public final class BodyHtml {
     /** A table's head and body rows are one table; every other kind is a container of its own. */
     private static boolean sameContainer(TextBlock.Kind a, TextBlock.Kind b) {
         return a == b || a.isTableRow() && b.isTableRow();
+    }
+
+    private static long itemKey(TextBlock b) {
+        return ((long) b.group() << 32) | b.item();
     }
 
     private static boolean sameItem(TextBlock a, TextBlock b) {

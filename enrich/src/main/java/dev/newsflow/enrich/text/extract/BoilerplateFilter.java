@@ -178,8 +178,10 @@ public final class BoilerplateFilter {
      * Paragraphs that are article text, and the byline pulled out of them (or null).
      *
      * @param kept the positions of {@code paragraphs} in the list filtered, ascending
+     * @param end  the position where the article ends: the trailing marker ("Related stories") that cut the rest, or
+     *             the number of paragraphs filtered
      */
-    public record Result(List<String> paragraphs, String byline, List<Integer> kept) {
+    public record Result(List<String> paragraphs, String byline, List<Integer> kept, int end) {
 
         /** The elements of {@code all} (one per paragraph filtered) at the kept positions. */
         public <T> List<T> keptOf(List<T> all) {
@@ -215,6 +217,7 @@ public final class BoilerplateFilter {
             total += wordCounts[i];
         }
         int seen = 0;
+        int end = paragraphs.size();
         for (int i = 0; i < paragraphs.size(); i++) {
             String p = paragraphs.get(i);
             int words = wordCounts[i];
@@ -243,6 +246,7 @@ public final class BoilerplateFilter {
                 }
                 if (!kept.isEmpty() && TRAILING_MARKER.matcher(lower).matches()) {
                     if (onlyShortLinesFollow(wordCounts, i + 1) || seen >= total * 2 / 3) {
+                        end = i;
                         break;
                     }
                     seen += words;
@@ -258,7 +262,7 @@ public final class BoilerplateFilter {
             kept.add(p);
             positions.add(i);
         }
-        return new Result(kept, byline, positions);
+        return new Result(kept, byline, positions, end);
     }
 
     /**

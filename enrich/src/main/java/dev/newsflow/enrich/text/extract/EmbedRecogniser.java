@@ -2,6 +2,7 @@ package dev.newsflow.enrich.text.extract;
 
 import dev.newsflow.enrich.text.Embed;
 import dev.newsflow.runtime.UrlPaths;
+import dev.newsflow.schemas.EmbedProvider;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +27,26 @@ final class EmbedRecogniser {
     private static final Pattern YOUTUBE_HOST = Pattern.compile("(?:www\\.|m\\.)?youtube(?:-nocookie)?\\.com");
     private static final Pattern YOUTUBE_VIDEO = Pattern.compile("/embed/([A-Za-z0-9_-]{11})/?");
     private static final Pattern YOUTUBE_LIST = Pattern.compile("(?:^|&)list=([A-Za-z0-9_-]{10,64})(?:&|$)");
+    private static final Pattern YOUTUBE_CHANNEL = Pattern.compile("(?:^|&)channel=(UC[A-Za-z0-9_-]{22})(?:&|$)");
     private static final Pattern VIMEO_VIDEO = Pattern.compile("/video/(\\d{1,12})/?");
+    /** An unlisted Vimeo video's key: its page needs it. */
+    private static final Pattern VIMEO_KEY = Pattern.compile("(?:^|&)h=([0-9a-f]{6,20})(?:&|$)");
     private static final Pattern DAILYMOTION_VIDEO = Pattern.compile("/embed/video/([a-zA-Z0-9]{5,12})/?");
+    private static final Pattern DAILYMOTION_PLAYER_PATH = Pattern.compile("/player(?:/[a-zA-Z0-9]{1,20})?\\.html");
     private static final Pattern DAILYMOTION_PLAYER = Pattern.compile("(?:^|&)video=([a-zA-Z0-9]{5,12})(?:&|$)");
+    private static final Pattern SOUNDCLOUD_HOST = Pattern.compile("(?:www\\.|m\\.)?soundcloud\\.com");
+    private static final Pattern SOUNDCLOUD_PAGE = Pattern.compile("(?:/[A-Za-z0-9_-]{1,100}){2,3}/?");
+    private static final Pattern SOUNDCLOUD_API = Pattern.compile("/(tracks|playlists|users)/(\\d{1,15})/?");
+    private static final Pattern FACEBOOK_HOST = Pattern.compile("(?:www\\.|m\\.|web\\.)?facebook\\.com");
+    private static final Pattern FACEBOOK_PATH = Pattern.compile("(?:/[A-Za-z0-9_.-]{1,100}){1,5}/?");
+    /** The query parameters that say which post or video a Facebook address names; the rest is tracking. */
+    private static final java.util.List<String> FACEBOOK_KEYS = java.util.List.of("story_fbid", "fbid", "id", "v");
+    private static final Pattern FACEBOOK_VALUE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern SPOTIFY_ITEM = Pattern.compile(
             "/embed(?:-podcast)?/(track|album|playlist|episode|show|artist)/([A-Za-z0-9]{22})/?");
     private static final Pattern X_TWEET_ID = Pattern.compile("(?:^|&)id=(\\d{1,20})(?:&|$)");
     private static final Pattern INSTAGRAM_POST = Pattern.compile("/(p|reel|tv)/([A-Za-z0-9_-]{5,40})(?:/.*)?");
-    private static final Pattern TIKTOK_VIDEO = Pattern.compile("/(@[A-Za-z0-9_.]{1,40})/video/(\\d{5,25})/?");
+    private static final Pattern TIKTOK_VIDEO = Pattern.compile("/(@[A-Za-z0-9_](?:[A-Za-z0-9_]|\\.(?!\\.)){0,39})/video/(\\d{5,25})/?");
     private static final Pattern DATAWRAPPER_CHART = Pattern.compile("/([A-Za-z0-9]{5})(?:/\\d{1,4})?/?");
     private static final Pattern FLOURISH_ITEM = Pattern.compile("/(visualisation|story)/(\\d{1,12})(?:/.*)?");
 
@@ -44,6 +57,52 @@ final class EmbedRecogniser {
     static boolean mayBeEmbed(Element element) {
         String tag = element.normalName();
         return tag.equals("iframe") || tag.equals("blockquote") && element.attributesSize() > 0;
+    }
+
+    /** A class or id naming a wrapper of one embed: "embed", "video-embed", "media-player", "video-wrapper". */
+    private static final Pattern WRAPPER_NAME = Pattern.compile(
+            "(?i)(?:^|[\\s_-])(?:embed|embeds|embedded|video|videos|player|iframe)(?:$|[\\s_-])");
+    /** A wrapper holds its embed and a caption or a credit: a bigger element is a gallery or a page's sidebar. */
+    private static final int MAX_WRAPPER_NODES = 60;
+
+    /**
+     * The one embed of a wrapper whose class or id names it as one ({@code <div class="embed embed--social">}), or
+     * null: an element with several embeds, other names or more than {@value #MAX_WRAPPER_NODES} nodes is no wrapper
+     * (a "more videos" rail holds many), nor is a hidden one.
+     */
+    static Embed inWrapper(Element element) {
+        if (element.attributesSize() == 0 || !(WRAPPER_NAME.matcher(element.className()).find()
+                || WRAPPER_NAME.matcher(element.id()).find())) {
+            return null;
+        }
+        Embed[] found = {null};
+        int[] nodes = {0};
+        boolean[] more = {false};
+        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+                if (++nodes[0] > MAX_WRAPPER_NODES) {
+                    more[0] = true;
+                    return FilterResult.STOP;
+                }
+                if (!(node instanceof Element e) || !mayBeEmbed(e)) {
+                    return node instanceof Element e && ParagraphCollector.isHidden(e)
+                            ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
+                }
+                Embed embed = ParagraphCollector.isHidden(e) ? null : recognise(e);
+                if (embed != null) {
+                    more[0] |= found[0] != null;
+                    found[0] = embed;
+                }
+                return FilterResult.SKIP_ENTIRELY;
+            }
+
+            @Override
+            public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, element);
+        return more[0] ? null : found[0];
     }
 
     /** The embed {@code element} is, placed at 0, or null when it is none a provider known here serves. */
@@ -66,7 +125,8 @@ final class EmbedRecogniser {
         if (cls.contains("tiktok-embed")) {
             URI cite = uri(element.attr("cite"));
             Matcher m = cite == null || !isHost(cite, "tiktok.com") ? null : TIKTOK_VIDEO.matcher(cite.getRawPath() == null ? "" : cite.getRawPath());
-            return m != null && m.matches() ? embed("tiktok", "https://www.tiktok.com/" + m.group(1) + "/video/" + m.group(2)) : null;
+            return m != null && m.matches()
+                    ? embed(EmbedProvider.TIKTOK, "https://www.tiktok.com/" + m.group(1) + "/video/" + m.group(2)) : null;
         }
         return null;
     }
@@ -82,58 +142,105 @@ final class EmbedRecogniser {
         String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
         Matcher m;
         if (YOUTUBE_HOST.matcher(host).matches()) {
-            if (path.equals("/embed/videoseries")) { // eleven letters, as a video's id: a playlist's player
+            // a playlist's and a channel's live player: eleven letters each, as a video's id
+            if (path.equals("/embed/videoseries")) {
                 return (m = YOUTUBE_LIST.matcher(query)).find()
-                        ? embed("youtube", "https://www.youtube.com/playlist?list=" + m.group(1)) : null;
+                        ? embed(EmbedProvider.YOUTUBE, "https://www.youtube.com/playlist?list=" + m.group(1)) : null;
+            }
+            if (path.equals("/embed/live_stream")) {
+                return (m = YOUTUBE_CHANNEL.matcher(query)).find()
+                        ? embed(EmbedProvider.YOUTUBE, "https://www.youtube.com/channel/" + m.group(1) + "/live") : null;
             }
             return (m = YOUTUBE_VIDEO.matcher(path)).matches()
-                    ? embed("youtube", "https://www.youtube.com/watch?v=" + m.group(1)) : null;
+                    ? embed(EmbedProvider.YOUTUBE, "https://www.youtube.com/watch?v=" + m.group(1)) : null;
         }
         if (host.equals("player.vimeo.com") && (m = VIMEO_VIDEO.matcher(path)).matches()) {
-            return embed("vimeo", "https://vimeo.com/" + m.group(1));
+            Matcher key = VIMEO_KEY.matcher(query);
+            return embed(EmbedProvider.VIMEO, "https://vimeo.com/" + m.group(1) + (key.find() ? "/" + key.group(1) : ""));
         }
         if (isHost(uri, "dailymotion.com")) {
-            if ((m = DAILYMOTION_VIDEO.matcher(path)).matches()
-                    || path.equals("/player.html") && (m = DAILYMOTION_PLAYER.matcher(query)).find()) {
-                return embed("dailymotion", "https://www.dailymotion.com/video/" + m.group(1));
+            if ((m = DAILYMOTION_VIDEO.matcher(path)).matches() || DAILYMOTION_PLAYER_PATH.matcher(path).matches()
+                    && (m = DAILYMOTION_PLAYER.matcher(query)).find()) {
+                return embed(EmbedProvider.DAILYMOTION, "https://www.dailymotion.com/video/" + m.group(1));
             }
             return null;
         }
         if (host.equals("open.spotify.com") && (m = SPOTIFY_ITEM.matcher(path)).matches()) {
-            return embed("spotify", "https://open.spotify.com/" + m.group(1) + "/" + m.group(2));
+            return embed(EmbedProvider.SPOTIFY, "https://open.spotify.com/" + m.group(1) + "/" + m.group(2));
         }
         if (host.equals("w.soundcloud.com") && path.startsWith("/player")) {
-            URI track = uri(parameter(query, "url"));
-            return track != null && isHost(track, "soundcloud.com")
-                    ? embed("soundcloud", withoutQuery(track)) : null;
+            return soundcloud(uri(parameter(query, "url")));
         }
         if (isHost(uri, "facebook.com") && (path.equals("/plugins/post.php") || path.equals("/plugins/video.php"))) {
-            URI post = uri(parameter(query, "href"));
-            return post != null && isHost(post, "facebook.com") ? embed("facebook", withoutQuery(post)) : null;
+            return facebook(uri(parameter(query, "href")));
         }
         if (host.equals("platform.twitter.com") && path.startsWith("/embed/") && (m = X_TWEET_ID.matcher(query)).find()) {
-            return embed("x", "https://x.com/i/status/" + m.group(1));
+            return embed(EmbedProvider.X, "https://x.com/i/status/" + m.group(1));
         }
         if (isHost(uri, "instagram.com") && (path.contains("/embed/") || path.endsWith("/embed"))) {
             return instagram(uri);
         }
-        if (host.equals("datawrapper.dwcdn.net") && (m = DATAWRAPPER_CHART.matcher(path)).matches()) {
-            return embed("datawrapper", "https://datawrapper.dwcdn.net/" + m.group(1) + "/");
+        if (host.equals("datawrapper.dwcdn.net") && (m = DATAWRAPPER_CHART.matcher(path)).matches()
+                && !m.group(1).equals("embed")) {
+            return embed(EmbedProvider.DATAWRAPPER, "https://datawrapper.dwcdn.net/" + m.group(1) + "/");
         }
         if (host.equals("flo.uri.sh") && (m = FLOURISH_ITEM.matcher(path)).matches()) {
-            return embed("flourish", "https://public.flourish.studio/" + m.group(1) + "/" + m.group(2) + "/");
+            return embed(EmbedProvider.FLOURISH, "https://public.flourish.studio/" + m.group(1) + "/" + m.group(2) + "/");
         }
         return null;
     }
 
     private static Embed instagram(URI uri) {
         Matcher m = uri == null || !isHost(uri, "instagram.com") ? null : INSTAGRAM_POST.matcher(uri.getRawPath());
-        return m != null && m.matches() ? embed("instagram", "https://www.instagram.com/" + m.group(1) + "/" + m.group(2) + "/")
-                : null;
+        return m != null && m.matches() && !m.group(2).equals("embed")
+                ? embed(EmbedProvider.INSTAGRAM, "https://www.instagram.com/" + m.group(1) + "/" + m.group(2) + "/") : null;
     }
 
-    private static Embed embed(String provider, String url) {
-        return UrlPaths.isSafeHttpUrl(url) ? new Embed(provider, url, 0) : null;
+    /**
+     * A sound's public page, or for a player that names its sound only by its API id (which needs a key to open),
+     * the widget's page for it, which readers can open.
+     */
+    private static Embed soundcloud(URI sound) {
+        if (sound == null) {
+            return null;
+        }
+        String host = sound.getHost().toLowerCase(Locale.ROOT);
+        String path = sound.getRawPath() == null ? "" : sound.getRawPath();
+        Matcher m;
+        if (SOUNDCLOUD_HOST.matcher(host).matches() && SOUNDCLOUD_PAGE.matcher(path).matches()) {
+            return embed(EmbedProvider.SOUNDCLOUD, "https://soundcloud.com" + path);
+        }
+        if (host.equals("api.soundcloud.com") && (m = SOUNDCLOUD_API.matcher(path)).matches()) {
+            return embed(EmbedProvider.SOUNDCLOUD, "https://w.soundcloud.com/player/?url=https%3A%2F%2Fapi.soundcloud.com%2F"
+                    + m.group(1) + "%2F" + m.group(2));
+        }
+        return null;
+    }
+
+    /** A Facebook post's or video's address, with the parameters that say which it is and nothing else. */
+    private static Embed facebook(URI post) {
+        if (post == null || !FACEBOOK_HOST.matcher(post.getHost().toLowerCase(Locale.ROOT)).matches()) {
+            return null;
+        }
+        String path = post.getRawPath() == null ? "" : post.getRawPath();
+        if (!FACEBOOK_PATH.matcher(path).matches() || path.contains("..")) {
+            return null;
+        }
+        StringBuilder url = new StringBuilder("https://www.facebook.com").append(path);
+        String query = post.getRawQuery() == null ? "" : post.getRawQuery();
+        char separator = '?';
+        for (String key : FACEBOOK_KEYS) {
+            String value = parameter(query, key);
+            if (value != null && FACEBOOK_VALUE.matcher(value).matches()) {
+                url.append(separator).append(key).append('=').append(value);
+                separator = '&';
+            }
+        }
+        return embed(EmbedProvider.FACEBOOK, url.toString());
+    }
+
+    private static Embed embed(EmbedProvider provider, String url) {
+        return UrlPaths.isSafeHttpUrl(url) && provider.names(url) ? new Embed(provider.id(), url, 0) : null;
     }
 
     /** An absolute http(s) address with a host ("//www.youtube.com/..." as https), or null. */
@@ -159,11 +266,6 @@ final class EmbedRecogniser {
     private static boolean isHost(URI uri, String domain) {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         return host.equals(domain) || host.endsWith("." + domain);
-    }
-
-    /** The https address without its query and fragment (a share link's tracking). */
-    private static String withoutQuery(URI uri) {
-        return "https://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     /** A query parameter's decoded value, or null. */

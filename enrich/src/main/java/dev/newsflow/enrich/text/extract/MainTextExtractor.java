@@ -111,7 +111,7 @@ public final class MainTextExtractor implements TextExtractor {
         LeadImage image = meta.image() != null || content == null ? meta.image() : LeadImageFinder.find(content);
         List<TextBlock> kept = result.keptOf(blocks);
         return ExtractedArticle.ofBlocks(meta.title(), BylineText.tidy(byline), meta.published(), kept, image,
-                placed(collected, kept));
+                placed(collected, blocks, result));
     }
 
     /**
@@ -180,7 +180,7 @@ public final class MainTextExtractor implements TextExtractor {
         BoilerplateFilter.Result result = filter.filter(texts(blocks), laidOut(blocks));
         List<TextBlock> kept = result.keptOf(blocks);
         return ExtractedArticle.ofBlocks(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()),
-                published, kept, image, placed(collected, kept));
+                published, kept, image, placed(collected, blocks, result));
     }
 
     /**
@@ -284,10 +284,12 @@ public final class MainTextExtractor implements TextExtractor {
     }
 
     /**
-     * The embeds collected, each placed after the blocks {@code kept} of those before it: the filter and the title
-     * rule take blocks out, and an embed stays where it stood among the rest.
+     * The embeds collected, each placed after the blocks kept of those before it: the filter and the title rule take
+     * blocks out of {@code filtered}, and an embed stays where it stood among the rest. One after a trailing marker
+     * ("Most popular", "Read more") goes with the stories the marker cut.
      */
-    private static List<Embed> placed(ParagraphCollector.Collected collected, List<TextBlock> kept) {
+    private static List<Embed> placed(ParagraphCollector.Collected collected, List<TextBlock> filtered,
+                                      BoilerplateFilter.Result result) {
         if (collected.embeds().isEmpty()) {
             return List.of();
         }
@@ -295,8 +297,13 @@ public final class MainTextExtractor implements TextExtractor {
         for (int i = 0; i < collected.blocks().size(); i++) {
             position.put(collected.blocks().get(i), i);
         }
+        List<TextBlock> kept = result.keptOf(filtered);
+        int end = result.end() < filtered.size() ? position.get(filtered.get(result.end())) : Integer.MAX_VALUE;
         List<Embed> out = new ArrayList<>(collected.embeds().size());
         for (Embed embed : collected.embeds()) {
+            if (embed.afterParagraph() > end) {
+                continue;
+            }
             int before = 0;
             for (TextBlock b : kept) {
                 before += position.get(b) < embed.afterParagraph() ? 1 : 0;

@@ -549,11 +549,17 @@ final class ParagraphCollector {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY; // comments, script data: no text of the story
             }
             String tag = element.normalName();
-            if (isNeverRead(element) || skippedAsChrome(element)) {
-                if (EmbedRecogniser.mayBeEmbed(element) && !inRow && !isHidden(element)) {
+            if (isNeverRead(element)) {
+                if (EmbedRecogniser.mayBeEmbed(element) && !isHidden(element)) {
                     embed(EmbedRecogniser.recognise(element));
                 }
                 return NodeFilter.FilterResult.SKIP_ENTIRELY; // an embed's fallback words are not the story's
+            }
+            if (skippedAsChrome(element)) {
+                // a wrapper named for what it holds ("embed embed--social", "video-caption-wrapper") reads as chrome:
+                // its words are skipped, its one embed is the story's
+                embed(EmbedRecogniser.inWrapper(element));
+                return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
             if (inRow && CELL_BLOCKS.contains(tag)) { // a paragraph inside a cell: the row stays one block
                 pendingSpace = true;

@@ -385,7 +385,8 @@ final class ScoringContentFinder implements ContentFinder {
         double headingDensity = text.isEmpty() ? 0 : (double) headingLength / text.length();
         int embeds = 0;
         for (Element em : e.select("object, embed, iframe")) {
-            if (VIDEOS.matcher(em.attr("src")).find()) {
+            // a video, or any embed newsflow names (a chart, a post, a podcast): the story's, as Readability keeps videos
+            if (VIDEOS.matcher(em.attr("src")).find() || EmbedRecogniser.mayBeEmbed(em) && EmbedRecogniser.recognise(em) != null) {
                 return false;
             }
             embeds++;

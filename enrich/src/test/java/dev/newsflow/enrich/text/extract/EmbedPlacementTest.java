@@ -77,14 +77,48 @@ class EmbedPlacementTest {
     }
 
     @Test
+    void shouldLeaveOutTheEmbedsOfTheStoriesATrailingMarkerCuts() {
+        StringBuilder fragment = new StringBuilder("<p>" + STORY_1 + "</p>" + YOUTUBE + "<p>" + STORY_2 + "</p><h3>Most popular</h3>");
+        for (int i = 0; i < 3; i++) {
+            fragment.append("<h4>Another story number ").append(i).append("</h4><iframe src=\"https://player.vimeo.com/video/")
+                    .append(100 + i).append("\"></iframe>");
+        }
+
+        ExtractedArticle article = extractor.extract(fragment.toString(), true);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2);
+        assertThat(article.embeds()).containsExactly(VIDEO.at(1));
+    }
+
+    @Test
+    void shouldTakeTheOneEmbedOfAWrapperNamedLikeChromeButNotARailOfThem() {
+        String wrapped = "<p>" + STORY_1 + "</p><div class=\"embed embed--social\"><blockquote class=\"instagram-media\" "
+                + "data-instgrm-permalink=\"https://www.instagram.com/p/CkXyZ12AbCd/\"><p>A post</p></blockquote>"
+                + "<p>Share this post</p></div><p>" + STORY_2 + "</p>";
+        String rail = "<p>" + STORY_1 + "</p><div class=\"video-sidebar\"><iframe src=\"https://player.vimeo.com/video/1\">"
+                + "</iframe><iframe src=\"https://player.vimeo.com/video/2\"></iframe></div><p>" + STORY_2 + "</p>";
+        String inTable = "<p>" + STORY_1 + "</p><table><tr><th>Goal</th><th>Video</th></tr><tr><td>Hartley 88'</td><td>"
+                + YOUTUBE + "</td></tr></table><p>" + STORY_2 + "</p>";
+
+        ExtractedArticle article = extractor.extract(wrapped, true);
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2);
+        assertThat(article.embeds()).containsExactly(new Embed("instagram", "https://www.instagram.com/p/CkXyZ12AbCd/", 1));
+        assertThat(extractor.extract(rail, true).embeds()).isEmpty();
+        // inside a table's row: after that row (a site shows it after the table)
+        assertThat(extractor.extract(inTable, true).embeds()).containsExactly(VIDEO.at(3));
+    }
+
+    @Test
     void shouldPlaceTheEmbedsOfAWholePageAmongItsStory() {
         String page = "<!DOCTYPE html><html><head><title>Storm hits coast</title></head><body><nav><a href=\"/\">Home</a>"
                 + "</nav><main><article><h1>Storm hits coast</h1><p>" + STORY_1 + "</p>" + YOUTUBE + "<p>" + STORY_2
-                + "</p><p>" + STORY_1 + " Again.</p></article></main></body></html>";
+                + "</p><div class=\"chart\"><iframe src=\"https://datawrapper.dwcdn.net/Ab3dE/2/\"></iframe></div><p>"
+                + STORY_1 + " Again.</p></article></main></body></html>";
 
         ExtractedArticle article = extractor.extract(page, true);
 
         assertThat(article.paragraphs()).first().isEqualTo(STORY_1);
-        assertThat(article.embeds()).containsExactly(VIDEO.at(1));
+        // the chart's div survives the content finder's clean-up as a video's does
+        assertThat(article.embeds()).containsExactly(VIDEO.at(1), new Embed("datawrapper", "https://datawrapper.dwcdn.net/Ab3dE/", 2));
     }
 }

@@ -314,7 +314,7 @@ class StructuredBodyTest {
 
         ExtractedArticle article = extractor.extract(fragment, true);
 
-        assertThat(article.bodyHtml()).isEqualTo("<ol start=\"7\"><li>Seven</li><li>Eight<ol><li>x</li></ol>"
+        assertThat(article.bodyHtml()).isEqualTo("<ol start=\"7\"><li>Seven</li><li><p>Eight</p><ol><li>x</li></ol>"
                 + "<p>more eight</p></li><li>Nine</li></ol>");
         assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
     }
@@ -546,16 +546,17 @@ class StructuredBodyTest {
     }
 
     /**
-     * The text of each block element of the body, as a site's reader sees it: a list item of paragraphs by them, an
-     * item with a list nested in it by its own words and then the nested list's.
+     * The text of each block element of the body, counted as docs/consumers.md tells a site to (embeds are placed by
+     * it): every p, h2, h3, pre, table row and list item is one, an item of several paragraphs counted by its p's; an
+     * item with a list nested in it comes before the nested list's items.
      */
     static List<String> paragraphsOf(String bodyHtml) {
         List<String> out = new ArrayList<>();
-        for (Element e : Jsoup.parseBodyFragment(bodyHtml).body().select("p, li, h2, h3, tr")) {
-            if (e.normalName().equals("li")) { // its own words: not those of its paragraphs or of lists nested in it
-                Element own = e.clone();
-                own.select("> p, > ul, > ol").remove();
-                if (!own.text().isEmpty()) {
+        for (Element e : Jsoup.parseBodyFragment(bodyHtml).body().select("p, li, h2, h3, tr, pre")) {
+            if (e.normalName().equals("li")) { // an item of paragraphs by them, else by its words before a nested list
+                if (e.selectFirst("> p") == null) {
+                    Element own = e.clone();
+                    own.select("> ul, > ol").remove();
                     out.add(own.text());
                 }
             } else {
