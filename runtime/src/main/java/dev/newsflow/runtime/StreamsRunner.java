@@ -57,10 +57,11 @@ public final class StreamsRunner implements AutoCloseable {
             }
         });
         this.streams.setUncaughtExceptionHandler(e -> {
-            threadDeaths.increment();
-            // one line in /status and the health JSON: a broker's message may hold new lines
+            // one line in /status and the health JSON: a broker's message may hold new lines; set before the count
+            // goes up, so whoever sees a death counted (an alert, a test) finds its error in the health JSON
             lastError.set(LogValues.printable(e.getClass().getName() + ": " + e.getMessage(), 1_000));
             lastErrorAt = Instant.now();
+            threadDeaths.increment();
             StreamThreadExceptionResponse decision = deaths.onDeath(Instant.now());
             if (decision == StreamThreadExceptionResponse.REPLACE_THREAD) {
                 log.error("Stream thread died stage={} decision=REPLACE_THREAD deathsInWindow={} reason={}",

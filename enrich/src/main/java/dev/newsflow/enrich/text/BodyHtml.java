@@ -51,8 +51,7 @@ public final class BodyHtml {
                     open = null;
                     tableSection = null;
                 }
-                lists.add(b, b.item() != 0 && i > 0 && sameItem(blocks.get(i - 1), b),
-                        b.item() != 0 && itemParagraphs.get(itemKey(b)) > 1);
+                lists.add(b, b.item() != 0 && itemParagraphs.get(itemKey(b)) > 1);
                 continue;
             }
             lists.closeAll();
@@ -119,22 +118,18 @@ public final class BodyHtml {
             this.out = out;
         }
 
-        /**
-         * Writes list block {@code b}. {@code wentOn}: the block before it is a paragraph of the same item;
-         * {@code several}: its item has more paragraphs than this one.
-         */
-        void add(TextBlock b, boolean wentOn, boolean several) {
-            boolean seen = b.item() != 0 && !itemsShown.add(itemKey(b));
-            if (seen && !wentOn) {
-                // an item that goes on after a list nested in it: a paragraph of that item, not a new one
+        /** Writes list block {@code b}; {@code several}: its item has more paragraphs than this one. */
+        void add(TextBlock b, boolean several) {
+            if (b.item() != 0 && !itemsShown.add(itemKey(b))) {
+                // a further paragraph of an item, also after a list nested in it: a paragraph of that item, never a
+                // new item with its number again; if a quotation, table or heading closed the item, one of its own
                 int level = levelOfItem(b.group(), b.item());
                 if (level >= 0) {
                     closeAbove(level);
-                    out.append("<p>").append(b.html()).append("</p>");
-                } else { // its item is no longer open (a block between was not a list's): a paragraph of its own
+                } else {
                     closeAll();
-                    out.append("<p>").append(b.html()).append("</p>");
                 }
+                out.append("<p>").append(b.html()).append("</p>");
                 return;
             }
             // where b's list sits: inside the open item it is nested in, else at the top
@@ -151,10 +146,6 @@ public final class BodyHtml {
                 open.add(new Level(b, 0));
             }
             Level list = open.get(level);
-            if (wentOn && list.item() == b.item()) { // a further paragraph of the open item
-                out.append("<p>").append(b.html()).append("</p>");
-                return;
-            }
             if (list.item() != 0) {
                 out.append("</li>");
             }
@@ -222,10 +213,6 @@ public final class BodyHtml {
 
     private static long itemKey(TextBlock b) {
         return ((long) b.group() << 32) | b.item();
-    }
-
-    private static boolean sameItem(TextBlock a, TextBlock b) {
-        return a.kind() == b.kind() && a.group() == b.group() && a.item() == b.item();
     }
 
     /** The end of an open list, quotation or table (its open {@code section} first). */

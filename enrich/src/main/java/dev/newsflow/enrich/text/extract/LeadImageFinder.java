@@ -42,13 +42,21 @@ final class LeadImageFinder {
     private static final Pattern NOT_A_PICTURE = Pattern.compile(
             "(?i)(?:^|[/_.-])(?:logo|avatar|icon|sprite|spacer|badge|ads|gravatar|share|placeholder)s?(?:[/_.-]|$)");
     /**
-     * A file name a site gives the picture it shows when a story has none ("og-default.jpg", "fallback-share.png",
-     * "noimage.gif"), or a folder of the site's design rather than its stories' pictures ("/wp-content/themes/",
-     * "/template/"). Only the file name is read for the words: Drupal keeps every upload under "sites/default/files".
+     * A file name a site gives the picture it shows when a story has none: the word first, then at most what such a
+     * file is ("og-default.jpg", "default-share-1200x630.png", "fallback_1200.png", "noimage.gif"). A story's picture
+     * with the word in its name ("argentina-debt-default.jpg") is not one; nor is Drupal's "sites/default/files",
+     * since only the file name is read.
      */
-    private static final Pattern SITE_DEFAULT_NAME = Pattern.compile("(?i)(?:^|[_.-])(?:default|fallback|no-?image|favicon)"
-            + "(?:[_.-]|$)");
-    private static final Pattern SITE_DESIGN_FOLDER = Pattern.compile("(?i)/(?:themes?|templates?)/");
+    private static final Pattern SITE_DEFAULT_NAME = Pattern.compile("(?i)(?:(?:og|share|social|site|fb|twitter)[_-])?"
+            + "(?:default|fallback|no-?image|favicon)(?:[_-](?:image|img|og|share|social|thumb|thumbnail|card|logo"
+            + "|\\d{1,4}(?:x\\d{1,4})?))*\\.[a-z0-9]{2,5}");
+    /**
+     * A file in a folder of the site's design ("/wp-content/themes/herald/img/card.jpg", "/template/page-image.png"):
+     * at most a folder and an image folder below "themes" or "templates". A section's folder of that name holds
+     * dated or deeper uploads ("/themes/climate/2024/glacier.jpg") and is not one.
+     */
+    private static final Pattern SITE_DESIGN_FOLDER = Pattern.compile(
+            "(?i)/(?:themes?|templates?)/(?:[^/]+/)?(?:(?:img|images|assets|static)/)?[^/]+$");
     /** Advertising and tracking hosts, for an image's address or the link around it. */
     private static final Pattern AD_HOST = Pattern.compile("(?i)^https?://[^/]*\\b(?:doubleclick|googlesyndication"
             + "|googleadservices|adservice|adnxs|taboola|outbrain|criteo|amazon-adsystem|moatads|scorecardresearch)\\.");
@@ -138,7 +146,7 @@ final class LeadImageFinder {
         int query = address.indexOf('?');
         String path = query < 0 ? address : address.substring(0, query);
         return NOT_A_PICTURE.matcher(address).find() || SITE_DESIGN_FOLDER.matcher(path).find()
-                || SITE_DEFAULT_NAME.matcher(path.substring(path.lastIndexOf('/') + 1)).find();
+                || SITE_DEFAULT_NAME.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
     }
 
     /** A lead image with its texts as plain text, or null when the address is not safe to send on. */

@@ -68,56 +68,107 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
      * or icon ({@link #siteGraphics}), as a CMS does that names its logo for every story without a picture.
      */
     private static LeadImage image(Document doc, JsonLd ld, String base) {
-        java.util.Set<String> siteGraphics = null;
-        if (ld.imageUrl != null) {
-            siteGraphics = siteGraphics(doc, ld, base);
-            LeadImage image = isSiteGraphic(ld.imageUrl, base, siteGraphics) ? null
-                    : LeadImageFinder.image(resolve(base, ld.imageUrl), null, ld.imageCaption);
-            if (image != null) {
-                return image;
-            }
-        }
-        String url = first(meta(doc, "og:image:secure_url"), meta(doc, "og:image:url"), meta(doc, "og:image"));
-        String alt = meta(doc, "og:image:alt");
-        if (url == null) {
-            url = first(meta(doc, "twitter:image"), meta(doc, "twitter:image:src"));
-            alt = meta(doc, "twitter:image:alt");
-        }
-        if (url == null) {
+        String og = first(meta(doc, "og:image:secure_url"), meta(doc, "og:image:url"), meta(doc, "og:image"));
+        String twitter = first(meta(doc, "twitter:image"), meta(doc, "twitter:image:src"));
+        if (ld.imageUrl == null && og == null && twitter == null) {
             return null;
         }
-        if (siteGraphics == null) {
-            siteGraphics = siteGraphics(doc, ld, base);
+        java.util.Set<String> siteGraphics = siteGraphics(doc, ld, base);
+        String[][] named = {{ld.imageUrl, null, ld.imageCaption}, {og, meta(doc, "og:image:alt"), null},
+                {twitter, meta(doc, "twitter:image:alt"), null}};
+        for (String[] candidate : named) { // the next source when one names the site's graphic or an unsafe address
+            if (candidate[0] != null && !isSiteGraphic(candidate[0], base, siteGraphics)) {
+                LeadImage image = LeadImageFinder.image(resolve(base, candidate[0]), candidate[1], candidate[2]);
+                if (image != null) {
+                    return image;
+                }
+            }
         }
-        return isSiteGraphic(url, base, siteGraphics) ? null : LeadImageFinder.image(resolve(base, url), alt, null);
+        return null;
     }
 
     private static boolean isSiteGraphic(String url, String base, java.util.Set<String> siteGraphics) {
         return LeadImageFinder.isSiteGraphic(url) || siteGraphics.contains(graphicKey(resolve(base, url)));
     }
 
-    /** Where the page shows the site's own graphics: its icons, its logo, its publisher's logo in JSON-LD. */
-    private static final String SITE_GRAPHICS = "link[rel~=(?i)icon], meta[name=msapplication-TileImage], "
-            + "[itemprop=logo], img[class~=(?i)logo], img[id~=(?i)logo], [class~=(?i)(^|[-_])logo([-_]|$)] img, "
-            + "[id~=(?i)(^|[-_])logo([-_]|$)] img, a[rel=home] img";
+    /** The page's icons: each names its address itself. */
+    private static final String SITE_ICONS = "link[rel~=(?i)icon], meta[name=msapplication-TileImage], meta[itemprop=logo]";
+    /** A logo is an image, or a link or a box around one; a bigger element is a header, or the page. */
+    private static final int MAX_LOGO_NODES = 12;
 
     /**
      * The addresses of the site's own graphics, as {@link #graphicKey} gives them: a page's icons ({@code link
-     * rel=icon}, {@code apple-touch-icon}, a Windows tile), elements marked as the logo ({@code itemprop=logo}, a
-     * class or id "logo", the image of the link home) and the publisher's logo in JSON-LD.
+     * rel=icon}, {@code apple-touch-icon}, a Windows tile), the publisher's logo in JSON-LD, and the images of small
+     * elements marked as the logo ({@code itemprop=logo}, a class or id "logo", the link home), each read in at most
+     * {@value #MAX_LOGO_NODES} nodes: one pass over the page, however deep it nests.
      */
     private static java.util.Set<String> siteGraphics(Document doc, JsonLd ld, String base) {
         java.util.Set<String> keys = new java.util.HashSet<>();
         if (ld.publisherLogo != null) {
             keys.add(graphicKey(resolve(base, ld.publisherLogo)));
         }
-        for (Element e : doc.select(SITE_GRAPHICS)) {
-            String address = first(e.attr("href"), e.attr("content"), e.attr("src"), e.attr("data-src"));
+        for (Element e : doc.select(SITE_ICONS)) {
+            String address = first(e.attr("href"), e.attr("content"));
             if (address != null) {
                 keys.add(graphicKey(resolve(base, address)));
             }
         }
+        for (Element e : doc.getAllElements()) {
+            if (e.attributesSize() > 0 && (e.attr("itemprop").equals("logo") || e.normalName().equals("a")
+                    && e.attr("rel").equalsIgnoreCase("home") || namesLogo(e.className()) || namesLogo(e.id()))) {
+                logoImages(e, base, keys);
+            }
+        }
         return keys;
+    }
+
+    /**
+     * Whether a class or id names the logo: "logo" as a word of it, words split at white space, "-" and "_"
+     * ("site-logo", "logo_main"), not inside one ("catalogo", "logos"). A scan, not a regex: an attribute may be long.
+     */
+    static boolean namesLogo(String names) {
+        int start = 0;
+        for (int i = 0; i <= names.length(); i++) {
+            char c = i < names.length() ? names.charAt(i) : ' ';
+            if (c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '_') {
+                if (i - start == 4 && names.regionMatches(true, start, "logo", 0, 4)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /** The images of a small element marked as the logo; none of a bigger one (a header named "header-logo-left"). */
+    private static void logoImages(Element logo, String base, java.util.Set<String> keys) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        int[] nodes = {0};
+        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+                if (++nodes[0] > MAX_LOGO_NODES) {
+                    return FilterResult.STOP;
+                }
+                if (node instanceof Element img && img.normalName().equals("img")) {
+                    String address = first(img.attr("src"), img.attr("data-src"));
+                    if (address != null && !address.startsWith("data:")) {
+                        found.add(address);
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, logo);
+        if (nodes[0] <= MAX_LOGO_NODES) {
+            for (String address : found) {
+                keys.add(graphicKey(resolve(base, address)));
+            }
+        }
     }
 
     /** An image address without its scheme and query, lower case: a CDN's cache-busting query names the same file. */

@@ -447,6 +447,15 @@ final class ParagraphCollector {
         final List<Integer> structureNumbers = new ArrayList<>();
         /** Per open structural element: 1, or -1 for an ordered list counting down ({@code reversed}). */
         final List<Integer> structureSteps = new ArrayList<>();
+        /**
+         * Per open structural element, kept as it is pushed so no block walks the stack (a page nested 100,000 lists
+         * deep must cost no more than a flat one): how many lists are open at or above it, the nearest list above
+         * it (-1: none), and the open item of the deepest list shown nested ({@value #MAX_LIST_NESTING} lists
+         * deep) at or above it (-1: none), which the words of lists nested deeper go into.
+         */
+        final List<Integer> structureLists = new ArrayList<>();
+        final List<Integer> structureNearestList = new ArrayList<>();
+        final List<Integer> structureBoundItem = new ArrayList<>();
         int lastStructureId;
         /** Tables open around the walk, data tables or not. */
         int tableDepth;
@@ -570,9 +579,9 @@ final class ParagraphCollector {
                     pendingSpace = true;
                     return NodeFilter.FilterResult.SKIP_CHILDREN;
                 }
-                if (preDepth > 0) { // preformatted text keeps its lines in one block
+                if (preDepth > 0) { // preformatted text keeps its lines in one block, blank lines bounded as any
                     pendingSpace = true;
-                    preSpace.append('\n');
+                    preSpace('\n', (char) 0);
                     return NodeFilter.FilterResult.SKIP_CHILDREN;
                 }
                 if (lastWasBreak) {
@@ -620,13 +629,27 @@ final class ParagraphCollector {
                         own = value != null ? value : structureNumbers.get(list);
                         structureNumbers.set(list, own + structureSteps.get(list));
                     }
+                    int below = structure.size() - 1;
+                    int nearestList = below < 0 ? -1 : isList(structure.get(below)) ? below : structureNearestList.get(below);
+                    int lists = (below < 0 ? 0 : structureLists.get(below)) + (isList(element) ? 1 : 0);
+                    int boundItem = below < 0 ? -1 : structureBoundItem.get(below);
+                    if (boundItem < 0 && tag.equals("li") && nearestList >= 0
+                            && structureLists.get(nearestList) == MAX_LIST_NESTING) {
+                        boundItem = structure.size();
+                    }
                     structure.add(element);
                     structureIds.add(++lastStructureId);
                     structureNumbers.add(own);
                     structureSteps.add(step);
+                    structureLists.add(lists);
+                    structureNearestList.add(nearestList);
+                    structureBoundItem.add(boundItem);
                 }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
+                if (preDepth > 0 && !inRow) { // a table laid out in preformatted text: its cells apart in the HTML too
+                    preSpace(' ', (char) 0);
+                }
                 if (inRow) {
                     cellTextStart = current.length();
                     html.append('<').append(tag).append(span(element, "colspan")).append(span(element, "rowspan")).append('>');
@@ -681,10 +704,14 @@ final class ParagraphCollector {
                     inRow = false;
                 }
                 if (STRUCTURE.contains(tag)) {
-                    structure.remove(structure.size() - 1);
-                    structureIds.remove(structureIds.size() - 1);
-                    structureNumbers.remove(structureNumbers.size() - 1);
-                    structureSteps.remove(structureSteps.size() - 1);
+                    int top = structure.size() - 1;
+                    structure.remove(top);
+                    structureIds.remove(top);
+                    structureNumbers.remove(top);
+                    structureSteps.remove(top);
+                    structureLists.remove(top);
+                    structureNearestList.remove(top);
+                    structureBoundItem.remove(top);
                 }
             } else if (CELLS.contains(tag)) {
                 pendingSpace = true;
@@ -727,31 +754,22 @@ final class ParagraphCollector {
                         kind = TextBlock.Kind.QUOTE;
                         group = structureIds.get(k);
                     }
-                    case "ol" -> {
-                        kind = TextBlock.Kind.NUMBERED;
-                        group = structureIds.get(k);
-                        parent = parentItem(k);
-                    }
-                    case "ul" -> {
-                        kind = TextBlock.Kind.BULLET;
-                        group = structureIds.get(k);
-                        parent = parentItem(k);
+                    case "ol", "ul" -> {
+                        if (!inBoundItem(k)) {
+                            kind = structure.get(k).normalName().equals("ol") ? TextBlock.Kind.NUMBERED : TextBlock.Kind.BULLET;
+                            group = structureIds.get(k);
+                            parent = parentItem(k);
+                        }
                     }
                     default -> { // li: an item of the list around it (a stray li is a list of its own)
-                        item = structureIds.get(k);
-                        number = structureNumbers.get(k);
-                        for (int l = k - 1; l >= 0 && kind == TextBlock.Kind.PARAGRAPH; l--) {
-                            String list = structure.get(l).normalName();
-                            if (list.equals("ol") || list.equals("ul")) {
-                                kind = list.equals("ol") ? TextBlock.Kind.NUMBERED : TextBlock.Kind.BULLET;
-                                group = structureIds.get(l);
-                                parent = parentItem(l);
-                                countdown = structureSteps.get(l) < 0;
-                            }
-                        }
-                        if (kind == TextBlock.Kind.PARAGRAPH) {
+                        int l = structureNearestList.get(k);
+                        if (l < 0) {
                             kind = TextBlock.Kind.BULLET;
                             group = structureIds.get(k);
+                            item = structureIds.get(k);
+                            number = structureNumbers.get(k);
+                        } else if (!inBoundItem(l)) {
+                            asItemOf(l, k);
                         }
                     }
                 }
@@ -873,8 +891,8 @@ final class ParagraphCollector {
                 for (int k = 0; k < preSpace.length(); k++) {
                     breaks += preSpace.charAt(k) == '\n' ? 1 : 0;
                 }
+                preSpace.setLength(lineStart); // no trailing space on a line, nor on a blank line left out
                 if (breaks < 2) {
-                    preSpace.setLength(lineStart); // no trailing space on a line
                     preSpace.append('\n');
                 }
             } else if (preSpace.length() - lineStart < MAX_PRE_SPACE) {
@@ -882,20 +900,37 @@ final class ParagraphCollector {
             }
         }
 
+        /** The block is a paragraph of item {@code structure[li]} of list {@code structure[list]}. */
+        private void asItemOf(int list, int li) {
+            kind = structure.get(list).normalName().equals("ol") ? TextBlock.Kind.NUMBERED : TextBlock.Kind.BULLET;
+            group = structureIds.get(list);
+            parent = parentItem(list);
+            countdown = structureSteps.get(list) < 0;
+            item = structureIds.get(li);
+            number = structureNumbers.get(li);
+        }
+
+        /**
+         * Whether the list open at {@code structure[list]} is nested deeper than {@value #MAX_LIST_NESTING} lists in an
+         * item of the deepest list shown nested: its words are then paragraphs of that item (no reader follows more
+         * levels, and it bounds the post's markup), set here.
+         */
+        private boolean inBoundItem(int list) {
+            int bound = structureBoundItem.get(list);
+            if (structureLists.get(list) <= MAX_LIST_NESTING || bound < 0) {
+                return false;
+            }
+            asItemOf(structureNearestList.get(bound), bound);
+            return true;
+        }
+
         /**
          * The list item that the list open at {@code structure[list]} is nested in, when that item is the nearest
-         * structural element around it, or 0: a list in a quotation or heading inside an item is shown flat, as is one
-         * nested deeper than {@value #MAX_LIST_NESTING} lists (no reader follows that; it bounds the post's markup).
+         * structural element around it, or 0: a list in a quotation or heading inside an item is shown flat.
          */
         private int parentItem(int list) {
-            if (list == 0 || !structure.get(list - 1).normalName().equals("li")) {
-                return 0;
-            }
-            int lists = 0;
-            for (int k = 0; k < list; k++) {
-                lists += isList(structure.get(k)) ? 1 : 0;
-            }
-            return lists < MAX_LIST_NESTING ? structureIds.get(list - 1) : 0;
+            return list > 0 && structure.get(list - 1).normalName().equals("li")
+                    && structureLists.get(list) <= MAX_LIST_NESTING ? structureIds.get(list - 1) : 0;
         }
 
         private boolean insideList() {

@@ -62,6 +62,33 @@ class LeadImageTest {
     }
 
     @Test
+    void shouldNotTakeAPageMarkedLogoAsAWholeForTheSitesLogo() {
+        String page = "<!DOCTYPE html><html><head><title>Trams</title><meta property=\"og:image\" "
+                + "content=\"https://herald.example/uploads/featured.jpg\"></head><body class=\"single wp-custom-logo\">"
+                + "<header class=\"header-logo-left\"><a href=\"/\"><img src=\"https://herald.example/logo.svg\"></a><nav>"
+                + "<a href=\"/a\">A</a><a href=\"/b\">B</a><a href=\"/c\">C</a><a href=\"/d\">D</a></nav></header><main>"
+                + "<article><div class=\"post-thumbnail\"><img src=\"https://herald.example/uploads/featured.jpg\"></div><p>"
+                + STORY + "</p><p>" + STORY + "</p></article></main></body></html>";
+
+        // the publisher's own choice stands, not only the story's first picture found after it
+        assertThat(PageMetadata.read(org.jsoup.Jsoup.parse(page), null).image().url())
+                .isEqualTo("https://herald.example/uploads/featured.jpg");
+        assertThat(PageMetadata.namesLogo("site-logo")).isTrue();
+        assertThat(PageMetadata.namesLogo("nav logo_main")).isTrue();
+        assertThat(PageMetadata.namesLogo("catalogo logos")).isFalse();
+    }
+
+    @Test
+    void shouldLookForTheSitesLogoInBoundedTimeOnAPageOfDeeplyNestedImages() {
+        String page = "<!DOCTYPE html><html><head><title>Trams</title><meta property=\"og:image\" "
+                + "content=\"https://herald.example/t.jpg\"></head><body>" + "<div class=\"x-logo\"><img src=\"a.jpg\">".repeat(40_000)
+                + "</body></html>";
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThat(extractor.extract(page, true).image().url()).isEqualTo("https://herald.example/t.jpg"));
+    }
+
+    @Test
     void shouldNotTakeASitesDefaultOrDesignImageByItsNameYetKeepDrupalsUploads() {
         for (String url : new String[]{"https://herald.example/img/og-default.jpg", "https://herald.example/i/fallback_1200.png",
                 "https://herald.example/wp-content/themes/herald/img/social-card.jpg", "https://herald.example/noimage.gif",
@@ -69,9 +96,17 @@ class LeadImageTest {
             String head = "<meta property=\"og:image\" content=\"" + url + "\">";
             assertThat(extractor.extract(page(head, ""), true).image()).as(url).isNull();
         }
-        String drupal = "<meta property=\"og:image\" content=\"https://herald.example/sites/default/files/2026/tram.jpg\">";
-        assertThat(extractor.extract(page(drupal, ""), true).image().url())
-                .isEqualTo("https://herald.example/sites/default/files/2026/tram.jpg");
+        for (String url : new String[]{"https://herald.example/sites/default/files/2026/tram.jpg", // Drupal's uploads
+                "https://herald.example/2024/05/argentina-debt-default.jpg", "https://herald.example/default-mode-network.jpg",
+                "https://herald.example/media/themes/climate/2024/glacier-melt.jpg"}) { // a section named "themes"
+            String head = "<meta property=\"og:image\" content=\"" + url + "\">";
+            assertThat(extractor.extract(page(head, ""), true).image()).as(url).isNotNull();
+        }
+        // the next source the page names when one is the site's default
+        String twitter = "<meta property=\"og:image\" content=\"https://herald.example/wp-content/themes/h/og-default.png\">"
+                + "<meta name=\"twitter:image\" content=\"https://herald.example/uploads/2024/real-photo.jpg\">";
+        assertThat(extractor.extract(page(twitter, ""), true).image().url())
+                .isEqualTo("https://herald.example/uploads/2024/real-photo.jpg");
         assertThat(PageMetadata.graphicKey("HTTPS://Herald.example/brand/H.png?v=3")).isEqualTo("herald.example/brand/h.png");
     }
 

@@ -222,8 +222,34 @@ class StructuredBodyTest {
         body.ownerDocument().outputSettings().prettyPrint(false);
         assertThat(body.html()).isEqualTo(article.bodyHtml()); // balanced: jsoup's parser moved nothing
         assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
-        assertThat(body.select("body > ul")).hasSizeGreaterThan(1);
+        assertThat(body.select("body > ul")).hasSize(2);
         assertThat(body.select("body > ul").last().text()).isEqualTo("next list");
+        // the lists nested deeper are paragraphs of the deepest item shown nested: the outer lists stay open
+        Element deepestItem = body.select("li").get(ParagraphCollector.MAX_LIST_NESTING - 1);
+        assertThat(deepestItem.select("> p").eachText()).isEqualTo(java.util.stream.IntStream
+                .rangeClosed(ParagraphCollector.MAX_LIST_NESTING, levels).mapToObj(l -> "level " + l).toList());
+    }
+
+    @Test
+    void shouldNotNumberAnItemAgainWhenAQuotationInItClosedIt() {
+        String fragment = "<ol start=\"3\"><li>a<blockquote>quoted words</blockquote><p>tail one</p><p>tail two</p></li>"
+                + "<li>b</li></ol>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.bodyHtml()).isEqualTo("<ol start=\"3\"><li><p>a</p></li></ol><blockquote><p>quoted words</p>"
+                + "</blockquote><p>tail one</p><p>tail two</p><ol start=\"4\"><li>b</li></ol>");
+    }
+
+    @Test
+    void shouldReadListsNestedTensOfThousandsDeepInBoundedTime() {
+        String ladder = "<p>Lead of the story.</p>" + "<ul><li>w".repeat(100_000); // 900 KB: within the body limit
+        String quotes = "<blockquote>".repeat(30_000) + "<li>stray</li>".repeat(5_000);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertThat(extractor.extract(ladder, true).paragraphs()).hasSize(100_001);
+            assertThat(extractor.extract(quotes, true).paragraphs()).hasSize(5_000);
+        });
     }
 
     @Test
@@ -269,6 +295,18 @@ class StructuredBodyTest {
         String tabs = "\t".repeat(ParagraphCollector.MAX_PRE_SPACE);
         assertThat(article.bodyHtml()).isEqualTo("<p>" + STORY_1 + "</p><pre>" + indent + "deep" + tabs + "x</pre>"
                 + "<pre>Comments</pre><p>" + STORY_2 + "</p>");
+    }
+
+    @Test
+    void shouldBoundLineBreakRunsInPreformattedTextAndKeepATablesCellsApart() {
+        String breaks = "<pre>one" + "<br>".repeat(1_000) + "two" + "<br>                 ".repeat(1_000) + "three</pre>";
+        String table = "<pre><table><tr><td>1</td><td>const x = 1;</td></tr><tr><td>2</td><td>x++;</td></tr></table></pre>";
+
+        assertThat(extractor.extract(breaks, true).bodyHtml()).isEqualTo("<pre>one\n\ntwo\n\n" + " ".repeat(17) + "three</pre>");
+        ExtractedArticle article = extractor.extract(table, true);
+        assertThat(article.paragraphs()).containsExactly("1 const x = 1; 2 x++;");
+        assertThat(article.bodyHtml()).isEqualTo("<pre> 1 const x = 1;\n 2 x++;</pre>");
+        assertThat(paragraphsOf(article.bodyHtml())).isEqualTo(article.paragraphs());
     }
 
     @Test
@@ -559,8 +597,8 @@ class StructuredBodyTest {
                     own.select("> ul, > ol").remove();
                     out.add(own.text());
                 }
-            } else {
-                out.add(e.text());
+            } else { // a pre's lines are one paragraph of the text
+                out.add(e.normalName().equals("pre") ? e.text().replaceAll("\\s+", " ").strip() : e.text());
             }
         }
         return out;
