@@ -23,6 +23,8 @@ final class OversizedHtml {
      * stays, emptied of its fallback: enrich names a provider's player among the story's embeds by its address.
      */
     private static final String NOT_TEXT = "script, style, noscript, template, svg, object, embed, canvas";
+    /** The attributes enrich reads a frame's address from (EmbedRecogniser). */
+    private static final java.util.Set<String> FRAME_ADDRESSES = java.util.Set.of("src", "data-src", "data-lazy-src");
 
     private OversizedHtml() {
     }
@@ -45,7 +47,14 @@ final class OversizedHtml {
         Document doc = page ? Jsoup.parse(html) : Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         doc.select(NOT_TEXT).remove();
-        doc.select("iframe").forEach(org.jsoup.nodes.Element::empty);
+        for (org.jsoup.nodes.Element frame : doc.select("iframe")) { // its address only: not a srcdoc page, not styles
+            frame.empty();
+            for (org.jsoup.nodes.Attribute a : new java.util.ArrayList<>(frame.attributes().asList())) {
+                if (!FRAME_ADDRESSES.contains(a.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                    frame.removeAttr(a.getKey());
+                }
+            }
+        }
         doc.getAllElements().forEach(element -> element.childNodes().stream()
                 .filter(node -> node instanceof Comment).toList().forEach(org.jsoup.nodes.Node::remove));
         return page ? doc.outerHtml() : doc.body().html();

@@ -583,7 +583,8 @@ class ArticleParserTest {
         String script = "<script>var x = '" + "a".repeat(5_000) + "';</script>";
         String page = "<!DOCTYPE html><html><head><title>Cup final</title><style>p{color:red}</style></head><body>"
                 + script + "<p>The striker scored twice.</p><!-- " + "c".repeat(500) + " --><svg><path d='M0'/></svg>"
-                + "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"><p>" + "fallback ".repeat(300) + "</p></iframe>"
+                + "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" srcdoc=\"" + "s".repeat(500) + "\" "
+                + "style=\"border:0\"><p>" + "fallback ".repeat(100) + "</p></iframe>"
                 + "<object data=\"movie.swf\"></object></body></html>";
         String stillTooLong = "<p>" + "word ".repeat(100) + "</p>" + script;
 
@@ -593,7 +594,7 @@ class ArticleParserTest {
 
         assertThat(slimmed.errors()).isEmpty();
         assertThat(slimmed.article().getBody()).contains("<title>Cup final</title>", "<p>The striker scored twice.</p>")
-                .doesNotContain("<script", "<style", "<svg", "<!--", "fallback", "<object")
+                .doesNotContain("<script", "<style", "<svg", "<!--", "fallback", "<object", "srcdoc", "border:0")
                 // a provider's player stays, emptied: enrich names it among the story's embeds
                 .contains("<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>");
         assertThat(slimmed.article().getContentType()).isEqualTo(ContentType.HTML);

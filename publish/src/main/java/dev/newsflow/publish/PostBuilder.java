@@ -39,7 +39,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
             .addTags("p", "h2", "h3", "ul", "ol", "li", "blockquote", "pre", "a", "strong", "em", "sup", "sub")
             .addTags("table", "thead", "tbody", "tr", "th", "td")
             .addAttributes("a", "href").addProtocols("a", "href", "http", "https").addEnforcedAttribute("a", "rel", "nofollow")
-            .addAttributes("ol", "start", "reversed")
+            .addAttributes("ol", "start", "reversed").addAttributes("li", "value")
             .addAttributes("th", "colspan", "rowspan").addAttributes("td", "colspan", "rowspan");
     private static final java.util.regex.Pattern LIST_START = java.util.regex.Pattern.compile("-?\\d{1,6}");
     /** As enrich writes them; a browser reads colspan up to 1,000 and rowspan up to 65,534. */
@@ -303,6 +303,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                     }
                 }
                 case "ol" -> keepOnlyIf(e, "start", LIST_START);
+                case "li" -> keepOnlyIf(e, "value", LIST_START);
                 case "td", "th" -> {
                     keepOnlyIf(e, "colspan", CELL_SPAN);
                     keepOnlyIf(e, "rowspan", CELL_SPAN);

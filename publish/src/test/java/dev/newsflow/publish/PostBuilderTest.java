@@ -89,6 +89,10 @@ class PostBuilderTest {
                 .embed("youtube", "https://attacker.example/watch?v=dQw4w9WgXcQ", 0) // not the provider's
                 .embed("youtube", "https://www.youtube.com.attacker.example/watch?v=x", 0)
                 .embed("evil-provider", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", 0)
+                // on the provider's host, but not in its forms: a redirect, a login
+                .embed("youtube", "https://www.youtube.com/channel/../redirect?q=https%3A%2F%2Fevil.example", 0)
+                .embed("facebook", "https://www.facebook.com/l.php?u=https%3A%2F%2Fevil.example", 0)
+                .embed("x", "https://x.com/i/oauth2/authorize?client_id=1", 0)
                 .embed("datawrapper", "https://datawrapper.dwcdn.net/Ab3dE/", 99) // past the last paragraph
                 .embed("flourish", "https://public.flourish.studio/story/1/", -5);
         for (int i = 0; i < PostBuilder.MAX_EMBEDS; i++) {
@@ -136,12 +140,13 @@ class PostBuilderTest {
                 + "<a href=\"https://u:p@cdn.example/\">cred</a> <a href=\"https://ok.example/a\">ok</a> <u>u</u> "
                 + "<span>span</span> <code>code</code> <q cite=\"https://x.example\">q</q> x<sup>2</sup></p>"
                 + "<ol start=\"4\"><li>Four</li></ol><ol start=\"x\"><li>One</li></ol><pre class=\"x\">pre\u202Egnp.exe</pre>"
-                + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol>"
+                + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol><ol><li value=\"7\">Seven</li><li value=\"x\">Eight"
+                + "</li></ol>"
                 + "<blockquote cite=\"https://x.example\"><p>Quote</p></blockquote>").build(), null, now);
 
         assertThat(post.getBodyHtml()).isEqualTo("<p>mail ftp meta cred <a href=\"https://ok.example/a\" rel=\"nofollow\">ok</a>"
                 + " u span code q x<sup>2</sup></p><ol start=\"4\"><li>Four</li></ol><ol><li>One</li></ol><pre>pregnp.exe</pre>"
-                + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol>"
+                + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol><ol><li value=\"7\">Seven</li><li>Eight</li></ol>"
                 + "<blockquote><p>Quote</p></blockquote>");
     }
 

@@ -106,8 +106,11 @@ public final class BodyHtml {
      * inside the item it belongs to, so an item's {@code </li>} waits until its next item, or its list, begins or ends.
      */
     private static final class OpenLists {
-        /** One open list: its first block (kind, group, number) and the item open in it (0: none). */
-        private record Level(TextBlock list, int item) {
+        /**
+         * One open list: its first block (kind, group, number), the item open in it (0: none), and the number a
+         * browser shows for its next item.
+         */
+        private record Level(TextBlock list, int item, int next) {
         }
 
         private final StringBuilder out;
@@ -143,19 +146,23 @@ public final class BodyHtml {
                 out.append(b.kind() == TextBlock.Kind.BULLET ? "<ul>"
                         : b.countdown() ? "<ol reversed start=\"" + b.number() + "\">"
                         : b.number() == 1 ? "<ol>" : "<ol start=\"" + b.number() + "\">");
-                open.add(new Level(b, 0));
+                open.add(new Level(b, 0, b.number()));
             }
             Level list = open.get(level);
             if (list.item() != 0) {
                 out.append("</li>");
             }
-            out.append("<li>");
+            // a number the source set ("<li value=10>", an item after text put straight into the list) where the count
+            // a browser keeps would show another
+            boolean numbered = b.kind() == TextBlock.Kind.NUMBERED;
+            out.append(numbered && b.number() != list.next() ? "<li value=\"" + b.number() + "\">" : "<li>");
             if (several) { // an item of several paragraphs
                 out.append("<p>").append(b.html()).append("</p>");
             } else {
                 out.append(b.html());
             }
-            open.set(level, new Level(list.list(), b.item() != 0 ? b.item() : -1));
+            open.set(level, new Level(list.list(), b.item() != 0 ? b.item() : -1,
+                    b.number() + (b.countdown() ? -1 : 1)));
         }
 
         /** The level whose open item is {@code item} of list {@code group}, or -1. */

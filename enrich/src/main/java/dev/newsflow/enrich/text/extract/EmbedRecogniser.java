@@ -36,6 +36,7 @@ final class EmbedRecogniser {
     private static final Pattern DAILYMOTION_PLAYER = Pattern.compile("(?:^|&)video=([a-zA-Z0-9]{5,12})(?:&|$)");
     private static final Pattern SOUNDCLOUD_HOST = Pattern.compile("(?:www\\.|m\\.)?soundcloud\\.com");
     private static final Pattern SOUNDCLOUD_PAGE = Pattern.compile("(?:/[A-Za-z0-9_-]{1,100}){2,3}/?");
+    private static final Pattern SOUNDCLOUD_TOKEN = Pattern.compile("s-[A-Za-z0-9]{3,40}");
     private static final Pattern SOUNDCLOUD_API = Pattern.compile("/(tracks|playlists|users)/(\\d{1,15})/?");
     private static final Pattern FACEBOOK_HOST = Pattern.compile("(?:www\\.|m\\.|web\\.)?facebook\\.com");
     private static final Pattern FACEBOOK_PATH = Pattern.compile("(?:/[A-Za-z0-9_.-]{1,100}){1,5}/?");
@@ -72,7 +73,7 @@ final class EmbedRecogniser {
      */
     static Embed inWrapper(Element element) {
         if (element.attributesSize() == 0 || !(WRAPPER_NAME.matcher(element.className()).find()
-                || WRAPPER_NAME.matcher(element.id()).find())) {
+                || WRAPPER_NAME.matcher(element.id()).find()) || !chromeOnlyByItsDress(element)) {
             return null;
         }
         Embed[] found = {null};
@@ -103,6 +104,30 @@ final class EmbedRecogniser {
             }
         }, element);
         return more[0] ? null : found[0];
+    }
+
+    /** The words a wrapper of one embed is dressed in: its share bar, its caption, its credit, a social network's. */
+    private static final java.util.Set<String> DRESS = java.util.Set.of("share", "sharing", "social", "sociallinks",
+            "caption", "captions", "credit", "credits");
+
+    /**
+     * Whether the element reads as chrome only for the words of its dress: a wrapper's "embed--social" or
+     * "video-caption-wrapper", not a "related-video", "sponsored-video", "promo-video-player" or a sidebar's
+     * "video-of-the-day", whose one video is another story's or an advert; nor an aside, nav, header or footer.
+     */
+    private static boolean chromeOnlyByItsDress(Element element) {
+        if (!element.tagName().equals("div") && !element.tagName().equals("figure") && !element.tagName().equals("span")
+                && !element.tagName().equals("section") && !element.tagName().equals("p")) {
+            return false;
+        }
+        for (String names : new String[]{element.className(), element.id()}) {
+            for (String word : names.toLowerCase(Locale.ROOT).split("[\\s_-]+")) {
+                if (!word.isEmpty() && !DRESS.contains(word) && ParagraphCollector.isChromeWord(word)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The embed {@code element} is, placed at 0, or null when it is none a provider known here serves. */
@@ -206,13 +231,15 @@ final class EmbedRecogniser {
         }
         String host = sound.getHost().toLowerCase(Locale.ROOT);
         String path = sound.getRawPath() == null ? "" : sound.getRawPath();
+        String token = parameter(sound.getRawQuery() == null ? "" : sound.getRawQuery(), "secret_token");
+        boolean secret = token != null && SOUNDCLOUD_TOKEN.matcher(token).matches(); // a private sound opens with it
         Matcher m;
         if (SOUNDCLOUD_HOST.matcher(host).matches() && SOUNDCLOUD_PAGE.matcher(path).matches()) {
-            return embed(EmbedProvider.SOUNDCLOUD, "https://soundcloud.com" + path);
+            return embed(EmbedProvider.SOUNDCLOUD, "https://soundcloud.com" + path + (secret ? "?secret_token=" + token : ""));
         }
         if (host.equals("api.soundcloud.com") && (m = SOUNDCLOUD_API.matcher(path)).matches()) {
             return embed(EmbedProvider.SOUNDCLOUD, "https://w.soundcloud.com/player/?url=https%3A%2F%2Fapi.soundcloud.com%2F"
-                    + m.group(1) + "%2F" + m.group(2));
+                    + m.group(1) + "%2F" + m.group(2) + (secret ? "%3Fsecret_token%3D" + token : ""));
         }
         return null;
     }

@@ -47,16 +47,18 @@ final class LeadImageFinder {
      * with the word in its name ("argentina-debt-default.jpg") is not one; nor is Drupal's "sites/default/files",
      * since only the file name is read.
      */
-    private static final Pattern SITE_DEFAULT_NAME = Pattern.compile("(?i)(?:(?:og|share|social|site|fb|twitter)[_-])?"
-            + "(?:default|fallback|no-?image|favicon)(?:[_-](?:image|img|og|share|social|thumb|thumbnail|card|logo"
-            + "|\\d{1,4}(?:x\\d{1,4})?))*\\.[a-z0-9]{2,5}");
+    private static final Pattern SITE_DEFAULT_NAME = Pattern.compile("(?i)(?:(?:og|share|social|site|fb|twitter)"
+            + "(?:[_-]image)?[_-])?(?:default|fallback|no-?image|favicon)(?:[_-](?:image|img|og|share|social|thumb"
+            + "|thumbnail|card|logo|\\d{1,4}(?:x\\d{1,4})?)){0,4}(?:@[23]x)?(?:\\.[a-z0-9]{2,5})?");
+    /** Longer than any default's file name: not read (and a regex never runs over an attacker's long name). */
+    private static final int MAX_DEFAULT_NAME_CHARS = 80;
     /**
      * A file in a folder of the site's design ("/wp-content/themes/herald/img/card.jpg", "/template/page-image.png"):
      * at most a folder and an image folder below "themes" or "templates". A section's folder of that name holds
      * dated or deeper uploads ("/themes/climate/2024/glacier.jpg") and is not one.
      */
     private static final Pattern SITE_DESIGN_FOLDER = Pattern.compile(
-            "(?i)/(?:themes?|templates?)/(?:[^/]+/)?(?:(?:img|images|assets|static)/)?[^/]+$");
+            "(?i)/(?:themes?|templates?)/(?:[^/]+/)?(?:(?:img|images|assets|static|dist|build|brand)/){0,2}[^/]+$");
     /** Advertising and tracking hosts, for an image's address or the link around it. */
     private static final Pattern AD_HOST = Pattern.compile("(?i)^https?://[^/]*\\b(?:doubleclick|googlesyndication"
             + "|googleadservices|adservice|adnxs|taboola|outbrain|criteo|amazon-adsystem|moatads|scorecardresearch)\\.");
@@ -145,8 +147,9 @@ final class LeadImageFinder {
         String address = host < 0 ? url : url.substring(host + 2);
         int query = address.indexOf('?');
         String path = query < 0 ? address : address.substring(0, query);
+        String name = path.substring(path.lastIndexOf('/') + 1);
         return NOT_A_PICTURE.matcher(address).find() || SITE_DESIGN_FOLDER.matcher(path).find()
-                || SITE_DEFAULT_NAME.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+                || name.length() <= MAX_DEFAULT_NAME_CHARS && SITE_DEFAULT_NAME.matcher(name).matches();
     }
 
     /** A lead image with its texts as plain text, or null when the address is not safe to send on. */

@@ -91,10 +91,12 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
         return LeadImageFinder.isSiteGraphic(url) || siteGraphics.contains(graphicKey(resolve(base, url)));
     }
 
+    /** Never a logo, whatever its class says ("wp-custom-logo" on a body). */
+    private static final java.util.Set<String> PAGE_CONTAINERS = java.util.Set.of("html", "body", "main", "article");
     /** The page's icons: each names its address itself. */
     private static final String SITE_ICONS = "link[rel~=(?i)icon], meta[name=msapplication-TileImage], meta[itemprop=logo]";
-    /** A logo is an image, or a link or a box around one; a bigger element is a header, or the page. */
-    private static final int MAX_LOGO_NODES = 12;
+    /** A logo is an image, or a link, a picture or a box around one; a bigger element is a header, or the page. */
+    private static final int MAX_LOGO_NODES = 24;
 
     /**
      * The addresses of the site's own graphics, as {@link #graphicKey} gives them: a page's icons ({@code link
@@ -114,7 +116,7 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
             }
         }
         for (Element e : doc.getAllElements()) {
-            if (e.attributesSize() > 0 && (e.attr("itemprop").equals("logo") || e.normalName().equals("a")
+            if (e.attributesSize() > 0 && !PAGE_CONTAINERS.contains(e.normalName()) && (e.attr("itemprop").equals("logo") || e.normalName().equals("a")
                     && e.attr("rel").equalsIgnoreCase("home") || namesLogo(e.className()) || namesLogo(e.id()))) {
                 logoImages(e, base, keys);
             }

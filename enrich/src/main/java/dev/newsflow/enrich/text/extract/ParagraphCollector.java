@@ -300,6 +300,11 @@ final class ParagraphCollector {
      * A block container of chrome: nav, aside, footer, menu, or a block whose class or id names chrome. Inline
      * elements (a link styled as a "popup" note) and the article itself never are.
      */
+    /** Whether one word of a class or id ("related", "promo", "sidebar") names chrome. */
+    static boolean isChromeWord(String word) {
+        return CHROME_ATTR.matcher(word).matches();
+    }
+
     static boolean isChromeContainer(Element element) {
         String tag = element.normalName();
         if (CHROME_TAGS.contains(tag)) {
@@ -754,11 +759,13 @@ final class ParagraphCollector {
                         kind = TextBlock.Kind.QUOTE;
                         group = structureIds.get(k);
                     }
-                    case "ol", "ul" -> {
+                    case "ol", "ul" -> { // words straight in a list, outside its items: shown as an item of their own
                         if (!inBoundItem(k)) {
                             kind = structure.get(k).normalName().equals("ol") ? TextBlock.Kind.NUMBERED : TextBlock.Kind.BULLET;
                             group = structureIds.get(k);
                             parent = parentItem(k);
+                            number = structureNumbers.get(k); // the list's next number, which a browser shows
+                            countdown = structureSteps.get(k) < 0;
                         }
                     }
                     default -> { // li: an item of the list around it (a stray li is a list of its own)

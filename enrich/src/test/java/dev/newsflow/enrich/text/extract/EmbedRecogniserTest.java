@@ -32,6 +32,10 @@ class EmbedRecogniserTest {
                     + "https://w.soundcloud.com/player/?url=https%3A%2F%2Fapi.soundcloud.com%2Ftracks%2F293",
             "https://w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud.com%2Fcitypolice%2Fstorm-update%3Fsi%3Dx, "
                     + "soundcloud, https://soundcloud.com/citypolice/storm-update",
+            "https://w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud.com%2Fcitypolice%2Fdraft%3Fsecret_token%3Ds-AbC12, "
+                    + "soundcloud, https://soundcloud.com/citypolice/draft?secret_token=s-AbC12",
+            "https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/293%3Fsecret_token%3Ds-xYz9, soundcloud, "
+                    + "https://w.soundcloud.com/player/?url=https%3A%2F%2Fapi.soundcloud.com%2Ftracks%2F293%3Fsecret_token%3Ds-xYz9",
             "https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fpermalink.php%3Fstory_fbid%3D123"
                     + "%26id%3D456%26__cft__%3Dtrack, facebook, https://www.facebook.com/permalink.php?story_fbid=123&id=456",
             "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fm.facebook.com%2Fwatch%2F%3Fv%3D1015, facebook, "
@@ -89,6 +93,20 @@ class EmbedRecogniserTest {
         assertThat(EmbedRecogniser.recognise(dots)).isNull();
         assertThat(EmbedRecogniser.recognise(element("<iframe data-src=\"https://player.vimeo.com/video/42\"></iframe>")))
                 .isEqualTo(new Embed("vimeo", "https://vimeo.com/42", 0));
+    }
+
+    @Test
+    void shouldTakeTheEmbedOfAWrapperDressedAsChromeButNotOfAnotherStorysOrAnAdvertsBox() {
+        String video = "<iframe src=\"https://player.vimeo.com/video/42\"></iframe>";
+        for (String wrapper : new String[]{"<div class=\"embed embed--social\">", "<figure class=\"social-media-embed\">",
+                "<div class=\"video-caption-wrapper\">"}) {
+            assertThat(EmbedRecogniser.inWrapper(element(wrapper + video + "</div>"))).as(wrapper).isNotNull();
+        }
+        for (String chrome : new String[]{"<aside class=\"related-video\">", "<div class=\"sponsored-video\">",
+                "<div class=\"sidebar\" id=\"video-of-the-day\">", "<div class=\"promo-video-player\">",
+                "<div class=\"share-video\"><iframe src=\"https://player.vimeo.com/video/43\"></iframe>"}) {
+            assertThat(EmbedRecogniser.inWrapper(element(chrome + video + "</div>"))).as(chrome).isNull();
+        }
     }
 
     private static Element element(String html) {

@@ -79,6 +79,17 @@ class LeadImageTest {
     }
 
     @Test
+    void shouldReadAnImageWithAnAttackersLongFileNameWithoutFailing() {
+        String name = "default" + "-1".repeat(1_500) + ".jpgx";
+        String head = "<meta property=\"og:image\" content=\"https://herald.example/img/" + name + "\">";
+
+        assertThat(LeadImageFinder.isSiteGraphic("https://herald.example/img/" + name)).isFalse();
+        assertThat(extractor.extract("<img src=\"https://herald.example/img/" + name + "\"><p>" + STORY + "</p>", true)
+                .image()).isNull(); // over 2,048 characters: not an address to send on
+        assertThat(extractor.extract(page(head, ""), true).image()).isNull();
+    }
+
+    @Test
     void shouldLookForTheSitesLogoInBoundedTimeOnAPageOfDeeplyNestedImages() {
         String page = "<!DOCTYPE html><html><head><title>Trams</title><meta property=\"og:image\" "
                 + "content=\"https://herald.example/t.jpg\"></head><body>" + "<div class=\"x-logo\"><img src=\"a.jpg\">".repeat(40_000)
@@ -92,7 +103,8 @@ class LeadImageTest {
     void shouldNotTakeASitesDefaultOrDesignImageByItsNameYetKeepDrupalsUploads() {
         for (String url : new String[]{"https://herald.example/img/og-default.jpg", "https://herald.example/i/fallback_1200.png",
                 "https://herald.example/wp-content/themes/herald/img/social-card.jpg", "https://herald.example/noimage.gif",
-                "https://cdn.example/template/page-image.png"}) {
+                "https://cdn.example/template/page-image.png", "https://herald.example/wp-content/themes/h/dist/img/og.png",
+                "https://herald.example/img/og-image-default.jpg", "https://herald.example/img/default@2x.png"}) {
             String head = "<meta property=\"og:image\" content=\"" + url + "\">";
             assertThat(extractor.extract(page(head, ""), true).image()).as(url).isNull();
         }

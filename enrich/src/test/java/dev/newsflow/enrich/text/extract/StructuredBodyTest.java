@@ -332,6 +332,10 @@ class StructuredBodyTest {
                 .isEqualTo("<ol reversed start=\"3\"><li>three</li><li>two</li></ol>");
         assertThat(extractor.extract("<ol reversed><li>c</li><li>b</li><li>a</li></ol>", true).bodyHtml())
                 .isEqualTo("<ol reversed start=\"3\"><li>c</li><li>b</li><li>a</li></ol>");
+        assertThat(extractor.extract("<ol><li>one</li><li value=\"10\">ten</li><li>eleven</li></ol>", true).bodyHtml())
+                .isEqualTo("<ol><li>one</li><li value=\"10\">ten</li><li>eleven</li></ol>");
+        assertThat(extractor.extract("<ol start=\"5\">Intro<li>five</li><li>six</li></ol>", true).bodyHtml())
+                .isEqualTo("<ol start=\"5\"><li>Intro</li><li value=\"5\">five</li><li>six</li></ol>");
         assertThat(extractor.extract("<ol><li value=\"10\">ten</li><li>eleven</li></ol>", true).bodyHtml())
                 .isEqualTo("<ol start=\"10\"><li>ten</li><li>eleven</li></ol>");
     }
