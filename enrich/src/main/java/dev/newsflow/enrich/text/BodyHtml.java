@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The article body as HTML a site can show: paragraphs, the source's subheadings ({@code h2}, {@code h3}), lists,
- * quotations, data tables, preformatted text, and links, bold and italics inside them. Built from {@link TextBlock}s, whose words are
- * the text's, so the body never says more or less than the text that was classified, tagged and teased. Publish
- * cleans it again before it reaches a post.
+ * quotations, data tables, preformatted text, and links, bold and italics inside them. Built from {@link TextBlock}s,
+ * whose words are the text's, so the body never says more or less than the text that was classified, tagged and
+ * teased. Publish cleans it again before it reaches a post.
  */
 public final class BodyHtml {
 
@@ -20,7 +20,8 @@ public final class BodyHtml {
 
     /**
      * The blocks in order; consecutive list items of one list become one {@code <ul>} or {@code <ol>} (an ordered list
-     * that starts at another number than 1 says so with {@code start}), a list nested in an item inside that item's
+     * that starts at another number than 1 says so with {@code start}, an item whose number is not the one counted
+     * with {@code value}), a list nested in an item inside that item's
      * {@code <li>}, the paragraphs of one list item one {@code <li>} of {@code <p>}s (words of an item after a list
      * nested in it a {@code <p>} in the same item), consecutive paragraphs of one quotation one {@code <blockquote>},
      * and consecutive rows of one table one {@code <table>}: its leading head rows in {@code <thead>} when body rows

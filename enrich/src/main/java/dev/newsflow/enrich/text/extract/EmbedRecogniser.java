@@ -47,7 +47,8 @@ final class EmbedRecogniser {
             "/embed(?:-podcast)?/(track|album|playlist|episode|show|artist)/([A-Za-z0-9]{22})/?");
     private static final Pattern X_TWEET_ID = Pattern.compile("(?:^|&)id=(\\d{1,20})(?:&|$)");
     private static final Pattern INSTAGRAM_POST = Pattern.compile("/(p|reel|tv)/([A-Za-z0-9_-]{5,40})(?:/.*)?");
-    private static final Pattern TIKTOK_VIDEO = Pattern.compile("/(@[A-Za-z0-9_](?:[A-Za-z0-9_]|\\.(?!\\.)){0,39})/video/(\\d{5,25})/?");
+    private static final Pattern TIKTOK_VIDEO = Pattern.compile(
+            "/(@[A-Za-z0-9_](?:[A-Za-z0-9_]|\\.(?!\\.)){0,39})/video/(\\d{5,25})/?");
     private static final Pattern DATAWRAPPER_CHART = Pattern.compile("/([A-Za-z0-9]{5})(?:/\\d{1,4})?/?");
     private static final Pattern FLOURISH_ITEM = Pattern.compile("/(visualisation|story)/(\\d{1,12})(?:/.*)?");
 
@@ -149,7 +150,8 @@ final class EmbedRecogniser {
         }
         if (cls.contains("tiktok-embed")) {
             URI cite = uri(element.attr("cite"));
-            Matcher m = cite == null || !isHost(cite, "tiktok.com") ? null : TIKTOK_VIDEO.matcher(cite.getRawPath() == null ? "" : cite.getRawPath());
+            Matcher m = cite == null || !isHost(cite, "tiktok.com") ? null
+                    : TIKTOK_VIDEO.matcher(cite.getRawPath() == null ? "" : cite.getRawPath());
             return m != null && m.matches()
                     ? embed(EmbedProvider.TIKTOK, "https://www.tiktok.com/" + m.group(1) + "/video/" + m.group(2)) : null;
         }

@@ -108,7 +108,7 @@ final class ParagraphCollector {
     static final int MAX_TABLE_NODES = 5_000;
     /** Preformatted text keeps at most this many characters of indent, or of space between two words on a line. */
     static final int MAX_PRE_SPACE = 64;
-    /** Lists nested deeper than this are shown flat. */
+    /** Lists shown nested at most: the words of lists nested deeper are paragraphs of the deepest item shown. */
     static final int MAX_LIST_NESTING = 6;
     /** A cell with more text than this is a column of a layout, not a figure in a table. */
     static final int MAX_CELL_CHARS = 300;
@@ -635,7 +635,8 @@ final class ParagraphCollector {
                         structureNumbers.set(list, own + structureSteps.get(list));
                     }
                     int below = structure.size() - 1;
-                    int nearestList = below < 0 ? -1 : isList(structure.get(below)) ? below : structureNearestList.get(below);
+                    int nearestList = below < 0 ? -1
+                            : isList(structure.get(below)) ? below : structureNearestList.get(below);
                     int lists = (below < 0 ? 0 : structureLists.get(below)) + (isList(element) ? 1 : 0);
                     int boundItem = below < 0 ? -1 : structureBoundItem.get(below);
                     if (boundItem < 0 && tag.equals("li") && nearestList >= 0
@@ -761,7 +762,8 @@ final class ParagraphCollector {
                     }
                     case "ol", "ul" -> { // words straight in a list, outside its items: shown as an item of their own
                         if (!inBoundItem(k)) {
-                            kind = structure.get(k).normalName().equals("ol") ? TextBlock.Kind.NUMBERED : TextBlock.Kind.BULLET;
+                            kind = structure.get(k).normalName().equals("ol") ? TextBlock.Kind.NUMBERED
+                                    : TextBlock.Kind.BULLET;
                             group = structureIds.get(k);
                             parent = parentItem(k);
                             number = structureNumbers.get(k); // the list's next number, which a browser shows
