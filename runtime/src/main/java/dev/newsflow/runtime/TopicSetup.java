@@ -81,7 +81,10 @@ public final class TopicSetup {
         long deadline = System.nanoTime() + timeout.toNanos();
         String phase = "listing topics"; // what was under way, for the message if it fails
         try {
-            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // a name listed, or one whose creation Kafka refused as existing: the listing can miss a topic created an
+            // instant before (by hand, by another instance), and that topic must be checked as any other
+            Set<String> existing = new java.util.HashSet<>(
+                    admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
             List<NewTopic> missing = specs.stream()
                     .filter(s -> !existing.contains(s.name()))
                     .map(s -> new NewTopic(s.name(), Optional.of(s.partitions()), replication.factor())
@@ -97,6 +100,7 @@ public final class TopicSetup {
                             throw new TopicRefused("Kafka refused to create topic " + name + ": " + e.getCause()
                                     + advice(e.getCause()), e.getCause());
                         }
+                        existing.add(name);
                     } catch (InterruptedException | TimeoutException e) {
                         throw failure("creating topic " + name, e);
                     }

@@ -63,6 +63,33 @@ class EmbeddedKafkaBrokerIT {
     }
 
     @Test
+    void shouldCheckATopicSomeoneCreatedBetweenListingAndCreatingAsAnyExistingOne(KafkaBroker broker) throws Exception {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin other = Admin.create(config);
+             Admin racing = new org.apache.kafka.clients.admin.ForwardingAdmin(config) {
+                 @Override
+                 public org.apache.kafka.clients.admin.ListTopicsResult listTopics() {
+                     // the listing is taken, then another instance (or an operator) creates the topic, wrongly
+                     org.apache.kafka.clients.admin.ListTopicsResult listed = super.listTopics();
+                     try {
+                         listed.names().get();
+                         other.createTopics(Set.of(new NewTopic("race.made-by-hand", 1, (short) 1)
+                                 .configs(Map.of("cleanup.policy", "delete")))).all().get();
+                     } catch (Exception e) {
+                         throw new IllegalStateException(e);
+                     }
+                     return listed;
+                 }
+             }) {
+            TopicSpec compacted = new TopicSpec("race.made-by-hand", 1, Map.of("cleanup.policy", "compact"));
+
+            assertThatThrownBy(() -> TopicSetup.ensure(racing, List.of(compacted), Duration.ofSeconds(60)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("topic race.made-by-hand has cleanup.policy=delete where newsflow needs compact");
+        }
+    }
+
+    @Test
     void shouldSayWhatKafkaRefusedInsteadOfAskingWhetherItIsRunning(KafkaBroker broker) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             TopicSpec spec = new TopicSpec("refused.three-copies", 1, Map.of());
