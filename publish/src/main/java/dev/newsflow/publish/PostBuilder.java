@@ -216,10 +216,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
         if (embeds == null || embeds.isEmpty()) {
             return java.util.List.of();
         }
-        int paragraphs = 0; // as the body is made of the text when enrich wrote none: see bodyHtml(String)
-        for (String paragraph : text == null ? new String[0] : text.split("\\n\\s*\\n")) {
-            paragraphs += paragraph.isBlank() ? 0 : 1;
-        }
+        int paragraphs = text == null ? 0 : paragraphs(text).size(); // as bodyHtml(String) shows the text
         java.util.List<dev.newsflow.schemas.avro.Embed> out = new java.util.ArrayList<>();
         for (dev.newsflow.schemas.avro.Embed e : embeds) {
             if (out.size() == MAX_EMBEDS) {
@@ -254,12 +251,21 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
     /** Paragraphs as escaped {@code <p>} elements, then run through jsoup's cleaner as a second line of defence. */
     static String bodyHtml(String text) {
         StringBuilder html = new StringBuilder(text.length() + 64);
-        for (String paragraph : text.split("\\n\\s*\\n")) {
-            if (!paragraph.isBlank()) {
-                html.append("<p>").append(Entities.escape(paragraph.strip())).append("</p>");
-            }
+        for (String paragraph : paragraphs(text)) {
+            html.append("<p>").append(Entities.escape(paragraph)).append("</p>");
         }
         return clean(html.toString());
+    }
+
+    /** The text's paragraphs: its blocks between blank lines, stripped, the blank ones left out. */
+    private static java.util.List<String> paragraphs(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String paragraph : text.split("\\n\\s*\\n")) {
+            if (!paragraph.isBlank()) {
+                out.add(paragraph.strip());
+            }
+        }
+        return out;
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Names the embeds a newsroom's stories carry: a provider's player ({@code iframe}) or a social post's embed code
@@ -80,29 +82,26 @@ final class EmbedRecogniser {
         Embed[] found = {null};
         int[] nodes = {0};
         boolean[] more = {false};
-        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-            @Override
-            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
-                if (++nodes[0] > MAX_WRAPPER_NODES) {
-                    more[0] = true;
-                    return FilterResult.STOP;
-                }
-                if (!(node instanceof Element e) || !mayBeEmbed(e)) {
-                    return node instanceof Element e && ParagraphCollector.isHidden(e)
-                            ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
-                }
-                Embed embed = ParagraphCollector.isHidden(e) ? null : recognise(e);
-                if (embed != null) {
-                    more[0] |= found[0] != null;
-                    found[0] = embed;
-                }
-                return FilterResult.SKIP_ENTIRELY;
+        NodeTraversor.filter((node, depth) -> {
+            if (++nodes[0] > MAX_WRAPPER_NODES) {
+                more[0] = true;
+                return NodeFilter.FilterResult.STOP;
             }
-
-            @Override
-            public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
-                return FilterResult.CONTINUE;
+            if (!(node instanceof Element e)) {
+                return NodeFilter.FilterResult.CONTINUE;
             }
+            if (ParagraphCollector.isHidden(e)) {
+                return NodeFilter.FilterResult.SKIP_ENTIRELY;
+            }
+            if (!mayBeEmbed(e)) {
+                return NodeFilter.FilterResult.CONTINUE;
+            }
+            Embed embed = recognise(e);
+            if (embed != null) {
+                more[0] |= found[0] != null;
+                found[0] = embed;
+            }
+            return NodeFilter.FilterResult.SKIP_ENTIRELY;
         }, element);
         return more[0] ? null : found[0];
     }
@@ -110,6 +109,8 @@ final class EmbedRecogniser {
     /** The words a wrapper of one embed is dressed in: its share bar, its caption, its credit, a social network's. */
     private static final java.util.Set<String> DRESS = java.util.Set.of("share", "sharing", "social", "sociallinks",
             "caption", "captions", "credit", "credits");
+    /** What a wrapper is made of; an aside, nav, header or footer is the page's. */
+    private static final java.util.Set<String> WRAPPER_TAGS = java.util.Set.of("div", "figure", "span", "section", "p");
 
     /**
      * Whether the element reads as chrome only for the words of its dress: a wrapper's "embed--social" or
@@ -117,8 +118,7 @@ final class EmbedRecogniser {
      * "video-of-the-day", whose one video is another story's or an advert; nor an aside, nav, header or footer.
      */
     private static boolean chromeOnlyByItsDress(Element element) {
-        if (!element.tagName().equals("div") && !element.tagName().equals("figure") && !element.tagName().equals("span")
-                && !element.tagName().equals("section") && !element.tagName().equals("p")) {
+        if (!WRAPPER_TAGS.contains(element.normalName())) {
             return false;
         }
         for (String names : new String[]{element.className(), element.id()}) {

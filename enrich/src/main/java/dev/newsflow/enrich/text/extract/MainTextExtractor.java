@@ -111,7 +111,7 @@ public final class MainTextExtractor implements TextExtractor {
         LeadImage image = meta.image() != null || content == null ? meta.image() : LeadImageFinder.find(content);
         List<TextBlock> kept = result.keptOf(blocks);
         return ExtractedArticle.ofBlocks(meta.title(), BylineText.tidy(byline), meta.published(), kept, image,
-                placed(collected, blocks, result));
+                placed(collected, kept, endOf(blocks, result)));
     }
 
     /**
@@ -180,7 +180,7 @@ public final class MainTextExtractor implements TextExtractor {
         BoilerplateFilter.Result result = filter.filter(texts(blocks), laidOut(blocks));
         List<TextBlock> kept = result.keptOf(blocks);
         return ExtractedArticle.ofBlocks(title == null || title.isEmpty() ? null : title, BylineText.tidy(result.byline()),
-                published, kept, image, placed(collected, blocks, result));
+                published, kept, image, placed(collected, kept, endOf(blocks, result)));
     }
 
     /**
@@ -283,13 +283,17 @@ public final class MainTextExtractor implements TextExtractor {
                 || c >= '\u3000' && c <= '\u303f' || c >= '\uff00' && c <= '\uffef'; // CJK and full-width punctuation
     }
 
+    /** The trailing marker the filter cut {@code filtered} at, or null when it read them to the end. */
+    private static TextBlock endOf(List<TextBlock> filtered, BoilerplateFilter.Result result) {
+        return result.end() < filtered.size() ? filtered.get(result.end()) : null;
+    }
+
     /**
-     * The embeds collected, each placed after the blocks kept of those before it: the filter and the title rule take
-     * blocks out of {@code filtered}, and an embed stays where it stood among the rest. One after a trailing marker
-     * ("Most popular", "Read more") goes with the stories the marker cut.
+     * The embeds collected, each placed after the blocks {@code kept} of those before it: the filter and the title
+     * rule take blocks out, and an embed stays where it stood among the rest. One after the trailing marker {@code end}
+     * ("Most popular", "Read more"; null: none) goes with the stories the marker cut.
      */
-    private static List<Embed> placed(ParagraphCollector.Collected collected, List<TextBlock> filtered,
-                                      BoilerplateFilter.Result result) {
+    private static List<Embed> placed(ParagraphCollector.Collected collected, List<TextBlock> kept, TextBlock end) {
         if (collected.embeds().isEmpty()) {
             return List.of();
         }
@@ -297,11 +301,10 @@ public final class MainTextExtractor implements TextExtractor {
         for (int i = 0; i < collected.blocks().size(); i++) {
             position.put(collected.blocks().get(i), i);
         }
-        List<TextBlock> kept = result.keptOf(filtered);
-        int end = result.end() < filtered.size() ? position.get(filtered.get(result.end())) : Integer.MAX_VALUE;
+        int last = end == null ? Integer.MAX_VALUE : position.get(end);
         List<Embed> out = new ArrayList<>(collected.embeds().size());
         for (Embed embed : collected.embeds()) {
-            if (embed.afterParagraph() > end) {
+            if (embed.afterParagraph() > last) {
                 continue;
             }
             int before = 0;

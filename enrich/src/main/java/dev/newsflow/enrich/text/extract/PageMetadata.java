@@ -146,25 +146,17 @@ record PageMetadata(String title, String byline, Instant published, LeadImage im
     private static void logoImages(Element logo, String base, java.util.Set<String> keys) {
         java.util.List<String> found = new java.util.ArrayList<>();
         int[] nodes = {0};
-        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-            @Override
-            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
-                if (++nodes[0] > MAX_LOGO_NODES) {
-                    return FilterResult.STOP;
-                }
-                if (node instanceof Element img && img.normalName().equals("img")) {
-                    String address = first(img.attr("src"), img.attr("data-src"));
-                    if (address != null && !address.startsWith("data:")) {
-                        found.add(address);
-                    }
-                }
-                return FilterResult.CONTINUE;
+        org.jsoup.select.NodeTraversor.filter((node, depth) -> {
+            if (++nodes[0] > MAX_LOGO_NODES) {
+                return org.jsoup.select.NodeFilter.FilterResult.STOP;
             }
-
-            @Override
-            public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
-                return FilterResult.CONTINUE;
+            if (node instanceof Element img && img.normalName().equals("img")) {
+                String address = first(img.attr("src"), img.attr("data-src"));
+                if (address != null && !address.startsWith("data:")) {
+                    found.add(address);
+                }
             }
+            return org.jsoup.select.NodeFilter.FilterResult.CONTINUE;
         }, logo);
         if (nodes[0] <= MAX_LOGO_NODES) {
             for (String address : found) {
