@@ -26,7 +26,8 @@ public final class StreamsRunner implements AutoCloseable {
     /** Replacing a dying thread heals transient faults; past this many in {@link #DEATH_WINDOW} it is a bug: stop. */
     private static final int MAX_THREAD_REPLACEMENTS = 3;
     private static final Duration DEATH_WINDOW = Duration.ofMinutes(10);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a stage waits for Streams to close; a container's stop grace period must be longer. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String stage;
     private final KafkaStreams streams;
