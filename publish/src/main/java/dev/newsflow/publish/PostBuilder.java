@@ -39,9 +39,11 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
             .addTags("p", "h2", "h3", "ul", "ol", "li", "blockquote", "pre", "a", "strong", "em", "sup", "sub")
             .addTags("table", "thead", "tbody", "tr", "th", "td")
             .addAttributes("a", "href").addProtocols("a", "href", "http", "https").addEnforcedAttribute("a", "rel", "nofollow")
-            .addAttributes("ol", "start", "reversed").addAttributes("li", "value")
+            .addAttributes("ol", "start", "reversed", "type").addAttributes("li", "value")
             .addAttributes("th", "colspan", "rowspan").addAttributes("td", "colspan", "rowspan");
     private static final java.util.regex.Pattern LIST_START = java.util.regex.Pattern.compile("-?\\d{1,6}");
+    /** HTML's list number styles: decimal, letters, roman numerals (case matters). */
+    private static final java.util.regex.Pattern LIST_TYPE = java.util.regex.Pattern.compile("[1aAiI]");
     /** As enrich writes them; a browser reads colspan up to 1,000 and rowspan up to 65,534. */
     private static final java.util.regex.Pattern CELL_SPAN = java.util.regex.Pattern.compile("[1-9][0-9]?");
     /** As the ingest bounds a sender's: an image's alt text and caption. */
@@ -308,7 +310,10 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                         e.unwrap();
                     }
                 }
-                case "ol" -> keepOnlyIf(e, "start", LIST_START);
+                case "ol" -> {
+                    keepOnlyIf(e, "start", LIST_START);
+                    keepOnlyIf(e, "type", LIST_TYPE);
+                }
                 case "li" -> keepOnlyIf(e, "value", LIST_START);
                 case "td", "th" -> {
                     keepOnlyIf(e, "colspan", CELL_SPAN);

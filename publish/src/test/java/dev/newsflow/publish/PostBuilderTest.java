@@ -141,12 +141,13 @@ class PostBuilderTest {
                 + "<span>span</span> <code>code</code> <q cite=\"https://x.example\">q</q> x<sup>2</sup></p>"
                 + "<ol start=\"4\"><li>Four</li></ol><ol start=\"x\"><li>One</li></ol><pre class=\"x\">pre\u202Egnp.exe</pre>"
                 + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol><ol><li value=\"7\">Seven</li><li value=\"x\">Eight"
-                + "</li></ol>"
+                + "</li></ol><ol type=\"a\"><li>a</li></ol><ol type=\"I\"><li>I</li></ol><ol type=\"disc\"><li>x</li></ol>"
                 + "<blockquote cite=\"https://x.example\"><p>Quote</p></blockquote>").build(), null, now);
 
         assertThat(post.getBodyHtml()).isEqualTo("<p>mail ftp meta cred <a href=\"https://ok.example/a\" rel=\"nofollow\">ok</a>"
                 + " u span code q x<sup>2</sup></p><ol start=\"4\"><li>Four</li></ol><ol><li>One</li></ol><pre>pregnp.exe</pre>"
                 + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol><ol><li value=\"7\">Seven</li><li>Eight</li></ol>"
+                + "<ol type=\"a\"><li>a</li></ol><ol type=\"I\"><li>I</li></ol><ol><li>x</li></ol>"
                 + "<blockquote><p>Quote</p></blockquote>");
     }
 

@@ -144,9 +144,7 @@ public final class BodyHtml {
                 closeAbove(level); // b's list is open: go on in it
             } else {
                 closeAbove(level - 1);
-                out.append(b.kind() == TextBlock.Kind.BULLET ? "<ul>"
-                        : b.countdown() ? "<ol reversed start=\"" + b.number() + "\">"
-                        : b.number() == 1 ? "<ol>" : "<ol start=\"" + b.number() + "\">");
+                out.append(b.kind() == TextBlock.Kind.BULLET ? "<ul>" : openingOl(b));
                 open.add(new Level(b, 0, b.number()));
             }
             Level list = open.get(level);
@@ -217,6 +215,21 @@ public final class BodyHtml {
     /** A table's head and body rows are one table; every other kind is a container of its own. */
     private static boolean sameContainer(TextBlock.Kind a, TextBlock.Kind b) {
         return a == b || a.isTableRow() && b.isTableRow();
+    }
+
+    /** {@code <ol>} with the attributes that make a browser number it as the source did. */
+    private static String openingOl(TextBlock b) {
+        StringBuilder ol = new StringBuilder("<ol");
+        if (b.marker() != ListMarker.DECIMAL) {
+            ol.append(" type=\"").append(b.marker().type()).append('"');
+        }
+        if (b.countdown()) {
+            ol.append(" reversed");
+        }
+        if (b.countdown() || b.number() != 1) {
+            ol.append(" start=\"").append(b.number()).append('"');
+        }
+        return ol.append('>').toString();
     }
 
     private static long itemKey(TextBlock b) {

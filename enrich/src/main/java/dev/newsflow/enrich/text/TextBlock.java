@@ -14,13 +14,14 @@ package dev.newsflow.enrich.text;
  * @param number the number a numbered list shows for its item (its {@code start}, then counting); for a table row,
  *               how many of its cells hold words; else 0
  * @param countdown whether its numbered list counts down ({@code <ol reversed>})
+ * @param marker    how its numbered list writes its numbers (letters, roman numerals); {@code DECIMAL} for any other block
  * @param html   {@code text} as inline HTML: escaped, with {@code <a href>} (absolute http/https links only),
  *               {@code <strong>}, {@code <em>}, {@code <sup>} and {@code <sub>}; balanced. A table row's is its cells,
  *               {@code <td>} or {@code <th>} (a {@code colspan} or {@code rowspan} of 2 to 99 kept), each holding such
  *               HTML; empty cells after the last with words are left out
  */
 public record TextBlock(String text, Kind kind, int group, int item, int parent, int number, boolean countdown,
-                        String html) {
+                        ListMarker marker, String html) {
 
     /**
      * The structure a post keeps; everything else (definition lists, layout tables) is a paragraph. A table row's
@@ -39,6 +40,6 @@ public record TextBlock(String text, Kind kind, int group, int item, int parent,
 
     /** A plain paragraph: its HTML is its escaped text. */
     public static TextBlock paragraph(String text) {
-        return new TextBlock(text, Kind.PARAGRAPH, 0, 0, 0, 0, false, BodyHtml.escape(text));
+        return new TextBlock(text, Kind.PARAGRAPH, 0, 0, 0, 0, false, ListMarker.DECIMAL, BodyHtml.escape(text));
     }
 }

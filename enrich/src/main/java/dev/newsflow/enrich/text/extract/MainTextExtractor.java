@@ -252,6 +252,7 @@ public final class MainTextExtractor implements TextExtractor {
                 }
                 String words = paragraph.toString();
                 groups.get(groups.size() - 1).add(new TextBlock(words, unit.kind(), unit.group(), unit.item(), 0, 0, false,
+                        dev.newsflow.enrich.text.ListMarker.DECIMAL,
                         BodyHtml.escape(words)));
             }
         }

@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.text.extract;
 
 import dev.newsflow.enrich.text.BodyHtml;
+import dev.newsflow.enrich.text.ListMarker;
 import dev.newsflow.enrich.text.TextBlock;
 import dev.newsflow.runtime.PlainText;
 import dev.newsflow.runtime.UrlPaths;
@@ -452,6 +453,8 @@ final class ParagraphCollector {
         final List<Integer> structureNumbers = new ArrayList<>();
         /** Per open structural element: 1, or -1 for an ordered list counting down ({@code reversed}). */
         final List<Integer> structureSteps = new ArrayList<>();
+        /** Per open structural element: how an ordered list writes its numbers; decimal for anything else. */
+        final List<ListMarker> structureMarkers = new ArrayList<>();
         /**
          * Per open structural element, kept as it is pushed so no block walks the stack (a page nested 100,000 lists
          * deep must cost no more than a flat one): how many lists are open at or above it, the nearest list above
@@ -487,6 +490,7 @@ final class ParagraphCollector {
         int parent;
         int number;
         boolean countdown;
+        ListMarker marker = ListMarker.DECIMAL;
         boolean pendingSpace;
         /** {@code pre} elements open around the walk, and the white space read in them since the last word. */
         int preDepth;
@@ -624,9 +628,11 @@ final class ParagraphCollector {
                 if (STRUCTURE.contains(tag)) {
                     int own = 0;
                     int step = 1;
+                    ListMarker listMarker = ListMarker.DECIMAL;
                     if (tag.equals("ol")) {
                         own = listStart(element);
                         step = element.hasAttr("reversed") ? -1 : 1;
+                        listMarker = ListMarker.of(element);
                     } else if (tag.equals("li") && !structure.isEmpty()
                             && isList(structure.get(structure.size() - 1))) {
                         int list = structureNumbers.size() - 1;
@@ -647,6 +653,7 @@ final class ParagraphCollector {
                     structureIds.add(++lastStructureId);
                     structureNumbers.add(own);
                     structureSteps.add(step);
+                    structureMarkers.add(listMarker);
                     structureLists.add(lists);
                     structureNearestList.add(nearestList);
                     structureBoundItem.add(boundItem);
@@ -715,6 +722,7 @@ final class ParagraphCollector {
                     structureIds.remove(top);
                     structureNumbers.remove(top);
                     structureSteps.remove(top);
+                    structureMarkers.remove(top);
                     structureLists.remove(top);
                     structureNearestList.remove(top);
                     structureBoundItem.remove(top);
@@ -747,6 +755,7 @@ final class ParagraphCollector {
             parent = 0;
             number = 0;
             countdown = false;
+            marker = ListMarker.DECIMAL;
             if (inRow) { // head or body is known once the row's cells are: see flush
                 kind = TextBlock.Kind.ROW;
                 group = dataTableId;
@@ -768,6 +777,7 @@ final class ParagraphCollector {
                             parent = parentItem(k);
                             number = structureNumbers.get(k); // the list's next number, which a browser shows
                             countdown = structureSteps.get(k) < 0;
+                            marker = structureMarkers.get(k);
                         }
                     }
                     default -> { // li: an item of the list around it (a stray li is a list of its own)
@@ -852,7 +862,7 @@ final class ParagraphCollector {
                     html.setLength(rowHtmlEnd); // empty cells after the last with words: no column a reader sees
                 }
                 TextBlock block = new TextBlock(current.toString(), kind, group, item, parent, number, countdown,
-                        html.toString());
+                        marker, html.toString());
                 (inTableFoot && kind.isTableRow() ? footRows : blocks).add(block);
                 current.setLength(0);
             }
@@ -915,6 +925,7 @@ final class ParagraphCollector {
             group = structureIds.get(list);
             parent = parentItem(list);
             countdown = structureSteps.get(list) < 0;
+            marker = structureMarkers.get(list);
             item = structureIds.get(li);
             number = structureNumbers.get(li);
         }

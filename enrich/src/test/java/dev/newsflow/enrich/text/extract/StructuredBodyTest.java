@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.enrich.text.BodyHtml;
 import dev.newsflow.enrich.text.ExtractedArticle;
+import dev.newsflow.enrich.text.ListMarker;
 import dev.newsflow.enrich.text.TextBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -341,6 +342,25 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldNumberAListWithTheLettersOrRomanNumeralsItsSourceUses() {
+        // the text refers to "option (b)": a post must not show it as 2
+        assertThat(extractor.extract("<ol type=\"a\"><li>one</li><li>two</li></ol>", true).bodyHtml())
+                .isEqualTo("<ol type=\"a\"><li>one</li><li>two</li></ol>");
+        assertThat(extractor.extract("<ol type=\"I\" start=\"4\"><li>four</li></ol>", true).bodyHtml())
+                .isEqualTo("<ol type=\"I\" start=\"4\"><li>four</li></ol>");
+        assertThat(extractor.extract("<ol style=\"margin:0; list-style-type: upper-alpha\" reversed><li>b</li><li>a</li></ol>",
+                true).bodyHtml()).isEqualTo("<ol type=\"A\" reversed start=\"2\"><li>b</li><li>a</li></ol>");
+        assertThat(extractor.extract("<ol style=\"list-style: lower-roman inside\" type=\"A\"><li>i</li></ol>", true)
+                .bodyHtml()).isEqualTo("<ol type=\"i\"><li>i</li></ol>");
+        // a nested list keeps its own style; a type HTML does not have is decimal
+        assertThat(extractor.extract("<ol><li>one<ol type=\"a\"><li>sub</li></ol></li><li>two</li></ol>"
+                + "<ol type=\"square\"><li>x</li></ol>", true).bodyHtml())
+                .isEqualTo("<ol><li>one<ol type=\"a\"><li>sub</li></ol></li><li>two</li></ol><ol><li>x</li></ol>");
+        assertThat(extractor.extract("<ol type=\"a\"><li>one</li></ol>", true).blocks())
+                .extracting(TextBlock::marker).containsExactly(ListMarker.LOWER_ALPHA);
+    }
+
+    @Test
     void shouldKeepAnH1FurtherDownAFragmentAsASubheading() {
         String fragment = "<h1>Council backs trams</h1><p>Intro paragraph of the story here.</p><h1>Section one</h1><p>More.</p>";
 
@@ -420,8 +440,10 @@ class StructuredBodyTest {
     @Test
     void shouldRenderBlocksInOrderGroupingOnlyConsecutiveItemsOfOneListOrQuotation() {
         List<TextBlock> blocks = List.of(
-                new TextBlock("a", TextBlock.Kind.QUOTE, 1, 0, 0, 0, false, "a"), new TextBlock("b", TextBlock.Kind.QUOTE, 2, 0, 0, 0, false, "b"),
-                new TextBlock("c", TextBlock.Kind.NUMBERED, 3, 4, 0, 1, false, "c"), new TextBlock("d", TextBlock.Kind.BULLET, 3, 5, 0, 0, false, "d"),
+                new TextBlock("a", TextBlock.Kind.QUOTE, 1, 0, 0, 0, false, ListMarker.DECIMAL, "a"),
+                new TextBlock("b", TextBlock.Kind.QUOTE, 2, 0, 0, 0, false, ListMarker.DECIMAL, "b"),
+                new TextBlock("c", TextBlock.Kind.NUMBERED, 3, 4, 0, 1, false, ListMarker.DECIMAL, "c"),
+                new TextBlock("d", TextBlock.Kind.BULLET, 3, 5, 0, 0, false, ListMarker.DECIMAL, "d"),
                 TextBlock.paragraph("e & f"));
 
         assertThat(BodyHtml.render(blocks)).isEqualTo("<blockquote><p>a</p></blockquote><blockquote><p>b</p></blockquote>"
