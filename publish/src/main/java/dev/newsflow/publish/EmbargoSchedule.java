@@ -67,19 +67,29 @@ final class EmbargoSchedule {
         }
     }
 
-    /** The held versions whose embargo has passed at {@code now}, earliest first. */
+    /**
+     * The held versions whose embargo has passed at {@code now}, earliest first. An index entry is believed only when
+     * the held version is still due at that time: the two stores agree in normal running, but after a rollback to an
+     * older publish and forward again an entry may be left behind, and it must neither release a story re-held for
+     * later (an embargo leaked early) nor be read again every second; such entries are deleted.
+     */
     List<KeyValue<String, EnrichedArticle>> dueBy(Instant now) {
         List<KeyValue<String, EnrichedArticle>> due = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
         // '|' sorts after every digit, so this bound takes every id released at now's millisecond
         try (KeyValueIterator<String, String> it = releases.range(releaseKey(Instant.EPOCH, ""),
                 releaseKey(now, "") + '\uffff')) {
             it.forEachRemaining(kv -> {
                 EnrichedArticle article = held.get(kv.value);
-                if (article != null) {
+                if (article != null && article.getEmbargoedUntil() != null
+                        && releaseKey(article.getEmbargoedUntil(), kv.value).equals(kv.key)) {
                     due.add(KeyValue.pair(kv.value, article));
+                } else {
+                    stale.add(kv.key);
                 }
             });
         }
+        stale.forEach(releases::delete); // not while the iterator is open
         return due;
     }
 

@@ -99,8 +99,11 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
      * @param now      publication time of this event
      */
     public Post upsert(EnrichedArticle article, Post previous, Instant now) {
+        // plain text again, whatever enrich wrote: a backlog, a held embargo or an older enrich during an upgrade
+        // may carry what today's enrich would have cleaned, and sites show these fields as they are
+        String headline = PlainText.of(article.getHeadline());
         String slug = previous != null && previous.getSlug() != null ? previous.getSlug()
-                : Slugs.of(article.getHeadline(), article.getUri());
+                : Slugs.of(headline, article.getUri());
         // the date comes from the article, never from the clock: rebuilt from the same topic after a reset of the
         // publish state, the first version gives the same URL again (the time ingest received it, when the CMS
         // sent no firstCreated)
@@ -115,14 +118,14 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setVersion(article.getVersion())
                 .setSlug(slug)
                 .setUrl(url)
-                .setHeadline(article.getHeadline())
-                .setTeaser(article.getTeaser())
+                .setHeadline(headline)
+                .setTeaser(PlainText.ofNullable(article.getTeaser()))
                 .setTeaserMachineMade(article.getTeaserMachineMade())
                 .setBodyHtml(bodyHtml(article))
                 .setImage(image(article.getImage()))
                 .setEmbeds(embeds(article.getEmbeds(), article.getText()))
-                .setByline(article.getByline())
-                .setSource(article.getSource())
+                .setByline(PlainText.ofNullable(article.getByline()))
+                .setSource(PlainText.ofNullable(article.getSource()))
                 .setCategories(article.getCategories())
                 .setReviewRequired(article.getReviewRequired())
                 .setReviewReasons(article.getReviewRequired() ? List.copyOf(article.getReviewReasons()) : List.of())

@@ -171,6 +171,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             unpublished.put(id, applied);
             if (cancelsHeld) {
                 embargoed.cancel(id);
+                storeDigests(id, digestsOf(id).withHeld(null));
             }
             if (previous.getHeadline() != null) {
                 published.put(id, posts.remembered(previous)); // killed before the state was slimmed
@@ -204,7 +205,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             liveReceived.delete(id);
         }
         routed.delete(id);
-        sourceDigests.delete(id);
+        // the live words go with the post; a held version the kill does not cancel keeps its own
+        storeDigests(id, cancelsHeld ? SourceDigests.NONE : digestsOf(id).withLive(null));
         if (cancelsHeld) {
             embargoed.cancel(id); // a kill also cancels a pending embargoed release it predates nothing of
         }
@@ -242,9 +244,21 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         EnrichedArticle pending = embargoed.get(id);
         if (pending != null && article.getVersion() == pending.getVersion() && isEmbargoed(article, now)) {
-            // the held version again (pushed twice, or enriched again by a replay): the newest copy is the one
-            // released, under its embargo
+            // the held version again (pushed twice, corrected, or enriched again by a replay): the newest copy is the
+            // one released, under its embargo, unless its words were corrected since (a late retry)
+            SourceDigests digests = digestsOf(id);
+            SeenTexts held = digests.heldOf(pending.getVersion());
+            if (held == null && pending.getSourceDigest() != null) { // held before held words were kept
+                held = SeenTexts.first(pending.getVersion(), pending.getSourceDigest());
+            }
+            String digest = article.getSourceDigest();
+            if (held != null && digest != null && held.knows(digest) && !digest.equals(held.current())) {
+                skipSupersededWords(id, article);
+                return;
+            }
             embargoed.hold(article);
+            storeDigests(id, digests.withHeld(digest == null ? null : held != null ? held.live(digest)
+                    : SeenTexts.first(article.getVersion(), digest)));
             return;
         }
         if (pending != null && article.getVersion() < pending.getVersion()) {
@@ -253,6 +267,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         if (isEmbargoed(article, now)) {
             embargoed.hold(article);
+            String digest = article.getSourceDigest();
+            storeDigests(id, digestsOf(id).withHeld(digest == null ? null : SeenTexts.first(article.getVersion(), digest)));
             embargoedCounter().increment();
             log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
             return;
@@ -287,27 +303,20 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                     article.getVersion(), article.getEmbargoedUntil());
             return;
         }
-        SeenTexts texts = SeenTexts.parse(sourceDigests.get(id));
-        if (texts != null && texts.version() != article.getVersion()) {
-            texts = null;
-        }
+        SourceDigests digests = digestsOf(id);
+        SeenTexts texts = digests.liveOf(article.getVersion());
         String digest = article.getSourceDigest();
         if (texts != null && digest != null && texts.knows(digest) && !digest.equals(texts.current())) {
-            // words since corrected: they must not come back. A replay or a late retry, or an editor who meant to
-            // revert: the newsroom must be able to see it, so it has a reason of its own and a line (throttled)
-            skip(id, article, "superseded-words");
-            long skippedSince = coveredLog.admit("superseded");
-            if (skippedSince > 0) {
-                log.info("Skipped articleId={} version={} reason=superseded-words: these words were corrected under"
-                        + " the same version and a correction is never undone; to restore them send them as a newer"
-                        + " version skippedSinceLastLog={}", id, article.getVersion(), skippedSince);
-            }
+            skipSupersededWords(id, article);
             return;
         }
         boolean newWords = texts != null && digest != null && !texts.knows(digest);
         if (!isReEnrichment(article, previous, now)) {
-            if (newWords) {
-                sourceDigests.put(id, texts.live(digest).format()); // other bytes, the same post: now the live words
+            if (digest != null && (newWords || texts == null)) {
+                // other bytes, the same post: now the live words. Also the first digest seen of a post published by
+                // an older enrich, so words corrected after it cannot come back
+                storeDigests(id, digests.withLive(texts != null ? texts.live(digest)
+                        : SeenTexts.first(article.getVersion(), digest)));
             }
             skip(id, article, "duplicate-version");
             return;
@@ -415,17 +424,51 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         return kill.getPubStatus() == PubStatus.CANCELED && previous != null && previous.getChange() == PostChange.WITHHELD;
     }
 
-    /** The published version's words become the live ones (the seen ones kept while the version stays the same). */
+    /**
+     * The published version's words become the live ones: the seen ones kept while the version stays the same, and
+     * those seen while it was held when it is released. A held version goes with its publication or is replaced.
+     */
     private void rememberWords(EnrichedArticle article) {
         String id = article.getUri();
         String digest = article.getSourceDigest();
         if (digest == null) {
-            sourceDigests.delete(id); // written by an older enrich: nothing to compare the next one with
+            storeDigests(id, SourceDigests.NONE); // written by an older enrich: nothing to compare the next one with
             return;
         }
-        SeenTexts texts = SeenTexts.parse(sourceDigests.get(id));
-        sourceDigests.put(id, (texts != null && texts.version() == article.getVersion() ? texts.live(digest)
-                : SeenTexts.first(article.getVersion(), digest)).format());
+        SourceDigests digests = digestsOf(id);
+        SeenTexts seen = digests.heldOf(article.getVersion());
+        if (seen == null) {
+            seen = digests.liveOf(article.getVersion());
+        }
+        storeDigests(id, new SourceDigests(seen != null ? seen.live(digest) : SeenTexts.first(article.getVersion(), digest),
+                null));
+    }
+
+    private SourceDigests digestsOf(String id) {
+        return SourceDigests.parse(sourceDigests.get(id));
+    }
+
+    private void storeDigests(String id, SourceDigests digests) {
+        String value = digests.format();
+        if (value == null) {
+            sourceDigests.delete(id);
+        } else {
+            sourceDigests.put(id, value);
+        }
+    }
+
+    /**
+     * Words since corrected under the same version: they must not come back. A replay or a late retry, or an editor
+     * who meant to revert: the newsroom must be able to see it, so it has a reason of its own and a line (throttled).
+     */
+    private void skipSupersededWords(String id, EnrichedArticle article) {
+        skip(id, article, "superseded-words");
+        long skippedSince = coveredLog.admit("superseded");
+        if (skippedSince > 0) {
+            log.info("Skipped articleId={} version={} reason=superseded-words: these words were corrected under"
+                    + " the same version and a correction is never undone; to restore them send them as a newer"
+                    + " version skippedSinceLastLog={}", id, article.getVersion(), skippedSince);
+        }
     }
 
     /**

@@ -45,6 +45,21 @@ class EmbargoScheduleTest {
         assertThat(schedule.dueBy(NOW.plusSeconds(9))).isEmpty();
     }
 
+    @Test
+    void shouldNeverReleaseEarlyOnAnIndexEntryLeftBehindAndShouldDropIt() {
+        // what a rollback to an older publish can leave: the story re-held for later without its old entry removed,
+        // and an entry whose story is gone
+        held.put("late", anArticle("late").embargoedUntil(NOW.plusSeconds(600)).build());
+        releases.put(EmbargoSchedule.releaseKey(NOW.plusSeconds(10), "late"), "late");
+        releases.put(EmbargoSchedule.releaseKey(NOW.plusSeconds(10), "gone"), "gone");
+        schedule.indexUnindexed();
+
+        assertThat(schedule.dueBy(NOW.plusSeconds(60))).isEmpty();
+        assertThat(releases.get(EmbargoSchedule.releaseKey(NOW.plusSeconds(10), "late"))).isNull();
+        assertThat(releases.get(EmbargoSchedule.releaseKey(NOW.plusSeconds(10), "gone"))).isNull();
+        assertThat(schedule.dueBy(NOW.plusSeconds(600))).extracting(kv -> kv.key).containsExactly("late");
+    }
+
     private <V> KeyValueStore<String, V> store(String name, org.apache.kafka.common.serialization.Serde<V> values) {
         KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), new StringSerde(), values)
                 .withLoggingDisabled().build();

@@ -4,6 +4,7 @@ import static dev.newsflow.publish.EnrichedArticles.anArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.schemas.MediaTopic;
+import dev.newsflow.schemas.avro.EnrichedArticle;
 import dev.newsflow.schemas.avro.Post;
 import java.time.Instant;
 import java.util.List;
@@ -149,6 +150,24 @@ class PostBuilderTest {
                 + "<ol reversed start=\"2\"><li>Two</li><li>One</li></ol><ol><li value=\"7\">Seven</li><li>Eight</li></ol>"
                 + "<ol type=\"a\"><li>a</li></ol><ol type=\"I\"><li>I</li></ol><ol><li>x</li></ol>"
                 + "<blockquote><p>Quote</p></blockquote>");
+    }
+
+    @Test
+    void shouldMakeTheFieldsSitesShowAsTheyArePlainTextWhateverEnrichWrote() {
+        // a record from an older enrich, a held embargo or a forged write: sites put these fields in a page unescaped
+        EnrichedArticle forged = anArticle("x1").headline("<img src=x onerror=alert(1)>Score &amp; more")
+                .byline("<script>alert(2)</script>By Ann").build();
+        forged.setTeaser("<svg onload=alert(3)>Teaser");
+        forged.setSource("<b>cms</b>");
+
+        Post post = builder.upsert(forged, null, now);
+
+        assertThat(post.getHeadline()).isEqualTo("Score & more");
+        assertThat(post.getTeaser()).isEqualTo("Teaser");
+        assertThat(post.getByline()).doesNotContain("<").contains("By Ann");
+        assertThat(post.getSource()).isEqualTo("cms");
+        assertThat(post.getSlug()).isEqualTo(builder.upsert(anArticle("x1").headline("Score & more").build(), null, now)
+                .getSlug());
     }
 
     @Test

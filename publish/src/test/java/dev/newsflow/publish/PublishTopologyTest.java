@@ -150,6 +150,61 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldNeverReleaseOrBringBackWordsCorrectedWhileTheStoryWasHeld() {
+        Instant until = NOW.plusSeconds(60);
+        // corrected under embargo without a new version number, then a late retry of the first words: held, the
+        // correction stays the copy to be released
+        send(anArticle("e1").inCategory(MediaTopic.SPORT, 0.9).text("Wrong score 2-1.").sourceDigest("d1")
+                .embargoedUntil(until).build());
+        send(anArticle("e1").inCategory(MediaTopic.SPORT, 0.9).text("Right score 3-1.").sourceDigest("d2")
+                .embargoedUntil(until).build());
+        send(anArticle("e1").inCategory(MediaTopic.SPORT, 0.9).text("Wrong score 2-1.").sourceDigest("d1")
+                .embargoedUntil(until).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(61));
+        // released, the words seen while held are those of the live version: a retry after release is skipped too
+        send(anArticle("e1").inCategory(MediaTopic.SPORT, 0.9).text("Wrong score 2-1.").sourceDigest("d1")
+                .embargoedUntil(until).build());
+        send(anArticle("e1").inCategory(MediaTopic.SPORT, 0.9).text("Right score 3-1.").sourceDigest("d2")
+                .embargoedUntil(until).build());
+
+        List<Post> events = posts.readValuesToList();
+        assertThat(events).extracting(Post::getChange).containsExactly(PostChange.PUBLISHED);
+        assertThat(events.get(0).getBodyHtml()).isEqualTo("<p>Right score 3-1.</p>");
+        assertThat(registry.counter("newsflow.publish.skipped", "reason", "superseded-words").count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void shouldKeepTheWordsOfAHeldVersionThroughAKillOfTheLiveOneItDoesNotCover() {
+        send(anArticle("e2").inCategory(MediaTopic.SPORT, 0.9).sourceDigest("a1").build());
+        Instant until = NOW.plusSeconds(60);
+        send(anArticle("e2").inCategory(MediaTopic.SPORT, 0.9).version(3).text("Wrong.").sourceDigest("d1")
+                .embargoedUntil(until).build());
+        send(anArticle("e2").inCategory(MediaTopic.SPORT, 0.9).version(3).text("Right.").sourceDigest("d2")
+                .embargoedUntil(until).build());
+        // a withhold of an older version, received before the held one: it takes down the live post, not the held one
+        send(anArticle("e2").status(PubStatus.WITHHELD).version(2).receivedAt(EnrichedArticles.T0.minusSeconds(60)).build());
+        send(anArticle("e2").inCategory(MediaTopic.SPORT, 0.9).version(3).text("Wrong.").sourceDigest("d1")
+                .embargoedUntil(until).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(61));
+
+        List<Post> events = posts.readValuesToList();
+        assertThat(events).extracting(Post::getChange)
+                .containsExactly(PostChange.PUBLISHED, PostChange.WITHHELD, PostChange.REPUBLISHED);
+        assertThat(events.get(2).getBodyHtml()).isEqualTo("<p>Right.</p>");
+    }
+
+    @Test
+    void shouldRememberTheFirstDigestOfAPostAnOlderEnrichPublishedSoItsCorrectionStays() {
+        send(anArticle("m1").inCategory(MediaTopic.SPORT, 0.9).text("Wrong score 2-1.").build());   // no digest
+        send(anArticle("m1").inCategory(MediaTopic.SPORT, 0.9).text("Wrong score 2-1.").sourceDigest("d1").build());
+        send(anArticle("m1").inCategory(MediaTopic.SPORT, 0.9).text("Right score 3-1.").sourceDigest("d2").build());
+        send(anArticle("m1").inCategory(MediaTopic.SPORT, 0.9).text("Wrong score 2-1.").sourceDigest("d1").build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getChange)
+                .containsExactly(PostChange.PUBLISHED, PostChange.UPDATED);
+    }
+
+    @Test
     void shouldTakeOtherBytesOfTheSameWordsAsTheLiveOnesWithoutAnEvent() {
         send(anArticle("s2").inCategory(MediaTopic.SPORT, 0.9).sourceDigest("d1").build());
         send(anArticle("s2").inCategory(MediaTopic.SPORT, 0.9).sourceDigest("d1b").build()); // same post, other digest
