@@ -24,7 +24,9 @@ final class ProblemReport implements Consumer<NdjsonImporter.LineProblem>, AutoC
 
     /** A report to {@code file}, or one that keeps nothing when there is no file. */
     static ProblemReport open(Path file) throws IOException {
-        return new ProblemReport(file == null ? null : Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        // what it cannot encode (half a surrogate pair quoted from a line) is replaced, never a failed import
+        return new ProblemReport(file == null ? null : new BufferedWriter(new java.io.OutputStreamWriter(
+                Files.newOutputStream(file), StandardCharsets.UTF_8)));
     }
 
     @Override

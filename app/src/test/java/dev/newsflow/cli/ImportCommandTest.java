@@ -59,6 +59,37 @@ class ImportCommandTest {
     }
 
     @Test
+    void shouldReportALineWhoseErrorQuotesHalfASurrogatePairAndGoOn(@TempDir Path dir) throws Exception {
+        // Jackson's "Duplicate field" quotes the key it read; once that ended the import with 4 and lost the report
+        Path articles = Files.writeString(dir.resolve("a.ndjson"),
+                "{\"uri\":\"a-1\",\"version\":1,\"title\":\"T\",\"body\":\"B\"}\n"
+                        + "{\"uri\":\"a-2\",\"version\":1,\"title\":\"T\",\"body\":\"B\",\"\\uD800\":1,\"\\uD800\":2}\n"
+                        + "{\"uri\":\"a-3\",\"version\":1,\"title\":\"T\"}\n");
+        Path report = dir.resolve("report.ndjson");
+        StringWriter out = new StringWriter();
+
+        int exit = new CommandLine(new ImportCommand()).setExecutionExceptionHandler(new FailureReport())
+                .setErr(new PrintWriter(new StringWriter())).setOut(new PrintWriter(out))
+                .execute("--dry-run", "--report", report.toString(), articles.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("3 lines, 1 accepted, 2 rejected");
+        assertThat(Files.readAllLines(report)).hasSize(2);
+    }
+
+    @Test
+    void shouldWriteAReasonTheReportCannotEncodeWithAReplacementNotFail(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.ndjson");
+        try (ProblemReport problems = ProblemReport.open(report)) {
+            problems.accept(new dev.newsflow.ingest.NdjsonImporter.LineProblem(dir.resolve("a.ndjson"), 2, null,
+                    "rejected", java.util.List.of("$: half \uD800 a pair")));
+            problems.accept(new dev.newsflow.ingest.NdjsonImporter.LineProblem(dir.resolve("a.ndjson"), 3, "a-3",
+                    "rejected", java.util.List.of("body: is required")));
+        }
+        assertThat(Files.readAllLines(report)).hasSize(2);
+    }
+
+    @Test
     void shouldRefuseAReportFileThatIsOneOfTheInputs(@TempDir Path dir) throws Exception {
         Path articles = Files.writeString(dir.resolve("a.ndjson"), "{\"uri\":\"a-1\",\"version\":1,\"title\":\"T\",\"body\":\"B\"}\n");
         StringWriter err = new StringWriter();

@@ -113,10 +113,19 @@ public final class ApiKeys {
             String name = entry.substring(0, colon).strip();
             String key = entry.substring(colon + 1).strip();
             if (key.length() < MIN_KEY_LENGTH) {
-                throw new IllegalArgumentException("api.keys entry " + (i + 1) + " (" + name + ") is shorter than "
-                        + MIN_KEY_LENGTH + " characters");
+                // not named: an entry written key:name would put the key in the log
+                throw new IllegalArgumentException("api.keys entry " + (i + 1) + ": the part after ':' is shorter than "
+                        + MIN_KEY_LENGTH + " characters (entries are name:key)");
             }
-            if (keys.put(name, key.getBytes(StandardCharsets.UTF_8)) != null) {
+            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            for (Map.Entry<String, byte[]> other : keys.entrySet()) {
+                if (java.security.MessageDigest.isEqual(other.getValue(), bytes)) {
+                    // requests would run under whichever name matched, with its unpublish rights and id prefixes
+                    throw new IllegalArgumentException("api.keys gives " + other.getKey() + " and " + name
+                            + " the same key: each system needs a key of its own");
+                }
+            }
+            if (keys.put(name, bytes) != null) {
                 throw new IllegalArgumentException("api.keys names " + name + " twice");
             }
         }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,8 +39,15 @@ import java.util.regex.Pattern;
 public final class ArticleParser {
 
     static final Pattern ID = dev.newsflow.schemas.ArticleIds.ID;
-    private static final Pattern LANGUAGE = dev.newsflow.schemas.LanguageCodes.FORM;
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+    /**
+     * A BCP 47 tag as CMSs send it, case and "_" as they come: a language of two or three letters, a script, a region
+     * of two letters or three digits, then variants and extensions ("en", "EN_us", "zh-Hant-TW", "es-419", "eng").
+     */
+    private static final Pattern LANGUAGE_TAG = Pattern.compile(
+            "(?i)([a-z]{2,3})(?:[-_][a-z]{4})?(?:[-_]([a-z]{2}|\\d{3}))?(?:[-_][a-z0-9]{1,8})*");
+    /** ISO 639-2 codes of the ISO 639-1 languages ("eng" → "en"), for feeds that send three letters. */
+    private static final Map<String, String> ISO_639_1_OF = threeLetterCodes();
     /** What a kill or withhold is refused for: what it takes down. */
     private static final Set<String> TAKEDOWN_FIELDS = Set.of("uri", "id", "version", "pubStatus", "pubstatus", "$");
     private static final Pattern JACKSON_SETTING = Pattern.compile(",? from `[^`]*`");
@@ -101,8 +109,9 @@ public final class ArticleParser {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
             // Jackson names its own settings in some messages ("from `StreamReadConstraints...`"): not for a client
-            return ParsedArticle.refused("$", "not valid JSON: "
-                    + JACKSON_SETTING.matcher(String.valueOf(e.getOriginalMessage())).replaceAll(""));
+            // and it quotes what it read, a key of half a surrogate pair too, which no UTF-8 answer or report can hold
+            return ParsedArticle.refused("$", "not valid JSON: " + withUnpairedSurrogatesReplaced(
+                    JACKSON_SETTING.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("")));
         }
         if (root == null || !root.isObject()) {
             return ParsedArticle.refused("$", "must be a JSON object");
@@ -162,11 +171,13 @@ public final class ArticleParser {
             errors.add(new FieldError("body", "send the body once: as body, or as ninjs body_html / body_text"));
         }
         String byline = f.text("byline", null, MAX_BYLINE_CHARS, false);
-        String language = f.text("language", null, MAX_LANGUAGE_CHARS, false);
-        // a kill or withhold is never refused for its optional fields: a ninjs feed sends the whole item with it
-        if (language != null && !takenDown
-                && !(LANGUAGE.matcher(language).matches() && ISO_LANGUAGES.contains(language.substring(0, 2)))) {
-            errors.add(new FieldError("language", "must be an ISO 639-1 code such as \"en\" or \"pt-BR\""));
+        String sentLanguage = f.text("language", null, MAX_LANGUAGE_CHARS, false);
+        String language = sentLanguage == null ? null : languageCode(sentLanguage);
+        if (sentLanguage != null && language == null) {
+            // a kill or withhold is not refused for it: it is left out and listed as ignored (below), never stored
+            // in a form enrich would dead-letter the kill for
+            errors.add(new FieldError("language", "must be a language code such as \"en\", \"pt-BR\", \"es-419\" or"
+                    + " \"zh-Hant\" (ISO 639, optionally with a region, as BCP 47 writes it)"));
         }
         Instant firstCreated = f.time(FIRST_CREATED);
         Instant versionCreated = f.time(VERSION_CREATED);
@@ -224,6 +235,9 @@ public final class ArticleParser {
                 ignored.add(f.sentName(List.of("url")));
                 url = null;
             }
+            if (ignored.contains("language")) {
+                language = null;
+            }
         }
         if (!errors.isEmpty()) {
             // the id, when it is a well-formed one, lets a report say which article was refused
@@ -239,7 +253,7 @@ public final class ArticleParser {
                 .setBody(body == null ? "" : body)
                 .setContentType(contentType(bodyType, body == null ? "" : body))
                 .setByline(blankToNull(byline))
-                .setLanguage(language == null ? null : language.toLowerCase(Locale.ROOT))
+                .setLanguage(language)
                 .setFirstCreated(firstCreated)
                 .setVersionCreated(versionCreated != null ? versionCreated : now)
                 .setPubStatus(pubStatus == null ? PubStatus.USABLE : PubStatus.valueOf(pubStatus.toUpperCase(Locale.ROOT)))
@@ -258,6 +272,40 @@ public final class ArticleParser {
      * The lead image a CMS names, {@code {"url", "alt", "caption"}}: the address as strict as {@code url}'s, the texts
      * bounded. Errors and unknown fields are named inside it ("image.url").
      */
+    /**
+     * The language in the form every stage shares ({@link dev.newsflow.schemas.LanguageCodes#FORM}, lower case): the
+     * ISO 639-1 code, with the region when it is two letters ("pt-br"); a script or a numeric region ("zh-Hant",
+     * "es-419") says more than that form can, so the language alone is kept. Null when no ISO 639 language is named.
+     */
+    static String languageCode(String sent) {
+        java.util.regex.Matcher m = LANGUAGE_TAG.matcher(sent.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String language = m.group(1).toLowerCase(Locale.ROOT);
+        if (language.length() == 3) {
+            language = ISO_639_1_OF.get(language);
+        }
+        if (language == null || !ISO_LANGUAGES.contains(language)) {
+            return null;
+        }
+        String region = m.group(2);
+        return region == null || Character.isDigit(region.charAt(0)) ? language
+                : language + "-" + region.toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> threeLetterCodes() {
+        Map<String, String> codes = new java.util.HashMap<>();
+        for (String code : Locale.getISOLanguages()) {
+            try {
+                codes.putIfAbsent(new Locale(code).getISO3Language(), code);
+            } catch (java.util.MissingResourceException e) {
+                // a code with no three-letter form: sent only as two letters
+            }
+        }
+        return Map.copyOf(codes);
+    }
+
     private static Image image(JsonNode value, List<FieldError> errors, List<String> ignored) {
         if (value == null || value.isNull()) {
             return null;
@@ -305,7 +353,7 @@ public final class ArticleParser {
             for (JsonNode rendition : picture.get("renditions")) {
                 long width = rendition.path("width").asLong(0);
                 if (rendition.path("href").isTextual() && width > widest
-                        && UrlPaths.isSafeHttpUrl(rendition.get("href").asText())) { // the widest a site can load
+                        && isUsableAddress(rendition.get("href").asText())) { // the widest a site can load
                     href = rendition.get("href").asText();
                     widest = width;
                 }
@@ -314,7 +362,7 @@ public final class ArticleParser {
         if (href == null && picture != null && picture.path("uri").isTextual()) {
             href = picture.get("uri").asText();
         }
-        if (!UrlPaths.isSafeHttpUrl(href)) {
+        if (!isUsableAddress(href)) {
             ignored.add("associations");
             return null;
         }
@@ -555,6 +603,28 @@ public final class ArticleParser {
 
     private static final String UNPAIRED_SURROGATE = "holds half of a surrogate pair (a \\uD800-\\uDFFF escape without"
             + " its other half): not Unicode text, and it would be stored as '?'";
+
+    /** An address a site can load that Avro stores as sent: half a surrogate pair would be stored as '?'. */
+    private static boolean isUsableAddress(String address) {
+        return address != null && UrlPaths.isSafeHttpUrl(address) && !hasUnpairedSurrogate(address);
+    }
+
+    /** {@code text} with each half of a surrogate pair as U+FFFD, so it can be written as UTF-8. */
+    static String withUnpairedSurrogatesReplaced(String text) {
+        if (!hasUnpairedSurrogate(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
 
     /** A lone {@code \\uD800}-style escape: JSON lets it through, Unicode and Avro's UTF-8 do not. */
     static boolean hasUnpairedSurrogate(String text) {

@@ -160,7 +160,8 @@ public final class IngestApi {
     }
 
     private void authenticate(Context ctx) {
-        String presented = Optional.ofNullable(ctx.header("X-Api-Key"))
+        // an empty X-Api-Key (a gateway's or a client template's) does not hide a Bearer token sent with it
+        String presented = Optional.ofNullable(ctx.header("X-Api-Key")).filter(k -> !k.isBlank())
                 .orElseGet(() -> Requests.bearer(ctx.header(Header.AUTHORIZATION)));
         Optional<String> name = keys.authenticate(presented);
         if (name.isEmpty()) {

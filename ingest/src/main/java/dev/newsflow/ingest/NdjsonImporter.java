@@ -28,13 +28,13 @@ public final class NdjsonImporter {
     private final ArticleParser parser;
     private final ArticleWriter writer;
     private final long ackTimeoutMs;
-    private final int maxLineChars;
+    private final int maxLineBytes;
 
-    public NdjsonImporter(ArticleParser parser, ArticleWriter writer, long ackTimeoutMs, int maxLineChars) {
+    public NdjsonImporter(ArticleParser parser, ArticleWriter writer, long ackTimeoutMs, int maxLineBytes) {
         this.parser = parser;
         this.writer = writer;
         this.ackTimeoutMs = ackTimeoutMs;
-        this.maxLineChars = maxLineChars;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** One line that was not imported, and why. */
@@ -78,7 +78,7 @@ public final class NdjsonImporter {
         Throwable unavailable = null;
         for (Path file : files) {
             List<Pending> inFlight = new ArrayList<>();
-            try (NdjsonLines reader = new NdjsonLines(Files.newInputStream(file), (int) Math.min(Integer.MAX_VALUE - 8L, maxLineChars * 4L))) {
+            try (NdjsonLines reader = new NdjsonLines(Files.newInputStream(file), maxLineBytes)) {
                 NdjsonLines.Line line;
                 while ((line = reader.next()) != null) {
                     if (line.blank()) {
@@ -89,8 +89,8 @@ public final class NdjsonImporter {
                     ParsedArticle parsed;
                     if (!line.validUtf8()) {
                         parsed = ParsedArticle.notUtf8();
-                    } else if (line.tooLong() || line.text().length() > maxLineChars) {
-                        parsed = ParsedArticle.refused("$", "line longer than " + maxLineChars + " characters");
+                    } else if (line.tooLong()) { // in bytes, as the API counts a request: both take the same articles
+                        parsed = ParsedArticle.refused("$", "line longer than " + maxLineBytes + " bytes (max.request.bytes)");
                     } else {
                         parsed = parser.parse(line.text(), provider);
                     }

@@ -37,9 +37,20 @@ class ApiKeysTest {
         assertThatThrownBy(() -> ApiKeys.parse("cms:" + CMS_KEY + ",wire:" + SHORT_KEY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("entry 2")
-                .hasMessageContaining("wire")
                 .hasMessageContaining(String.valueOf(ApiKeys.MIN_KEY_LENGTH))
                 .hasMessageNotContaining(SHORT_KEY);
+        // written key:name, the key is before the colon: the message must not show it either
+        assertThatThrownBy(() -> ApiKeys.parse(CMS_KEY + ":cms"))
+                .hasMessageContaining("entry 1").hasMessageContaining("name:key").hasMessageNotContaining(CMS_KEY);
+    }
+
+    @Test
+    void shouldRejectOneKeyGivenToTwoSystems() {
+        // requests would run under whichever name matched, with its unpublish rights and id prefixes
+        assertThatThrownBy(() -> ApiKeys.parse("wire:" + CMS_KEY + ",cms:" + CMS_KEY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wire").hasMessageContaining("cms").hasMessageContaining("same key")
+                .hasMessageNotContaining(CMS_KEY);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ArticleParserTest {
@@ -321,6 +322,23 @@ class ArticleParserTest {
         for (String good : List.of("pt-BR", "en-UK", "sq-XK")) { // regions as newsrooms write them, not only ISO 3166
             assertThat(parser.parse(anArticle("a-1").with("language", good).json(), PROVIDER).errors()).as(good).isEmpty();
         }
+        // BCP 47 as CMSs send it: any case, "_", a script, a numeric region, three letters; stored in the shared form
+        Map<String, String> stored = new java.util.LinkedHashMap<>();
+        for (String sent : List.of("EN", "en_US", "EN-gb", "es-419", "zh-Hant", "zh-Hant-TW", "sr-Latn-RS", "eng",
+                "deu-CH", "de-CH-1996", "en-US-x-twain")) {
+            ParsedArticle parsed = parser.parse(anArticle("a-1").with("language", sent).json(), PROVIDER);
+            assertThat(parsed.errors()).as(sent).isEmpty();
+            stored.put(sent, parsed.article().getLanguage());
+            assertThat(parsed.article().getLanguage()).matches(dev.newsflow.schemas.LanguageCodes.FORM);
+        }
+        assertThat(stored).containsExactly(Map.entry("EN", "en"), Map.entry("en_US", "en-us"), Map.entry("EN-gb", "en-gb"),
+                Map.entry("es-419", "es"), Map.entry("zh-Hant", "zh"), Map.entry("zh-Hant-TW", "zh-tw"),
+                Map.entry("sr-Latn-RS", "sr-rs"), Map.entry("eng", "en"), Map.entry("deu-CH", "de-ch"),
+                Map.entry("de-CH-1996", "de-ch"), Map.entry("en-US-x-twain", "en-us"));
+        for (String bad : List.of("english", "zzz", "en-", "e", "en--US", "en-US-toolongvariant")) {
+            assertThat(parser.parse(anArticle("a-1").with("language", bad).json(), PROVIDER).errors()).as(bad)
+                    .extracting(FieldError::field).containsExactly("language");
+        }
 
         ParsedArticle future = parser.parse(anArticle("a-1").with("firstCreated", "2199-12-31T00:00:00Z")
                 .with("versionCreated", "2199-12-31T00:00:00Z").json(), PROVIDER);
@@ -333,6 +351,15 @@ class ArticleParserTest {
         // a kill is never refused for its optional fields: a ninjs feed sends the whole item with it
         assertThat(parser.parse(anArticle("a-1").with("pubStatus", "canceled").with("language", "xx")
                 .with("url", "not a url").with("firstCreated", "2199-12-31T00:00:00Z").json(), PROVIDER).errors()).isEmpty();
+        // and a language it cannot read is left out, never stored in a form enrich would dead-letter the kill for
+        for (String status : List.of("canceled", "withheld")) {
+            ParsedArticle kill = parser.parse(anArticle("a-1").with("pubStatus", status).with("language", "english").json(),
+                    PROVIDER);
+            assertThat(kill.article().getLanguage()).isNull();
+            assertThat(kill.ignoredFields()).contains("language");
+            assertThat(parser.parse(anArticle("a-1").with("pubStatus", status).with("language", "en_US").json(), PROVIDER)
+                    .article().getLanguage()).isEqualTo("en-us");
+        }
     }
 
     @Test
@@ -390,6 +417,30 @@ class ArticleParserTest {
         for (String good : List.of("HTTPS://wire.example/2026/11/a-1?ref=feed#top", "http://bücher.de/", "https://my_host.example/a")) {
             assertThat(parser.parse(anArticle("a-1").with("url", good).json(), PROVIDER).errors()).as(good).isEmpty();
         }
+    }
+
+    @Test
+    void shouldQuoteHalfASurrogatePairInAJsonErrorAsAReplacementCharacter() {
+        // Jackson quotes the key it read; no UTF-8 answer or import report can hold half a pair
+        ParsedArticle parsed = parser.parse("{\"uri\":\"a-2\",\"version\":1,\"headline\":\"T\",\"body\":\"B\","
+                + "\"\\uD800\":1,\"\\uD800\":2}", PROVIDER);
+
+        assertThat(parsed.errors()).singleElement().satisfies(e -> {
+            assertThat(e.message()).contains("\uFFFD");
+            assertThat(ArticleParser.hasUnpairedSurrogate(e.message())).isFalse();
+        });
+    }
+
+    @Test
+    void shouldIgnoreANinjsPictureWhoseAddressHoldsHalfASurrogatePair() {
+        // Avro would store it as '?': another address than the one sent
+        ParsedArticle parsed = parser.parse(anArticle("a-1").with("associations", Map.of("featureimage", Map.of(
+                "type", "picture", "renditions", Map.of("r", Map.of("href", "https://img.example.com/a\uD800b.jpg",
+                        "width", 100))))).json(), PROVIDER);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.article().getImage()).isNull();
+        assertThat(parsed.ignoredFields()).contains("associations");
     }
 
     @Test

@@ -103,6 +103,18 @@ class NdjsonImporterTest {
     }
 
     @Test
+    void shouldCountALinesLengthInBytesAsTheApiCountsARequest() throws IOException {
+        // 3 bytes a character: under the limit in characters, over it in bytes, as the API would refuse it (413)
+        Path file = file("cjk.ndjson", anArticle("a-1").with("body", "\u65b0".repeat(MAX_LINE_CHARS / 2)).json());
+
+        NdjsonImporter.Summary summary = importer().importFiles(List.of(file), PROVIDER, false, progress::add);
+
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(summary.problems()).singleElement().satisfies(p -> assertThat(p.reasons()).singleElement().asString()
+                .contains("line longer than " + MAX_LINE_CHARS + " bytes"));
+    }
+
+    @Test
     void shouldCountWritesKafkaDidNotAcknowledgeAsFailed() throws IOException {
         producer.sendException = new TimeoutException("metadata not available");
         Path file = file("failing.ndjson", anArticle("a-1").json(), "{}", anArticle("a-2").json());
