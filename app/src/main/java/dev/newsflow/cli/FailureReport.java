@@ -1,5 +1,7 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.runtime.Settings;
+
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -44,10 +46,13 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
             if (hint == null && t instanceof org.apache.kafka.common.config.ConfigException) {
                 Matcher m = SETTING.matcher(message);
                 if (m.find()) {
+                    // a newsflow setting, else a Kafka client's (KAFKA_SECURITY_PROTOCOL, kafka.security.protocol)
                     String key = m.group(1);
-                    String env = "NEWSFLOW_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+                    String fileKey = isNewsflowSetting(key) ? key : "kafka." + key;
+                    String env = Settings.envNameOf(fileKey);
                     // secrets come from the environment only (a file naming one is refused)
-                    hint = key.equals("api.keys") ? "set " + env : "set " + env + " (or " + key + " in the file --config names)";
+                    hint = Settings.isCredential(fileKey) ? "set " + env
+                            : "set " + env + " (or " + fileKey + " in the file --config names)";
                 }
             }
         }
@@ -56,5 +61,11 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
                     + "NEWSFLOW_HTTP_PORT for a stage";
         }
         return String.join(": ", messages) + (hint == null ? "" : "; " + hint);
+    }
+
+    private static boolean isNewsflowSetting(String key) {
+        return dev.newsflow.ingest.IngestConfig.settingNames().contains(key)
+                || dev.newsflow.enrich.EnrichConfig.settingNames().contains(key)
+                || dev.newsflow.publish.PublishConfig.settingNames().contains(key);
     }
 }

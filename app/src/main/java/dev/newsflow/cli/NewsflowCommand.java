@@ -49,8 +49,7 @@ public final class NewsflowCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = NewsflowCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"newsflow " + (v == null ? "dev" : v)};
+            return new String[] {"newsflow " + dev.newsflow.runtime.NewsflowVersion.get()};
         }
     }
 }

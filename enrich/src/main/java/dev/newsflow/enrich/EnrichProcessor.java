@@ -64,12 +64,22 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
         this.context = context;
     }
 
+    /**
+     * The output stamped with the time it is made, not the input's: a replay of the raw topic (kept forever) must not
+     * write enriched articles and dead letters that look months old to the 30-day retention of their topics, which
+     * would delete them before publish or an operator reads them (publish stamps its posts the same way).
+     */
+    private FixedKeyRecord<byte[], Outcome<EnrichedArticle>> stamped(FixedKeyRecord<byte[], byte[]> record,
+                                                                     Outcome<EnrichedArticle> outcome) {
+        return record.withValue(outcome).withTimestamp(clock.millis());
+    }
+
     @Override
     public void process(FixedKeyRecord<byte[], byte[]> record) {
         articlesIn.increment();
         Outcome<RawArticle> decoded = decoder.decode(record.key(), record.value(), context.recordMetadata(), clock.instant());
         if (!decoded.isOk()) {
-            context.forward(record.withValue(Outcome.failed(decoded.deadLetter())));
+            context.forward(stamped(record, Outcome.failed(decoded.deadLetter())));
             return;
         }
         RawArticle raw = decoded.value();
@@ -83,7 +93,7 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
             log.debug("Enriched articleId={} version={} categories={}", raw.getUri(), raw.getVersion(),
                     enriched.getCategories().size());
             countOutcome(enriched);
-            context.forward(record.withValue(Outcome.ok(enriched)));
+            context.forward(stamped(record, Outcome.ok(enriched)));
         } catch (RuntimeException | StackOverflowError e) {
             // a StackOverflowError is one article's pathological text (deep recursion in a library), not a broken
             // JVM: dead-letter the record rather than let the thread die and re-read it forever
@@ -143,7 +153,7 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], Outcome
     }
 
     private void fail(FixedKeyRecord<byte[], byte[]> record, DeadLetterReason reason, Throwable error) {
-        context.forward(record.withValue(Outcome.failed(deadLetters.create(record.key(), record.value(), reason, error,
+        context.forward(stamped(record, Outcome.failed(deadLetters.create(record.key(), record.value(), reason, error,
                 context.recordMetadata(), clock.instant()))));
     }
 }

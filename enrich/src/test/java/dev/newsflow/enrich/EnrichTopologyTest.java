@@ -68,6 +68,20 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldStampWhatAReplayWritesWithTheTimeItIsMadeSoRetentionKeepsIt() {
+        start(FakeEnrichment.enricher().build());
+        Instant acceptedLongAgo = NOW.minus(java.time.Duration.ofDays(60)); // the raw topic is kept forever
+
+        raw.pipeInput("a-1", aRawArticle("a-1").body("The home side won the final.").build(), acceptedLongAgo);
+        rawBytes.pipeInput("a-2", GARBAGE, acceptedLongAgo);
+        raw.pipeInput("a-3", aRawArticle("a-3").version(-1).build(), acceptedLongAgo);
+
+        // 30 days' retention on these topics counts from the record's time: 60-day-old ones would be deleted at once
+        assertThat(enriched.readRecord().getRecordTime()).isEqualTo(NOW);
+        assertThat(deadLetters.readRecordsToList()).hasSize(2).extracting(TestRecord::getRecordTime).containsOnly(NOW);
+    }
+
+    @Test
     void shouldDeadLetterUndecodableBytesAndGoOn() {
         start(FakeEnrichment.enricher().build());
 

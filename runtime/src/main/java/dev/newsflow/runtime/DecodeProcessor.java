@@ -28,7 +28,9 @@ public final class DecodeProcessor<T extends SpecificRecordBase> implements Fixe
 
     @Override
     public void process(FixedKeyRecord<byte[], byte[]> record) {
+        // stamped now: a dead letter of a replayed record must not look as old as the record to its topic's retention
         context.forward(record.withValue(
-                decoder.decode(record.key(), record.value(), context.recordMetadata(), clock.instant())));
+                decoder.decode(record.key(), record.value(), context.recordMetadata(), clock.instant()))
+                .withTimestamp(clock.millis()));
     }
 }

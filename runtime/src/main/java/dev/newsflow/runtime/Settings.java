@@ -71,7 +71,7 @@ public final class Settings {
     }
 
     /** The environment variable a file key maps from ({@code kafka.sasl.jaas.config}: KAFKA_SASL_JAAS_CONFIG). */
-    static String envNameOf(String fileKey) {
+    public static String envNameOf(String fileKey) {
         String name = fileKey.startsWith(KAFKA_PREFIX) ? "KAFKA_" + fileKey.substring(KAFKA_PREFIX.length())
                 : "NEWSFLOW_" + fileKey;
         return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
@@ -123,7 +123,7 @@ public final class Settings {
      * Narrower than {@link #isSecret}, which also masks what merely looks secret in logs: an OAuth token endpoint URL
      * or client id is not a credential, and a file may hold it.
      */
-    static boolean isCredential(String key) {
+    public static boolean isCredential(String key) {
         return CREDENTIAL_KEY.matcher(key).matches() || isKafkaPassword(key);
     }
 

@@ -125,7 +125,7 @@ public final class StageServer implements AutoCloseable {
         java.time.Instant now = java.time.Instant.now();
         java.time.Instant startedAt = java.time.Instant.ofEpochMilli(
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
-        String version = StageServer.class.getPackage().getImplementationVersion();
+        String version = NewsflowVersion.get();
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>newsflow ").append(esc(stage))
                 .append(" status</title><meta http-equiv=\"refresh\" content=\"5\"><style>")
                 .append("body{font:14px system-ui,sans-serif;margin:2em}td,th{padding:2px 12px;text-align:left;vertical-align:top}")

@@ -66,10 +66,10 @@ public final class StreamsRunner implements AutoCloseable {
             StreamThreadExceptionResponse decision = deaths.onDeath(Instant.now());
             if (decision == StreamThreadExceptionResponse.REPLACE_THREAD) {
                 log.error("Stream thread died stage={} decision=REPLACE_THREAD deathsInWindow={} reason={}",
-                        stage, deaths.recent(), e.toString(), e);
+                        stage, deaths.recent(Instant.now()), e.toString(), e);
             } else {
                 log.error("Stream thread died again stage={} decision=SHUTDOWN_CLIENT deathsInWindow={} window={} reason={}",
-                        stage, deaths.recent(), DEATH_WINDOW, e.toString(), e);
+                        stage, deaths.recent(Instant.now()), DEATH_WINDOW, e.toString(), e);
             }
             return decision;
         });
@@ -128,7 +128,7 @@ public final class StreamsRunner implements AutoCloseable {
         if (error != null) {
             details.put("lastError", error);
             details.put("lastErrorAt", String.valueOf(lastErrorAt));
-            details.put("threadDeathsInWindow", deaths.recent());
+            details.put("threadDeathsInWindow", deaths.recent(Instant.now()));
         }
         return details;
     }

@@ -28,14 +28,20 @@ final class ThreadDeaths {
 
     synchronized StreamThreadExceptionResponse onDeath(Instant now) {
         deaths.addLast(now);
-        while (!deaths.isEmpty() && deaths.peekFirst().isBefore(now.minus(window))) {
-            deaths.removeFirst();
-        }
+        forgetBefore(now.minus(window));
         return deaths.size() <= maxReplacements ? StreamThreadExceptionResponse.REPLACE_THREAD
                 : StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
-    synchronized int recent() {
+    /** Deaths within the window before {@code now}: what readiness and /status show, hours later too. */
+    synchronized int recent(Instant now) {
+        forgetBefore(now.minus(window));
         return deaths.size();
+    }
+
+    private void forgetBefore(Instant start) {
+        while (!deaths.isEmpty() && deaths.peekFirst().isBefore(start)) {
+            deaths.removeFirst();
+        }
     }
 }

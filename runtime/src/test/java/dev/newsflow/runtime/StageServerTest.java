@@ -24,6 +24,17 @@ class StageServerTest {
     }
 
     @Test
+    void shouldSayWhichVersionIsRunningAsTheBuildWroteIt() {
+        // from a resource the build filters: a manifest entry is missing in the module jars and in Jib's image
+        assertThat(NewsflowVersion.get()).matches("\\d+\\.\\d+\\.\\d+.*");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        String page = StageServer.statusPage("enrich", HealthStatus.up(Map.of()), HealthStatus.up(Map.of()), registry,
+                new CounterRates(registry, java.time.Clock.systemUTC()));
+
+        assertThat(page).contains(" · version " + NewsflowVersion.get() + "</p>");
+    }
+
+    @Test
     void shouldPutWhatNeedsAttentionFirstWithItsLastMinuteAndLeaveCountersAtZeroToMetrics() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.counter("newsflow.dead.letters", "stage", "enrich", "reason", "undecodable-record").increment(5);

@@ -29,6 +29,19 @@ class ThreadDeathsTest {
         for (int day = 0; day < 10; day++) { // a transient fault once a day is healed every time
             assertThat(deaths.onDeath(T0.plus(Duration.ofDays(day)))).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
         }
-        assertThat(deaths.recent()).isEqualTo(1);
+        assertThat(deaths.recent(T0.plus(Duration.ofDays(9)))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowOnlyTheDeathsStillInTheWindowLongAfterTheLast() {
+        ThreadDeaths deaths = new ThreadDeaths(3, Duration.ofMinutes(10));
+        deaths.onDeath(T0);
+        deaths.onDeath(T0.plusSeconds(5));
+        deaths.onDeath(T0.plusSeconds(10));
+
+        // "3" hours later would read as "one more and the stage stops"
+        assertThat(deaths.recent(T0.plusSeconds(60))).isEqualTo(3);
+        assertThat(deaths.recent(T0.plus(Duration.ofHours(3)))).isZero();
+        assertThat(deaths.onDeath(T0.plus(Duration.ofHours(3)))).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 }
