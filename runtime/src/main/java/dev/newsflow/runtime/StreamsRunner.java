@@ -39,6 +39,8 @@ public final class StreamsRunner implements AutoCloseable {
     private final ThreadDeaths deaths = new ThreadDeaths(MAX_THREAD_REPLACEMENTS, DEATH_WINDOW);
     private volatile Instant stateSince = Instant.now();
     private final io.micrometer.core.instrument.Counter threadDeaths;
+    /** A thread that has not polled for this long is wedged: Kafka has already taken its partitions away. */
+    private final Duration stuckAfter;
 
     public StreamsRunner(String stage, Topology topology, Properties streamsProps, MeterRegistry registry) {
         this.stage = stage;
@@ -47,6 +49,8 @@ public final class StreamsRunner implements AutoCloseable {
         this.threadDeaths = io.micrometer.core.instrument.Counter.builder("newsflow.stream.thread.deaths")
                 .description("Stream threads that died (replaced, or the last one before the client stopped)")
                 .tag("stage", stage).register(registry);
+        this.stuckAfter = Duration.ofMillis(Long.parseLong(streamsProps.getProperty(
+                "main.consumer.max.poll.interval.ms", streamsProps.getProperty("max.poll.interval.ms", "300000"))));
         this.streams = new KafkaStreams(topology, streamsProps);
         this.streams.setStateListener((now, before) -> {
             stateSince = Instant.now();
@@ -106,23 +110,47 @@ public final class StreamsRunner implements AutoCloseable {
         return gaveUp;
     }
 
-    /** Ready only while RUNNING: a rebalancing or restoring instance does not process records. */
+    /**
+     * Ready only while RUNNING with no wedged thread: a rebalancing or restoring instance does not process records,
+     * nor does one whose thread is stuck in a processor.
+     */
     public HealthStatus readiness() {
         KafkaStreams.State state = streams.state();
-        return new HealthStatus(state == KafkaStreams.State.RUNNING, details(state));
+        return new HealthStatus(state == KafkaStreams.State.RUNNING && !stuck(), details(state));
     }
 
-    /** Alive unless the client has given up (ERROR, or shut down). */
+    /**
+     * Alive unless the client has given up (ERROR, or shut down) or a stream thread is wedged: it has not polled
+     * Kafka for longer than {@code max.poll.interval.ms}, so a restart is the only way its partitions flow again.
+     */
     public HealthStatus liveness() {
         KafkaStreams.State state = streams.state();
         boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
-                && state != KafkaStreams.State.PENDING_ERROR;
+                && state != KafkaStreams.State.PENDING_ERROR && !stuck();
         return new HealthStatus(alive, details(state));
+    }
+
+    private boolean stuck() {
+        if (streams.state() != KafkaStreams.State.RUNNING && streams.state() != KafkaStreams.State.REBALANCING) {
+            return false; // starting, or closing: threads do not poll then, and the state already says so
+        }
+        java.util.OptionalDouble gap = PollGaps.longest(streams.metrics());
+        return gap.isPresent() && gap.getAsDouble() * 1000 > stuckAfter.toMillis();
     }
 
     private Map<String, Object> details(KafkaStreams.State state) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("streamsState", state.name());
+        java.util.OptionalDouble pollGap = PollGaps.longest(streams.metrics());
+        if (pollGap.isPresent()) {
+            // seconds since the slowest thread last polled: a few at most; past max.poll.interval.ms it is wedged
+            details.put("secondsSinceLastPoll", (long) pollGap.getAsDouble());
+            if (stuck()) {
+                details.put("wedged", "a stream thread has not polled for " + (long) pollGap.getAsDouble() + " s (over "
+                        + stuckAfter.toSeconds() + " s, max.poll.interval.ms): a processor does not return; see the"
+                        + " thread dump (jstack) for where, then restart");
+            }
+        }
         details.put("since", stateSince.toString());
         String error = lastError.get();
         if (error != null) {

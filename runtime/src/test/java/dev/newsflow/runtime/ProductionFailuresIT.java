@@ -70,6 +70,53 @@ class ProductionFailuresIT {
     }
 
     @Test
+    void shouldStopBeingLiveAndReadyWhileAThreadIsWedgedInAProcessorAndRecoverAfter(KafkaBroker broker,
+                                                                                  @TempDir Path state) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String in = "wedged-in-" + suffix;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(in, 1, (short) 1))).all().get();
+        }
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(in, Consumed.with(Serdes.String(), Serdes.String()).withName("read"))
+                .foreach((key, value) -> { // a processor that does not return, as a library looping on one text
+                    if (value.equals("wedge")) {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }, org.apache.kafka.streams.kstream.Named.as("wedge"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Properties props = StreamsSettings.forStage(Settings.of(Map.of(), Map.of("bootstrap.servers", broker.bootstrapServers())),
+                "wedged-test-" + suffix, state, "test", "wedged-dlq-" + suffix, registry);
+        props.put("max.poll.interval.ms", "4000");
+
+        try (StreamsRunner runner = new StreamsRunner("test", builder.build(), props, registry);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                     new StringSerializer())) {
+            runner.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> runner.liveness().up() && runner.readiness().up());
+            producer.send(new ProducerRecord<>(in, "urn:article:1", "wedge")).get();
+
+            // Streams stays RUNNING throughout: only the poll gap tells
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                HealthStatus live = runner.liveness();
+                assertThat(live.up()).isFalse();
+                assertThat(runner.readiness().up()).isFalse();
+                assertThat(live.details().get("wedged").toString()).contains("has not polled", "max.poll.interval.ms");
+            });
+            release.countDown();
+            await().atMost(Duration.ofSeconds(90)).until(() -> runner.liveness().up() && runner.readiness().up());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void shouldSayWhatToCheckByWhatTheBrokerAnswered() {
         assertThat(ProductionFailures.advice(new org.apache.kafka.common.errors.RecordTooLargeException("big"), "news.posts.sport"))
                 .contains("max.message.bytes", "kafka-configs", "news.posts.sport");
