@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  *       "Comments", "N comments", "N responses", "Leave a reply/comment", "Post a comment", "Comments are closed": this line and
  *       everything after it are dropped when what follows is a list (only short lines) or the marker sits in the
  *       last third of the text. A marker in the middle of a long story followed by real paragraphs only loses its
- *       own line.</li>
+ *       own line. A box of other stories inside the story ("Related stories", "Most read", "Read more", "See also",
+ *       "More on this story": at most 12 short lines that are not sentences, then prose) goes with its headlines,
+ *       and the story after it stays, however short its paragraphs.</li>
  * </ol>
  * Stateless and thread-safe.
  */
@@ -137,6 +139,7 @@ public final class BoilerplateFilter {
             "^(?:read|see) (?:more|next|also)(?: (?:on|from) [^.!?]{1,40})?\\W*$",
             "^(?:also read|more to read|more stories|more news|more articles|top stories|trending|most read|most popular|popular posts|latest posts|latest news|recent posts)\\W*$",
             "^you (?:may|might) also (?:like|enjoy|be interested in)\\W*$",
+            "^more on (?:this|that) (?:story|subject|topic)\\W*$",
             "^more from .{1,40}$",
             "^(?:more (?:about|on)|tags|tagged|topics|related topics|filed under|categories|posted in)\\W*$",
             "^recommended(?: for you| reading| stories| articles)?\\W*$",
@@ -145,6 +148,33 @@ public final class BoilerplateFilter {
             "^(?:leave|post|add|write) a (?:comment|reply|response)\\W*.{0,40}$",
             "^comments are closed\\W*$",
             "^(?:join|start) the (?:discussion|conversation)\\W*$"), FLAGS);
+
+    /**
+     * Trailing markers that head a box of other stories' links, which a CMS also puts inside a story ("Related
+     * stories", "Most read", "Read more", "See also"), as against those that head a page's tail (comments, tags).
+     */
+    private static final Pattern BOX_MARKER = Pattern.compile(String.join("|",
+            "^(?:related|similar)(?: posts?| articles?| stories| news| content| reading| coverage)?\\W*$",
+            "^(?:read|see) (?:more|next|also)(?: (?:on|from) [^.!?]{1,40})?\\W*$",
+            "^(?:also read|more to read|more stories|more news|more articles|top stories|trending|most read|most popular|popular posts|latest posts|latest news|recent posts)\\W*$",
+            "^you (?:may|might) also (?:like|enjoy|be interested in)\\W*$",
+            "^more on (?:this|that) (?:story|subject|topic)\\W*$",
+            "^recommended(?: for you| reading| stories| articles)?\\W*$"), FLAGS);
+
+    /**
+     * The writer's bio a page puts after its boxes ("Erin Cunningham is an Egypt-based correspondent for The Post."):
+     * prose in form, but it does not continue the story. Only read after a box: a story about a journalist may well
+     * end on such a sentence.
+     */
+    private static final Pattern AUTHOR_BIO = Pattern.compile("^" + NAME + "\\s+is (?:a|an|the) [^.!?]{0,80}?\\b"
+            + "(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|producer|critic|analyst|"
+            + "photographer|anchor|host|bureau chief)s?\\b.*");
+
+    /** A box inside a story lists a few headlines; a longer list is a page's tail. */
+    private static final int MAX_BOX_LINES = 12;
+
+    /** A line of prose: a sentence's words, ending as a sentence does (a headline in a box of links does not). */
+    private static final int MIN_PROSE_WORDS = 6;
 
     /** Longer publisher notes, allowed up to {@value #MAX_NOTE_WORDS} words because their wording is fixed. */
     private static final Pattern PUBLISHER_NOTE = Pattern.compile(String.join("|",
@@ -245,6 +275,16 @@ public final class BoilerplateFilter {
                     continue;
                 }
                 if (!kept.isEmpty() && TRAILING_MARKER.matcher(lower).matches()) {
+                    int resume = BOX_MARKER.matcher(lower).matches() ? storyAfterBox(paragraphs, wordCounts, i + 1) : -1;
+                    if (resume > 0) {
+                        // a box of other stories inside this one: the box goes, with its headlines, and the story
+                        // goes on (short news paragraphs read as the lines of a list to the rule below)
+                        for (int k = i; k < resume; k++) {
+                            seen += wordCounts[k];
+                        }
+                        i = resume - 1;
+                        continue;
+                    }
                     if (onlyShortLinesFollow(wordCounts, i + 1) || seen >= total * 2 / 3) {
                         end = i;
                         break;
@@ -363,6 +403,47 @@ public final class BoilerplateFilter {
         char c = Character.toLowerCase(s.charAt(0));
         return c == 'b' || c == 'p' || c == 'w' || c == 'a' || c == 'r' || c == 's' || c == 't' || c == 'v'
                 || c == 'd';
+    }
+
+    /**
+     * Where the story goes on after a box that starts at {@code from}: the box is at most {@value #MAX_BOX_LINES}
+     * short lines that are not sentences (its headlines; none at all for a lone "Read more"), and the story after it
+     * opens with a line of prose and is mostly prose up to the next marker. -1 when that is not so: the marker then
+     * heads the page's tail, as before.
+     */
+    private static int storyAfterBox(List<String> paragraphs, int[] wordCounts, int from) {
+        int j = from;
+        while (j < paragraphs.size() && j - from < MAX_BOX_LINES && wordCounts[j] <= MAX_LIST_LINE_WORDS
+                && !isProse(paragraphs.get(j), wordCounts[j]) && !isMarker(paragraphs.get(j), wordCounts[j])) {
+            j++;
+        }
+        if (j >= paragraphs.size() || !isProse(paragraphs.get(j), wordCounts[j])
+                || paragraphs.get(j).length() <= MAX_CREDIT_CHARS * 2 && AUTHOR_BIO.matcher(paragraphs.get(j).strip()).matches()) {
+            return -1;
+        }
+        int words = 0;
+        int proseWords = 0;
+        for (int k = j; k < paragraphs.size() && !isMarker(paragraphs.get(k), wordCounts[k]); k++) {
+            words += wordCounts[k];
+            proseWords += isProse(paragraphs.get(k), wordCounts[k]) ? wordCounts[k] : 0;
+        }
+        return 2 * proseWords >= words ? j : -1;
+    }
+
+    private static boolean isMarker(String line, int words) {
+        return words <= MAX_CHROME_WORDS && TRAILING_MARKER.matcher(line.strip().toLowerCase(Locale.ROOT)).matches();
+    }
+
+    private static boolean isProse(String line, int words) {
+        if (words < MIN_PROSE_WORDS) {
+            return false;
+        }
+        String s = line.strip();
+        int i = s.length() - 1;
+        while (i > 0 && "\"')]\u201d\u2019\u00bb".indexOf(s.charAt(i)) >= 0) {
+            i--;
+        }
+        return ".!?\u2026\u3002\uff01\uff1f".indexOf(s.charAt(i)) >= 0;
     }
 
     private static boolean onlyShortLinesFollow(int[] wordCounts, int from) {

@@ -106,6 +106,35 @@ class BoilerplateFilterTest {
     }
 
     @Test
+    void shouldDropABoxOfOtherStoriesInsideAStoryOfShortParagraphsAndKeepTheStoryAfterIt() {
+        // news paragraphs are short: the story after the box read as a list, and the box cut it off
+        String p1 = "A man has been charged with murder after a woman was found dead at a house in Leeds.";
+        String p2 = "Police were called to the property in Harehills Lane at about 02:00 on Saturday.";
+        String p3 = "She appealed for anyone with information to contact the force.";
+        String p4 = "Neighbours described hearing shouting in the early hours.";
+        for (List<String> box : List.of(
+                List.of("Related stories", "Woman dies in Bradford crash", "Two arrested over Leeds stabbing"),
+                List.of("Most read", "Man arrested after car hits pedestrians", "Heatwave warning issued"),
+                List.of("Read more"), List.of("See also:", "Thames Water fined £123m for sewage spills"),
+                List.of("More on this story", "What is Ofwat?"))) {
+            List<String> story = new java.util.ArrayList<>(List.of(p1, p2));
+            story.addAll(box);
+            story.addAll(List.of(p3, p4));
+
+            assertThat(filter.filter(story).paragraphs()).as(box.get(0)).containsExactly(p1, p2, p3, p4);
+        }
+        // a box at the end, and a writer's bio after one, still end the text
+        assertThat(filter.filter(List.of(p1, p2, "Most read", "Heatwave warning issued", "Man arrested in Leeds"))
+                .paragraphs()).containsExactly(p1, p2);
+        assertThat(filter.filter(List.of(p1, p2, "Read more:", "Tunisia's Islamists get a sobering lesson",
+                "Erin Cunningham is an Egypt-based correspondent for The Post. She previously covered conflicts.",
+                "Comments")).paragraphs()).containsExactly(p1, p2);
+        // the page's tail after comments is not a box
+        assertThat(filter.filter(List.of(p1, p2, "12 comments", "Jane wrote on Monday", "What a sad story this is."))
+                .paragraphs()).containsExactly(p1, p2);
+    }
+
+    @Test
     void shouldDropPublisherNotesAndMediaLabels() {
         String print = "A version of this article appears in print on March 5, 2024, on Page A22 of the New York edition "
                 + "with the headline: Council backs tram.";
