@@ -10,7 +10,8 @@ final class Abbreviations {
     /** Never end a sentence: titles, months, "No.", company forms (lower case, without the final dot). */
     private static final Set<String> ALWAYS = words(
             "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
-            "maj", "st", "mt", "ft", "rev", "hon", "pres", "supt", "insp", "det", "jr", "sr", "messrs", "mme", "mlle",
+            "maj", "st", "mt", "ft", "rev", "hon", "rt", "pres", "supt", "insp", "det", "jr", "sr", "messrs", "mme", "mlle",
+            "sra", "srta", "sres", "dra", "dña", "lic", "ing", "profa", "dott", "sig", "avv",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
             "no", "nos", "nr", "vol", "art", "fig", "vs", "v", "approx", "ca", "cf", "dept", "est", "inc", "ltd",
             "corp", "co", "bros", "ave", "blvd", "rd", "hr", "hrs", "min", "mins", "sec", "mio", "mrd", "bzw", "dh",
@@ -42,6 +43,21 @@ final class Abbreviations {
             "het", "een", "en", "van", "op", "met", "voor",
             "o", "os", "as", "um", "uma", "do", "da", "dos", "das", "em", "no", "na", "com");
 
+    /**
+     * A number with a dot is an ordinal, not a sentence's end, in German and the Nordic languages ("am 3. Oktober",
+     * "der 1. FC Köln", "auf den 12. Platz", "zum 2. Mal"): known by the month or ordinal noun after it, or the
+     * article or preposition before it (words English never puts there).
+     */
+    private static final Set<String> AFTER_ORDINAL = words(
+            "januar", "jänner", "februar", "feber", "märz", "marts", "mars", "april", "mai", "maj", "juni", "juli",
+            "august", "september", "oktober", "november", "dezember", "december", "desember",
+            "mal", "platz", "liga", "bundesliga", "fc", "runde", "spieltag", "jahrhundert", "weltkrieg", "klasse",
+            "stock", "etage", "stelle", "advent", "lesung", "amtszeit", "halbzeit", "minute", "etappe", "tag", "woche");
+    private static final Set<String> BEFORE_ORDINAL = words(
+            "am", "vom", "zum", "zur", "im", "beim", "bis", "ab", "seit", "der", "die", "das", "den", "dem", "des",
+            "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer", "jeden",
+            "jedem", "jeder", "dieser", "diesem", "diesen", "ins", "fürs", "aufs");
+
     /** Words after a number that belong to it ("3 p.m.", "5 percent", "10 km"). */
     private static final Set<String> NUMBER_UNITS = words(
             "p.m.", "a.m.", "pm", "am", "%", "percent", "per", "cent", "million", "billion", "trillion", "bn", "m",
@@ -59,6 +75,15 @@ final class Abbreviations {
     static boolean isTitleOrFixed(String tokenWithDot) {
         String bare = strip(tokenWithDot);
         return ALWAYS.contains(bare) || isInitial(bare);
+    }
+
+    /**
+     * True when {@code number}, a number of up to three digits written with a dot, is an ordinal: the word before it
+     * ({@code previous}) or after it ({@code next}) says so.
+     */
+    static boolean isOrdinal(String previous, String next) {
+        return BEFORE_ORDINAL.contains(previous.toLowerCase(Locale.ROOT))
+                || AFTER_ORDINAL.contains(next.toLowerCase(Locale.ROOT));
     }
 
     /** True for dotted acronyms such as "U.S.", "p.m.", "a.m.". */

@@ -71,6 +71,10 @@ final class SentenceSplitter {
         if (Abbreviations.isTitleOrFixed(token)) {
             return false;
         }
+        if (token.length() <= 4 && token.chars().limit(token.length() - 1L).allMatch(Character::isDigit)) {
+            // "am 3. Oktober", "der 1. FC Köln": a German or Nordic ordinal, when the words around it say so
+            return !Abbreviations.isOrdinal(wordBefore(text, tokenStart), wordAt(text, next));
+        }
         if (Abbreviations.isDottedAcronym(token)) {
             int wordEnd = next;
             while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
@@ -79,6 +83,26 @@ final class SentenceSplitter {
             return Abbreviations.isSentenceStarter(text.substring(next, wordEnd));
         }
         return true;
+    }
+
+    private static String wordBefore(String text, int tokenStart) {
+        int end = tokenStart;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static String wordAt(String text, int start) {
+        int end = start;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end);
     }
 
     private static boolean opensSentence(char c) {
