@@ -239,7 +239,7 @@ final class PlainTextLayout {
         int[] widths = new int[blocks];
         boolean[] aligned = new boolean[blocks];
         for (Line line : lines) {
-            widths[line.block()] = Math.max(widths[line.block()], line.text().length());
+            widths[line.block()] = Math.max(widths[line.block()], columns(line.text()));
             String text = line.text();
             aligned[line.block()] |= text.indexOf('\t', line.indent()) >= 0 || text.indexOf("   ", line.indent()) >= 0;
         }
@@ -273,8 +273,61 @@ final class PlainTextLayout {
         return shape.mayWrap() && !nextWordFits(line, next, shape.width());
     }
 
+    /**
+     * Whether the next line's first word would have fitted on this line, in display columns. Chinese and Japanese
+     * need no space between lines, and a wrapper may break before any of their characters, so their "first word" is
+     * one character.
+     */
     private static boolean nextWordFits(Line line, Line next, int width) {
-        return line.text().length() + 1 + firstWordLength(next.text()) <= width;
+        String text = line.text();
+        String following = next.text().stripLeading();
+        boolean unspaced = !text.isEmpty() && !following.isEmpty()
+                && (breaksAnywhere(text.codePointBefore(text.length())) || breaksAnywhere(following.codePointAt(0)));
+        return columns(text) + (unspaced ? 0 : 1) + firstWordColumns(following) <= width;
+    }
+
+    /**
+     * Display columns, as a fixed-width feed or a terminal lays text out: a wide or full-width character (Chinese,
+     * Japanese, Korean, full-width forms) takes two. Counted in characters, a 38-character Chinese line (76 columns,
+     * the usual wrap) looked too narrow to be wrapped, and every line became a paragraph.
+     */
+    static int columns(String text) {
+        int columns = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            columns += isWide(cp) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return columns;
+    }
+
+    private static boolean isWide(int cp) {
+        return cp >= 0x1100 && cp <= 0x115F || cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F
+                || cp >= 0xAC00 && cp <= 0xD7A3 || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F
+                || cp >= 0xFF00 && cp <= 0xFF60 || cp >= 0xFFE0 && cp <= 0xFFE6 || cp >= 0x20000 && cp <= 0x3FFFD;
+    }
+
+    /** Chinese and Japanese characters and their punctuation: a line may break before any of them. */
+    private static boolean breaksAnywhere(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || cp >= 0x3000 && cp <= 0x303F || cp >= 0xFF00 && cp <= 0xFF60;
+    }
+
+    private static int firstWordColumns(String line) {
+        if (line.isEmpty()) {
+            return 0;
+        }
+        int first = line.codePointAt(0);
+        if (breaksAnywhere(first)) {
+            return 2;
+        }
+        int end = 0;
+        while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && !breaksAnywhere(line.codePointAt(end))) {
+            end += Character.charCount(line.codePointAt(end));
+        }
+        return columns(line.substring(0, end));
     }
 
     /** A block's ordinary lines as paragraphs, broken where the writer broke them. */
@@ -334,8 +387,19 @@ final class PlainTextLayout {
             return true;
         }
         String s = next.strip();
+        if (!s.isEmpty() && columns(line) >= MIN_CJK_RUN_ON_COLUMNS && breaksAnywhere(line.codePointBefore(n))
+                && breaksAnywhere(s.codePointAt(0)) && CJK_CLOSE.indexOf(line.codePointBefore(n)) < 0) {
+            // Chinese and Japanese end every paragraph on a stop or a closing mark: a longer line that does not stops
+            // mid-sentence, however wide the wrapper counted it (by characters or by columns, digits half as wide)
+            return true;
+        }
         return !s.isEmpty() && Character.isLowerCase(s.codePointAt(0));
     }
+
+    /** What a Chinese or Japanese paragraph may end on: a stop, or a closing quote or bracket. */
+    private static final String CJK_CLOSE = "\u3002\uff01\uff1f\u300d\u300f\uff09\u3011\u201d\u2026\uff1b\uff1a";
+    /** Shorter lines may be a heading of their own (ten characters or fewer). */
+    private static final int MIN_CJK_RUN_ON_COLUMNS = 22;
 
     /** The line ends with a sentence's last mark, perhaps inside quotation marks or brackets. */
     private static boolean endsSentence(String line) {
@@ -360,15 +424,4 @@ final class PlainTextLayout {
         return line.length() - start <= 6 && ABBREVIATIONS_BEFORE.contains(line.substring(start).toLowerCase(Locale.ROOT));
     }
 
-    private static int firstWordLength(String line) {
-        int start = 0;
-        while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
-            start++;
-        }
-        int end = start;
-        while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
-            end++;
-        }
-        return end - start;
-    }
 }

@@ -28,6 +28,33 @@ class PlainTextLayoutTest {
     }
 
     @Test
+    void shouldJoinHardWrappedChineseAndJapaneseAndKeepTheirParagraphs() {
+        String p1 = "中国人民银行5日宣布，自3月15日起下调金融机构存款准备金率0.5个百分点，此次降准将释放长期资金约1万亿元。"
+                + "央行有关负责人表示，此举旨在保持流动性合理充裕，支持实体经济发展，降低社会综合融资成本。";
+        String p2 = "分析人士认为，降准有助于降低银行资金成本，进而推动贷款利率下行，对稳定市场预期具有积极作用。";
+        // wrapped by characters (20, 35, 40 a line) or by display columns (a Chinese character is two)
+        for (int chars : new int[]{20, 35, 40, 45}) {
+            String body = wrapChars(p1, chars) + "\n" + wrapChars(p2, chars);
+            assertThat(extractor.extract(body, false).paragraphs()).as("%d characters a line", chars)
+                    .containsExactly(p1, p2);
+        }
+        String ja = "日本銀行は19日、金融政策決定会合で短期金利の誘導目標を0.25%程度に据え置くことを決めた。"
+                + "植田和男総裁は記者会見で、物価の動向を慎重に見極める考えを示した。";
+        assertThat(extractor.extract(wrapChars(ja, 38) + "\n\n市場では年内の追加利上げを予想する声が多い。", false)
+                .paragraphs()).containsExactly(ja, "市場では年内の追加利上げを予想する声が多い。");
+        // a short heading line stays its own paragraph
+        assertThat(extractor.extract("经济要闻\n" + wrapChars(p2, 20), false).paragraphs()).containsExactly("经济要闻", p2);
+    }
+
+    private static String wrapChars(String text, int chars) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i += chars) {
+            out.append(text, i, Math.min(text.length(), i + chars)).append('\n');
+        }
+        return out.toString().strip();
+    }
+
+    @Test
     void shouldReadShortLinesAsTheirOwnParagraphs() {
         assertThat(extractor.extract("Was it worth it?\nYes.\nWould he do it again?\nNo.", false).paragraphs())
                 .containsExactly("Was it worth it?", "Yes.", "Would he do it again?", "No.");
