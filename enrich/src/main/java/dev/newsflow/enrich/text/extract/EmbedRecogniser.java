@@ -15,10 +15,12 @@ import org.jsoup.select.NodeTraversor;
 
 /**
  * Names the embeds a newsroom's stories carry: a provider's player ({@code iframe}) or a social post's embed code
- * (Instagram's and TikTok's {@code blockquote}), as the provider's own public address. Only providers known here are
- * named, each by the address pattern its embed code uses, so an advert's or a tracker's frame is never taken for
- * one; an address that does not match its provider's pattern exactly is no embed. An X (Twitter) embed code's
- * blockquote holds the post's words and stays a quotation of the story; only a rendered X frame is an embed.
+ * (Instagram's, TikTok's and X's {@code blockquote}), as the provider's own public address. Only providers known here
+ * are named, each by the address pattern its embed code uses, so an advert's or a tracker's frame is never taken for
+ * one; an address that does not match its provider's pattern exactly is no embed. An X embed code's blockquote is
+ * the post's fallback, as Instagram's is: its words, handle and date are the post's, not the story's (they were the
+ * teaser of a story that opened on a post), and a site renders the post itself; one without a post's address stays
+ * a quotation.
  * Stateless.
  */
 final class EmbedRecogniser {
@@ -48,6 +50,12 @@ final class EmbedRecogniser {
     private static final Pattern SPOTIFY_ITEM = Pattern.compile(
             "/embed(?:-podcast)?/(track|album|playlist|episode|show|artist)/([A-Za-z0-9]{22})/?");
     private static final Pattern X_TWEET_ID = Pattern.compile("(?:^|&)id=(\\d{1,20})(?:&|$)");
+    /** X's embed code: {@code <blockquote class="twitter-tweet">} (also "twitter-video"), the post's link last. */
+    static final Pattern X_EMBED_CLASS = Pattern.compile("(?:^|\\s)twitter-(?:tweet|video)(?:$|\\s)");
+    private static final Pattern X_STATUS = Pattern.compile(
+            "https?://(?:www\\.|mobile\\.)?(?:twitter|x)\\.com/(?:[A-Za-z0-9_]{1,15}|i(?:/web)?)/status(?:es)?/(\\d{1,20})(?:[/?#].*)?");
+    /** An embed code holds its text's links and the post's: a longer list of links is no embed code. */
+    private static final int MAX_X_LINKS = 50;
     private static final Pattern INSTAGRAM_POST = Pattern.compile("/(p|reel|tv)/([A-Za-z0-9_-]{5,40})(?:/.*)?");
     private static final Pattern TIKTOK_VIDEO = Pattern.compile(
             "/(@[A-Za-z0-9_](?:[A-Za-z0-9_]|\\.(?!\\.)){0,39})/video/(\\d{5,25})/?");
@@ -147,6 +155,22 @@ final class EmbedRecogniser {
             String permalink = element.hasAttr("data-instgrm-permalink") ? element.attr("data-instgrm-permalink")
                     : element.attr("cite");
             return instagram(uri(permalink));
+        }
+        if (cls.contains("twitter-") && X_EMBED_CLASS.matcher(cls).find()) {
+            // the post's own link is the last (a link in its words may be another post's)
+            String id = null;
+            int links = 0;
+            for (Element a : element.getElementsByTag("a")) {
+                if (++links > MAX_X_LINKS) {
+                    return null;
+                }
+                String href = a.attr("href");
+                Matcher m = href.length() <= MAX_ADDRESS_CHARS ? X_STATUS.matcher(href) : null;
+                if (m != null && m.matches()) {
+                    id = m.group(1);
+                }
+            }
+            return id == null ? null : embed(EmbedProvider.X, "https://x.com/i/status/" + id);
         }
         if (cls.contains("tiktok-embed")) {
             URI cite = uri(element.attr("cite"));

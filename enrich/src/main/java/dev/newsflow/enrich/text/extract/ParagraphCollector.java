@@ -426,7 +426,10 @@ final class ParagraphCollector {
     private static boolean isEmbedFallback(Element element) {
         String cls = element.className();
         return (cls.contains("instagram-media") || cls.contains("tiktok-embed")) && EMBED_CLASS.matcher(cls).find()
-                || element.hasAttr("data-instgrm-permalink");
+                || element.hasAttr("data-instgrm-permalink")
+                // an X post's fallback, when it names the post (else it stays a quotation of the story)
+                || cls.contains("twitter-") && EmbedRecogniser.X_EMBED_CLASS.matcher(cls).find()
+                && EmbedRecogniser.recognise(element) != null;
     }
 
     private static final class Walk {

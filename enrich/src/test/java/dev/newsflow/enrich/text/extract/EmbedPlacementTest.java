@@ -33,6 +33,21 @@ class EmbedPlacementTest {
     }
 
     @Test
+    void shouldTakeAnXPostsEmbedCodeForAnEmbedNotForTheStorysWords() {
+        // its words, handle and date were the story's text, and its words the teaser of a story that opened on it
+        String fragment = "<p>" + STORY_1 + "</p><blockquote class=\"twitter-tweet\"><p lang=\"en\">Thank you all for "
+                + "the love. See you next year! <a href=\"https://t.co/AbC\">pic.twitter.com/AbC123</a></p>&mdash; Pop Star "
+                + "(@popstar) <a href=\"https://twitter.com/popstar/status/1765432109876543210?ref_src=twsrc%5Etfw\">March 5,"
+                + " 2024</a></blockquote><script async src=\"https://platform.twitter.com/widgets.js\"></script><p>" + STORY_2
+                + "</p><blockquote class=\"twitter-tweet\"><p>A quoted post without its link stays a quotation.</p></blockquote>";
+
+        ExtractedArticle article = extractor.extract(fragment, true);
+
+        assertThat(article.paragraphs()).containsExactly(STORY_1, STORY_2, "A quoted post without its link stays a quotation.");
+        assertThat(article.embeds()).containsExactly(new Embed("x", "https://x.com/i/status/1765432109876543210", 1));
+    }
+
+    @Test
     void shouldKeepAnEmbedInPlaceWhenParagraphsBeforeItAreLeftOut() {
         String fragment = "<h1>Storm hits coast</h1><p>Share this article</p><p>" + STORY_1 + "</p>" + YOUTUBE + "<p>"
                 + STORY_2 + "</p>";

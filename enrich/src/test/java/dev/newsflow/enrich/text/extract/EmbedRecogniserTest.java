@@ -74,7 +74,7 @@ class EmbedRecogniserTest {
     }
 
     @Test
-    void shouldNameInstagramAndTikTokEmbedCodesAndLeaveXsAQuotation() {
+    void shouldNameInstagramTikTokAndXEmbedCodes() {
         Element instagram = element("<blockquote class=\"instagram-media\" data-instgrm-permalink="
                 + "\"https://www.instagram.com/reel/CkXyZ12AbCd/?utm_source=ig_embed\"><a href=\"#\">A post</a></blockquote>");
         Element tiktok = element("<blockquote class=\"tiktok-embed\" cite=\"https://www.tiktok.com/@citypolice/video/"
@@ -88,7 +88,17 @@ class EmbedRecogniserTest {
                 .isEqualTo(new Embed("instagram", "https://www.instagram.com/reel/CkXyZ12AbCd/", 0));
         assertThat(EmbedRecogniser.recognise(tiktok))
                 .isEqualTo(new Embed("tiktok", "https://www.tiktok.com/@citypolice/video/7101234567890123456", 0));
-        assertThat(EmbedRecogniser.recognise(x)).isNull();
+        assertThat(EmbedRecogniser.recognise(x)).isEqualTo(new Embed("x", "https://x.com/i/status/123456789", 0));
+        // the post's own link is the last; a link in its words to another post is not it; no post's link, no embed
+        assertThat(EmbedRecogniser.recognise(element("<blockquote class=\"twitter-tweet\" data-dnt=\"true\"><p>See "
+                + "<a href=\"https://x.com/other/status/111\">this</a> <a href=\"https://t.co/x\">pic.twitter.com/AbC123</a>"
+                + "</p>&mdash; Pop Star (@popstar) <a href=\"https://twitter.com/popstar/status/1765432109876543210"
+                + "?ref_src=twsrc%5Etfw\">March 5, 2024</a></blockquote>")))
+                .isEqualTo(new Embed("x", "https://x.com/i/status/1765432109876543210", 0));
+        assertThat(EmbedRecogniser.recognise(element("<blockquote class=\"twitter-tweet\"><p>Trees down</p></blockquote>")))
+                .isNull();
+        assertThat(EmbedRecogniser.recognise(element("<blockquote class=\"twitter-tweet\"><a href=\"https://evil.example/"
+                + "a/status/123\">x</a></blockquote>"))).isNull();
         assertThat(EmbedRecogniser.recognise(forged)).isNull();
         assertThat(EmbedRecogniser.recognise(dots)).isNull();
         assertThat(EmbedRecogniser.recognise(element("<iframe data-src=\"https://player.vimeo.com/video/42\"></iframe>")))
