@@ -254,6 +254,16 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         if (maxEnd >= text.length()) {
             return text;
         }
+        if (isMostlyUnspaced(text, maxEnd)) {
+            // Chinese and Japanese have no spaces to cut at: after the last full-width comma, enumeration comma,
+            // semicolon or colon that keeps half the limit ("…积极作用…", not "…投资的…"), else at the limit
+            for (int i = maxEnd - 1; i > 0 && Graphemes.count(text, i) * 2 >= limit; i--) {
+                if (CJK_CLAUSE_MARKS.indexOf(text.charAt(i)) >= 0) {
+                    return text.substring(0, i) + ELLIPSIS;
+                }
+            }
+            return text.substring(0, maxEnd).stripTrailing() + ELLIPSIS;
+        }
         for (int gap = lastGapAtOrBefore(text, maxEnd); gap > 0; gap = lastGapAtOrBefore(text, gap - 1)) {
             if (Graphemes.count(text, gap) * 3 < limit * 2) {
                 break;
@@ -286,6 +296,21 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         }
         // One unbreakable run longer than the limit (a URL, a long compound): cut at a cluster boundary.
         return text.substring(0, Graphemes.prefixEnd(text, limit - 1)).stripTrailing() + ELLIPSIS;
+    }
+
+    private static final String CJK_CLAUSE_MARKS = "\uff0c\u3001\uff1b\uff1a";
+
+    /** Whether most of the first {@code end} characters are Chinese or Japanese, which put no spaces between words. */
+    private static boolean isMostlyUnspaced(String text, int end) {
+        int unspaced = 0;
+        for (int i = 0; i < end; i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(text.charAt(i));
+            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA) {
+                unspaced++;
+            }
+        }
+        return unspaced * 2 > end;
     }
 
     /** Whether the text before the space at {@code gap} ends a clause: "…, ", "…; ", "…: ", "… – ". */

@@ -352,6 +352,17 @@ class SentenceTeaserWriterTest {
     }
 
     @Test
+    void shouldCutAChineseSentenceAfterAClauseMarkNotOnAParticle() {
+        String clause = "中国人民银行宣布下调金融机构存款准备金率，";
+        String lead = clause.repeat(6) + "此举旨在保持流动性合理充裕，同时也有利于促进消费和投资的稳定增长。";
+
+        String teaser = new SentenceTeaserWriter(100).write(HEADLINE, List.of(lead), null).text();
+
+        // after the last full-width comma that keeps half the limit, the comma itself left out
+        assertThat(teaser).isEqualTo(clause.repeat(4).substring(0, clause.length() * 4 - 1) + "…");
+    }
+
+    @Test
     void shouldNeverSplitASurrogatePairWhenAWordIsLongerThanTheLimit() {
         String longRun = "Super" + "🎉".repeat(40);
 
