@@ -28,7 +28,15 @@ final class TeaserText {
                     + "share this|follow us|follow (?:the )?live|photo(?:graph)?s?:|image:|picture:|video:|file photo|"
                     + "getty images|reuters/|copyright|©|all rights reserved|we use cookies|listen to this article|"
                     + "\\d+ min(?:ute)?s? read|updated:?\\s|published:?\\s|last modified|mehr zum thema|lire aussi|"
-                    + "lesen sie auch|leia também|lee también|anzeige|werbung|publicité|publicidad)",
+                    + "lesen sie auch|leia também|lee también|anzeige|werbung|publicité|publicidad|"
+                    // an editor's note before the story: shown with it, never its teaser
+                    + "corrections?:|clarifications?:|editor(?:'|’)?s note:|(?:content |trigger )?warning:|"
+                    + "this (?:article|story|report|piece) (?:was|has been|is|contains|includes|may contain)\\s|"
+                    + "image (?:copyright|caption)|media caption)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A picture's caption ends on its credit: "... on Saturday. (Photo: Ross Parry)", "... Picture: PA". */
+    private static final Pattern CAPTION_CREDIT = Pattern.compile(
+            "(?:^|[\\s(])(?:photo(?:graph)?|picture|pic|image|credit)s?\\s*:\\s*[^.:!?]{2,60}\\)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int BOILERPLATE_MAX_CHARS = 200;
     /**
@@ -56,6 +64,9 @@ final class TeaserText {
 
     static boolean isBoilerplate(String paragraph) {
         if (paragraph.length() <= BOILERPLATE_MAX_CHARS && BOILERPLATE.matcher(paragraph).lookingAt()) {
+            return true;
+        }
+        if (paragraph.length() <= BOILERPLATE_MAX_CHARS && CAPTION_CREDIT.matcher(paragraph).find()) {
             return true;
         }
         return paragraph.length() <= LABEL_MAX_CHARS && !endsLikeSentence(paragraph);
