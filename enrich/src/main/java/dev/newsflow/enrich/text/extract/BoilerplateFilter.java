@@ -185,7 +185,9 @@ public final class BoilerplateFilter {
             // briefing to get the top stories in your inbox." ("Sign up for vaccine alerts opened on Monday" is news)
             "^(?:sign up|subscribe)\\b.{0,40}\\b(?:our|your)\\b.{0,80}\\b(?:newsletters?|briefing|inbox|alerts|digest)\\b.{0,80}$",
             "^(?:have|got) a (?:story|tip|news tip)\\b.{0,40}\\?.{0,120}$",
-            "^image (?:source|caption)\\s*[,:].*$"));
+            "^image (?:source|caption)\\s*[,:].*$",
+            // a wire's credit line after the story: "(Reporting by Jane Doe in London; Editing by John Roe)"
+            "^\\((?:additional )?(?:reporting|writing|editing|compiled|research|graphics)(?: by)?\\s[^()]{2,300}\\)\\W*$"));
 
     /**
      * A picture credit on a line of its own: "Getty Images", "JIM WATSON/AFP/Getty Images", "Photos by Jane Roe
@@ -386,7 +388,8 @@ public final class BoilerplateFilter {
         if (s.regionMatches(true, 0, "a version of this", 0, 17) || s.regionMatches(true, 0, "copyright", 0, 9)
                 || s.startsWith("©") || s.regionMatches(true, 0, "sign up", 0, 7)
                 || s.regionMatches(true, 0, "subscribe", 0, 9) || s.regionMatches(true, 0, "have a ", 0, 7)
-                || s.regionMatches(true, 0, "got a ", 0, 6) || s.regionMatches(true, 0, "image ", 0, 6)) {
+                || s.regionMatches(true, 0, "got a ", 0, 6) || s.regionMatches(true, 0, "image ", 0, 6)
+                || s.startsWith("(") && s.endsWith(")")) {
             return true;
         }
         for (int at = 0, last = s.length() - 19; at <= last; at++) {

@@ -201,6 +201,8 @@ final class Gazetteer {
             "next", "could", "news", "officials", "official", "statement", "according",
             // HTML entity names left in text that lost its "&" ("said quot;no quot;"), never words
             "quot", "amp", "nbsp", "apos",
+            // time zones after a time ("at 18:45 GMT") and a press release's last line ("ENDS"): no one's name
+            "gmt", "utc", "bst", "cet", "cest", "edt", "pdt", "pst", "ends",
             "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "mit",
             "von", "zu", "zum", "zur", "im", "am", "auf", "für", "aus", "bei", "nach", "dass", "ist", "sind", "wird",
             "nicht", "sich", "es", "sie", "er", "wie", "auch", "als", "an", "noch", "über", "hat", "haben",

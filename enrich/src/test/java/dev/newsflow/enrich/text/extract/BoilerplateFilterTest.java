@@ -144,6 +144,16 @@ class BoilerplateFilterTest {
     }
 
     @Test
+    void shouldDropAWiresCreditLineAfterTheStory() {
+        String reuters = "(Reporting by Sinéad Carew in New York and Amruta Khandekar in Bengaluru; Editing by Richard Chang)";
+        String aside = "(The council said it would appeal the ruling, which it called a blow to the city's plans.)";
+
+        assertThat(filter.filter(List.of(LONG, LONG, aside, reuters)).paragraphs()).containsExactly(LONG, LONG, aside);
+        assertThat(filter.filter(List.of(LONG, "(Reporting by Jane Doe; Editing by John Roe)")).paragraphs())
+                .containsExactly(LONG);
+    }
+
+    @Test
     void shouldKeepLongProseThatMentionsRightsOrSigningUp() {
         String rights = "The company said all rights reserved under the 1998 contract would pass to the buyer when the"
                 + " deal closes next year.";

@@ -58,6 +58,15 @@ class HeuristicTagExtractorTest {
     }
 
     @Test
+    void shouldNotTagATimeZoneOrAPressReleasesLastLine() {
+        List<ArticleTag> tags = extractor.extract("Rocket launch delayed", "The launch, set for 18:45 GMT on Friday, was"
+                + " delayed by a fuel leak, the European Space Agency said. A new date will be set at 09:00 UTC.\n\nENDS",
+                "en");
+
+        assertThat(tags).extracting(ArticleTag::name).doesNotContain("GMT", "UTC", "ENDS").contains("European Space Agency");
+    }
+
+    @Test
     void shouldMergeAnAcronymIntoTheNameItAbbreviates() {
         List<ArticleTag> tags = extractor.extract(HEADLINE, RATES_STORY, "en");
 
