@@ -201,7 +201,7 @@ final class Gazetteer {
             "next", "could", "news", "officials", "official", "statement", "according",
             // HTML entity names left in text that lost its "&" ("said quot;no quot;"), never words
             "quot", "amp", "nbsp", "apos",
-            // time zones after a time ("at 18:45 GMT") and a press release's last line ("ENDS"): no one's name
+            // see NOT_ACRONYMS
             "gmt", "utc", "bst", "cet", "cest", "edt", "pdt", "pst", "ends",
             "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "mit",
             "von", "zu", "zum", "zur", "im", "am", "auf", "für", "aus", "bei", "nach", "dass", "ist", "sind", "wird",
@@ -212,6 +212,12 @@ final class Gazetteer {
             "il", "gli", "di", "e", "da", "per", "che", "è", "non", "una",
             "het", "een", "van", "op", "met", "voor", "niet", "zijn",
             "os", "as", "um", "uma", "do", "dos", "das", "em", "no", "na", "com", "não");
+
+    /**
+     * Words written in capitals that are no organisation's acronym: time zones after a time ("at 18:45 GMT") and a
+     * press release's last line ("ENDS"). Read as the stop words they also are.
+     */
+    static final Set<String> NOT_ACRONYMS = words("gmt", "utc", "bst", "cet", "cest", "edt", "pdt", "pst", "ends");
 
     /** Joiners allowed inside a name when a capitalised word follows ("Bank of England", "Charles de Gaulle"). */
     static final Set<String> NAME_JOINERS = words("of", "de", "du", "des", "van", "von", "der", "den", "la", "al",

@@ -27,7 +27,7 @@ final class Token {
         char first = text.charAt(0);
         this.numeric = Character.isDigit(first);
         this.capitalised = Character.isUpperCase(first) || Character.isTitleCase(first);
-        this.acronym = capitalised && isAcronym(text);
+        this.acronym = capitalised && isAcronym(text) && !Gazetteer.NOT_ACRONYMS.contains(lower);
         this.sentenceStart = sentenceStart;
         this.possessive = possessive;
         this.stopWord = !acronym && Gazetteer.STOP_WORDS.contains(lower);

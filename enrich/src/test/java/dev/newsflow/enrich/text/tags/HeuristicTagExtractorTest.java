@@ -59,9 +59,9 @@ class HeuristicTagExtractorTest {
 
     @Test
     void shouldNotTagATimeZoneOrAPressReleasesLastLine() {
-        List<ArticleTag> tags = extractor.extract("Rocket launch delayed", "The launch, set for 18:45 GMT on Friday, was"
-                + " delayed by a fuel leak, the European Space Agency said. A new date will be set at 09:00 UTC.\n\nENDS",
-                "en");
+        List<ArticleTag> tags = extractor.extract("Rocket launch delayed", List.of("The launch, set for 18:45 GMT on"
+                + " Friday, was delayed by a fuel leak, the European Space Agency said.", "A new date will be set at 09:00"
+                + " UTC.", "ENDS"), "en");
 
         assertThat(tags).extracting(ArticleTag::name).doesNotContain("GMT", "UTC", "ENDS").contains("European Space Agency");
     }
