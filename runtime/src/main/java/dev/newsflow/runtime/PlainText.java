@@ -1,6 +1,7 @@
 package dev.newsflow.runtime;
 
 import java.text.Normalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
@@ -53,9 +54,45 @@ public final class PlainText {
         } else if (s.indexOf('&') >= 0) {
             s = Parser.unescapeEntities(s, false); // every HTML5 entity, as jsoup decodes the rest of the text
         }
+        s = withDoubleEscapesDecoded(s);
         s = normaliseSpace(s);
         // last: normaliseSpace drops invisible characters, and "<\u200Bimg ..." would become a tag after it
         return s.indexOf('<') >= 0 ? MARKUP_START.matcher(s).replaceAll("‹") : s;
+    }
+
+    /** An entity left in text once decoded: the sender escaped it twice ("Council&amp;#8217;s" for "Council’s"). */
+    private static final Pattern LITERAL_ENTITY =
+            Pattern.compile("&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});");
+    /** What a second decoding must not make: the start or end of a tag, or the ampersand that would escape again. */
+    private static final java.util.Set<String> KEPT_ENTITIES = java.util.Set.of("&lt;", "&gt;", "&#60;", "&#62;",
+            "&#x3c;", "&#x3e;", "&#x3C;", "&#x3E;", "&LT;", "&GT;");
+
+    /**
+     * {@code text}, already decoded once, with the entities a feed escaped twice decoded again: WordPress and many
+     * feeds send "Council&amp;#8217;s plan", which reads "Council&#8217;s plan" once decoded. {@code &lt;} and
+     * {@code &gt;} stay as they are (a second decoding must never make a tag), and so does what is no entity.
+     */
+    public static String withDoubleEscapesDecoded(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        Matcher m = LITERAL_ENTITY.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        do {
+            String entity = m.group();
+            String name = entity.substring(1, entity.length() - 1);
+            // a named entity only when the whole name is one ("&notanentity;" is not "¬anentity;")
+            String decoded = KEPT_ENTITIES.contains(entity) ? entity
+                    : name.startsWith("#") ? Parser.unescapeEntities(entity, false)
+                    : org.jsoup.nodes.Entities.isNamedEntity(name) ? org.jsoup.nodes.Entities.getByName(name) : entity;
+            out.append(text, last, m.start()).append(decoded);
+            last = m.end();
+        } while (m.find());
+        return out.append(text, last, text.length()).toString();
     }
 
     /** A whole tag: its slash, name, attributes. */

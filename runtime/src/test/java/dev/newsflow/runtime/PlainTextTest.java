@@ -19,6 +19,15 @@ class PlainTextTest {
     }
 
     @Test
+    void shouldDecodeWhatAFeedEscapedTwiceButNeverMakeATag() {
+        // WordPress and many feeds: "Council&amp;#8217;s" for "Council’s"
+        assertThat(PlainText.of("Council&amp;#8217;s plan &amp;#8211; &amp;pound;2m")).isEqualTo("Council’s plan – £2m");
+        assertThat(PlainText.of("<p>The council&amp;#8217;s plan</p>")).isEqualTo("The council’s plan");
+        assertThat(PlainText.of("a &amp;lt;script&amp;gt; tag")).isEqualTo("a &lt;script&gt; tag");
+        assertThat(PlainText.withDoubleEscapesDecoded("AT&T; R&D; &notanentity; 5 &amp; 6")).isEqualTo("AT&T; R&D; &notanentity; 5 & 6");
+    }
+
+    @Test
     void shouldKeepWordsInAngleBracketsThatAreNotMarkup() {
         assertThat(PlainText.of("A <style> guide for writers")).isEqualTo("A ‹style> guide for writers");
         assertThat(PlainText.of("Developers warn about <script> tags")).isEqualTo("Developers warn about ‹script> tags");

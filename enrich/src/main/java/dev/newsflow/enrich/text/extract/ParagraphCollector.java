@@ -804,7 +804,9 @@ final class ParagraphCollector {
             }
         }
 
-        void text(String s) {
+        void text(String raw) {
+            // a feed's entities escaped twice read as the words they stand for; code keeps what it shows
+            String s = preDepth > 0 ? raw : PlainText.withDoubleEscapesDecoded(raw);
             int n = s.length();
             int i = 0;
             while (i < n) {

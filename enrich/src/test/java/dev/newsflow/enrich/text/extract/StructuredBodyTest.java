@@ -342,6 +342,15 @@ class StructuredBodyTest {
     }
 
     @Test
+    void shouldReadEntitiesAFeedEscapedTwiceAsTheirCharactersButNotInCode() {
+        ExtractedArticle article = extractor.extract("<p>The council&amp;#8217;s plan &amp;#8211; &amp;pound;2m.</p>"
+                + "<pre>&amp;#8217; is a right quote</pre>", true);
+
+        assertThat(article.paragraphs()).containsExactly("The council’s plan – £2m.", "&#8217; is a right quote");
+        assertThat(article.bodyHtml()).startsWith("<p>The council’s plan – £2m.</p>");
+    }
+
+    @Test
     void shouldNumberAListWithTheLettersOrRomanNumeralsItsSourceUses() {
         // the text refers to "option (b)": a post must not show it as 2
         assertThat(extractor.extract("<ol type=\"a\"><li>one</li><li>two</li></ol>", true).bodyHtml())
