@@ -77,6 +77,10 @@ public final class Dateline {
 
     /** The paragraph without a leading dateline (and a wire byline before it). */
     public static String strip(String paragraph) {
+        String foreign = withoutOtherLanguagesWireHead(paragraph);
+        if (foreign != null) {
+            return foreign;
+        }
         if (!mayStartWithDateline(paragraph)) {
             return paragraph;
         }
@@ -98,6 +102,56 @@ public final class Dateline {
             }
         }
         return stripPlaceDateline(paragraph);
+    }
+
+    /**
+     * The heads the wires of other languages write, each a form no sentence takes: a place, a day and an agency in
+     * brackets ("MADRID, 12 mar (EFE).- ", "Madrid, 12 de marzo (EFE).- ", "MADRID, 12 (EUROPA PRESS) ", "Paris, 12
+     * mars 2024 (AFP) - ", "Brasília, 12 mar (Lusa) - "); ANSA's agency first ("(ANSA) - ROMA, 12 MAR - "); a known
+     * place in capitals and a full stop, as German regional papers write it ("BERLIN. "); a Chinese wire's place and
+     * date ("新华社北京3月5日电（记者张三）", "中新网上海3月5日电") and a head in lenticular brackets ("【新华社北京3月5日电】",
+     * "【ワシントン共同】"); and an Arabic place with its agency ("القاهرة (رويترز) - ").
+     */
+    private static final Pattern PLACE_DAY_AGENCY = Pattern.compile("^\\p{Lu}[\\p{L}\\p{M} .'’-]{1,40}?,\\s++\\d{1,2}"
+            + "(?:\\s++(?:de\\s++)?\\p{L}{3,10}\\.?)?(?:\\s++(?:de\\s++)?\\d{4})?\\s++\\(\\p{Lu}[\\p{L}\\p{M} .&/-]{1,30}\\)"
+            + "(?:\\s*+\\.?[-–—]{1,2}\\s*+|\\.?\\s++)(?=[\\p{Lu}\\p{N}\"“‘«¿¡])");
+    private static final Pattern AGENCY_FIRST = Pattern.compile("^\\((?:ANSA|AGI|Adnkronos|ADNKRONOS|LaPresse)\\)\\s*+[-–—]{1,2}\\s*+");
+    private static final Pattern CAPS_PLACE_STOP = Pattern.compile("^(?<place>" + CAPS_PLACE + ")\\.\\s++(?=\\p{Lu})");
+    private static final Pattern CHINESE_WIRE = Pattern.compile("^(?:【[^】]{2,30}】|\\p{IsHan}{2,12}\\d{1,2}月\\d{1,2}日(?:电|讯)"
+            + "(?:（[^）]{1,30}）|\\([^)]{1,30}\\))?)\\s*+");
+    private static final Pattern ARABIC_WIRE = Pattern.compile("^[\\p{IsArabic} ]{2,30}\\s*+\\([\\p{IsArabic} ]{2,20}\\)\\s*+[-–—]{1,2}\\s*+");
+
+    /** The paragraph after another language's wire head, or null when it opens with none. */
+    private static String withoutOtherLanguagesWireHead(String paragraph) {
+        if (paragraph.isEmpty()) {
+            return null;
+        }
+        char first = paragraph.charAt(0);
+        Matcher m;
+        if (first == '【' || Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN) {
+            m = CHINESE_WIRE.matcher(paragraph);
+            return m.lookingAt() && m.end() < paragraph.length() ? paragraph.substring(m.end()) : null;
+        }
+        if (Character.UnicodeScript.of(first) == Character.UnicodeScript.ARABIC) {
+            m = ARABIC_WIRE.matcher(paragraph);
+            return m.lookingAt() && m.end() < paragraph.length() ? paragraph.substring(m.end()) : null;
+        }
+        if (first == '(' && (m = AGENCY_FIRST.matcher(paragraph)).lookingAt()) {
+            String rest = paragraph.substring(m.end());
+            String after = withoutOtherLanguagesWireHead(rest);
+            return after != null ? after : stripPlaceDateline(rest);
+        }
+        if (!Character.isUpperCase(first)) {
+            return null;
+        }
+        if ((m = PLACE_DAY_AGENCY.matcher(paragraph)).lookingAt()) {
+            return paragraph.substring(m.end());
+        }
+        if ((m = CAPS_PLACE_STOP.matcher(paragraph)).lookingAt() && letters(m.group("place")) >= 3
+                && isPlace(m.group("place"))) {
+            return paragraph.substring(m.end());
+        }
+        return null;
     }
 
     /** "LONDON: Britain will ...": a known place in capitals and a colon, as Asian and Gulf wires write it. */

@@ -66,6 +66,28 @@ class DatelineTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "MADRID, 12 mar (EFE).- El Consejo de Ministros ha aprobado la ley.|El Consejo de Ministros ha aprobado la ley.",
+        "Madrid, 12 de marzo (EFE).- El Consejo de Ministros ha aprobado la ley.|El Consejo de Ministros ha aprobado la ley.",
+        "MADRID, 12 (EUROPA PRESS) El Consejo de Ministros ha aprobado la ley.|El Consejo de Ministros ha aprobado la ley.",
+        "Paris, 12 mars 2024 (AFP) - Les syndicats ont appelé à la grève.|Les syndicats ont appelé à la grève.",
+        "Brasília, 12 mar (Lusa) - O governo anunciou um pacote.|O governo anunciou um pacote.",
+        "(ANSA) - ROMA, 12 MAR - Allerta rossa in Emilia-Romagna.|Allerta rossa in Emilia-Romagna.",
+        "BERLIN. Die Bundesregierung hat das Gesetz beschlossen.|Die Bundesregierung hat das Gesetz beschlossen.",
+        "新华社北京3月5日电（记者张三）中国人民银行5日宣布下调存款准备金率。|中国人民银行5日宣布下调存款准备金率。",
+        "【新华社北京3月5日电】中国人民银行5日宣布下调存款准备金率。|中国人民银行5日宣布下调存款准备金率。",
+        "【ワシントン共同】米政府は5日、新たな制裁を発表した。|米政府は5日、新たな制裁を発表した。",
+        "القاهرة (رويترز) - أعلنت الحكومة المصرية عن خطة جديدة.|أعلنت الحكومة المصرية عن خطة جديدة.",
+        // sentences that only look like one
+        "Madrid, 12 veces campeón, ganó otra vez.|Madrid, 12 veces campeón, ganó otra vez.",
+        "NATO. That is what he said.|NATO. That is what he said.",
+        "北京时间3月5日，中国人民银行宣布降准。|北京时间3月5日，中国人民银行宣布降准。",
+    })
+    void removesTheWireHeadsOfOtherLanguages(String paragraph, String expected) {
+        assertThat(Dateline.strip(paragraph)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "US - and EU - officials met on Monday.",
         "Apple - the maker of the iPhone - reported on Monday.",
