@@ -7,7 +7,8 @@ import java.util.Locale;
  * How long a text is for a reader: its words and its reading time.
  *
  * <p>Words are runs of letters and digits, joined by one apostrophe, dot or hyphen between two of them ("don't",
- * "U.S", "well-known" are one word). Chinese and Japanese are written without spaces between words, so each Han,
+ * "U.S", "well-known" are one word), and so are the groups of a number ("1,250,000"; "45 000" with a no-break or
+ * thin space). Chinese and Japanese are written without spaces between words, so each Han,
  * Hiragana or Katakana character counts as one word, as word processors count them, and is read at
  * {@value #CHINESE_CHARS_PER_MINUTE} (Chinese) or {@value #JAPANESE_CHARS_PER_MINUTE} (Japanese) characters a minute
  * rather than {@value #WORDS_PER_MINUTE} words (Korean, written with spaces, counts as words). Thai, also written
@@ -68,7 +69,9 @@ record TextLength(int words, int unspacedChars, boolean kana) {
                     inWord = true;
                 }
             } else if (!(inWord && isJoiner(c) && i + width < text.length()
-                    && isWordChar(text.codePointAt(i + width)) && unspacedScript(text.codePointAt(i + width)) == null)) {
+                    && isWordChar(text.codePointAt(i + width)) && unspacedScript(text.codePointAt(i + width)) == null)
+                    && !(inWord && isDigitGroupSeparator(c) && i > 0 && Character.isDigit(text.charAt(i - 1))
+                    && i + width + 3 <= text.length() && isDigitGroup(text, i + width))) {
                 inWord = false;
             }
             i += width;
@@ -122,6 +125,21 @@ record TextLength(int words, int unspacedChars, boolean kana) {
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA ? script : null;
+    }
+
+    /** "1,250,000", "45 000" (a no-break or narrow no-break space, as French and others group digits): one number. */
+    private static boolean isDigitGroupSeparator(int c) {
+        return c == ',' || c == '\u00a0' || c == '\u202f' || c == '\u2009';
+    }
+
+    /** Three digits at {@code at}, not a fourth: the next group of a grouped number. */
+    private static boolean isDigitGroup(String text, int at) {
+        for (int k = at; k < at + 3; k++) {
+            if (!Character.isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return at + 3 == text.length() || !Character.isDigit(text.charAt(at + 3));
     }
 
     private static boolean isJoiner(int c) {

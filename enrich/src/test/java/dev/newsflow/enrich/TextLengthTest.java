@@ -13,6 +13,13 @@ class TextLengthTest {
     }
 
     @Test
+    void shouldCountAGroupedNumberAsOneWord() {
+        assertThat(words("A crowd of 81,044 saw 1,250,000 dollars change hands, 3, 4 or 5 times.")).isEqualTo(14);
+        assertThat(words("45\u202f000 personnes, 120\u00a0000 selon la CGT")).isEqualTo(6);
+        assertThat(words("1,2345 and 12,34")).isEqualTo(5);
+    }
+
+    @Test
     void shouldCountTheWordsOfAPathologicallyJoinedRunWithoutOverflowingTheStack() {
         String run = "a-".repeat(50_000) + "a";
 
@@ -23,7 +30,9 @@ class TextLengthTest {
     void shouldCountWordsAsTheWordPatternDoes() {
         // the loop replaced this pattern (which overflows the stack on long joined runs): same answers on short texts
         // outside Chinese and Japanese, which count per character (below)
-        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+(?:['’.-][\\p{L}\\p{N}]+)*");
+        // (and a number's groups: "1,250,000")
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile(
+                "[\\p{L}\\p{N}]+(?:['’.-][\\p{L}\\p{N}]+|(?<=\\p{Nd}),\\p{Nd}{3}(?!\\p{Nd})[\\p{L}\\p{N}]*)*");
         String[] pieces = {"a", "Z", "7", "é", "'", "’", ".", "-", " ", ",", "\uD83D\uDE00", "--", ". ", "½", "Ⅻ",
                 "\u0301", "²"};
         java.util.Random random = new java.util.Random(42);
