@@ -34,6 +34,7 @@ final class Abbreviations {
             // words a clause cannot end on: "killed at least…", "unless…", "if Japan did…"
             "least", "unless", "whether", "because", "although", "though", "until", "since", "against", "during",
             "through", "within", "without", "upon", "among", "amid", "despite", "including", "did", "does", "do",
+            "across", "towards", "toward", "onto", "beyond", "behind", "near", "around", "throughout", "front",
             "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "mit",
             "von", "zu", "zum", "zur", "im", "am", "auf", "für", "aus", "bei", "nach", "dass", "ist", "sind", "wird",
             "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "à", "au", "aux", "en", "dans", "sur",

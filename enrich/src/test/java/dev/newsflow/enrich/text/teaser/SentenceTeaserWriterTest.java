@@ -121,6 +121,9 @@ class SentenceTeaserWriterTest {
                 // cut at a word boundary with an ellipsis
                 c("cut at a word boundary", 40, HEADLINE, NONE, "The council voted overwhelmingly…", true,
                         "The council voted overwhelmingly on Monday evening to build a bridge across the river."),
+                c("no preposition before the ellipsis", 60, HEADLINE, NONE,
+                        "Carly Patterson did have one final dance…", true,
+                        "Carly Patterson did have one final dance in front of the crowd at the Olympic arena in Athens."),
                 c("no trailing comma before the ellipsis", 36, HEADLINE, NONE, "The mayor, who had opposed it…", true,
                         "The mayor, who had opposed it, changed her mind after a long debate."),
                 c("no trailing dash before the ellipsis", 22, HEADLINE, NONE, "The vote was close…", true,
