@@ -72,7 +72,11 @@ final class PlainTextLayout {
      * @param content for a bulleted line, the item's words after the bullet
      */
     private record Line(String text, int block, boolean opensBlock, int indent, char bullet, String content,
-                        boolean numbered) {
+                        boolean numbered, int columns) {
+        Line(String text, int block, boolean opensBlock, int indent, char bullet, String content, boolean numbered) {
+            this(text, block, opensBlock, indent, bullet, content, numbered, PlainTextLayout.columns(text));
+        }
+
         boolean marked() {
             return bullet != 0 || numbered;
         }
@@ -239,7 +243,7 @@ final class PlainTextLayout {
         int[] widths = new int[blocks];
         boolean[] aligned = new boolean[blocks];
         for (Line line : lines) {
-            widths[line.block()] = Math.max(widths[line.block()], columns(line.text()));
+            widths[line.block()] = Math.max(widths[line.block()], line.columns());
             String text = line.text();
             aligned[line.block()] |= text.indexOf('\t', line.indent()) >= 0 || text.indexOf("   ", line.indent()) >= 0;
         }
@@ -283,7 +287,7 @@ final class PlainTextLayout {
         String following = next.text().stripLeading();
         boolean unspaced = !text.isEmpty() && !following.isEmpty()
                 && (breaksAnywhere(text.codePointBefore(text.length())) || breaksAnywhere(following.codePointAt(0)));
-        return columns(text) + (unspaced ? 0 : 1) + firstWordColumns(following) <= width;
+        return line.columns() + (unspaced ? 0 : 1) + firstWordColumns(following) <= width;
     }
 
     /**
@@ -309,6 +313,9 @@ final class PlainTextLayout {
 
     /** Chinese and Japanese characters and their punctuation: a line may break before any of them. */
     private static boolean breaksAnywhere(int cp) {
+        if (cp < 0x2E80) {
+            return false; // below every Chinese and Japanese block: most text, and no script lookup
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA
@@ -387,8 +394,8 @@ final class PlainTextLayout {
             return true;
         }
         String s = next.strip();
-        if (!s.isEmpty() && columns(line) >= MIN_CJK_RUN_ON_COLUMNS && breaksAnywhere(line.codePointBefore(n))
-                && breaksAnywhere(s.codePointAt(0)) && CJK_CLOSE.indexOf(line.codePointBefore(n)) < 0) {
+        if (!s.isEmpty() && breaksAnywhere(line.codePointBefore(n)) && breaksAnywhere(s.codePointAt(0))
+                && CJK_CLOSE.indexOf(line.codePointBefore(n)) < 0 && columns(line) >= MIN_CJK_RUN_ON_COLUMNS) {
             // Chinese and Japanese end every paragraph on a stop or a closing mark: a longer line that does not stops
             // mid-sentence, however wide the wrapper counted it (by characters or by columns, digits half as wide)
             return true;

@@ -304,6 +304,9 @@ public final class SentenceTeaserWriter implements TeaserWriter {
     private static boolean isMostlyUnspaced(String text, int end) {
         int unspaced = 0;
         for (int i = 0; i < end; i++) {
+            if (text.charAt(i) < 0x2E80) {
+                continue; // below every Chinese and Japanese block
+            }
             Character.UnicodeScript script = Character.UnicodeScript.of(text.charAt(i));
             if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                     || script == Character.UnicodeScript.KATAKANA) {
