@@ -426,12 +426,26 @@ public final class BoilerplateFilter {
         }
         int words = 0;
         int proseWords = 0;
-        for (int k = j; k < paragraphs.size() && !isMarker(paragraphs.get(k), wordCounts[k]); k++) {
+        int lines = 0;
+        int headlines = 0;
+        int k = j;
+        for (; k < paragraphs.size() && !isMarker(paragraphs.get(k), wordCounts[k]); k++) {
+            String line = paragraphs.get(k);
+            boolean prose = isProse(line, wordCounts[k]);
             words += wordCounts[k];
-            proseWords += isProse(paragraphs.get(k), wordCounts[k]) ? wordCounts[k] : 0;
+            proseWords += prose ? wordCounts[k] : 0;
+            lines++;
+            headlines += !prose && wordCounts[k] <= MAX_LIST_LINE_WORDS && !REPORTING_CREDIT.matcher(line).find() ? 1 : 0;
         }
-        return 2 * proseWords >= words ? j : -1;
+        // a box that gives each headline a line of summary alternates them: its "story" is a third headlines or more;
+        // a box's one summary, with nothing after it, is no story going on either
+        boolean boxOfSummaries = 3 * headlines >= lines || j > from && lines == 1 && k == paragraphs.size();
+        return 2 * proseWords >= words && !boxOfSummaries ? j : -1;
     }
+
+    /** A credit after the story, not a headline: "Additional reporting by ...", "... contributed to this report." */
+    private static final Pattern REPORTING_CREDIT = Pattern.compile(
+            "(?i)^\\(?(?:additional )?(?:reporting|writing|editing|research) by\\b|contributed to this report");
 
     private static boolean isMarker(String line, int words) {
         return words <= MAX_CHROME_WORDS && TRAILING_MARKER.matcher(line.strip().toLowerCase(Locale.ROOT)).matches();

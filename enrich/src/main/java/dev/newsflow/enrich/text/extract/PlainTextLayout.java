@@ -361,7 +361,7 @@ final class PlainTextLayout {
     }
 
     private static boolean paragraphEnds(Line line, Line next, Shape shape, int leastIndent, boolean mostlyMidSentence) {
-        if (continues(line.text(), next.text())) {
+        if (continues(line.text(), next.text()) || cjkRunsOn(line, next, shape)) {
             return false;
         }
         if (line.numbered() && next.indent() > line.indent() && !next.marked() && !endsSentence(line.text())) {
@@ -394,13 +394,21 @@ final class PlainTextLayout {
             return true;
         }
         String s = next.strip();
-        if (!s.isEmpty() && breaksAnywhere(line.codePointBefore(n)) && breaksAnywhere(s.codePointAt(0))
-                && CJK_CLOSE.indexOf(line.codePointBefore(n)) < 0 && columns(line) >= MIN_CJK_RUN_ON_COLUMNS) {
-            // Chinese and Japanese end every paragraph on a stop or a closing mark: a longer line that does not stops
-            // mid-sentence, however wide the wrapper counted it (by characters or by columns, digits half as wide)
-            return true;
-        }
         return !s.isEmpty() && Character.isLowerCase(s.codePointAt(0));
+    }
+
+    /**
+     * In a block that may be wrapped: Chinese and Japanese end every paragraph on a stop or a closing mark, so a
+     * longer line that does not stops mid-sentence, however wide the wrapper counted it (by characters or by columns,
+     * digits half as wide). Not in a block of long lines, one paragraph a line, where such a line is a subheading.
+     */
+    private static boolean cjkRunsOn(Line line, Line next, Shape shape) {
+        String text = line.text();
+        String s = next.text().strip();
+        int n = text.length();
+        return shape.mayWrap() && !s.isEmpty() && breaksAnywhere(text.codePointBefore(n))
+                && breaksAnywhere(s.codePointAt(0)) && CJK_CLOSE.indexOf(text.codePointBefore(n)) < 0
+                && line.columns() >= MIN_CJK_RUN_ON_COLUMNS;
     }
 
     /** What a Chinese or Japanese paragraph may end on: a stop, or a closing quote or bracket. */

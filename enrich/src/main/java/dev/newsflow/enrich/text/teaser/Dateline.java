@@ -137,7 +137,11 @@ public final class Dateline {
             return m.lookingAt() && m.end() < paragraph.length() ? paragraph.substring(m.end()) : null;
         }
         if (first == '(' && (m = AGENCY_FIRST.matcher(paragraph)).lookingAt()) {
+            // once: a paragraph of agency heads repeated must cost neither a deep stack nor quadratic copying
             String rest = paragraph.substring(m.end());
+            if (rest.isEmpty() || rest.charAt(0) == '(') {
+                return rest;
+            }
             String after = withoutOtherLanguagesWireHead(rest);
             return after != null ? after : stripPlaceDateline(rest);
         }

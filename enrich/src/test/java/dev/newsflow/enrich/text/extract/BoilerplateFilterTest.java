@@ -129,6 +129,18 @@ class BoilerplateFilterTest {
         assertThat(filter.filter(List.of(p1, p2, "Read more:", "Tunisia's Islamists get a sobering lesson",
                 "Erin Cunningham is an Egypt-based correspondent for The Post. She previously covered conflicts.",
                 "Comments")).paragraphs()).containsExactly(p1, p2);
+        // a box that gives each headline a summary is the page's tail, however prose-like its summaries
+        assertThat(filter.filter(List.of(p1, p2, p1, p2, "Related stories", "Bridge to close for repairs",
+                "The city council voted on Tuesday to close the old bridge for repairs next month.",
+                "Heatwave warning issued", "Forecasters said temperatures would reach 35C in parts of the south on Friday."))
+                .paragraphs()).containsExactly(p1, p2, p1, p2);
+        assertThat(filter.filter(List.of(p1, p2, "Related stories", "Bridge to close for repairs",
+                "The city council voted on Tuesday to close the old bridge for repairs next month."))
+                .paragraphs()).containsExactly(p1, p2);
+        // a credit after the story's last paragraph is no headline
+        assertThat(filter.filter(List.of(p1, p2, "Most read", "Heatwave warning issued", p3,
+                "Additional reporting by Tom Brown", "More on this story", "What is Ofwat?")).paragraphs())
+                .containsExactly(p1, p2, p3, "Additional reporting by Tom Brown");
         // the page's tail after comments is not a box
         assertThat(filter.filter(List.of(p1, p2, "12 comments", "Jane wrote on Monday", "What a sad story this is."))
                 .paragraphs()).containsExactly(p1, p2);

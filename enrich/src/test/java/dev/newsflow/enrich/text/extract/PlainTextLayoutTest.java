@@ -44,6 +44,9 @@ class PlainTextLayoutTest {
                 .paragraphs()).containsExactly(ja, "市場では年内の追加利上げを予想する声が多い。");
         // a short heading line stays its own paragraph
         assertThat(extractor.extract("经济要闻\n" + wrapChars(p2, 20), false).paragraphs()).containsExactly("经济要闻", p2);
+        // and so does a longer one before paragraphs a line each (no wrapper: they are too long)
+        String heading = "央行宣布下调存款准备金率零点五个百分点";
+        assertThat(extractor.extract(heading + "\n" + p1 + "\n" + p2, false).paragraphs()).containsExactly(heading, p1, p2);
     }
 
     private static String wrapChars(String text, int chars) {

@@ -137,6 +137,16 @@ class DatelineTest {
     }
 
     @Test
+    void repeatedAgencyHeadsAreReadOnceNotRecursively() {
+        // a 180 KB paragraph of "(ANSA) - " once overflowed the stack and dead-lettered its article
+        String hostile = "(ANSA) - ".repeat(20_000) + "ROMA, 12 MAR - Il governo ha approvato il decreto.";
+        Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(Dateline.strip(hostile)).hasSize(hostile.length() - 9);
+            new SentenceTeaserWriter(160).write("Decreto approvato", java.util.List.of(hostile), null);
+        });
+    }
+
+    @Test
     void hostileOpeningsAreReadInBoundedTime() {
         // long runs of what each part of a dateline accepts, with nothing after them that ends one
         String[] hostile = {
