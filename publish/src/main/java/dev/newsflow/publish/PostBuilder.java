@@ -101,7 +101,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
     public Post upsert(EnrichedArticle article, Post previous, Instant now) {
         // plain text again, whatever enrich wrote: a backlog, a held embargo or an older enrich during an upgrade
         // may carry what today's enrich would have cleaned, and sites show these fields as they are
-        String headline = PlainText.of(article.getHeadline());
+        String headline = article.getHeadline().indexOf('<') < 0 ? article.getHeadline() : PlainText.of(article.getHeadline());
         String slug = previous != null && previous.getSlug() != null ? previous.getSlug()
                 : Slugs.of(headline, article.getUri());
         // the date comes from the article, never from the clock: rebuilt from the same topic after a reset of the
@@ -119,13 +119,13 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 .setSlug(slug)
                 .setUrl(url)
                 .setHeadline(headline)
-                .setTeaser(PlainText.ofNullable(article.getTeaser()))
+                .setTeaser(shownAsIs(article.getTeaser()))
                 .setTeaserMachineMade(article.getTeaserMachineMade())
                 .setBodyHtml(bodyHtml(article))
                 .setImage(image(article.getImage()))
                 .setEmbeds(embeds(article.getEmbeds(), article.getText()))
-                .setByline(PlainText.ofNullable(article.getByline()))
-                .setSource(PlainText.ofNullable(article.getSource()))
+                .setByline(shownAsIs(article.getByline()))
+                .setSource(shownAsIs(article.getSource()))
                 .setCategories(article.getCategories())
                 .setReviewRequired(article.getReviewRequired())
                 .setReviewReasons(article.getReviewRequired() ? List.copyOf(article.getReviewReasons()) : List.of())
@@ -330,6 +330,14 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
     }
 
     /** The safelist keeps an attribute whatever its value: one that is not of this form goes. */
+    /**
+     * A field sites show as it is, made plain text when it holds a {@code <}: enrich's own output never holds one
+     * that opens a tag, and is kept exactly (cleaning it again would decode its "&lt;" a second time).
+     */
+    private static String shownAsIs(String field) {
+        return field == null || field.indexOf('<') < 0 ? field : PlainText.ofNullable(field);
+    }
+
     private static void keepOnlyIf(Element element, String attribute, java.util.regex.Pattern form) {
         if (element.hasAttr(attribute) && !form.matcher(element.attr(attribute)).matches()) {
             element.removeAttr(attribute);

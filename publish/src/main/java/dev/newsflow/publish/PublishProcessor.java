@@ -171,7 +171,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             unpublished.put(id, applied);
             if (cancelsHeld) {
                 embargoed.cancel(id);
-                storeDigests(id, digestsOf(id).withHeld(null));
+                storeHeld(id, null);
             }
             if (previous.getHeadline() != null) {
                 published.put(id, posts.remembered(previous)); // killed before the state was slimmed
@@ -206,7 +206,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         }
         routed.delete(id);
         // the live words go with the post; a held version the kill does not cancel keeps its own
-        storeDigests(id, cancelsHeld ? SourceDigests.NONE : digestsOf(id).withLive(null));
+        storeLive(id, null);
+        if (cancelsHeld) {
+            storeHeld(id, null);
+        }
         if (cancelsHeld) {
             embargoed.cancel(id); // a kill also cancels a pending embargoed release it predates nothing of
         }
@@ -243,9 +246,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             return;
         }
         EnrichedArticle pending = embargoed.get(id);
-        if (pending != null && article.getVersion() == pending.getVersion() && isEmbargoed(article, now)) {
-            // the held version again (pushed twice, corrected, or enriched again by a replay): the newest copy is the
-            // one released, under its embargo, unless its words were corrected since (a late retry)
+        if (pending != null && article.getVersion() == pending.getVersion()) {
+            // the held version again (pushed twice, corrected, or enriched again by a replay): words corrected since
+            // never come back (a late retry), also once the embargo has passed and the timer has not yet run
             SourceDigests digests = digestsOf(id);
             SeenTexts held = digests.heldOf(pending.getVersion());
             if (held == null && pending.getSourceDigest() != null) { // held before held words were kept
@@ -256,10 +259,14 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                 skipSupersededWords(id, article);
                 return;
             }
-            embargoed.hold(article);
-            storeDigests(id, digests.withHeld(digest == null ? null : held != null ? held.live(digest)
-                    : SeenTexts.first(article.getVersion(), digest)));
-            return;
+            if (isEmbargoed(article, now)) {
+                // the newest copy is the one released, under its embargo; one from an older enrich, without a
+                // digest, keeps the words seen so far
+                embargoed.hold(article);
+                storeHeld(id, digest == null ? held : held != null ? held.live(digest)
+                        : SeenTexts.first(article.getVersion(), digest));
+                return;
+            }
         }
         if (pending != null && article.getVersion() < pending.getVersion()) {
             skip(id, article, "stale-version");
@@ -268,7 +275,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         if (isEmbargoed(article, now)) {
             embargoed.hold(article);
             String digest = article.getSourceDigest();
-            storeDigests(id, digestsOf(id).withHeld(digest == null ? null : SeenTexts.first(article.getVersion(), digest)));
+            storeHeld(id, digest == null ? null : SeenTexts.first(article.getVersion(), digest));
             embargoedCounter().increment();
             log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
             return;
@@ -315,8 +322,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             if (digest != null && (newWords || texts == null)) {
                 // other bytes, the same post: now the live words. Also the first digest seen of a post published by
                 // an older enrich, so words corrected after it cannot come back
-                storeDigests(id, digests.withLive(texts != null ? texts.live(digest)
-                        : SeenTexts.first(article.getVersion(), digest)));
+                storeLive(id, texts != null ? texts.live(digest) : SeenTexts.first(article.getVersion(), digest));
             }
             skip(id, article, "duplicate-version");
             return;
@@ -431,29 +437,39 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private void rememberWords(EnrichedArticle article) {
         String id = article.getUri();
         String digest = article.getSourceDigest();
+        SourceDigests digests = digestsOf(id);
+        if (digests.held() != null) {
+            storeHeld(id, null); // released or replaced
+        }
         if (digest == null) {
-            storeDigests(id, SourceDigests.NONE); // written by an older enrich: nothing to compare the next one with
+            storeLive(id, null); // written by an older enrich: nothing to compare the next one with
             return;
         }
-        SourceDigests digests = digestsOf(id);
         SeenTexts seen = digests.heldOf(article.getVersion());
         if (seen == null) {
             seen = digests.liveOf(article.getVersion());
         }
-        storeDigests(id, new SourceDigests(seen != null ? seen.live(digest) : SeenTexts.first(article.getVersion(), digest),
-                null));
+        storeLive(id, seen != null ? seen.live(digest) : SeenTexts.first(article.getVersion(), digest));
     }
 
     private SourceDigests digestsOf(String id) {
-        return SourceDigests.parse(sourceDigests.get(id));
+        return new SourceDigests(SeenTexts.parse(sourceDigests.get(id)),
+                SeenTexts.parse(sourceDigests.get(SourceDigests.heldKey(id))));
     }
 
-    private void storeDigests(String id, SourceDigests digests) {
-        String value = digests.format();
-        if (value == null) {
-            sourceDigests.delete(id);
+    private void storeLive(String id, SeenTexts texts) {
+        store(id, texts);
+    }
+
+    private void storeHeld(String id, SeenTexts texts) {
+        store(SourceDigests.heldKey(id), texts);
+    }
+
+    private void store(String key, SeenTexts texts) {
+        if (texts == null) {
+            sourceDigests.delete(key);
         } else {
-            sourceDigests.put(id, value);
+            sourceDigests.put(key, texts.format());
         }
     }
 

@@ -168,6 +168,12 @@ class PostBuilderTest {
         assertThat(post.getSource()).isEqualTo("cms");
         assertThat(post.getSlug()).isEqualTo(builder.upsert(anArticle("x1").headline("Score & more").build(), null, now)
                 .getSlug());
+        // what enrich wrote is kept exactly: its "&lt;br&gt;" is words about markup, not markup to decode again
+        EnrichedArticle clean = anArticle("x2").headline("Why &lt;br&gt; breaks layouts").build();
+        clean.setTeaser("Use &lt;p&gt; instead.");
+        Post kept = builder.upsert(clean, null, now);
+        assertThat(kept.getHeadline()).isEqualTo("Why &lt;br&gt; breaks layouts");
+        assertThat(kept.getTeaser()).isEqualTo("Use &lt;p&gt; instead.");
     }
 
     @Test

@@ -37,7 +37,8 @@ public final class PlainText {
     /**
      * Markup and entities removed, white space normalised, trimmed; never null. Plain text that can never become
      * markup: tags go through a real HTML parser (jsoup), which also drops what a pattern misses
-     * ({@code <img/src=x onerror=...>}, unclosed tags, long attributes); entities are decoded once; and a
+     * ({@code <img/src=x onerror=...>}, unclosed tags, long attributes); entities are decoded, and those a feed escaped twice again ({@link #withDoubleEscapesDecoded}:
+     * never into a tag's brackets); and a
      * {@code <} that still starts a tag after decoding ("&amp;lt;svg onload=...&amp;gt;" in the source) is turned into
      * a harmless {@code ‹}, so a site that forgets to escape the teaser still shows text, not a live element.
      * Invisible characters (zero-width space, soft hyphen, BOM, word joiner) and the bidirectional embeddings,
@@ -63,9 +64,6 @@ public final class PlainText {
     /** An entity left in text once decoded: the sender escaped it twice ("Council&amp;#8217;s" for "Council’s"). */
     private static final Pattern LITERAL_ENTITY =
             Pattern.compile("&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});");
-    /** What a second decoding must not make: the start or end of a tag, or the ampersand that would escape again. */
-    private static final java.util.Set<String> KEPT_ENTITIES = java.util.Set.of("&lt;", "&gt;", "&#60;", "&#62;",
-            "&#x3c;", "&#x3e;", "&#x3C;", "&#x3E;", "&LT;", "&GT;");
 
     /**
      * {@code text}, already decoded once, with the entities a feed escaped twice decoded again: WordPress and many
@@ -86,9 +84,11 @@ public final class PlainText {
             String entity = m.group();
             String name = entity.substring(1, entity.length() - 1);
             // a named entity only when the whole name is one ("&notanentity;" is not "¬anentity;")
-            String decoded = KEPT_ENTITIES.contains(entity) ? entity
-                    : name.startsWith("#") ? Parser.unescapeEntities(entity, false)
+            String decoded = name.startsWith("#") ? Parser.unescapeEntities(entity, false)
                     : org.jsoup.nodes.Entities.isNamedEntity(name) ? org.jsoup.nodes.Entities.getByName(name) : entity;
+            if (decoded.indexOf('<') >= 0 || decoded.indexOf('>') >= 0) {
+                decoded = entity; // however it is spelt (&lt; &#060; &#X3C;), a second decoding never makes a tag
+            }
             out.append(text, last, m.start()).append(decoded);
             last = m.end();
         } while (m.find());

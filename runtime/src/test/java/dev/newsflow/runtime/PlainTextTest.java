@@ -25,6 +25,8 @@ class PlainTextTest {
         assertThat(PlainText.of("<p>The council&amp;#8217;s plan</p>")).isEqualTo("The council’s plan");
         assertThat(PlainText.of("a &amp;lt;script&amp;gt; tag")).isEqualTo("a &lt;script&gt; tag");
         assertThat(PlainText.withDoubleEscapesDecoded("AT&T; R&D; &notanentity; 5 &amp; 6")).isEqualTo("AT&T; R&D; &notanentity; 5 & 6");
+        // however the bracket is spelt
+        assertThat(PlainText.withDoubleEscapesDecoded("&#060;b&#062; &#X3C;i&#x03e; &LT;")).isEqualTo("&#060;b&#062; &#X3C;i&#x03e; &LT;");
     }
 
     @Test
