@@ -139,6 +139,16 @@ class ComposeFileTest {
     void everySettingIsOneTheStageReadsAndAccepts(String stage) {
         Settings settings = settings(stage);
         assertEquals(List.of(), UnknownSettings.warnings(settings.newsflow().keySet()));
+        // and each one this stage's: NEWSFLOW_PUBLISH_URL on publish would be ignored there in silence
+        Set<String> own = switch (stage) {
+            case "ingest" -> IngestConfig.settingNames();
+            case "enrich" -> EnrichConfig.settingNames();
+            default -> PublishConfig.settingNames();
+        };
+        for (String key : settings.newsflow().keySet()) {
+            assertTrue(own.contains(key) || Set.of("log.level", "root.log.level", "java.opts").contains(key),
+                    stage + " does not read " + key);
+        }
         assertDoesNotThrow(() -> stageConfig(stage), "the stage refuses its compose settings");
         Set<String> clientSettings = new HashSet<>(ProducerConfig.configNames());
         clientSettings.addAll(ConsumerConfig.configNames());

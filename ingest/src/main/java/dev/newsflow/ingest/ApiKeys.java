@@ -117,6 +117,9 @@ public final class ApiKeys {
                 throw new IllegalArgumentException("api.keys entry " + (i + 1) + ": the part after ':' is shorter than "
                         + MIN_KEY_LENGTH + " characters (entries are name:key)");
             }
+            if (keys.containsKey(name)) {
+                throw new IllegalArgumentException("api.keys names " + name + " twice");
+            }
             byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
             for (Map.Entry<String, byte[]> other : keys.entrySet()) {
                 if (java.security.MessageDigest.isEqual(other.getValue(), bytes)) {
@@ -125,9 +128,7 @@ public final class ApiKeys {
                             + " the same key: each system needs a key of its own");
                 }
             }
-            if (keys.put(name, bytes) != null) {
-                throw new IllegalArgumentException("api.keys names " + name + " twice");
-            }
+            keys.put(name, bytes);
         }
         return new ApiKeys(keys, Set.of(), Map.of());
     }

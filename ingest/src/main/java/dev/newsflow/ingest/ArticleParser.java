@@ -295,8 +295,13 @@ public final class ArticleParser {
     }
 
     private static Map<String, String> threeLetterCodes() {
+        // ISO 639-1 codes withdrawn in 1989 that the JDK still lists beside their successors (he, id, yi)
+        Set<String> deprecated = Set.of("iw", "in", "ji");
         Map<String, String> codes = new java.util.HashMap<>();
         for (String code : Locale.getISOLanguages()) {
+            if (deprecated.contains(code)) {
+                continue; // "yid" is "yi", not the withdrawn "ji"
+            }
             try {
                 codes.putIfAbsent(new Locale(code).getISO3Language(), code);
             } catch (java.util.MissingResourceException e) {

@@ -55,6 +55,7 @@ class ApiKeysTest {
 
     @Test
     void shouldRejectTheSameNameTwiceWithoutShowingEitherKey() {
+        assertThatThrownBy(() -> ApiKeys.parse("cms:" + CMS_KEY + ",cms:" + CMS_KEY)).hasMessageContaining("names cms twice");
         assertThatThrownBy(() -> ApiKeys.parse("cms:" + CMS_KEY + ",cms:" + WIRE_KEY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cms")

@@ -335,6 +335,9 @@ class ArticleParserTest {
                 Map.entry("es-419", "es"), Map.entry("zh-Hant", "zh"), Map.entry("zh-Hant-TW", "zh-tw"),
                 Map.entry("sr-Latn-RS", "sr-rs"), Map.entry("eng", "en"), Map.entry("deu-CH", "de-ch"),
                 Map.entry("de-CH-1996", "de-ch"), Map.entry("en-US-x-twain", "en-us"));
+        assertThat(ArticleParser.languageCode("yid")).isEqualTo("yi");
+        assertThat(ArticleParser.languageCode("heb")).isEqualTo("he");
+        assertThat(ArticleParser.languageCode("ind")).isEqualTo("id");
         for (String bad : List.of("english", "zzz", "en-", "e", "en--US", "en-US-toolongvariant")) {
             assertThat(parser.parse(anArticle("a-1").with("language", bad).json(), PROVIDER).errors()).as(bad)
                     .extracting(FieldError::field).containsExactly("language");

@@ -49,8 +49,7 @@ public final class StreamsRunner implements AutoCloseable {
         this.threadDeaths = io.micrometer.core.instrument.Counter.builder("newsflow.stream.thread.deaths")
                 .description("Stream threads that died (replaced, or the last one before the client stopped)")
                 .tag("stage", stage).register(registry);
-        this.stuckAfter = Duration.ofMillis(Long.parseLong(streamsProps.getProperty(
-                "main.consumer.max.poll.interval.ms", streamsProps.getProperty("max.poll.interval.ms", "300000"))));
+        this.stuckAfter = maxPollInterval(streamsProps);
         this.streams = new KafkaStreams(topology, streamsProps);
         this.streams.setStateListener((now, before) -> {
             stateSince = Instant.now();
@@ -128,6 +127,22 @@ public final class StreamsRunner implements AutoCloseable {
         boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
                 && state != KafkaStreams.State.PENDING_ERROR && !stuck();
         return new HealthStatus(alive, details(state));
+    }
+
+    /** The main consumer's max.poll.interval.ms as Kafka Streams applies it: main.consumer., consumer., then plain. */
+    private static Duration maxPollInterval(Properties props) {
+        for (String key : new String[]{"main.consumer.max.poll.interval.ms", "consumer.max.poll.interval.ms",
+                "max.poll.interval.ms"}) {
+            String value = props.getProperty(key);
+            if (value != null && !value.isBlank()) {
+                try {
+                    return Duration.ofMillis(Long.parseLong(value.strip()));
+                } catch (NumberFormatException e) {
+                    break; // Kafka Streams refuses it when it starts, naming the setting
+                }
+            }
+        }
+        return Duration.ofMillis(300_000);
     }
 
     private boolean stuck() {

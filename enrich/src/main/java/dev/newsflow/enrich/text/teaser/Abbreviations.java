@@ -49,11 +49,13 @@ final class Abbreviations {
      * "der 1. FC Köln", "auf den 12. Platz", "zum 2. Mal"): known by the month or ordinal noun after it, or the
      * article or preposition before it (words English never puts there).
      */
+    // months and nouns English does not share ("April", "Stock", "Minute" open English sentences: "closed at 150.
+    // April sales"); "am 3. April" is known by the word before it
     private static final Set<String> AFTER_ORDINAL = words(
-            "januar", "jänner", "februar", "feber", "märz", "marts", "mars", "april", "mai", "maj", "juni", "juli",
-            "august", "september", "oktober", "november", "dezember", "december", "desember",
+            "januar", "jänner", "februar", "feber", "märz", "marts", "mai", "maj", "juni", "juli", "oktober",
+            "dezember", "desember",
             "mal", "platz", "liga", "bundesliga", "fc", "runde", "spieltag", "jahrhundert", "weltkrieg", "klasse",
-            "stock", "etage", "stelle", "advent", "lesung", "amtszeit", "halbzeit", "minute", "etappe", "tag", "woche");
+            "etage", "stelle", "lesung", "amtszeit", "halbzeit", "etappe", "woche");
     private static final Set<String> BEFORE_ORDINAL = words(
             "am", "vom", "zum", "zur", "im", "beim", "bis", "ab", "seit", "der", "die", "das", "den", "dem", "des",
             "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer", "jeden",
