@@ -428,8 +428,7 @@ public final class BoilerplateFilter {
         int proseWords = 0;
         int lines = 0;
         int headlines = 0;
-        int k = j;
-        for (; k < paragraphs.size() && !isMarker(paragraphs.get(k), wordCounts[k]); k++) {
+        for (int k = j; k < paragraphs.size() && !isMarker(paragraphs.get(k), wordCounts[k]); k++) {
             String line = paragraphs.get(k);
             boolean prose = isProse(line, wordCounts[k]);
             words += wordCounts[k];
@@ -437,9 +436,10 @@ public final class BoilerplateFilter {
             lines++;
             headlines += !prose && wordCounts[k] <= MAX_LIST_LINE_WORDS && !REPORTING_CREDIT.matcher(line).find() ? 1 : 0;
         }
-        // a box that gives each headline a line of summary alternates them: its "story" is a third headlines or more;
-        // a box's one summary, with nothing after it, is no story going on either
-        boolean boxOfSummaries = 3 * headlines >= lines || j > from && lines == 1 && k == paragraphs.size();
+        // a box that gives each headline a line of summary alternates them: its "story" is a third headlines or more.
+        // One line of prose after a box with nothing after it is taken for the story's last paragraph, not a summary:
+        // losing a story's words is worse than keeping a box's one summary
+        boolean boxOfSummaries = 3 * headlines >= lines;
         return 2 * proseWords >= words && !boxOfSummaries ? j : -1;
     }
 
