@@ -194,6 +194,10 @@ public final class SentenceTeaserWriter implements TeaserWriter {
             }
             for (int[] s : SentenceSplitter.split(paragraph)) {
                 String sentence = paragraph.substring(s[0], s[1]);
+                if (teaser.length() > 0 && PROMOTION.matcher(sentence).lookingAt()) {
+                    // "... on Wednesday. Read more: What to expect from the budget": another story's link ends it
+                    return teaser.toString();
+                }
                 // Chinese and Japanese sentences follow each other without a space
                 boolean space = teaser.length() > 0 && !endsWithFullWidthStop(teaser);
                 int room = limit - (teaser.length() == 0 ? 0 : Graphemes.count(teaser) + (space ? 1 : 0));
@@ -218,6 +222,11 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         String result = teaser.toString();
         return TeaserText.fingerprint(result).equals(headlinePrint) ? "" : result;
     }
+
+    /** A link to another story put at a paragraph's end: a label, then a colon or bar, then its headline. */
+    private static final java.util.regex.Pattern PROMOTION = java.util.regex.Pattern.compile(
+            "(?i)(?:read more|read next|related|see also|also read|more on this|watch|listen|lesen sie auch|lire aussi"
+                    + "|leia também|lee también)\\s*+[:|»›>]");
 
     /** Ends with "。！？", before any closing marks ("終わった。」"). */
     private static boolean endsWithFullWidthStop(CharSequence text) {
