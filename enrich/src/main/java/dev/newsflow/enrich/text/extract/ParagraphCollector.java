@@ -423,6 +423,32 @@ final class ParagraphCollector {
     private static final java.util.regex.Pattern EMBED_CLASS = java.util.regex.Pattern.compile(
             "(?:^|\\s)(?:instagram-media|tiktok-embed)(?:$|\\s)");
 
+    private static final String SUPERSCRIPTABLE = "0123456789+-−=()ni";
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ";
+
+    /**
+     * A {@code sup} of a few digits or signs (a footnote, an exponent) as Unicode superscript characters, or null
+     * when it holds anything else ("1<sup>st</sup>", a linked note) and stays an inline {@code <sup>}.
+     */
+    static String superscript(Element sup) {
+        if (sup.childrenSize() > 0) {
+            return null;
+        }
+        String text = sup.text().strip();
+        if (text.isEmpty() || text.length() > 4) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            int at = SUPERSCRIPTABLE.indexOf(text.charAt(i));
+            if (at < 0) {
+                return null;
+            }
+            out.append(SUPERSCRIPTS.charAt(at));
+        }
+        return out.toString();
+    }
+
     private static boolean isEmbedFallback(Element element) {
         String cls = element.className();
         return (cls.contains("instagram-media") || cls.contains("tiktok-embed")) && EMBED_CLASS.matcher(cls).find()
@@ -585,6 +611,15 @@ final class ParagraphCollector {
             if (inRow && CELL_BLOCKS.contains(tag)) { // a paragraph inside a cell: the row stays one block
                 pendingSpace = true;
                 return NodeFilter.FilterResult.CONTINUE;
+            }
+            if (tag.equals("sup") && preDepth == 0) {
+                String superscript = superscript(element);
+                if (superscript != null) {
+                    // "45,000<sup>1</sup>", "10<sup>6</sup>": as the digits ¹ and ⁶ the number stays itself in the
+                    // text ("45,0001", "106" changed it), and the body shows the same characters
+                    text(superscript);
+                    return NodeFilter.FilterResult.SKIP_ENTIRELY;
+                }
             }
             if (tag.equals("br")) {
                 if (inRow) { // a line break inside a cell: the row stays one block

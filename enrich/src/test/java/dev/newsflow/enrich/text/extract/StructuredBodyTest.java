@@ -112,9 +112,10 @@ class StructuredBodyTest {
 
         ExtractedArticle article = extractor.extract(fragment, true);
 
-        assertThat(article.paragraphs()).containsExactly("می\u200Cخواهم کتاب\u200Cها 👨\u200D💻 E=mc2, H2O.", "Esc[31m red gnp.exe.",
+        // an exponent or a footnote's number as the superscript digit: "E=mc2" read as another formula
+        assertThat(article.paragraphs()).containsExactly("می\u200Cخواهم کتاب\u200Cها 👨\u200D💻 E=mc², H2O.", "Esc[31m red gnp.exe.",
                 "We will build it.", "— The Board");
-        assertThat(article.bodyHtml()).isEqualTo("<p>می\u200Cخواهم کتاب\u200Cها 👨\u200D💻 E=mc<sup>2</sup>, H<sub>2</sub>O.</p>"
+        assertThat(article.bodyHtml()).isEqualTo("<p>می\u200Cخواهم کتاب\u200Cها 👨\u200D💻 E=mc², H<sub>2</sub>O.</p>"
                 + "<p>Esc[31m red gnp.exe.</p><blockquote><p>We will build it.</p><p>— The Board</p></blockquote>");
     }
 
@@ -348,6 +349,15 @@ class StructuredBodyTest {
 
         assertThat(article.paragraphs()).containsExactly("The council’s plan – £2m.", "&#8217; is a right quote");
         assertThat(article.bodyHtml()).startsWith("<p>The council’s plan – £2m.</p>");
+    }
+
+    @Test
+    void shouldKeepANumberWithAFootnoteItself() {
+        ExtractedArticle article = extractor.extract("<p>A crowd of 45,000<sup>1</sup> saw 10<sup>6</sup> dollars, "
+                + "the 1<sup>st</sup> time, note<sup><a href=\"#fn2\">2</a></sup>.</p>", true);
+
+        assertThat(article.paragraphs()).containsExactly("A crowd of 45,000¹ saw 10⁶ dollars, the 1st time, note2.");
+        assertThat(article.bodyHtml()).isEqualTo("<p>A crowd of 45,000¹ saw 10⁶ dollars, the 1<sup>st</sup> time, note<sup>2</sup>.</p>");
     }
 
     @Test
