@@ -48,7 +48,7 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
                 if (m.find()) {
                     // a newsflow setting, else a Kafka client's (KAFKA_SECURITY_PROTOCOL, kafka.security.protocol)
                     String key = m.group(1);
-                    String fileKey = isNewsflowSetting(key) ? key : "kafka." + key;
+                    String fileKey = UnknownSettings.isKnown(key) ? key : "kafka." + key;
                     String env = Settings.envNameOf(fileKey);
                     // secrets come from the environment only (a file naming one is refused)
                     hint = Settings.isCredential(fileKey) ? "set " + env
@@ -61,11 +61,5 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
                     + "NEWSFLOW_HTTP_PORT for a stage";
         }
         return String.join(": ", messages) + (hint == null ? "" : "; " + hint);
-    }
-
-    private static boolean isNewsflowSetting(String key) {
-        return dev.newsflow.ingest.IngestConfig.settingNames().contains(key)
-                || dev.newsflow.enrich.EnrichConfig.settingNames().contains(key)
-                || dev.newsflow.publish.PublishConfig.settingNames().contains(key);
     }
 }

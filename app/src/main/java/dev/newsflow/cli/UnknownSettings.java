@@ -17,20 +17,31 @@ import java.util.TreeSet;
 final class UnknownSettings {
 
     /** Read by the launcher and logback, not by a stage. */
-    private static final Set<String> OUTSIDE_STAGES = Set.of("log.level", "root.log.level", "java.opts");
+    static final Set<String> OUTSIDE_STAGES = Set.of("log.level", "root.log.level", "java.opts");
+    /** Every newsflow setting some stage, the launcher or logback reads; sorted, so ties below break the same way. */
+    private static final java.util.SortedSet<String> KNOWN = known();
 
     private UnknownSettings() {
     }
 
-    static List<String> warnings(Set<String> given) {
-        Set<String> known = new TreeSet<>(OUTSIDE_STAGES);
+    private static java.util.SortedSet<String> known() {
+        TreeSet<String> known = new TreeSet<>(OUTSIDE_STAGES);
         known.addAll(IngestConfig.settingNames());
         known.addAll(EnrichConfig.settingNames());
         known.addAll(PublishConfig.settingNames());
+        return java.util.Collections.unmodifiableSortedSet(known);
+    }
+
+    /** Whether {@code key} is a newsflow setting (NEWSFLOW_*), not a Kafka client's. */
+    static boolean isKnown(String key) {
+        return KNOWN.contains(key);
+    }
+
+    static List<String> warnings(Set<String> given) {
         List<String> warnings = new ArrayList<>();
         for (String key : new TreeSet<>(given)) {
-            if (!known.contains(key)) {
-                String closest = known.stream().min(Comparator.comparingInt(k -> distance(k, key))).orElseThrow();
+            if (!KNOWN.contains(key)) {
+                String closest = KNOWN.stream().min(Comparator.comparingInt(k -> distance(k, key))).orElseThrow();
                 warnings.add("unknown setting " + env(key) + " (" + key + ") is ignored; did you mean " + env(closest)
                         + " (" + closest + ")?");
             }

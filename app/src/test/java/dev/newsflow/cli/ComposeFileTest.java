@@ -146,7 +146,7 @@ class ComposeFileTest {
             default -> PublishConfig.settingNames();
         };
         for (String key : settings.newsflow().keySet()) {
-            assertTrue(own.contains(key) || Set.of("log.level", "root.log.level", "java.opts").contains(key),
+            assertTrue(own.contains(key) || UnknownSettings.OUTSIDE_STAGES.contains(key),
                     stage + " does not read " + key);
         }
         assertDoesNotThrow(() -> stageConfig(stage), "the stage refuses its compose settings");

@@ -329,7 +329,6 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
         return clean.body().html();
     }
 
-    /** The safelist keeps an attribute whatever its value: one that is not of this form goes. */
     /**
      * A field sites show as it is, made plain text when it holds a {@code <}: enrich's own output never holds one
      * that opens a tag, and is kept exactly (cleaning it again would decode its "&lt;" a second time).
@@ -338,6 +337,7 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
         return field == null || field.indexOf('<') < 0 ? field : PlainText.ofNullable(field);
     }
 
+    /** The safelist keeps an attribute whatever its value: one that is not of this form goes. */
     private static void keepOnlyIf(Element element, String attribute, java.util.regex.Pattern form) {
         if (element.hasAttr(attribute) && !form.matcher(element.attr(attribute)).matches()) {
             element.removeAttr(attribute);

@@ -208,10 +208,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // the live words go with the post; a held version the kill does not cancel keeps its own
         storeLive(id, null);
         if (cancelsHeld) {
-            storeHeld(id, null);
-        }
-        if (cancelsHeld) {
             embargoed.cancel(id); // a kill also cancels a pending embargoed release it predates nothing of
+            storeHeld(id, null);
         }
         published.put(id, posts.remembered(delete));
     }

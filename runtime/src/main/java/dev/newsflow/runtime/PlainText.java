@@ -37,8 +37,8 @@ public final class PlainText {
     /**
      * Markup and entities removed, white space normalised, trimmed; never null. Plain text that can never become
      * markup: tags go through a real HTML parser (jsoup), which also drops what a pattern misses
-     * ({@code <img/src=x onerror=...>}, unclosed tags, long attributes); entities are decoded, and those a feed escaped twice again ({@link #withDoubleEscapesDecoded}:
-     * never into a tag's brackets); and a
+     * ({@code <img/src=x onerror=...>}, unclosed tags, long attributes); entities are decoded, and those a feed
+     * escaped twice decoded again ({@link #withDoubleEscapesDecoded}: never into a tag's brackets); and a
      * {@code <} that still starts a tag after decoding ("&amp;lt;svg onload=...&amp;gt;" in the source) is turned into
      * a harmless {@code ‹}, so a site that forgets to escape the teaser still shows text, not a live element.
      * Invisible characters (zero-width space, soft hyphen, BOM, word joiner) and the bidirectional embeddings,

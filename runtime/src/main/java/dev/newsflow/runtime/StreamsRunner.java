@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -115,7 +116,8 @@ public final class StreamsRunner implements AutoCloseable {
      */
     public HealthStatus readiness() {
         KafkaStreams.State state = streams.state();
-        return new HealthStatus(state == KafkaStreams.State.RUNNING && !stuck(), details(state));
+        OptionalDouble pollGap = PollGaps.longest(streams.metrics());
+        return new HealthStatus(state == KafkaStreams.State.RUNNING && !stuck(state, pollGap), details(state, pollGap));
     }
 
     /**
@@ -124,9 +126,10 @@ public final class StreamsRunner implements AutoCloseable {
      */
     public HealthStatus liveness() {
         KafkaStreams.State state = streams.state();
+        OptionalDouble pollGap = PollGaps.longest(streams.metrics());
         boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
-                && state != KafkaStreams.State.PENDING_ERROR && !stuck();
-        return new HealthStatus(alive, details(state));
+                && state != KafkaStreams.State.PENDING_ERROR && !stuck(state, pollGap);
+        return new HealthStatus(alive, details(state, pollGap));
     }
 
     /** The main consumer's max.poll.interval.ms as Kafka Streams applies it: main.consumer., consumer., then plain. */
@@ -145,22 +148,21 @@ public final class StreamsRunner implements AutoCloseable {
         return Duration.ofMillis(300_000);
     }
 
-    private boolean stuck() {
-        if (streams.state() != KafkaStreams.State.RUNNING && streams.state() != KafkaStreams.State.REBALANCING) {
+    /** {@code pollGap}: the slowest thread's seconds since its last poll, read once per probe (a scan of every metric). */
+    private boolean stuck(KafkaStreams.State state, OptionalDouble pollGap) {
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
             return false; // starting, or closing: threads do not poll then, and the state already says so
         }
-        java.util.OptionalDouble gap = PollGaps.longest(streams.metrics());
-        return gap.isPresent() && gap.getAsDouble() * 1000 > stuckAfter.toMillis();
+        return pollGap.isPresent() && pollGap.getAsDouble() * 1000 > stuckAfter.toMillis();
     }
 
-    private Map<String, Object> details(KafkaStreams.State state) {
+    private Map<String, Object> details(KafkaStreams.State state, OptionalDouble pollGap) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("streamsState", state.name());
-        java.util.OptionalDouble pollGap = PollGaps.longest(streams.metrics());
         if (pollGap.isPresent()) {
             // seconds since the slowest thread last polled: a few at most; past max.poll.interval.ms it is wedged
             details.put("secondsSinceLastPoll", (long) pollGap.getAsDouble());
-            if (stuck()) {
+            if (stuck(state, pollGap)) {
                 details.put("wedged", "a stream thread has not polled for " + (long) pollGap.getAsDouble() + " s (over "
                         + stuckAfter.toSeconds() + " s, max.poll.interval.ms): a processor does not return; see the"
                         + " thread dump (jstack) for where, then restart");

@@ -134,32 +134,28 @@ public final class BoilerplateFilter {
                     + "|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\\.m|p\\.m|gmt|utc|bst|cet|cest|et|est|edt|pt|pst|pdt"
                     + "|published|updated|posted|modified|last|first|on|at|date|today|yesterday|ago|hours?|minutes?|days?");
 
-    private static final Pattern TRAILING_MARKER = Pattern.compile(String.join("|",
-            "^(?:related|similar)(?: posts?| articles?| stories| news| content| reading| coverage)?\\W*$",
-            "^(?:read|see) (?:more|next|also)(?: (?:on|from) [^.!?]{1,40})?\\W*$",
-            "^(?:also read|more to read|more stories|more news|more articles|top stories|trending|most read|most popular|popular posts|latest posts|latest news|recent posts)\\W*$",
-            "^you (?:may|might) also (?:like|enjoy|be interested in)\\W*$",
-            "^more on (?:this|that) (?:story|subject|topic)\\W*$",
-            "^more from .{1,40}$",
-            "^(?:more (?:about|on)|tags|tagged|topics|related topics|filed under|categories|posted in)\\W*$",
-            "^recommended(?: for you| reading| stories| articles)?\\W*$",
-            "^(?:\\d+ )?comments?(?: \\(\\d+\\))?\\W*$",
-            "^\\d+ (?:responses?|replies)\\W*$",
-            "^(?:leave|post|add|write) a (?:comment|reply|response)\\W*.{0,40}$",
-            "^comments are closed\\W*$",
-            "^(?:join|start) the (?:discussion|conversation)\\W*$"), FLAGS);
-
     /**
      * Trailing markers that head a box of other stories' links, which a CMS also puts inside a story ("Related
      * stories", "Most read", "Read more", "See also"), as against those that head a page's tail (comments, tags).
      */
-    private static final Pattern BOX_MARKER = Pattern.compile(String.join("|",
+    private static final List<String> BOX_MARKERS = List.of(
             "^(?:related|similar)(?: posts?| articles?| stories| news| content| reading| coverage)?\\W*$",
             "^(?:read|see) (?:more|next|also)(?: (?:on|from) [^.!?]{1,40})?\\W*$",
             "^(?:also read|more to read|more stories|more news|more articles|top stories|trending|most read|most popular|popular posts|latest posts|latest news|recent posts)\\W*$",
             "^you (?:may|might) also (?:like|enjoy|be interested in)\\W*$",
             "^more on (?:this|that) (?:story|subject|topic)\\W*$",
-            "^recommended(?: for you| reading| stories| articles)?\\W*$"), FLAGS);
+            "^recommended(?: for you| reading| stories| articles)?\\W*$");
+    private static final List<String> TAIL_MARKERS = List.of(
+            "^more from .{1,40}$",
+            "^(?:more (?:about|on)|tags|tagged|topics|related topics|filed under|categories|posted in)\\W*$",
+            "^(?:\\d+ )?comments?(?: \\(\\d+\\))?\\W*$",
+            "^\\d+ (?:responses?|replies)\\W*$",
+            "^(?:leave|post|add|write) a (?:comment|reply|response)\\W*.{0,40}$",
+            "^comments are closed\\W*$",
+            "^(?:join|start) the (?:discussion|conversation)\\W*$");
+    private static final Pattern BOX_MARKER = Pattern.compile(String.join("|", BOX_MARKERS), FLAGS);
+    private static final Pattern TRAILING_MARKER = Pattern.compile(
+            String.join("|", BOX_MARKERS) + "|" + String.join("|", TAIL_MARKERS), FLAGS);
 
     /**
      * The writer's bio a page puts after its boxes ("Erin Cunningham is an Egypt-based correspondent for The Post."):
