@@ -100,8 +100,6 @@ public final class ArticleEnricher {
         String headline = sentHeadline.isBlank() && extracted.title() != null ? PlainText.of(extracted.title()) : sentHeadline;
         extracted = extracted.withoutRepeatedHeadline(headline);
         String text = extracted.text();
-        Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(),
-                MainTextExtractor.withoutBracketedStockCodes(raw.getDescription()));
         String lead = leadText(headline, extracted.paragraphs());
         DetectedLanguage detected = languageDetector.detect(lead);
         DetectedLanguage language = detected;
@@ -116,6 +114,9 @@ public final class ArticleEnricher {
                     && detected.confidence() >= MISMATCH_MIN_RATIO * languageDetector.confidenceIn(lead, declared);
             language = mismatch && !classifierLanguages.needsReview(detected) ? detected : new DetectedLanguage(declared, 1.0);
         }
+        // after the language: whether "12." is an ordinal ("am 12. Mai") or a sentence's end ("I am 12. My ...")
+        Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(),
+                MainTextExtractor.withoutBracketedStockCodes(raw.getDescription()), language.code());
         Classification classification = categorizer.categorize(
                 new ClassifierInput(headline, text, raw.getSource() != null ? raw.getSource() : raw.getProvider(),
                         classifierLanguages.classifyAs(language)));

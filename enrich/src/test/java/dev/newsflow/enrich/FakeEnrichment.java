@@ -32,7 +32,7 @@ final class FakeEnrichment {
             Arrays.stream(body.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList());
 
     /** The editor's teaser when given, else the first paragraph. */
-    static final TeaserWriter FIRST_PARAGRAPH = (headline, paragraphs, editorTeaser) -> editorTeaser != null
+    static final TeaserWriter FIRST_PARAGRAPH = (headline, paragraphs, editorTeaser, language) -> editorTeaser != null
             ? new Teaser(editorTeaser, false)
             : new Teaser(paragraphs.isEmpty() ? "" : paragraphs.get(0), true);
 

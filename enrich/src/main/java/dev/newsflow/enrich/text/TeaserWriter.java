@@ -9,6 +9,8 @@ public interface TeaserWriter {
      * @param headline     the headline (a teaser never just repeats it)
      * @param paragraphs   clean main-text paragraphs
      * @param editorTeaser the editor's teaser, or null
+     * @param language     the text's language (ISO 639-1, maybe with a region), or null or "und" when not known:
+     *                     whether "12." can be an ordinal ("am 12. Mai") or ends a sentence ("I am 12. My ...")
      */
-    Teaser write(String headline, List<String> paragraphs, String editorTeaser);
+    Teaser write(String headline, List<String> paragraphs, String editorTeaser, String language);
 }

@@ -2,6 +2,8 @@ package dev.newsflow.enrich.text.teaser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Splits a clean paragraph into sentences.
@@ -17,11 +19,37 @@ import java.util.List;
  */
 final class SentenceSplitter {
 
-    private SentenceSplitter() {
+    /** For a text of unknown language: a number with a dot is an ordinal when the words around it say so. */
+    static final SentenceSplitter ANY_LANGUAGE = new SentenceSplitter(true);
+    /** For a language that writes ordinals otherwise ("3rd", "3e", "3.º"): "I am 12. My mother ..." is two. */
+    private static final SentenceSplitter NO_DOT_ORDINALS = new SentenceSplitter(false);
+
+    /**
+     * Languages that write an ordinal as a number with a dot ("am 3. Oktober", "den 3. oktober", "3. lokakuuta",
+     * "3. října", "október 3."). The words that show an ordinal are German ones, but a dot ordinal in these never
+     * ends a sentence before them either.
+     */
+    private static final Set<String> DOT_ORDINAL_LANGUAGES = Set.of(
+            "de", "da", "nb", "nn", "no", "is", "fo", "fi", "et", "lv", "cs", "sk", "sl", "hr", "sr", "bs", "hu", "tr",
+            "pl");
+
+    private final boolean dotOrdinals;
+
+    private SentenceSplitter(boolean dotOrdinals) {
+        this.dotOrdinals = dotOrdinals;
+    }
+
+    /** The splitter for a text in {@code language} (an ISO 639-1 code, maybe with a region), or in one not known. */
+    static SentenceSplitter forLanguage(String language) {
+        if (language == null || language.length() < 2 || "und".equals(language)) {
+            return ANY_LANGUAGE;
+        }
+        String primary = language.substring(0, 2).toLowerCase(Locale.ROOT);
+        return DOT_ORDINAL_LANGUAGES.contains(primary) ? ANY_LANGUAGE : NO_DOT_ORDINALS;
     }
 
     /** Sentences as [start, end) index pairs into {@code text}, trailing white space excluded. */
-    static List<int[]> split(String text) {
+    List<int[]> split(String text) {
         List<int[]> sentences = new ArrayList<>(4);
         int start = skipSpace(text, 0);
         int n = text.length();
@@ -62,7 +90,7 @@ final class SentenceSplitter {
         return sentences;
     }
 
-    private static boolean isBoundaryAfterDot(String text, int dot, int next) {
+    private boolean isBoundaryAfterDot(String text, int dot, int next) {
         int tokenStart = dot;
         while (tokenStart > 0 && !Character.isWhitespace(text.charAt(tokenStart - 1))) {
             tokenStart--;
@@ -71,7 +99,7 @@ final class SentenceSplitter {
         if (Abbreviations.isTitleOrFixed(token)) {
             return false;
         }
-        if (token.length() <= 4 && token.chars().limit(token.length() - 1L).allMatch(Character::isDigit)) {
+        if (dotOrdinals && token.length() <= 4 && token.chars().limit(token.length() - 1L).allMatch(Character::isDigit)) {
             // "am 3. Oktober", "der 1. FC Köln": a German or Nordic ordinal, when the words around it say so
             return !Abbreviations.isOrdinal(wordBefore(text, tokenStart), wordAt(text, next));
         }

@@ -62,33 +62,34 @@ public final class SentenceTeaserWriter implements TeaserWriter {
     }
 
     @Override
-    public Teaser write(String headline, List<String> paragraphs, String editorTeaser) {
+    public Teaser write(String headline, List<String> paragraphs, String editorTeaser, String language) {
+        SentenceSplitter splitter = SentenceSplitter.forLanguage(language);
         String editor = TeaserText.withoutReadMore(TeaserText.withoutDateline(TeaserText.clean(editorTeaser)));
         String headlinePrint = TeaserText.fingerprint(TeaserText.clean(headline));
         List<String> story = paragraphs == null ? List.of() : paragraphs;
         if (editor.isEmpty()) {
-            return new Teaser(fromParagraphs(story, headlinePrint), true);
+            return new Teaser(fromParagraphs(story, headlinePrint, splitter), true);
         }
         String uncut = TeaserText.withoutTruncation(editor);
         if (uncut == null) {
-            return new Teaser(bound(editor), false);
+            return new Teaser(bound(editor, splitter), false);
         }
         // the sender's CMS cut its description off: its whole sentences, else the story's own, never a "[...]"
-        String whole = wholeSentences(uncut);
+        String whole = wholeSentences(uncut, splitter);
         if (whole.length() >= MIN_CUT_TEASER_CHARS || !whole.isEmpty() && endsWithFullWidthStop(whole)) {
-            return new Teaser(bound(whole), false);
+            return new Teaser(bound(whole, splitter), false);
         }
-        String fromStory = fromParagraphs(story, headlinePrint);
+        String fromStory = fromParagraphs(story, headlinePrint, splitter);
         if (!fromStory.isEmpty() || uncut.isBlank()) {
             return new Teaser(fromStory, true); // also when the cut mark was all the sender wrote
         }
         // no story to take one from (a photo or video item): the sender's words, cut as ours are
-        return new Teaser(bound(trimDangling(uncut) + ELLIPSIS), false);
+        return new Teaser(bound(trimDangling(uncut) + ELLIPSIS, splitter), false);
     }
 
     /** The text without its last sentence when that one was cut off (does not end like a sentence). */
-    private static String wholeSentences(String text) {
-        List<int[]> sentences = SentenceSplitter.split(text);
+    private static String wholeSentences(String text, SentenceSplitter splitter) {
+        List<int[]> sentences = splitter.split(text);
         if (sentences.isEmpty()) {
             return "";
         }
@@ -103,8 +104,8 @@ public final class SentenceTeaserWriter implements TeaserWriter {
      * The paragraph ready for a teaser, or null when it is a byline, boilerplate (unless {@code boilerplateToo}) or
      * the headline again.
      */
-    private static String usable(String raw, String headlinePrint, boolean boilerplateToo) {
-        String p = withoutOpeningNonSentences(TeaserText.withoutDateline(TeaserText.clean(raw)));
+    private static String usable(String raw, String headlinePrint, boolean boilerplateToo, SentenceSplitter splitter) {
+        String p = withoutOpeningNonSentences(TeaserText.withoutDateline(TeaserText.clean(raw)), splitter);
         if (p.isEmpty() || TeaserText.isByline(p) || !boilerplateToo && TeaserText.isBoilerplate(p)) {
             return null;
         }
@@ -123,10 +124,10 @@ public final class SentenceTeaserWriter implements TeaserWriter {
      * byline ("By The Associated Press."), a credit or a fragment a feed cut off ("Bee Staff Writer.", "com.",
      * "Sep. 13, 2004."), each of which had been the whole teaser; a dateline after them goes too.
      */
-    static String withoutOpeningNonSentences(String paragraph) {
+    private static String withoutOpeningNonSentences(String paragraph, SentenceSplitter splitter) {
         String p = paragraph;
         for (int round = 0; round < 3; round++) {
-            List<int[]> sentences = SentenceSplitter.split(p);
+            List<int[]> sentences = splitter.split(p);
             if (sentences.size() < 2) {
                 return p;
             }
@@ -172,16 +173,17 @@ public final class SentenceTeaserWriter implements TeaserWriter {
      * Paragraphs are cleaned one at a time, only as far as the teaser needs them. A story whose every paragraph
      * reads as boilerplate (a photo item that is all caption) gets its first one rather than no teaser.
      */
-    private String fromParagraphs(List<String> paragraphs, String headlinePrint) {
-        String teaser = fromParagraphs(paragraphs, headlinePrint, false);
-        return teaser.isEmpty() ? fromParagraphs(paragraphs, headlinePrint, true) : teaser;
+    private String fromParagraphs(List<String> paragraphs, String headlinePrint, SentenceSplitter splitter) {
+        String teaser = fromParagraphs(paragraphs, headlinePrint, false, splitter);
+        return teaser.isEmpty() ? fromParagraphs(paragraphs, headlinePrint, true, splitter) : teaser;
     }
 
-    private String fromParagraphs(List<String> paragraphs, String headlinePrint, boolean boilerplateToo) {
+    private String fromParagraphs(List<String> paragraphs, String headlinePrint, boolean boilerplateToo,
+                                  SentenceSplitter splitter) {
         StringBuilder teaser = new StringBuilder(limit + 8);
         boolean skipped = false; // a paragraph left out since the teaser's last words
         for (String raw : paragraphs) {
-            String paragraph = usable(raw, headlinePrint, boilerplateToo);
+            String paragraph = usable(raw, headlinePrint, boilerplateToo, splitter);
             if (paragraph == null) {
                 skipped = teaser.length() > 0;
                 continue;
@@ -192,7 +194,7 @@ public final class SentenceTeaserWriter implements TeaserWriter {
                 // only into the quote right after it ("... told reporters:" then "\"We will not back down.\"")
                 break;
             }
-            for (int[] s : SentenceSplitter.split(paragraph)) {
+            for (int[] s : splitter.split(paragraph)) {
                 String sentence = paragraph.substring(s[0], s[1]);
                 if (teaser.length() > 0 && PROMOTION.matcher(sentence).lookingAt()) {
                     // "... on Wednesday. Read more: What to expect from the budget": another story's link ends it
@@ -238,11 +240,11 @@ public final class SentenceTeaserWriter implements TeaserWriter {
         return last == '。' || last == '！' || last == '？';
     }
 
-    private String bound(String text) {
+    private String bound(String text, SentenceSplitter splitter) {
         if (Graphemes.count(text) <= limit) {
             return text;
         }
-        List<int[]> sentences = SentenceSplitter.split(text);
+        List<int[]> sentences = splitter.split(text);
         int end = -1;
         for (int[] s : sentences) {
             if (Graphemes.count(text, s[1]) > limit) {

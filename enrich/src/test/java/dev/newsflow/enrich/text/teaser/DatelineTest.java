@@ -142,7 +142,7 @@ class DatelineTest {
         String hostile = "(ANSA) - ".repeat(20_000) + "ROMA, 12 MAR - Il governo ha approvato il decreto.";
         Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             assertThat(Dateline.strip(hostile)).hasSize(hostile.length() - 9);
-            new SentenceTeaserWriter(160).write("Decreto approvato", java.util.List.of(hostile), null);
+            new SentenceTeaserWriter(160).write("Decreto approvato", java.util.List.of(hostile), null, null);
         });
     }
 

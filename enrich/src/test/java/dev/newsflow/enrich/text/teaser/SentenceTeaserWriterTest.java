@@ -341,11 +341,26 @@ class SentenceTeaserWriterTest {
             assertThatThrownBy(() -> new SentenceTeaserWriter(limit)).isInstanceOf(IllegalArgumentException.class);
             return;
         }
-        Teaser teaser = new SentenceTeaserWriter(limit).write(headline, paragraphs, editor);
+        Teaser teaser = new SentenceTeaserWriter(limit).write(headline, paragraphs, editor, null);
 
         assertThat(teaser.text()).isEqualTo(expected);
         assertThat(teaser.machineMade()).isEqualTo(machineMade);
         assertThat(Graphemes.count(teaser.text())).isLessThanOrEqualTo(limit);
+    }
+
+    @Test
+    void shouldReadADotAfterANumberByTheTextsLanguage() {
+        SentenceTeaserWriter writer = new SentenceTeaserWriter(60);
+        List<String> english = List.of("Maria is a carer. I am 12. My mother has been ill for three years and cannot walk.");
+        List<String> german = List.of("Am 3. Oktober feiert Deutschland. In Berlin wird am Brandenburger Tor gefeiert.");
+
+        // English writes no ordinal with a dot: "12." ends the sentence, so the next one does not fit
+        assertThat(writer.write(HEADLINE, english, null, "en").text()).isEqualTo("Maria is a carer. I am 12.");
+        assertThat(writer.write(HEADLINE, english, null, "en-gb").text()).isEqualTo("Maria is a carer. I am 12.");
+        // a language not known, or one that writes ordinals so, reads "am 12." as German might mean it
+        assertThat(writer.write(HEADLINE, english, null, null).text()).isEqualTo("Maria is a carer.");
+        assertThat(writer.write(HEADLINE, german, null, "de").text()).isEqualTo("Am 3. Oktober feiert Deutschland.");
+        assertThat(writer.write(HEADLINE, german, null, "und").text()).isEqualTo("Am 3. Oktober feiert Deutschland.");
     }
 
     @Test
@@ -354,11 +369,11 @@ class SentenceTeaserWriterTest {
         List<String> body = List.of("The council voted overwhelmingly on Monday evening to build a new bridge across "
                 + "the river, ending a decade of argument. Work starts in spring.");
 
-        assertThat(writer.write(HEADLINE, body, null).text()).isEqualTo(body.get(0));
-        assertThat(writer.forChannel("app").write(HEADLINE, body, null).text())
+        assertThat(writer.write(HEADLINE, body, null, null).text()).isEqualTo(body.get(0));
+        assertThat(writer.forChannel("app").write(HEADLINE, body, null, null).text())
                 .isEqualTo("The council voted overwhelmingly on Monday evening to build a new bridge across the river, "
                         + "ending a decade of argument.");
-        assertThat(writer.forChannel("push").write(HEADLINE, body, null).text())
+        assertThat(writer.forChannel("push").write(HEADLINE, body, null, null).text())
                 .isEqualTo("The council voted overwhelmingly…");
         assertThat(writer.forChannel("app").limit()).isEqualTo(120);
         assertThat(writer.forChannel("web").limit()).isEqualTo(160);
@@ -377,7 +392,7 @@ class SentenceTeaserWriterTest {
         String clause = "中国人民银行宣布下调金融机构存款准备金率，";
         String lead = clause.repeat(6) + "此举旨在保持流动性合理充裕，同时也有利于促进消费和投资的稳定增长。";
 
-        String teaser = new SentenceTeaserWriter(100).write(HEADLINE, List.of(lead), null).text();
+        String teaser = new SentenceTeaserWriter(100).write(HEADLINE, List.of(lead), null, null).text();
 
         // after the last full-width comma that keeps half the limit, the comma itself left out
         assertThat(teaser).isEqualTo(clause.repeat(4).substring(0, clause.length() * 4 - 1) + "…");
@@ -387,7 +402,7 @@ class SentenceTeaserWriterTest {
     void shouldNeverSplitASurrogatePairWhenAWordIsLongerThanTheLimit() {
         String longRun = "Super" + "🎉".repeat(40);
 
-        String text = new SentenceTeaserWriter(20).write(HEADLINE, List.of(longRun), null).text();
+        String text = new SentenceTeaserWriter(20).write(HEADLINE, List.of(longRun), null, null).text();
 
         assertThat(text).isEqualTo("Super" + "🎉".repeat(14) + "…");
     }
@@ -400,7 +415,7 @@ class SentenceTeaserWriterTest {
                 "Inflation in the euro zone fell to 2.1 percent in May, its lowest level since 2021, giving the central bank room to cut rates.",
                 "Rescue teams worked through the night to reach villagers cut off by the floods, which have destroyed roads and bridges in the region.");
         for (String lead : leads) {
-            String text = writer.write("Headline", List.of(lead), null).text();
+            String text = writer.write("Headline", List.of(lead), null, null).text();
             String lastWord = text.substring(text.lastIndexOf(' ') + 1).replace("…", "");
 
             assertThat(text).endsWith("…");
