@@ -105,7 +105,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         this.reenriched = Counter.builder("newsflow.publish.reenriched")
                 .description("Live posts updated by a new enrichment of the same version").register(registry);
         this.embargoesLifted = Counter.builder("newsflow.publish.embargoes.lifted")
-                .description("Held embargoed versions replaced by a version sent without a future embargo, published at once")
+                .description("Held embargoed versions replaced by a version sent with an embargo time already passed, published at once")
                 .register(registry);
         // every skip reason exists from the start, at 0, so alerts and dashboards see a series before the first skip
         for (String reason : SKIP_REASONS) {
@@ -244,6 +244,15 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             return;
         }
         EnrichedArticle pending = embargoed.get(id);
+        if (pending != null && article.getEmbargoedUntil() == null && isEmbargoed(pending, now)
+                && article.getVersion() >= pending.getVersion()) {
+            // many CMSs send the embargo with the first push only: a fix sent while it holds keeps it (fails closed).
+            // An embargo is ended early only by a time sent for it, now or in the past
+            article = EnrichedArticle.newBuilder(article).setEmbargoedUntil(pending.getEmbargoedUntil()).build();
+            log.info("Embargo kept articleId={} version={} heldVersion={} until={}: sent without an embargo while one"
+                    + " holds; to end it early send embargoedUntil now", id, article.getVersion(), pending.getVersion(),
+                    pending.getEmbargoedUntil());
+        }
         if (pending != null && article.getVersion() == pending.getVersion()) {
             // the held version again (pushed twice, corrected, or enriched again by a replay): words corrected since
             // never come back (a late retry), also once the embargo has passed and the timer has not yet run
@@ -281,8 +290,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         if (pending != null && isEmbargoed(pending, now)) {
             // an embargo ended early is a newsroom decision that may matter legally: on the record, with what it ended
             embargoesLifted.increment();
-            log.info("Embargo lifted articleId={} heldVersion={} heldUntil={} publishedVersion={}: a version sent without"
-                    + " a future embargo replaces the held one and goes live now", id, pending.getVersion(),
+            log.info("Embargo lifted articleId={} heldVersion={} heldUntil={} publishedVersion={}: a version sent with an"
+                    + " embargo time already passed replaces the held one and goes live now", id, pending.getVersion(),
                     pending.getEmbargoedUntil(), article.getVersion());
         }
         publish(record.key(), article, previous, now, true, null);

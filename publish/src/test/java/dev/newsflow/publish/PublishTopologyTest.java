@@ -549,14 +549,35 @@ class PublishTopologyTest {
     }
 
     @Test
-    void shouldPublishAHeldVersionAtOnceWhenItComesBackWithoutAnEmbargo() {
+    void shouldPublishAHeldVersionAtOnceWhenItComesBackWithAPassedEmbargo() {
         send(anArticle("e4").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
-        send(anArticle("e4").inCategory(MediaTopic.SPORT, 0.9).build()); // the same version, embargo lifted early
-        driver.advanceWallClockTime(Duration.ofSeconds(120)); // the release timer must not trip over anything
+        // the same version, the embargo ended early by the desk
+        send(anArticle("e4").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.minusSeconds(1)).build());
 
         assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.UPSERT);
+        driver.advanceWallClockTime(Duration.ofSeconds(120)); // the release timer must not trip over anything
+        assertThat(posts.readValuesToList()).isEmpty();
         // an embargo ended early is on the record
         assertThat(registry.counter("newsflow.publish.embargoes.lifted").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldKeepAnEmbargoWhenAFixIsSentWithoutOne() {
+        // many CMSs send the embargo with the first push only; a typo fixed during it must not break it
+        send(anArticle("e8").inCategory(MediaTopic.SPORT, 0.9).version(1).headline("Rate decision")
+                .embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("e8").inCategory(MediaTopic.SPORT, 0.9).version(2).headline("Rate decision, fixed").build());
+        send(anArticle("e8").inCategory(MediaTopic.SPORT, 0.9).version(2).headline("Rate decision, fixed again")
+                .sourceDigest("fixed-again").build()); // and the same version corrected in place
+
+        assertThat(posts.readValuesToList()).isEmpty();
+        assertThat(registry.counter("newsflow.publish.embargoes.lifted").count()).isZero();
+        driver.advanceWallClockTime(Duration.ofSeconds(61));
+
+        assertThat(posts.readValuesToList()).singleElement().satisfies(post -> {
+            assertThat(post.getVersion()).isEqualTo(2L);
+            assertThat(post.getHeadline()).isEqualTo("Rate decision, fixed again");
+        });
     }
 
     @Test
@@ -574,7 +595,7 @@ class PublishTopologyTest {
     @Test
     void shouldCountAnEmbargoLiftedByANewerVersionButNotAReleaseOnTime() {
         send(anArticle("e6").inCategory(MediaTopic.SPORT, 0.9).version(1).embargoedUntil(NOW.plusSeconds(60)).build());
-        send(anArticle("e6").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
+        send(anArticle("e6").inCategory(MediaTopic.SPORT, 0.9).version(2).embargoedUntil(NOW).build());
         send(anArticle("e7").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
         driver.advanceWallClockTime(Duration.ofSeconds(120));
 
