@@ -52,6 +52,11 @@ public final class StreamsSettings {
                 props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), String.valueOf(isr)));
         // state stores' changelogs hold whole posts and articles: the broker's 1 MiB default would refuse a large one
         props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
+        // and publish's held articles: a killed or cancelled one's words leave the changelog within about two hours,
+        // as on our compacted topics (the broker rolls an open segment only after 7 days, and never compacts it)
+        String deadline = String.valueOf(Topics.COMPACTION_DEADLINE.toMillis());
+        props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), deadline);
+        props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG), deadline);
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true"); // the 5.0 default
         // Kafka Streams 4.4 also builds a StreamsConfig from the main consumer's settings (the partition assignor's),

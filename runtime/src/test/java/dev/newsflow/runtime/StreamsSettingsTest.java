@@ -41,7 +41,8 @@ class StreamsSettingsTest {
 
         assertThat(config.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(3);
         assertThat(config.originals()).containsEntry("topic.min.insync.replicas", "2")
-                .containsEntry("topic.max.message.bytes", "8388608");
+                .containsEntry("topic.max.message.bytes", "8388608")
+                .containsEntry("topic.segment.ms", "3600000").containsEntry("topic.max.compaction.lag.ms", "3600000");
         assertThat(new StreamsConfig(props).getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo(-1); // broker's
     }
 
