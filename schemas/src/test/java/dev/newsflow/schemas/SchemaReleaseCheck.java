@@ -32,6 +32,11 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
  *   <li>A field never changes its logical type: Avro's fingerprint and its compatibility check both ignore logical
  *       types, so readers of {@code timestamp-millis} would misread {@code timestamp-micros} without any error.</li>
  *   <li>A released file never changes: each is pinned by its SHA-256 in {@code history/released.sha256}.</li>
+ *   <li>A field, once released, is never removed or renamed, never loses its default and never changes its type
+ *       (not even string to bytes, which Avro promotes), and an enum never loses a symbol: Avro calls all of these
+ *       compatible, because a reader still on the older version fills in the field's default or the enum's, so a
+ *       site would show posts without their link or body, with no error anywhere. A field no longer used is kept
+ *       and its doc says so.</li>
  * </ol>
  */
 final class SchemaReleaseCheck {
@@ -73,6 +78,7 @@ final class SchemaReleaseCheck {
                             forward.getResult().getIncompatibilities()));
                 }
                 problems.addAll(enumsGrowSafely(name, released.get(writer), writer + 1, released.get(reader), reader + 1));
+                problems.addAll(fieldsKept(name, released.get(writer), writer + 1, released.get(reader), reader + 1));
                 Map<String, String> older = logicalTypes(released.get(writer));
                 int newer = reader + 1;
                 logicalTypes(released.get(reader)).forEach((field, type) -> {
@@ -85,6 +91,83 @@ final class SchemaReleaseCheck {
             }
         }
         return problems;
+    }
+
+    /** Rule 5: every field and enum symbol of {@code older} is still in {@code newer}, with its type and default. */
+    static List<String> fieldsKept(String name, Schema older, int olderVersion, Schema newer, int newerVersion) {
+        Map<String, FieldShape> before = fields(older);
+        Map<String, FieldShape> after = fields(newer);
+        List<String> problems = new ArrayList<>();
+        before.forEach((path, was) -> {
+            FieldShape now = after.get(path);
+            if (now == null) {
+                problems.add(("%s v%d removes or renames %s: a consumer still on v%d reads its default without an error;"
+                        + " keep the field (say in its doc that it is no longer used)").formatted(name, newerVersion,
+                        path, olderVersion));
+            } else if (was.hasDefault() && !now.hasDefault()) {
+                problems.add(("%s v%d drops the default of %s, which readers on v%d and later rely on when a writer"
+                        + " lacks the field").formatted(name, newerVersion, path, olderVersion));
+            } else if (!was.types().equals(now.types())) {
+                problems.add(("%s v%d changes the type of %s from %s to %s: readers would get other values than they"
+                        + " were built for; add a field with a new name instead").formatted(name, newerVersion, path,
+                        was.types(), now.types()));
+            }
+        });
+        Map<String, Schema> enumsAfter = enums(newer);
+        enums(older).forEach((enumName, schema) -> {
+            Schema now = enumsAfter.get(enumName);
+            List<String> lost = now == null ? List.of() : schema.getEnumSymbols().stream()
+                    .filter(symbol -> !now.hasEnumSymbol(symbol)).toList();
+            if (!lost.isEmpty()) {
+                problems.add(("%s v%d removes %s from enum %s: data written with v%d holding them would be read as the"
+                        + " default").formatted(name, newerVersion, lost, enumName, olderVersion));
+            }
+        });
+        return problems;
+    }
+
+    /** A field's types other than null (a field made optional keeps its shape) and whether it has a default. */
+    record FieldShape(java.util.SortedSet<String> types, boolean hasDefault) {
+    }
+
+    private static Map<String, FieldShape> fields(Schema schema) {
+        Map<String, FieldShape> found = new LinkedHashMap<>();
+        collectFields(schema, schema.getName(), found, new java.util.HashSet<>());
+        return found;
+    }
+
+    private static void collectFields(Schema schema, String path, Map<String, FieldShape> found, java.util.Set<String> seen) {
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (!seen.add(schema.getFullName())) {
+                    return;
+                }
+                for (Schema.Field f : schema.getFields()) {
+                    String fieldPath = path + "." + f.name();
+                    found.put(fieldPath, new FieldShape(typeNames(f.schema()), f.hasDefaultValue()));
+                    collectFields(f.schema(), fieldPath, found, seen);
+                }
+                seen.remove(schema.getFullName());
+            }
+            case UNION -> schema.getTypes().forEach(t -> collectFields(t, path, found, seen));
+            case ARRAY -> collectFields(schema.getElementType(), path + "[]", found, seen);
+            case MAP -> collectFields(schema.getValueType(), path + "{}", found, seen);
+            default -> { }
+        }
+    }
+
+    private static java.util.SortedSet<String> typeNames(Schema schema) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (Schema t : schema.getType() == Schema.Type.UNION ? schema.getTypes() : List.of(schema)) {
+            switch (t.getType()) {
+                case NULL -> { }
+                case RECORD, ENUM, FIXED -> names.add(t.getFullName());
+                case ARRAY -> names.add("array<" + String.join("|", typeNames(t.getElementType())) + ">");
+                case MAP -> names.add("map<" + String.join("|", typeNames(t.getValueType())) + ">");
+                default -> names.add(t.getType().getName());
+            }
+        }
+        return names;
     }
 
     /** Rule 2, enums: symbols added since {@code older} only to an enum whose default readers of it take is UNKNOWN. */
