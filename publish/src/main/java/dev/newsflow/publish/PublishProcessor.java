@@ -64,7 +64,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     static final DeadLetterReason EMBARGO_RELEASE_FAILED = DeadLetterReason.EMBARGO_RELEASE_FAILED;
     /**
      * Per article, the section topics its live post went to (comma-separated): an update tells exactly those it left,
-     * whatever the routing threshold is now (it may have been raised since).
+     * whatever the routing threshold is now (it may have been raised since). After a withhold, those its DELETE went
+     * to, so a kill after it tells them too.
      */
     static final String ROUTED_STORE = "routed-sections";
     private static final Logger log = LoggerFactory.getLogger(PublishProcessor.class);
@@ -186,9 +187,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // article, and nothing says which section, so every section topic gets the delete
         // (also when only a held embargoed version is known: after a reset of publish's state an older version may
         // still be on a section page, so 17 DELETEs of nothing are the price of never missing one)
-        // killed after a withhold: sites were told "may come back"; now they are told "killed", on news.posts and the
-        // current topic (the section topics had their DELETE with the withhold)
-        (killAfterWithhold ? List.<String>of() : previous != null ? routing.everyTopicOf(previous) : routing.everyTopic())
+        // killed after a withhold: sites were told "may come back"; now they are told "killed", on news.posts and on
+        // the section topics the withhold went to (a section site that keeps withheld stories must drop it too)
+        (killAfterWithhold ? withheldFrom(id) : previous != null ? routing.everyTopicOf(previous) : routing.everyTopic())
                 .forEach(topic -> categoryPosts.add(new CategoryPost(topic, delete)));
         log.info("Unpublished articleId={} version={} requestedVersion={} status={}", id, delete.getVersion(),
                 article.getVersion(), article.getPubStatus());
@@ -204,7 +205,12 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         } else {
             liveReceived.delete(id);
         }
-        routed.delete(id);
+        if (article.getPubStatus() == PubStatus.WITHHELD) {
+            // where the withhold was sent, so a kill after it reaches the same sections (a republication replaces it)
+            routed.put(id, String.join(",", categoryPosts.stream().map(CategoryPost::topic).toList()));
+        } else {
+            routed.delete(id);
+        }
         // the live words go with the post; a held version the kill does not cancel keeps its own
         storeLive(id, null);
         if (cancelsHeld) {
@@ -377,6 +383,12 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         liveReceived.put(article.getUri(), article.getReceivedAt().toEpochMilli());
         routed.put(article.getUri(), String.join(",", topics));
         rememberWords(article);
+    }
+
+    /** The section topics a withhold's DELETE went to; none for state from before they were kept. */
+    private Set<String> withheldFrom(String id) {
+        String went = routed.get(id);
+        return went == null || went.isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(List.of(went.split(",")));
     }
 
     /** The section topics the live post went to; for state from before they were kept, the routing's answer now. */
