@@ -18,7 +18,7 @@ public final class Topics {
     public static final String ARTICLES_ENRICHED = "news.articles.enriched";
     /** Every post event (upsert / delete), in order per article. */
     public static final String POSTS = "news.posts";
-    /** The latest post per id; a tombstone when an article is killed. */
+    /** The latest post per id; a tombstone when an article is killed or withheld. */
     public static final String POSTS_CURRENT = "news.posts.current";
     /** Dead letters of the enrich stage. */
     public static final String ENRICH_DLQ = "news.enrich.dlq";
