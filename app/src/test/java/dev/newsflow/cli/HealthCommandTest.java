@@ -21,4 +21,29 @@ class HealthCommandTest {
         // nothing listens on port 1: an answer it could not get is "not ready"
         assertThat(health.execute("http://127.0.0.1:1/health/ready")).isEqualTo(1);
     }
+
+    @Test
+    void shouldSayReadyOnlyWhenTheStageAnswers200() throws Exception {
+        com.sun.net.httpserver.HttpServer stage = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        for (String[] route : new String[][] {{"/up", "200"}, {"/down", "503"}}) {
+            stage.createContext(route[0], exchange -> {
+                byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(Integer.parseInt(route[1]), body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+        }
+        stage.start();
+        try {
+            String base = "http://127.0.0.1:" + stage.getAddress().getPort();
+            CommandLine health = new CommandLine(new HealthCommand()).setErr(new PrintWriter(new StringWriter()));
+
+            // what docker-compose's health checks run: 0 is healthy, anything else a restart in the making
+            assertThat(health.execute(base + "/up")).isZero();
+            assertThat(health.execute(base + "/down")).isEqualTo(1);
+        } finally {
+            stage.stop(0);
+        }
+    }
 }

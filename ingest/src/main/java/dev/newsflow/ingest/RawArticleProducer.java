@@ -29,7 +29,7 @@ public final class RawArticleProducer {
                 + Long.parseLong(props.getProperty(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG).trim());
     }
 
-    private static Properties properties(Settings settings, String clientId) {
+    static Properties properties(Settings settings, String clientId) {
         Properties props = settings.kafkaProperties();
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");

@@ -244,6 +244,66 @@ class IngestApiTest {
     }
 
     @Test
+    void shouldAnswer413ToASingleArticleKafkaFindsTooLargeNotAskForARetry() throws Exception {
+        start(new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    ProducerRecord<String, RawArticle> record, org.apache.kafka.clients.producer.Callback callback) {
+                callback.onCompletion(null, new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
+                return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
+            }
+        });
+
+        HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json", anArticle("big").json())));
+
+        // permanent: a 503 would have the CMS retry it for ever
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(json.readTree(response.body()).get("detail").asText()).contains("too large");
+        assertThat(registry.counter("newsflow.ingest.requests", "result", "rejected", "provider", "cms", "reason",
+                "too-large").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldAnswerBusyWhileRequestBodiesInFlightFillTheBudgetAndAcceptAgainOnceTheyAreDone() throws Exception {
+        start(new MockProducer<>(false, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()),
+                Duration.ofSeconds(30));
+        // a chunked body declares no length, so each holds the batch limit (16 KB) of the budget (4 x 16 KB)
+        List<CompletableFuture<HttpResponse<String>>> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            byte[] line = lines(anArticle("held-" + i).json()).getBytes(StandardCharsets.UTF_8);
+            held.add(http.sendAsync(HttpRequest.newBuilder(uri("/v1/articles:batch")).header("Content-Type", NDJSON)
+                    .header("Authorization", "Bearer " + CMS_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(line))).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 4); // all four waiting on Kafka
+
+        HttpResponse<String> busy = send(authorized(post("/v1/articles", "application/json", anArticle("a-1").json())));
+
+        assertThat(busy.statusCode()).isEqualTo(503);
+        assertThat(busy.headers().firstValue("Retry-After")).contains("5");
+        assertThat(json.readTree(busy.body()).get("detail").asText()).contains("too many request bodies in flight");
+        assertThat(registry.counter("newsflow.ingest.requests", "result", "failed", "provider", "cms", "reason", "busy")
+                .count()).isEqualTo(1.0);
+        assertThat(producer.history()).hasSize(4); // the busy one was never written
+        for (int i = 0; i < 4; i++) {
+            producer.completeNext();
+        }
+        for (CompletableFuture<HttpResponse<String>> response : held) {
+            assertThat(response.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+        }
+        // the budget is given back: the next request is taken
+        CompletableFuture<Boolean> acked = CompletableFuture.supplyAsync(() -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 5);
+            return producer.completeNext();
+        });
+        assertThat(send(authorized(post("/v1/articles", "application/json", anArticle("a-2").json()))).statusCode())
+                .isEqualTo(202);
+        assertThat(acked.get()).isTrue();
+    }
+
+    @Test
     void shouldAnswer503WhenSendItselfThrows() throws Exception {
         MockProducer<String, RawArticle> throwing = ackingProducer();
         throwing.sendException = new TimeoutException("metadata not available");

@@ -17,6 +17,15 @@ class RawArticleProducerTest {
     }
 
     @Test
+    void shouldWriteEveryArticleDurablyAndOnceWhateverTheOperatorSet() {
+        java.util.Properties props = RawArticleProducer.properties(Settings.of(Map.of(), Map.of("bootstrap.servers",
+                "x:9092", "acks", "1", "enable.idempotence", "false", "linger.ms", "50")), "ingest");
+
+        assertThat(props).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
+                .containsEntry("linger.ms", "50"); // what is negotiable stays the operator's
+    }
+
+    @Test
     void shouldReadTheUsersProducerTimeouts() {
         long longest = RawArticleProducer.longestWriteMs(Settings.of(Map.of(),
                 Map.of("bootstrap.servers", "x:9092", "delivery.timeout.ms", "120000")));

@@ -23,6 +23,18 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void shouldKeepExactlyOnceAndExplicitNamesWhateverTheOperatorSet() {
+        StreamsConfig config = new StreamsConfig(StreamsSettings.forStage(Settings.of(Map.of(), Map.of(
+                "bootstrap.servers", "localhost:9092", "processing.guarantee", "at_least_once",
+                "ensure.explicit.internal.resource.naming", "false", "num.stream.threads", "2")),
+                "newsflow-test", Path.of("state")));
+
+        assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(config.getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG)).isTrue();
+        assertThat(config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(2); // negotiable: the operator's
+    }
+
+    @Test
     void shouldEnableTheGlobalProcessingExceptionHandlerWhereverStreamsReadsItsConfig() {
         StreamsConfig config = new StreamsConfig(props);
 
