@@ -165,6 +165,55 @@ class ArticleStatusApiTest {
         assertThat(askedPaths).isEmpty();
     }
 
+    @Test
+    void shouldAnswerBusyBeyondTheQuestionsInFlightAndGiveEachPlaceBack() throws Exception {
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        publish = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        publish.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        publish.createContext("/", exchange -> {
+            askedPaths.add(exchange.getRequestURI().getRawPath());
+            try {
+                answer.await(20, java.util.concurrent.TimeUnit.SECONDS); // publish slow to answer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] bytes = "{\"state\":\"live\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        publish.start();
+        PublishStatus status = new PublishStatus(publishUrl(), Duration.ofSeconds(20));
+        java.util.concurrent.ExecutorService askers = java.util.concurrent.Executors.newFixedThreadPool(PublishStatus.MAX_IN_FLIGHT);
+        try {
+            List<java.util.concurrent.Future<PublishStatus.Answer>> waiting = new java.util.ArrayList<>();
+            for (int i = 0; i < PublishStatus.MAX_IN_FLIGHT; i++) {
+                String id = "urn:cms:" + i;
+                waiting.add(askers.submit(() -> status.ask(id)));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> askedPaths.size() == PublishStatus.MAX_IN_FLIGHT);
+
+            PublishStatus.Answer busy = status.ask("urn:cms:one-more");
+
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.reason()).isEqualTo("busy");
+            answer.countDown();
+            for (java.util.concurrent.Future<PublishStatus.Answer> each : waiting) {
+                assertThat(each.get(10, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+            // every place is given back: more questions than places, one after another, are all answered
+            for (int i = 0; i < PublishStatus.MAX_IN_FLIGHT + 8; i++) {
+                assertThat(status.ask("urn:cms:again-" + i).status()).isEqualTo(200);
+            }
+        } finally {
+            answer.countDown();
+            askers.shutdownNow();
+        }
+    }
+
     private void fakePublish(int status, String body) throws IOException {
         publish = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         publish.createContext("/", exchange -> {

@@ -661,6 +661,21 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldTimeOnlyNewVersionsFromIngestToPostAndCountHeldOnes() {
+        send(anArticle("m1").inCategory(MediaTopic.SPORT, 0.9).receivedAt(NOW.minusSeconds(3)).build());
+        send(anArticle("m1").inCategory(MediaTopic.POLITICS, 0.9).receivedAt(NOW.minusSeconds(3)).build()); // re-enriched
+        send(anArticle("m2").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(61)); // released: time held is not the pipeline's
+
+        assertThat(posts.readValuesToList()).extracting(Post::getId).containsExactly("m1", "m1", "m2");
+        io.micrometer.core.instrument.Timer endToEnd = registry.find("newsflow.publish.end.to.end").timer();
+        assertThat(endToEnd).isNotNull();
+        assertThat(endToEnd.count()).isEqualTo(1);
+        assertThat(endToEnd.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(3_000.0);
+        assertThat(registry.counter("newsflow.publish.embargoed").count()).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldSkipDuplicateAndStaleVersions() {
         send(anArticle("d1").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
         send(anArticle("d1").inCategory(MediaTopic.SPORT, 0.9).version(2).build());
