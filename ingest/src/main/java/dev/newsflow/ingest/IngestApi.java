@@ -113,6 +113,17 @@ public final class IngestApi {
         // <id>, not {id}: an article id may hold '/' (ArticleParser.ID), and every id that can be pushed must be killable
         app.delete("/v1/articles/<id>", this::killArticle);
         app.get("/v1/articles/<id>", this::articleStatus);
+        app.exception(org.eclipse.jetty.http.BadMessageException.class, (e, ctx) -> {
+            // Jetty's minimum body rate (StageServer): a body that drips would hold a thread and budget for ever
+            count("failed", provider(ctx), e.getCode() == HttpStatus.REQUEST_TIMEOUT.getCode() ? "too-slow" : "invalid");
+            long refused = refusalLog.admit("too-slow");
+            if (refused > 0) {
+                log.warn("Request body refused path={} reason={} refusedSinceLastLog={}", ctx.path(), e.getReason(), refused);
+            }
+            ctx.header(Header.CONNECTION, "close");
+            problem(ctx, e.getCode(), "too-slow", "Request too slow", "the body did not arrive in time (" + e.getReason()
+                    + "); nothing was stored, send it again");
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
                 tooLarge(ctx, limits.maxBatchBytes());
@@ -129,7 +140,7 @@ public final class IngestApi {
     private void withinBudget(Context ctx, long limit, io.javalin.http.Handler handler) throws Exception {
         long declared = Requests.declaredLength(ctx);
         long size = declared > 0 && declared <= limit ? declared : limit;
-        Optional<BodyBudget.Reservation> reservation = bodyBudget.tryReserve(size);
+        Optional<BodyBudget.Reservation> reservation = bodyBudget.tryReserve(provider(ctx), size);
         if (reservation.isEmpty()) {
             count("failed", provider(ctx), "busy");
             long refused = refusalLog.admit("busy");
@@ -138,7 +149,8 @@ public final class IngestApi {
                         bodyBudget.bytes(), ctx.path(), refused);
             }
             ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            problem(ctx, 503, "busy", "Busy", "too many request bodies in flight; retry after " + RETRY_AFTER_SECONDS + " s");
+            problem(ctx, 503, "busy", "Busy", "too many request bodies in flight (for this key, or in all); retry after "
+                    + RETRY_AFTER_SECONDS + " s");
             return;
         }
         try (BodyBudget.Reservation held = reservation.get()) {

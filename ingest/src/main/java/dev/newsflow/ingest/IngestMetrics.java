@@ -15,7 +15,7 @@ final class IngestMetrics {
 
     /** Why a request failed: a write Kafka did not acknowledge ({@link KafkaWriteFailures#reasonOf}), or no room for its body. */
     static final List<String> FAILURE_REASONS = List.of("kafka-timeout", "kafka-error", "kafka-refused", "not-sent", "busy",
-            "interrupted");
+            "too-slow", "interrupted");
 
     private final MeterRegistry registry;
     private final Timer ackLatency;

@@ -268,25 +268,35 @@ class IngestApiTest {
     void shouldAnswerBusyWhileRequestBodiesInFlightFillTheBudgetAndAcceptAgainOnceTheyAreDone() throws Exception {
         start(new MockProducer<>(false, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()),
                 Duration.ofSeconds(30));
-        // a chunked body declares no length, so each holds the batch limit (16 KB) of the budget (4 x 16 KB)
+        // a chunked body declares no length, so each holds the batch limit (16 KB) of the budget (4 x 16 KB), and
+        // one key at most half of it
         List<CompletableFuture<HttpResponse<String>>> held = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             byte[] line = lines(anArticle("held-" + i).json()).getBytes(StandardCharsets.UTF_8);
             held.add(http.sendAsync(HttpRequest.newBuilder(uri("/v1/articles:batch")).header("Content-Type", NDJSON)
-                    .header("Authorization", "Bearer " + CMS_KEY)
+                    .header("Authorization", "Bearer " + (i < 2 ? CMS_KEY : WIRE_KEY))
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(line))).build(),
                     HttpResponse.BodyHandlers.ofString()));
+            int sent = i + 1;
+            await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == sent); // waiting on Kafka
+            if (i == 1) {
+                // the CMS holds its half: its next request waits, the wire's are still taken
+                HttpResponse<String> ownShare = send(authorized(post("/v1/articles", "application/json", anArticle("a-0").json())));
+                assertThat(ownShare.statusCode()).isEqualTo(503);
+            }
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 4); // all four waiting on Kafka
 
-        HttpResponse<String> busy = send(authorized(post("/v1/articles", "application/json", anArticle("a-1").json())));
+        HttpResponse<String> busy = send(post("/v1/articles", "application/json", anArticle("a-1").json())
+                .header("Authorization", "Bearer " + WIRE_KEY).build());
 
         assertThat(busy.statusCode()).isEqualTo(503);
         assertThat(busy.headers().firstValue("Retry-After")).contains("5");
         assertThat(json.readTree(busy.body()).get("detail").asText()).contains("too many request bodies in flight");
         assertThat(registry.counter("newsflow.ingest.requests", "result", "failed", "provider", "cms", "reason", "busy")
                 .count()).isEqualTo(1.0);
-        assertThat(producer.history()).hasSize(4); // the busy one was never written
+        assertThat(registry.counter("newsflow.ingest.requests", "result", "failed", "provider", "wire", "reason", "busy")
+                .count()).isEqualTo(1.0);
+        assertThat(producer.history()).hasSize(4); // the busy ones were never written
         for (int i = 0; i < 4; i++) {
             producer.completeNext();
         }
@@ -301,6 +311,38 @@ class IngestApiTest {
         assertThat(send(authorized(post("/v1/articles", "application/json", anArticle("a-2").json()))).statusCode())
                 .isEqualTo(202);
         assertThat(acked.get()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseABodyThatDripsWith408AndFreeItsPlace() throws Exception {
+        start(ackingProducer());
+        java.util.concurrent.ScheduledExecutorService client = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(server.localUrl()).getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + CMS_KEY + "\r\nContent-Type:"
+                    + " application/json\r\nContent-Length: 4000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // a byte every 100 ms, far below the slowest rate a body may arrive at, until the server answers
+            client.scheduleWithFixedDelay(() -> {
+                try {
+                    out.write(' ');
+                    out.flush();
+                } catch (IOException closed) {
+                    throw new java.io.UncheckedIOException(closed);
+                }
+            }, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+
+            assertThat(answer).isEqualTo("HTTP/1.1 408");
+        } finally {
+            client.shutdownNow();
+        }
+        assertThat(registry.counter("newsflow.ingest.requests", "result", "failed", "provider", "cms", "reason",
+                "too-slow").count()).isEqualTo(1.0);
+        assertThat(producer.history()).isEmpty();
+        // its place in the body budget is free again
+        assertThat(send(authorized(post("/v1/articles", "application/json", anArticle("a-1").json()))).statusCode())
+                .isEqualTo(202);
     }
 
     @Test

@@ -48,6 +48,7 @@ public final class StageServer implements AutoCloseable {
             config.http.prefer405over404 = true; // a wrong method is a client error to name, not a missing page
             config.http.maxRequestSize = maxRequestBytes;
             config.useVirtualThreads = false;
+            config.jetty.modifyHttpConfiguration(StageServer::refuseSlowBodies);
         });
         app.get("/health/live", ctx -> respond(ctx, stage, liveness.get()));
         app.get("/health/ready", ctx -> respond(ctx, stage, readiness.get()));
@@ -75,11 +76,32 @@ public final class StageServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = maxRequestBytes;
             config.useVirtualThreads = false;
+            config.jetty.modifyHttpConfiguration(StageServer::refuseSlowBodies);
         });
         routes.accept(app);
         app.start(host, port);
         log.info("HTTP server started stage={} port={} routes=own only", stage, app.port());
         return new StageServer(stage, app, null);
+    }
+
+    /**
+     * A body that arrives slower than this on average, from its first byte, is refused (408) and its thread freed: a
+     * client dripping a byte every few seconds restarted Jetty's idle timeout with each one and held a thread, and a
+     * share of ingest's body budget, for as long as it liked. Lenient on purpose (a CMS on a poor link must get its
+     * story through): the largest batch (16 MiB) takes 70 minutes at this rate, and what one sender holds meanwhile
+     * is bounded by ingest's body budget per key.
+     */
+    public static final long MIN_REQUEST_BYTES_PER_SECOND = 4 * 1024;
+
+    private static void refuseSlowBodies(org.eclipse.jetty.server.HttpConfiguration http) {
+        http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+    }
+
+    /** The server's slowest accepted body rate, as Jetty was told it (for tests). */
+    long minRequestDataRate() {
+        return app.jettyServer().server().getConnectors()[0]
+                .getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class)
+                .getHttpConfiguration().getMinRequestDataRate();
     }
 
     public int port() {

@@ -65,4 +65,18 @@ class StageServerTest {
 
         assertThat(page).contains("Nothing: no dead letters");
     }
+
+    @Test
+    void shouldTellJettyToRefuseABodyThatDrips() {
+        StageServer server = StageServer.start("test", "127.0.0.1", 0, 1024, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> HealthStatus.up(Map.of()), () -> HealthStatus.up(Map.of()), app -> { });
+        StageServer bare = StageServer.startBare("test", "127.0.0.1", 0, 1024, app -> { });
+        try {
+            assertThat(server.minRequestDataRate()).isEqualTo(StageServer.MIN_REQUEST_BYTES_PER_SECOND);
+            assertThat(bare.minRequestDataRate()).isEqualTo(StageServer.MIN_REQUEST_BYTES_PER_SECOND);
+        } finally {
+            server.close();
+            bare.close();
+        }
+    }
 }
