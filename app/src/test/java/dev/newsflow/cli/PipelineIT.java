@@ -166,10 +166,14 @@ class PipelineIT {
     @Test
     void shouldHoldAnEmbargoedArticleUntilItsEmbargoAndThenPublishIt() throws Exception {
         String id = "urn:it:" + UUID.randomUUID();
-        Instant embargo = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        // far enough ahead that the article is through enrich before it: the hold itself is what is checked
+        Instant embargo = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
         String held = article(id, 1, "Harbour City to announce new manager")
                 .replace("\"source\":\"it\"", "\"source\":\"it\",\"embargoedUntil\":\"" + embargo + "\"");
         assertThat(post(held).statusCode()).isEqualTo(202);
+        String state = Awaitility.await().atMost(WAIT).until(() -> get(publish.url() + "/articles/" + id).body(),
+                body -> body.contains("\"state\":\"embargoed\"") || body.contains("\"state\":\"live\""));
+        assertThat(state).as("held before its embargo, not published at once").contains("\"state\":\"embargoed\"");
 
         try (var all = posts(Topics.POSTS)) {
             // released by publish's wall-clock timer, never before the embargo

@@ -4,6 +4,7 @@ import dev.newsflow.runtime.Settings;
 import dev.newsflow.runtime.StreamsStage;
 import dev.newsflow.schemas.Topics;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -28,12 +29,24 @@ public final class PublishApp {
                     + "redirected here will fail unless a proxy maps that port", applicationServer, self.port(),
                     config.httpPort());
         }
-        return StreamsStage.start(PublishTopology.STAGE, Topics.PUBLISH_DLQ, config, settings, registry -> new PublishTopology(
-                new PostBuilder(config.siteBaseUrl()), new CategoryRouting(config.routeMinConfidence()),
-                config.embargoCheckInterval(), Clock.systemUTC(), registry).build(),
-                (app, streams) -> {
-                    new ArticleLookup(streams, self).register(app);
-                    new HeldEmbargoes(streams).register(app);
-                });
+        String publishGroup = settings.kafkaProperties().getProperty(StreamsConfig.APPLICATION_ID_CONFIG,
+                "newsflow-" + PublishTopology.STAGE);
+        KafkaUpstreamProgress upstream = new KafkaUpstreamProgress(settings.kafkaProperties(),
+                config.enrichApplicationId(), publishGroup, Duration.ofSeconds(2));
+        try {
+            StreamsStage stage = StreamsStage.start(PublishTopology.STAGE, Topics.PUBLISH_DLQ, config, settings,
+                    registry -> new PublishTopology(new PostBuilder(config.siteBaseUrl()),
+                            new CategoryRouting(config.routeMinConfidence()), config.embargoCheckInterval(),
+                            Clock.systemUTC(), registry, upstream).build(),
+                    (app, streams) -> {
+                        new ArticleLookup(streams, self).register(app);
+                        new HeldEmbargoes(streams).register(app);
+                    });
+            stage.closeAlso(upstream); // after Streams, whose release timer asks it
+            return stage;
+        } catch (RuntimeException e) {
+            upstream.close();
+            throw e;
+        }
     }
 }

@@ -14,6 +14,7 @@ public final class PublishConfig extends StageConfig {
     public static final String SITE_BASE_URL = "site.base.url";
     public static final String ROUTE_MIN_CONFIDENCE = "route.min.confidence";
     public static final String EMBARGO_CHECK_MS = "embargo.check.interval.ms";
+    public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
 
     static final ConfigDef DEFINITION = baseDefinition(8082)
             .define(SITE_BASE_URL, Type.STRING, "https://news.example.com", (name, value) -> {
@@ -25,7 +26,11 @@ public final class PublishConfig extends StageConfig {
             .define(ROUTE_MIN_CONFIDENCE, Type.DOUBLE, 0.35, Range.between(0.0, 1.0), Importance.MEDIUM,
                     "A post goes to a secondary category's topic only at this confidence or above; always to its primary.")
             .define(EMBARGO_CHECK_MS, Type.LONG, 1_000L, Range.between(100, 60_000), Importance.LOW,
-                    "How often held embargoed articles are checked for release.");
+                    "How often held embargoed articles are checked for release.")
+            .define(ENRICH_APPLICATION_ID, Type.STRING, "newsflow-enrich", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "enrich's Kafka Streams application id (its consumer group): an embargoed version is released once"
+                    + " what was sent before its embargo has been through enrich and publish. Set it when enrich runs"
+                    + " under another id (KAFKA_APPLICATION_ID), as for a replay.");
 
     /** Every setting this stage reads, for telling a misspelt NEWSFLOW_ variable from one another stage reads. */
     public static java.util.Set<String> settingNames() {
@@ -42,6 +47,10 @@ public final class PublishConfig extends StageConfig {
 
     public double routeMinConfidence() {
         return getDouble(ROUTE_MIN_CONFIDENCE);
+    }
+
+    public String enrichApplicationId() {
+        return getString(ENRICH_APPLICATION_ID);
     }
 
     public Duration embargoCheckInterval() {

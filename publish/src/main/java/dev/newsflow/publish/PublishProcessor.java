@@ -89,9 +89,21 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private KeyValueStore<String, Long> liveReceived;
     private KeyValueStore<String, String> sourceDigests;
     private KeyValueStore<String, String> routed;
+    private final UpstreamProgress upstream;
+    private final java.util.Map<Integer, Integer> waitingByPartition;
+    /** Held versions this task has said wait for upstream: each is logged when it starts waiting and when released. */
+    private final java.util.Set<String> waitingIds = new java.util.HashSet<>();
+    /**
+     * The latest ingest receipt time among the records this task has processed: once it is past an embargo, every
+     * record written before the embargo on this partition has been processed (the log keeps their order through
+     * enrich and publish), so the release needs no question to Kafka.
+     */
+    private Instant receivedUpTo = Instant.EPOCH;
 
     PublishProcessor(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, MeterRegistry registry,
-                     DeadLetters deadLetters) {
+                     DeadLetters deadLetters, UpstreamProgress upstream, java.util.Map<Integer, Integer> waitingByPartition) {
+        this.upstream = upstream;
+        this.waitingByPartition = waitingByPartition;
         this.posts = posts;
         this.routing = routing;
         this.embargoCheckInterval = embargoCheckInterval;
@@ -139,6 +151,9 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     public void process(Record<byte[], EnrichedArticle> record) {
         articlesIn.increment();
         EnrichedArticle article = record.value();
+        if (article.getReceivedAt() != null && article.getReceivedAt().isAfter(receivedUpTo)) {
+            receivedUpTo = article.getReceivedAt();
+        }
         Post previous = published.get(article.getUri());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (article.getPubStatus() != PubStatus.USABLE) {
@@ -518,7 +533,25 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private void releaseEmbargoed(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
         List<KeyValue<String, EnrichedArticle>> due = embargoed.dueBy(now);
+        int partition = context.taskId().partition();
+        java.util.Set<String> stillWaiting = new java.util.HashSet<>();
         for (KeyValue<String, EnrichedArticle> kv : due) {
+            Instant until = kv.value.getEmbargoedUntil();
+            // oldest first: once what was sent before one embargo is still on its way, so is what was sent before later ones
+            if (!stillWaiting.isEmpty() || until.isAfter(receivedUpTo) && !upstream.caughtUp(partition, until)) {
+                stillWaiting.add(kv.key);
+                if (waitingIds.add(kv.key)) {
+                    log.warn("Embargo release waits articleId={} version={} embargoedUntil={} partition={}: what was sent"
+                            + " before the embargo is still on its way through enrich or publish (a backlog, a restart),"
+                            + " and a kill or a moved embargo among it must be applied first; released once it has"
+                            + " arrived", kv.key, kv.value.getVersion(), until, partition);
+                }
+                continue;
+            }
+            if (waitingIds.remove(kv.key)) {
+                log.info("Embargo release no longer waits articleId={} version={} embargoedUntil={} secondsLate={}",
+                        kv.key, kv.value.getVersion(), until, Duration.between(until, now).toSeconds());
+            }
             byte[] key = kv.key.getBytes(StandardCharsets.UTF_8);
             // "passed", not "lifted": that word is for an embargo ended early (newsflow_publish_embargoes_lifted_total)
             log.info("Embargo passed, publishing articleId={} version={} embargoedUntil={}", kv.key,
@@ -536,6 +569,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             }
             embargoed.cancel(kv.key); // only once published or dead-lettered
         }
+        waitingIds.retainAll(stillWaiting); // cancelled by a kill, or replaced, while waiting
+        waitingByPartition.put(partition, stillWaiting.size());
     }
 
     /**

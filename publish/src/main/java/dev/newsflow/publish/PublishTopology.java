@@ -37,14 +37,29 @@ public final class PublishTopology {
     private final Duration embargoCheckInterval;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final UpstreamProgress upstream;
+    /** Held versions past their embargo that wait for what was sent before it, per task's partition. */
+    private final java.util.Map<Integer, Integer> waitingByPartition = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** For topology tests that pipe records straight into publish: nothing is ever pending upstream. */
     public PublishTopology(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, Clock clock,
                            MeterRegistry registry) {
+        this(posts, routing, embargoCheckInterval, clock, registry, UpstreamProgress.NOTHING_PENDING);
+    }
+
+    public PublishTopology(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, Clock clock,
+                           MeterRegistry registry, UpstreamProgress upstream) {
         this.posts = posts;
         this.routing = routing;
         this.embargoCheckInterval = embargoCheckInterval;
         this.clock = clock;
         this.registry = registry;
+        this.upstream = upstream;
+        io.micrometer.core.instrument.Gauge.builder("newsflow.publish.embargoes.waiting", waitingByPartition,
+                        waiting -> waiting.values().stream().mapToInt(Integer::intValue).sum())
+                .description("Held versions past their embargo, waiting until what was sent before it has been through"
+                        + " enrich and publish (a kill among it is applied first)")
+                .register(registry);
     }
 
     public Topology build() {
@@ -73,7 +88,8 @@ public final class PublishTopology {
         outcomes.split(Named.as("route-"))
                 .branch((key, outcome) -> outcome.isOk(), Branched.<byte[], Outcome<EnrichedArticle>>withConsumer(ok ->
                         writePosts(ok.mapValues(Outcome::value, Named.as("take-enriched-article"))
-                                .process(() -> new PublishProcessor(posts, routing, embargoCheckInterval, registry, deadLetters),
+                                .process(() -> new PublishProcessor(posts, routing, embargoCheckInterval, registry, deadLetters,
+                                        upstream, waitingByPartition),
                                         Named.as("decide-post"), PublishProcessor.POSTS_STORE, PublishProcessor.EMBARGO_STORE,
                                         PublishProcessor.EMBARGO_TIMES_STORE, PublishProcessor.UNPUBLISHED_STORE,
                                         PublishProcessor.LIVE_RECEIVED_STORE, PublishProcessor.ROUTED_STORE,

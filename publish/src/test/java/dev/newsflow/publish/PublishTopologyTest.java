@@ -49,6 +49,9 @@ class PublishTopologyTest {
     private TestOutputTopic<String, Post> politics;
     private TestOutputTopic<String, DeadLetter> deadLetters;
     private SimpleMeterRegistry registry;
+    /** What Kafka would say of the raw and enriched partitions: everything sent so far has reached publish. */
+    private final java.util.concurrent.atomic.AtomicBoolean upstreamCaughtUp = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private final List<Instant> upstreamAsked = new java.util.ArrayList<>();
 
     @TempDir
     Path stateDir;
@@ -57,7 +60,10 @@ class PublishTopologyTest {
     void startDriver() throws Exception {
         registry = new SimpleMeterRegistry();
         var topology = new PublishTopology(new PostBuilder("https://news.example.com/"), new CategoryRouting(0.35),
-                Duration.ofSeconds(1), Clock.fixed(NOW, ZoneOffset.UTC), registry).build();
+                Duration.ofSeconds(1), Clock.fixed(NOW, ZoneOffset.UTC), registry, (partition, time) -> {
+                    upstreamAsked.add(time);
+                    return upstreamCaughtUp.get();
+                }).build();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "publish-test");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -560,6 +566,53 @@ class PublishTopologyTest {
         assertThat(posts.readValuesToList()).isEmpty();
         // an embargo ended early is on the record
         assertThat(registry.counter("newsflow.publish.embargoes.lifted").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldNotReleaseAnEmbargoWhileAKillSentBeforeItIsStillOnItsWay() {
+        send(anArticle("w1").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+        upstreamCaughtUp.set(false); // a bulk import in enrich: the desk's kill waits behind it
+        driver.advanceWallClockTime(Duration.ofSeconds(61));
+
+        assertThat(posts.readValuesToList()).isEmpty();
+        assertThat(upstreamAsked).contains(NOW.plusSeconds(60));
+        assertThat(registry.get("newsflow.publish.embargoes.waiting").gauge().value()).isEqualTo(1.0);
+
+        // the kill, sent 30 s before the embargo, arrives; then the backlog is through
+        send(anArticle("w1").status(PubStatus.CANCELED).receivedAt(NOW.plusSeconds(30)).build());
+        upstreamCaughtUp.set(true);
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.DELETE);
+        assertThat(registry.get("newsflow.publish.embargoes.waiting").gauge().value()).isZero();
+    }
+
+    @Test
+    void shouldReleaseAWaitingEmbargoOnceWhatWasSentBeforeItHasArrived() {
+        send(anArticle("w2").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+        send(anArticle("w3").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(90)).build());
+        upstreamCaughtUp.set(false);
+        driver.advanceWallClockTime(Duration.ofSeconds(95));
+        assertThat(posts.readValuesToList()).isEmpty();
+        // the later one waits without asking again: what was sent before the earlier embargo is still on its way
+        assertThat(upstreamAsked).containsOnly(NOW.plusSeconds(60));
+
+        upstreamCaughtUp.set(true);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getId).containsExactly("w2", "w3");
+    }
+
+    @Test
+    void shouldReleaseWithoutAskingKafkaOnceAnArticleSentAfterTheEmbargoHasArrived() {
+        send(anArticle("w4").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+        upstreamCaughtUp.set(false); // Kafka would not say, or is slow to
+        // an article received after the embargo has been through: everything sent before it has too (log order)
+        send(anArticle("other").inCategory(MediaTopic.SPORT, 0.9).receivedAt(NOW.plusSeconds(61)).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(61));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getId).containsExactly("other", "w4");
+        assertThat(upstreamAsked).isEmpty();
     }
 
     @Test

@@ -6,12 +6,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Admin clients for checks asked often (readiness, lag): every call gives up after a short timeout. */
-final class Admins {
+public final class Admins {
 
     private Admins() {
     }
 
-    static Admin withTimeout(Properties kafka, String clientId, Duration timeout) {
+    public static Admin withTimeout(Properties kafka, String clientId, Duration timeout) {
         Properties props = new Properties();
         props.putAll(kafka);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);

@@ -36,6 +36,7 @@ public final class StreamsStage implements AutoCloseable {
     private final BrokerReachability brokers;
     private final ConsumerLag lag;
     private final StageServer server;
+    private final List<AutoCloseable> alsoClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private StreamsStage(String stage, StreamsRunner runner, BrokerReachability brokers, ConsumerLag lag,
                          StageServer server) {
@@ -189,12 +190,24 @@ public final class StreamsStage implements AutoCloseable {
         return server.localUrl();
     }
 
+    /** A resource of the stage's own (a client its topology uses) to close after Kafka Streams. */
+    public void closeAlso(AutoCloseable resource) {
+        alsoClose.add(resource);
+    }
+
     @Override
     public void close() {
         server.close();
         runner.close();
         brokers.close();
         lag.close();
+        for (AutoCloseable resource : alsoClose) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Could not close stage={} resource={}: {}", stage, resource.getClass().getSimpleName(), e.toString());
+            }
+        }
         log.info("Stopped stage={}", stage);
     }
 }
