@@ -16,7 +16,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class EmbargoSchedule {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbargoSchedule.class);
+
     private final KeyValueStore<String, EnrichedArticle> held;
+    /** Held articles this task could not read, each said once. */
+    private final java.util.Set<String> unreadable = new java.util.HashSet<>();
     /** {@code <release time, epoch ms, 19 digits>|<article id>} → article id; ordered by time, as the store's keys are. */
     private final KeyValueStore<String, String> releases;
 
@@ -80,7 +84,19 @@ final class EmbargoSchedule {
         try (KeyValueIterator<String, String> it = releases.range(releaseKey(Instant.EPOCH, ""),
                 releaseKey(now, "") + '\uffff')) {
             it.forEachRemaining(kv -> {
-                EnrichedArticle article = held.get(kv.value);
+                EnrichedArticle article;
+                try {
+                    article = held.get(kv.value);
+                } catch (RuntimeException e) {
+                    // written by a newer publish (a rollback): this one cannot release it, and one such article must
+                    // not stop every release on the partition (a failing timer stops the stage). Kept for a newer
+                    // publish to release; said once
+                    if (unreadable.add(kv.value)) {
+                        log.error("Held embargoed article unreadable, not released articleId={} releaseKey={}: {}; it is"
+                                + " kept for the newer publish that wrote it (roll forward)", kv.value, kv.key, e.toString());
+                    }
+                    return;
+                }
                 if (article != null && article.getEmbargoedUntil() != null
                         && releaseKey(article.getEmbargoedUntil(), kv.value).equals(kv.key)) {
                     due.add(KeyValue.pair(kv.value, article));

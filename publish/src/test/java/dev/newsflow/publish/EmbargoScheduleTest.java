@@ -60,6 +60,27 @@ class EmbargoScheduleTest {
         assertThat(schedule.dueBy(NOW.plusSeconds(600))).extracting(kv -> kv.key).containsExactly("late");
     }
 
+    @Test
+    void shouldReleaseTheOthersWhenOneHeldArticleCannotBeRead() {
+        // what a newer publish wrote before a rollback: this one cannot decode it, and must not stop every release
+        org.apache.kafka.common.serialization.Serde<EnrichedArticle> newerForSome = org.apache.kafka.common.serialization.Serdes
+                .serdeFrom(Serdes.ENRICHED_ARTICLE.serializer(), (topic, bytes) -> {
+                    EnrichedArticle article = Serdes.ENRICHED_ARTICLE.deserializer().deserialize(topic, bytes);
+                    if (article != null && article.getUri().equals("newer")) {
+                        throw new org.apache.kafka.common.errors.SerializationException("unknown schema fingerprint");
+                    }
+                    return article;
+                });
+        KeyValueStore<String, String> index = store("index-mixed", new StringSerde());
+        KeyValueStore<String, EnrichedArticle> heldMixed = store("held-mixed", newerForSome);
+        EmbargoSchedule schedule = new EmbargoSchedule(heldMixed, index);
+        schedule.hold(anArticle("newer").embargoedUntil(NOW.plusSeconds(10)).build());
+        schedule.hold(anArticle("ours").embargoedUntil(NOW.plusSeconds(20)).build());
+
+        assertThat(schedule.dueBy(NOW.plusSeconds(30))).extracting(kv -> kv.key).containsExactly("ours");
+        assertThat(index.get(EmbargoSchedule.releaseKey(NOW.plusSeconds(10), "newer"))).isEqualTo("newer"); // kept
+    }
+
     private <V> KeyValueStore<String, V> store(String name, org.apache.kafka.common.serialization.Serde<V> values) {
         KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), new StringSerde(), values)
                 .withLoggingDisabled().build();
