@@ -119,14 +119,27 @@ public final class ArticleParser {
         return validate((ObjectNode) root, provider);
     }
 
+    /** Unknown fields named in an answer's ignoredFields; the rest are counted. */
+    static final int MAX_IGNORED_NAMED = 20;
+
     private ParsedArticle validate(ObjectNode node, String provider) {
         List<FieldError> errors = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        int unnamed = 0;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!KNOWN.contains(name)) {
-                ignored.add(name);
+                // named up to a point: a batch of articles with a million field names each had its answer (and the
+                // names, held until it was sent) grow to tens of megabytes
+                if (ignored.size() < MAX_IGNORED_NAMED) {
+                    ignored.add(name);
+                } else {
+                    unnamed++;
+                }
             }
+        }
+        if (unnamed > 0) {
+            ignored.add("(and " + unnamed + " more)");
         }
         Fields f = new Fields(node, errors);
 

@@ -50,6 +50,19 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldNameOnlySoManyUnknownFieldsAndCountTheRest() {
+        StringBuilder json = new StringBuilder("{\"uri\":\"a-1\",\"version\":1,\"headline\":\"H\",\"body\":\"Text.\"");
+        for (int i = 0; i < 1_000; i++) {
+            json.append(",\"x").append(i).append("\":1");
+        }
+        ParsedArticle parsed = parser.parse(json.append('}').toString(), PROVIDER);
+
+        assertThat(parsed.article()).isNotNull();
+        assertThat(parsed.ignoredFields()).hasSize(ArticleParser.MAX_IGNORED_NAMED + 1)
+                .startsWith("x0", "x1").endsWith("(and 980 more)");
+    }
+
+    @Test
     void shouldDefaultPubStatusVersionCreatedAndReceivedAtFromTheClock() {
         RawArticle article = parser.parse(anArticle("a-1").json(), PROVIDER).article();
 
