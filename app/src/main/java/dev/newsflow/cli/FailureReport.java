@@ -31,15 +31,25 @@ final class FailureReport implements CommandLine.IExecutionExceptionHandler {
         return commandLine.getCommandSpec().exitCodeOnExecutionException();
     }
 
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
+    /**
+     * Kafka quotes the piece of a JAAS config it could not parse, and in a malformed one that piece can be the password
+     * ("Value not specified for key 'S3cr3t' in JAAS config"): what is quoted in such a message is not printed.
+     */
+    static String withoutJaasValues(String message) {
+        return message.contains("JAAS") || message.contains("jaas") ? QUOTED.matcher(message).replaceAll("'***'") : message;
+    }
+
     /** The messages of the exception and its causes, each once, with a hint for a named setting. */
     static String describe(Throwable e) {
         Set<String> messages = new LinkedHashSet<>();
         String hint = null;
         for (Throwable t = e; t != null && messages.size() < 5; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() == null ? t.getClass().getSimpleName()
+            String message = withoutJaasValues(t.getMessage() == null ? t.getClass().getSimpleName()
                     // a file-system exception's message is only the path: "NoSuchFileException: /x.html" says why
                     : t instanceof java.nio.file.FileSystemException ? t.getClass().getSimpleName() + ": " + t.getMessage()
-                    : t.getMessage();
+                    : t.getMessage());
             if (messages.stream().noneMatch(m -> m.contains(message))) {
                 messages.add(message);
             }

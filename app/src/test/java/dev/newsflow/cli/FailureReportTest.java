@@ -35,6 +35,21 @@ class FailureReportTest {
     }
 
     @Test
+    void shouldNeverPrintWhatKafkaQuotesFromAMalformedJaasConfig() {
+        // a password without its quotes: Kafka takes it for a key and quotes it back
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", "127.0.0.1:9");
+        kafka.put("security.protocol", "SASL_PLAINTEXT");
+        kafka.put("sasl.mechanism", "PLAIN");
+        kafka.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\""
+                + " password=hunter2 S3cr3tPW;");
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> Admin.create(kafka).close());
+
+        assertThat(failure).isNotNull();
+        assertThat(FailureReport.describe(failure)).contains("JAAS").doesNotContain("S3cr3tPW").doesNotContain("hunter2");
+    }
+
+    @Test
     void shouldSayHowToChooseAnotherPortWhenOneIsTaken() {
         String report = FailureReport.describe(new IllegalStateException("Port already in use.",
                 new java.net.BindException("Address already in use")));
