@@ -63,6 +63,17 @@ public final class ApiKeys {
     }
 
     /** The id prefixes the named key is held to, for its refusal message; empty when it has none. */
+    /**
+     * The keys that may write any article id while other keys exist: a leaked key among them can overwrite, or push a
+     * version number so high it blocks, any other sender's stories.
+     */
+    public java.util.List<String> unboundedAmongSeveral() {
+        if (names().size() < 2) {
+            return java.util.List.of();
+        }
+        return names().stream().filter(name -> idPrefixesOf(name).isEmpty()).sorted().toList();
+    }
+
     public java.util.List<String> idPrefixesOf(String name) {
         return idPrefixes.getOrDefault(name, java.util.List.of());
     }

@@ -48,6 +48,12 @@ public final class IngestApp implements AutoCloseable {
         IngestConfig config = new IngestConfig(settings.newsflow());
         ApiKeys keys = config.apiKeys();
         log.info("API keys stage={} names={}", STAGE, keys);
+        java.util.List<String> unbounded = keys.unboundedAmongSeveral();
+        if (!unbounded.isEmpty()) {
+            log.warn("API keys {} may write any article id, also another sender's: a leaked one can overwrite any story,"
+                    + " or send a version so high no newer one can follow. Give each key its ids with"
+                    + " NEWSFLOW_API_ID_PREFIXES (name=prefix, e.g. wire=urn:wire:,cms=urn:cms:)", unbounded);
+        }
         PrometheusMeterRegistry registry = StageStartup.prepare(STAGE, config, settings);
         long longestWrite = RawArticleProducer.longestWriteMs(settings);
         if (config.ackTimeout().toMillis() < longestWrite) {

@@ -19,6 +19,16 @@ class ApiKeysTest {
     }
 
     @Test
+    void shouldNameTheKeysThatMayWriteAnyIdWhileOthersExist() {
+        ApiKeys keys = ApiKeys.parse("cms:cms-key-0123456789abcdef,wire:wire-key-0123456789abcdef,agency:agency-key-0123456789ab");
+
+        assertThat(keys.unboundedAmongSeveral()).containsExactly("agency", "cms", "wire");
+        assertThat(keys.withIdPrefixes(java.util.List.of("wire=urn:wire:", "agency=urn:ag:")).unboundedAmongSeveral())
+                .containsExactly("cms");
+        assertThat(ApiKeys.parse("cms:cms-key-0123456789abcdef").unboundedAmongSeveral()).isEmpty(); // one sender
+    }
+
+    @Test
     void shouldNameTheKeyThatWasPresented() {
         assertThat(keys.authenticate(CMS_KEY)).contains("cms");
         assertThat(keys.authenticate(WIRE_KEY)).contains("wire");
