@@ -190,7 +190,9 @@ public final class UrlPaths {
     private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("(?i)[?&#;](?:access[_-]?token|auth[_-]?token"
             + "|id[_-]?token|refresh[_-]?token|token|jwt|auth|api[_-]?key|apikey|secret|client[_-]?secret|password|passwd"
             + "|pwd|j?session[_-]?id|signature|sig|x-amz-signature|x-amz-credential|x-goog-signature|x-goog-credential"
-            + "|preview[_-]?token)=[^&#;]");
+            + "|preview[_-]?token|key"
+            // any name that ends like one: private_token, access_key, api-secret, upload_sig
+            + "|[a-z0-9]+[_-](?:token|secret|key|sig|signature|password))=[^&#;]");
 
     static boolean carriesCredential(String pathQueryFragment) {
         // a parameter needs an '=': most links have none, and the pattern is long

@@ -40,12 +40,15 @@ class UrlPathsTest {
                 "http://[::ffff:127.0.0.1]/a", "http://[0:0:0:0:0:0:0:1]/a", "http://[fd00::1]/a",
                 "https://wire.example/a;jsessionid=ABC", "https://s.example/a?X-Goog-Signature=ab",
                 "https://wire.example/a?auth=x", "https://wire.example/a?access-token=x", "https://wire.example/a?jwt=x",
-                "https://wire.example/a?%74oken=x", "https://p%D0%B0ypal.example/", "https://wire.example/%zz"))
+                "https://wire.example/a?%74oken=x", "https://p%D0%B0ypal.example/", "https://wire.example/%zz",
+                "https://cdn.example/a.jpg?private_token=glpat-x", "https://cdn.example/a.jpg?access_key=AKIA",
+                "https://maps.example/embed?key=AIzaSy", "https://cdn.example/a.jpg?upload-sig=ab"))
                 .noneMatch(UrlPaths::isSafeHttpUrl);
         assertThat(List.of("https://wire.example/a?ref=feed&page=2", "https://news.example:8443/a?tokens_left=2",
                 "http://172.32.0.1/a", "https://local.example/a", "https://example.com./a",
                 "https://slashdot.example/story/04/08/12/1234?sid=04/08/12/1234", "http://8.8.8.8/a",
-                "http://[2001:db8::1]/a", "https://wire.example/caf%C3%A9?q=a+b"))
+                "http://[2001:db8::1]/a", "https://wire.example/caf%C3%A9?q=a+b",
+                "https://shop.example/a?keyword=x&monkey=1&tokenized=2", "https://news.example/a?code=US"))
                 .allMatch(UrlPaths::isSafeHttpUrl);
     }
 
