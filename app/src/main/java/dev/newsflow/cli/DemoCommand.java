@@ -120,9 +120,10 @@ final class DemoCommand implements Callable<Integer> {
                     () -> EnrichApp.start(base.with(Map.of(StageConfig.HTTP_PORT, nextPort(1)), Map.of()).with(noTopicSetup, Map.of()), e)));
             CompletableFuture<StreamsStage> publishStart = NamedThreads.supply("newsflow-demo-start-publish", () -> PublishApp.start(
                     base.with(Map.of(StageConfig.HTTP_PORT, nextPort(2)), Map.of()).with(noTopicSetup, Map.of())));
-            IngestApp ingest = started(ingestStart, components);
-            StreamsStage enrich = started(enrichStart, components);
-            StreamsStage publish = started(publishStart, components);
+            startedAll(components, ingestStart, enrichStart, publishStart);
+            IngestApp ingest = ingestStart.join();
+            StreamsStage enrich = enrichStart.join();
+            StreamsStage publish = publishStart.join();
 
             info.printf("%nnewsflow demo is running on an embedded Kafka broker at %s%n", broker.bootstrapServers());
             info.printf("  ingest API   %s/v1/articles   (API key: %s)%n", ingest.url(), apiKey);
@@ -177,14 +178,24 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits for a component to start and registers it for closing, even when a sibling failed to start. */
-    private static <T extends AutoCloseable> T started(CompletableFuture<T> start, List<AutoCloseable> components) {
-        try {
-            T component = start.join();
-            components.add(component);
-            return component;
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+    /**
+     * Waits for every component to start and registers each that did for closing, then throws the first failure: a
+     * stage that failed first must not leave its siblings running on a broker that is about to stop.
+     */
+    @SafeVarargs
+    static void startedAll(List<AutoCloseable> components, CompletableFuture<? extends AutoCloseable>... starts) {
+        RuntimeException first = null;
+        for (CompletableFuture<? extends AutoCloseable> start : starts) {
+            try {
+                components.add(start.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
