@@ -39,6 +39,8 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
     private final String enrichGroup;
     private final String publishGroup;
     private final Duration timeout;
+    /** Whether the raw and enriched topics have as many partitions as each other; null until Kafka has said. */
+    private volatile Boolean samePartitions;
 
     public KafkaUpstreamProgress(Properties kafka, String enrichGroup, String publishGroup, Duration timeout) {
         this(Admins.withTimeout(kafka, publishGroup + "-upstream", timeout), enrichGroup, publishGroup, timeout);
@@ -56,6 +58,9 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
         TopicPartition raw = new TopicPartition(Topics.ARTICLES_RAW, partition);
         TopicPartition enriched = new TopicPartition(Topics.ARTICLES_ENRICHED, partition);
         try {
+            if (!samePartitions()) {
+                return false; // the raw partition of this enriched one is not known: only later articles release it
+            }
             long firstAtOrAfter = offset(raw, OffsetSpec.forTimestamp(time.toEpochMilli()));
             long rawTarget = firstAtOrAfter >= 0 ? firstAtOrAfter : offset(raw, OffsetSpec.latest());
             long enriching = committed(enrichGroup, raw);
@@ -71,6 +76,25 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private boolean samePartitions()
+            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        if (samePartitions == null) {
+            Map<String, org.apache.kafka.clients.admin.TopicDescription> topics = admin
+                    .describeTopics(java.util.List.of(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED)).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            int raw = topics.get(Topics.ARTICLES_RAW).partitions().size();
+            int enriched = topics.get(Topics.ARTICLES_ENRICHED).partitions().size();
+            samePartitions = raw == enriched;
+            if (raw != enriched) {
+                log.error("{} has {} partitions and {} {}: publish cannot tell how far enrich has read an article's raw"
+                        + " partition, so an embargoed version is released only once an article received after its"
+                        + " embargo has come through on the same partition", Topics.ARTICLES_RAW, raw,
+                        Topics.ARTICLES_ENRICHED, enriched);
+            }
+        }
+        return samePartitions;
     }
 
     private long offset(TopicPartition partition, OffsetSpec spec)

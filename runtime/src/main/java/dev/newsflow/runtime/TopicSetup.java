@@ -109,6 +109,10 @@ public final class TopicSetup {
             phase = "waiting for the partitions' leaders";
             Map<String, TopicDescription> described =
                     awaitLeaders(admin, specs.stream().map(TopicSpec::name).collect(Collectors.toSet()), deadline);
+            samePartitionCount(described, dev.newsflow.schemas.Topics.ARTICLES_RAW,
+                    dev.newsflow.schemas.Topics.ARTICLES_ENRICHED).ifPresent(problem -> {
+                throw new TopicMismatch(problem);
+            });
             List<TopicSpec> preexisting = specs.stream().filter(s -> existing.contains(s.name())).toList();
             if (!preexisting.isEmpty()) {
                 phase = "checking existing topics";
@@ -125,6 +129,24 @@ public final class TopicSetup {
         } catch (InterruptedException | TimeoutException e) {
             throw failure(phase, e);
         }
+    }
+
+    /**
+     * The raw and enriched topics must have as many partitions as each other: an article is on the same partition
+     * number in both, which publish relies on before it releases an embargo (it asks how far enrich has read the raw
+     * partition of the enriched one it holds the article on). Empty when both agree or either is not described.
+     */
+    static Optional<String> samePartitionCount(Map<String, TopicDescription> described, String first, String second) {
+        TopicDescription a = described.get(first);
+        TopicDescription b = described.get(second);
+        if (a == null || b == null || a.partitions().size() == b.partitions().size()) {
+            return Optional.empty();
+        }
+        return Optional.of("topic " + first + " has " + a.partitions().size() + " partitions and " + second + " "
+                + b.partitions().size() + ": they must have the same count (an article keeps its partition number"
+                + " through the pipeline, and publish's embargo releases rely on it). Kafka cannot take partitions"
+                + " away, and adding some moves articles away from publish's state, which is kept per partition: this"
+                + " needs a planned migration, not a quick fix");
     }
 
     /** What to do about a refusal an operator meets at the first start of a new cluster. */
