@@ -50,6 +50,9 @@ class ProductionFailuresIT {
         Properties props = StreamsSettings.forStage(Settings.of(Map.of(), Map.of("bootstrap.servers", broker.bootstrapServers())),
                 "refused-test-" + suffix, state, "test", "refused-dlq-" + suffix, registry);
         props.put("commit.interval.ms", "100");
+        // a dead thread does not leave the group: its replacement gets the partition after the session timeout, 45 s by
+        // default; the broker's least, so the four deaths that make Streams give up take seconds, not minutes
+        props.put(org.apache.kafka.streams.StreamsConfig.mainConsumerPrefix("session.timeout.ms"), "6000");
 
         try (StreamsRunner runner = new StreamsRunner("test", builder.build(), props, registry);
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -66,6 +69,12 @@ class ProductionFailuresIT {
                         .isGreaterThanOrEqualTo(1.0);
             });
             assertThat(runner.readiness().details().get("lastError").toString()).doesNotContain("\n");
+            // every replacement thread dies on the same record: Streams gives up, and the stage's command exits 70
+            // on this future (a stage left in ERROR would look alive with nothing flowing)
+            String gaveUp = runner.gaveUp().get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(gaveUp).contains("Kafka Streams of stage test stopped in ERROR");
+            assertThat(runner.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.ERROR);
+            assertThat(runner.liveness().up()).isFalse();
         }
     }
 
