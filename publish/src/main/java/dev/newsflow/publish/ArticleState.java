@@ -76,6 +76,9 @@ record ArticleState(String id, Post post, String sections, EnrichedArticle held,
             live.put("headline", post.getHeadline());
             live.put("url", post.getUrl());
             live.put("publishedAt", String.valueOf(post.getPublishedAt()));
+            if (post.getUpdatedAt() != null) {
+                live.put("updatedAt", String.valueOf(post.getUpdatedAt()));
+            }
             if (post.getFirstPublishedAt() != null) {
                 live.put("firstPublishedAt", String.valueOf(post.getFirstPublishedAt()));
             }

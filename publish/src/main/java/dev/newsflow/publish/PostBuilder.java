@@ -143,7 +143,19 @@ public class PostBuilder { // not final: tests make one fail to show what a fail
                 // a held embargo, an older enrich during an upgrade) carry them as the sender wrote them
                 .setSourceUrl(UrlPaths.isSafeHttpUrl(article.getUrl()) ? article.getUrl() : null)
                 .setKeywords(PlainText.ofEach(article.getKeywords()))
+                .setUpdatedAt(updatedAt(change, previous, now))
                 .build();
+    }
+
+    /**
+     * When readers last saw the story change: now, unless this is the same story enriched again, which keeps the
+     * live post's time (the publication time of a post written before Post v9).
+     */
+    static Instant updatedAt(PostChange change, Post previous, Instant now) {
+        if (change != PostChange.REENRICHED || previous == null) {
+            return now;
+        }
+        return previous.getUpdatedAt() != null ? previous.getUpdatedAt() : previous.getPublishedAt();
     }
 
     /**

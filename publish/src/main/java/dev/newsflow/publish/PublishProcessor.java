@@ -375,6 +375,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         Post post = posts.upsert(article, previous, now);
         if (change != null) {
             post.setChange(change);
+            post.setUpdatedAt(PostBuilder.updatedAt(change, previous, now));
         }
         Set<String> topics = routing.topicsFor(post);
         // the post says where it went, so a consumer reloading news.posts.current can rebuild its section pages
@@ -429,6 +430,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         candidate.setPublishedAt(previous.getPublishedAt());
         candidate.setVersionCreated(previous.getVersionCreated());
         candidate.setChange(previous.getChange()); // says how the post came to be, not what it holds
+        candidate.setUpdatedAt(previous.getUpdatedAt());
         candidate.setSections(previous.getSections()); // routed only when published; new categories differ anyway
         return !candidate.equals(previous);
     }

@@ -616,6 +616,23 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldSayWhenReadersLastSawTheStoryChangeNotWhenItWasEnrichedAgain() {
+        send(anArticle("u1").inCategory(MediaTopic.SPORT, 0.9).sourceDigest("d1").build());
+        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        send(anArticle("u1").inCategory(MediaTopic.POLITICS, 0.9).sourceDigest("d1").build()); // a replay, new classifier
+        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        send(anArticle("u1").inCategory(MediaTopic.POLITICS, 0.9).text("Corrected.").sourceDigest("d2").build());
+        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        send(anArticle("u1").status(PubStatus.CANCELED).build());
+
+        List<Post> events = posts.readValuesToList();
+        assertThat(events).extracting(Post::getChange).containsExactly(PostChange.PUBLISHED, PostChange.REENRICHED,
+                PostChange.UPDATED, PostChange.KILLED);
+        assertThat(events).extracting(Post::getUpdatedAt).containsExactly(NOW, NOW, NOW.plus(Duration.ofMinutes(10)), null);
+        assertThat(events.get(1).getPublishedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
     void shouldKeepAnEmbargoWhenAFixIsSentWithoutOne() {
         // many CMSs send the embargo with the first push only; a typo fixed during it must not break it
         send(anArticle("e8").inCategory(MediaTopic.SPORT, 0.9).version(1).headline("Rate decision")
