@@ -19,7 +19,12 @@ final class BylineText {
             + "|minutes?|d|days?)(?:\\s+ago)?\\b|updated\\b|published\\b|posted\\b).*$");
 
     /** Separators and punctuation a template leaves at either end. */
-    private static final Pattern LOOSE_ENDS = Pattern.compile("^[\\s•·|,;:–—-]+|[\\s•·|,;:–—-]+$");
+    private static final String LOOSE = "•·|,;:–—-";
+    /**
+     * Longer than any list of authors: a page's author field holding a whole text is cut to this, at a word, before it
+     * is read (an unbounded one of 40,000 commas had taken the trailing-date pattern seconds).
+     */
+    static final int MAX_CHARS = 300;
 
     private BylineText() {
     }
@@ -28,11 +33,39 @@ final class BylineText {
         if (byline == null) {
             return null;
         }
-        String s = TRAILING_DATE.matcher(byline).replaceFirst("");
-        s = LOOSE_ENDS.matcher(s).replaceAll("");
+        String s = TRAILING_DATE.matcher(bounded(byline)).replaceFirst("");
+        s = withoutLooseEnds(s);
         if (s.regionMatches(true, 0, "by ", 0, 3)) {
             s = s.substring(3).strip();
         }
         return s.isEmpty() ? null : s;
+    }
+
+    private static String bounded(String byline) {
+        if (byline.length() <= MAX_CHARS) {
+            return byline;
+        }
+        int cut = byline.lastIndexOf(' ', MAX_CHARS);
+        return byline.substring(0, cut > 0 ? cut : MAX_CHARS);
+    }
+
+    /**
+     * Without separators and white space at either end. A loop, not {@code [...]+$}: a regex tries that run from every
+     * position in a long run of separators, in time that grows with the square of its length.
+     */
+    static String withoutLooseEnds(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isLoose(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isLoose(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isLoose(char c) {
+        return Character.isWhitespace(c) || LOOSE.indexOf(c) >= 0;
     }
 }

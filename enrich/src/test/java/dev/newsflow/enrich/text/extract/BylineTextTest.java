@@ -26,4 +26,16 @@ class BylineTextTest {
         assertThat(BylineText.tidy("Juneau Staff")).isEqualTo("Juneau Staff");
         assertThat(BylineText.tidy(null)).isNull();
     }
+
+    @Test
+    void shouldReadOnlyABylinesLengthOfAPagesAuthorField() {
+        // a page's author meta of 40,000 dashes: the pattern that trimmed separators took 27 s on it
+        String author = "a" + "-".repeat(40_000) + "b";
+
+        assertThat(BylineText.tidy(author)).isEqualTo("a"); // its first 300 characters, the dashes trimmed
+        assertThat(BylineText.tidy("Jane Doe and " + "John Roe, ".repeat(40))).hasSizeLessThanOrEqualTo(BylineText.MAX_CHARS)
+                .startsWith("Jane Doe and John Roe").doesNotEndWith(" ");
+        assertThat(BylineText.withoutLooseEnds(" • — Jane Doe, ; ")).isEqualTo("Jane Doe");
+        assertThat(BylineText.withoutLooseEnds(",,,")).isEmpty();
+    }
 }
