@@ -73,6 +73,20 @@ class TextLengthTest {
     }
 
     @Test
+    void shouldCountALongRunOfThaiWithoutSpacesPieceByPiece() {
+        // "news today" 50,000 times without a space: as many words as the phrase has each time, give or take one a
+        // piece; whole, the JDK's dictionary search over the run took minutes
+        String phrase = "ข่าววันนี้";
+        int perPhrase = TextLength.of(phrase).words();
+        String run = phrase.repeat(50_000);
+
+        int words = TextLength.of(run).words();
+
+        assertThat(perPhrase).isEqualTo(3); // ข่าว|วัน|นี้
+        assertThat(words).isBetween(perPhrase * 50_000, perPhrase * 50_000 + run.length() / TextLength.THAI_PIECE);
+    }
+
+    @Test
     void shouldRoundReadingTimeToWholeMinutesWithAtLeastOneAndNoneForNoText() {
         assertThat(new TextLength(0, 0).readingMinutes()).isZero();
         assertThat(new TextLength(1, 0).readingMinutes()).isEqualTo(1);
