@@ -63,6 +63,28 @@ public final class SentenceTeaserWriter implements TeaserWriter {
 
     @Override
     public Teaser write(String headline, List<String> paragraphs, String editorTeaser, String language) {
+        Teaser teaser = writeByGraphemes(headline, paragraphs, editorTeaser, language);
+        return teaser.text().length() <= limit * MAX_CHARS_PER_GRAPHEME ? teaser
+                : new Teaser(withinChars(teaser.text(), limit * MAX_CHARS_PER_GRAPHEME), teaser.machineMade());
+    }
+
+    /**
+     * The limit counts what readers see as characters, and one of those can be made of any number of code units: a
+     * letter with 700,000 combining marks was one, so the whole body became the teaser and the enriched record grew
+     * past what publish reads. The longest real ones (a family emoji, a flag with its tags) take under 16.
+     */
+    static final int MAX_CHARS_PER_GRAPHEME = 16;
+
+    /** At most {@code max} chars, never half a surrogate pair, with "…" when cut. */
+    private static String withinChars(String text, int max) {
+        int end = max - 1;
+        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + ELLIPSIS;
+    }
+
+    private Teaser writeByGraphemes(String headline, List<String> paragraphs, String editorTeaser, String language) {
         SentenceSplitter splitter = SentenceSplitter.forLanguage(language);
         String editor = TeaserText.withoutReadMore(TeaserText.withoutDateline(TeaserText.clean(editorTeaser)));
         String headlinePrint = TeaserText.fingerprint(TeaserText.clean(headline));

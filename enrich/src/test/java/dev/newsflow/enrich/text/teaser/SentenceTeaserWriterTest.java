@@ -399,6 +399,16 @@ class SentenceTeaserWriterTest {
     }
 
     @Test
+    void shouldBoundATeaserInCharactersTooWhenOneCharacterHasThousandsOfMarks() {
+        // one user-perceived character: "a" and 100,000 combining marks; as one grapheme it fit any limit whole
+        String zalgo = "a" + "\u20d0".repeat(100_000);
+
+        Teaser teaser = new SentenceTeaserWriter(160).write(HEADLINE, List.of(zalgo), null, null);
+
+        assertThat(teaser.text()).hasSize(160 * SentenceTeaserWriter.MAX_CHARS_PER_GRAPHEME).startsWith("a\u20d0").endsWith("…");
+    }
+
+    @Test
     void shouldNeverSplitASurrogatePairWhenAWordIsLongerThanTheLimit() {
         String longRun = "Super" + "🎉".repeat(40);
 
