@@ -55,6 +55,13 @@ class MainTextExtractorTest {
         assertThat(extractor.extract(page, true).text()).contains("The striker scored twice");
         assertThat(MainTextExtractor.deeperThan(org.jsoup.Jsoup.parse("<html><body><div><p>x</p></div></body></html>"),
                 MainTextExtractor.MAX_SCORED_DEPTH)).isFalse();
+        // not as deep, but holding a megabyte of text 480 levels down: each container would read it all again
+        String heavy = "<html><body>" + "<div><section><ul><li>".repeat(120)
+                + "<p><a href=\"https://e.com/x\">The minister said the budget would rise next year</a></p>".repeat(11_500);
+        assertThat(MainTextExtractor.deeperThan(org.jsoup.Jsoup.parse(heavy), MainTextExtractor.MAX_SCORED_DEPTH)).isFalse();
+        assertThat(MainTextExtractor.tooCostlyToScore(org.jsoup.Jsoup.parse(heavy))).isTrue();
+        assertThat(MainTextExtractor.tooCostlyToScore(org.jsoup.Jsoup.parse(
+                "<html><body>" + "<div>".repeat(30) + "<p>The minister said the budget would rise.</p>".repeat(5_000)))).isFalse();
     }
 
     @Test
