@@ -69,6 +69,11 @@ public final class ArticleEnricher {
         this.tagExtractor = tagExtractor;
     }
 
+    /** Plain text as HTML that reads as the same text. */
+    static String asMarkup(String text) {
+        return text.indexOf('&') < 0 && text.indexOf('<') < 0 ? text : text.replace("&", "&amp;").replace("<", "&lt;");
+    }
+
     public EnrichedArticle enrich(RawArticle raw, Instant now) {
         // sites show these as plain text (Post.avsc says so): never let the sender's markup through
         String sentHeadline = PlainText.of(MainTextExtractor.withoutBracketedStockCodes(raw.getHeadline()));
@@ -115,7 +120,9 @@ public final class ArticleEnricher {
             language = mismatch && !classifierLanguages.needsReview(detected) ? detected : new DetectedLanguage(declared, 1.0);
         }
         // after the language: whether "12." is an ordinal ("am 12. Mai") or a sentence's end ("I am 12. My ...")
-        Teaser teaser = teaserWriter.write(headline, extracted.paragraphs(),
+        // the writer cleans what it is given as it cleans an editor's teaser, which may hold markup; the story's
+        // paragraphs are text already, escaped so a story quoting "<script>" keeps those words (made harmless, ‹)
+        Teaser teaser = teaserWriter.write(headline, extracted.paragraphs().stream().map(ArticleEnricher::asMarkup).toList(),
                 MainTextExtractor.withoutBracketedStockCodes(raw.getDescription()), language.code());
         Classification classification = categorizer.categorize(
                 new ClassifierInput(headline, text, raw.getSource() != null ? raw.getSource() : raw.getProvider(),

@@ -58,6 +58,21 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void shouldKeepTheWordsOfAStoryThatQuotesMarkupInItsTeaserMadeHarmless() {
+        ArticleEnricher withTeasers = new ArticleEnricher(FakeEnrichment.PARAGRAPHS,
+                new dev.newsflow.enrich.text.teaser.SentenceTeaserWriter(160), FakeEnrichment.ALWAYS_SPORT,
+                text -> new dev.newsflow.enrich.text.DetectedLanguage("en", 0.99),
+                dev.newsflow.enrich.text.language.ClassifierLanguages.ENGLISH_ONLY, FakeEnrichment.ONE_TAG);
+
+        // the text as a page's "&lt;script&gt;" reads once decoded; read as HTML again it lost those words
+        EnrichedArticle enriched = withTeasers.enrich(aRawArticle("a-1")
+                .body("The attacker injected <script>alert(1)</script> into the form, researchers at AT&T said.").build(), NOW);
+
+        assertThat(enriched.getTeaser())
+                .isEqualTo("The attacker injected ‹script>alert(1)‹/script> into the form, researchers at AT&T said.");
+    }
+
+    @Test
     void shouldNotDateAStoryByAFutureDateItsPageMentions() {
         // what MainTextExtractor reads from article:published_time or a <time> in the story
         var raw = aRawArticle("a-1").build(); // received 2026-11-28T09:00Z

@@ -191,8 +191,9 @@ public final class UrlPaths {
             + "|id[_-]?token|refresh[_-]?token|token|jwt|auth|api[_-]?key|apikey|secret|client[_-]?secret|password|passwd"
             + "|pwd|j?session[_-]?id|signature|sig|x-amz-signature|x-amz-credential|x-goog-signature|x-goog-credential"
             + "|preview[_-]?token|key"
-            // any name that ends like one: private_token, access_key, api-secret, upload_sig
-            + "|[a-z0-9]+[_-](?:token|secret|key|sig|signature|password))=[^&#;]");
+            // any name that ends like one: private_token, access_key, api-secret, upload_sig; not SoundCloud's
+            // secret_token, which its share link for a private track carries to be shared
+            + "|(?!secret_token=)[a-z0-9]+[_-](?:token|secret|key|sig|signature|password))=[^&#;]");
 
     static boolean carriesCredential(String pathQueryFragment) {
         // a parameter needs an '=': most links have none, and the pattern is long
