@@ -97,7 +97,7 @@ public class EnrichmentBenchmark {
     @Benchmark
     public void cleanTeaserLanguageTags(Blackhole bh) {
         ExtractedArticle extracted = extractor.extract(fragment, true);
-        bh.consume(teaserWriter.write(HEADLINE, extracted.paragraphs(), null));
+        bh.consume(teaserWriter.write(HEADLINE, extracted.paragraphs(), null, "en"));
         bh.consume(languageDetector.detect(extracted.text()));
         bh.consume(tagExtractor.extract(HEADLINE, extracted.paragraphs(), "en"));
     }

@@ -58,7 +58,7 @@ public class TextKitBenchmark {
 
     @Benchmark
     public Teaser teaser() {
-        return teaserWriter.write(headline, paragraphs, null);
+        return teaserWriter.write(headline, paragraphs, null, "en");
     }
 
     @Benchmark
@@ -73,7 +73,7 @@ public class TextKitBenchmark {
 
     @Benchmark
     public void teaserLanguageAndTags(Blackhole bh) {
-        bh.consume(teaserWriter.write(headline, paragraphs, null));
+        bh.consume(teaserWriter.write(headline, paragraphs, null, "en"));
         DetectedLanguage language = languageDetector.detect(text);
         bh.consume(tagExtractor.extract(headline, paragraphs, language.code()));
     }

@@ -65,6 +65,19 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void shouldDropHalfASurrogatePairAnEntityMadeButKeepWholeOnes() {
+        // "&#xD800;" decodes to half a pair: UTF-8 cannot carry it (Avro wrote '?', the body "&#xd800;")
+        ExtractedArticle html = extractor.extract("<p>The minister&#xD800; said the budget&#xDFFF; would rise 🎉.</p>", true);
+        ExtractedArticle plain = extractor.extract("The minister&#xD800; said the budget would rise 🎉.", false);
+
+        for (ExtractedArticle article : java.util.List.of(html, plain)) {
+            assertThat(article.text()).startsWith("The minister said the budget").endsWith("rise 🎉.");
+            assertThat(article.text().chars().filter(c -> Character.isSurrogate((char) c)).count()).isEqualTo(2);
+            assertThat(article.bodyHtml()).doesNotContain("&#xd800;").doesNotContain("&#xdfff;").contains("🎉");
+        }
+    }
+
+    @Test
     void shouldDropChromeLinesFromAFragmentAndTakeTheByline() {
         String fragment = """
                 <p>Post by : Jane Doe</p>
