@@ -99,6 +99,7 @@ public final class IngestApp implements AutoCloseable {
             }
             opened.add(server);
             StageStartup.ensureTopicsIfAsked(config, settings, phase);
+            warnIfRawTopicTakesSmallerArticles(settings, limits.maxRequestBytes());
             phase.finish();
             log.info("Accepting articles stage={} url={}", STAGE, server.localUrl());
             return new IngestApp(producer, producerMetrics, brokers, server, opsServer);
@@ -106,6 +107,23 @@ public final class IngestApp implements AutoCloseable {
             // a port in use, say: the producer's threads and the readiness Admin must not outlive the failed start
             StageStartup.closeAll(opened, e);
             throw e;
+        }
+    }
+
+    /**
+     * An article the API accepts must fit the raw topic: one the topic refuses is answered 413, for good, as if the
+     * sender's article were at fault. A raw topic made by hand at the broker's 1 MiB default refuses many that
+     * max.request.bytes (2 MiB) lets through, so say so at start, where an operator looks.
+     */
+    private static void warnIfRawTopicTakesSmallerArticles(Settings settings, long maxRequestBytes) {
+        java.util.OptionalLong limit = dev.newsflow.runtime.RecordLimits.maxMessageBytes(settings.kafkaProperties(),
+                Topics.ARTICLES_RAW, java.time.Duration.ofSeconds(5));
+        if (limit.isPresent() && limit.getAsLong() < maxRequestBytes) {
+            log.warn("Topic {} takes records up to max.message.bytes={}, less than max.request.bytes={}: articles between"
+                    + " the two are refused 413 (too large) although the API accepts their size; raise the topic's"
+                    + " limit with kafka-configs --alter --entity-type topics --entity-name {} --add-config"
+                    + " max.message.bytes={}", Topics.ARTICLES_RAW, limit.getAsLong(), maxRequestBytes,
+                    Topics.ARTICLES_RAW, dev.newsflow.schemas.Topics.MAX_MESSAGE_BYTES);
         }
     }
 

@@ -84,6 +84,25 @@ public final class RecordLimits {
         }
     }
 
+    /**
+     * The largest record {@code topic} takes ({@code max.message.bytes}), or empty when Kafka does not say within
+     * {@code timeout} (missing topic, an ACL without DescribeConfigs, Kafka out of reach).
+     */
+    public static java.util.OptionalLong maxMessageBytes(Properties kafka, String topic, Duration timeout) {
+        try (Admin admin = Admins.withTimeout(kafka, "newsflow-record-limits", timeout)) {
+            ConfigEntry limit = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic)))
+                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(new ConfigResource(ConfigResource.Type.TOPIC, topic)).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            return limit == null || limit.value() == null ? java.util.OptionalLong.empty()
+                    : java.util.OptionalLong.of(Long.parseLong(limit.value().strip()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalLong.empty();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     private static int parse(String limit) {
         try {
             return Integer.parseInt(limit.strip());

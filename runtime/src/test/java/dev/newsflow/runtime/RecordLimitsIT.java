@@ -1,5 +1,6 @@
 package dev.newsflow.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,5 +41,9 @@ class RecordLimitsIT {
         // a topic not there yet is Kafka Streams' to report (it waits for it), not this check's
         assertThatCode(() -> RecordLimits.requireFullSize(kafka, List.of(full, missing), Duration.ofSeconds(10)))
                 .doesNotThrowAnyException();
+        // what ingest compares with the largest article it accepts
+        assertThat(RecordLimits.maxMessageBytes(kafka, small, Duration.ofSeconds(10))).hasValue(1_048_588L);
+        assertThat(RecordLimits.maxMessageBytes(kafka, full, Duration.ofSeconds(10))).hasValue(Long.parseLong(Topics.MAX_MESSAGE_BYTES));
+        assertThat(RecordLimits.maxMessageBytes(kafka, missing, Duration.ofSeconds(2))).isEmpty();
     }
 }
