@@ -39,25 +39,88 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Formats a fresh log directory and starts the broker; returns once it accepts connections. */
     public static EmbeddedKafkaBroker start() {
+        return start(EmbeddedKafkaBroker::freePort);
+    }
+
+    /** Where to find a port: asked again after a port was taken between being found free and being bound. */
+    @FunctionalInterface
+    interface Ports {
+        int next() throws IOException;
+    }
+
+    /**
+     * A free port is free when asked, not when the broker binds it a moment later (another process, or a test running
+     * beside it, may take it between the two): a bind that fails so is tried again with new ports, twice.
+     */
+    static EmbeddedKafkaBroker start(Ports ports) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(ports);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !isPortTaken(e)) {
+                    throw e;
+                }
+                log.info("Embedded Kafka broker's port was taken before it bound it, trying other ports attempt={}: {}",
+                        attempt, e.toString());
+            }
+        }
+    }
+
+    private static boolean isPortTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.BindException
+                    || t.getMessage() != null && t.getMessage().contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static EmbeddedKafkaBroker startOnce(Ports ports) {
         long started = System.nanoTime();
+        Path logDir = null;
+        Path configFile = null;
+        KafkaRaftServer server = null;
         try {
-            Path logDir = Files.createTempDirectory("newsflow-kafka-");
-            int brokerPort = freePort();
-            int controllerPort = freePort();
+            logDir = Files.createTempDirectory("newsflow-kafka-");
+            int brokerPort = ports.next();
+            int controllerPort = ports.next();
             Properties props = brokerProperties(logDir, brokerPort, controllerPort);
-            Path configFile = logDir.resolveSibling(logDir.getFileName() + ".properties");
+            configFile = logDir.resolveSibling(logDir.getFileName() + ".properties");
             try (var out = Files.newBufferedWriter(configFile)) {
                 props.store(out, "newsflow embedded broker");
             }
             format(configFile);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + brokerPort;
             log.info("Embedded Kafka broker started bootstrapServers={} logDir={} startupMs={}",
                     bootstrap, logDir, (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedKafkaBroker(logDir, server, bootstrap);
         } catch (IOException e) {
+            cleanUp(server, logDir, configFile);
             throw new UncheckedIOException("cannot prepare the embedded broker's log directory", e);
+        } catch (RuntimeException e) {
+            cleanUp(server, logDir, configFile);
+            throw e;
+        }
+    }
+
+    /** What a failed start leaves: the broker's threads (not daemons) and its directory. */
+    private static void cleanUp(KafkaRaftServer server, Path logDir, Path configFile) {
+        if (server != null) {
+            try {
+                server.shutdown();
+                server.awaitShutdown();
+            } catch (RuntimeException e) {
+                log.warn("Embedded Kafka broker did not stop cleanly after a failed start: {}", e.toString());
+            }
+        }
+        if (logDir != null) {
+            deleteQuietly(logDir);
+        }
+        if (configFile != null) {
+            deleteQuietly(configFile);
         }
     }
 
