@@ -62,7 +62,6 @@ public final class ApiKeys {
         return allowed == null || allowed.stream().anyMatch(id::startsWith);
     }
 
-    /** The id prefixes the named key is held to, for its refusal message; empty when it has none. */
     /**
      * The keys that may write any article id while other keys exist: a leaked key among them can overwrite, or push a
      * version number so high it blocks, any other sender's stories.
@@ -74,6 +73,7 @@ public final class ApiKeys {
         return names().stream().filter(name -> idPrefixesOf(name).isEmpty()).sorted().toList();
     }
 
+    /** The id prefixes the named key is held to, for its refusal message; empty when it has none. */
     public java.util.List<String> idPrefixesOf(String name) {
         return idPrefixes.getOrDefault(name, java.util.List.of());
     }

@@ -19,11 +19,14 @@ final class BodyBudget {
 
     /** Bodies read at once; the rest of Jetty's 250 threads serve kills, lookups and probes. */
     static final int MAX_BODIES = 128;
+    /** Bodies one key reads at once: half the places, as it holds half the bytes. */
+    static final int MAX_BODIES_PER_KEY = MAX_BODIES / 2;
 
     private final Semaphore kibibytes;
     private final Semaphore bodies = new Semaphore(MAX_BODIES);
     private final int perKeyKibibytes;
-    private final ConcurrentHashMap<String, Integer> heldByKey = new ConcurrentHashMap<>();
+    /** Per key: the KiB and the bodies it holds. */
+    private final ConcurrentHashMap<String, int[]> heldByKey = new ConcurrentHashMap<>();
     private final long bytes;
 
     BodyBudget(long bytes) {
@@ -41,9 +44,10 @@ final class BodyBudget {
         int permits = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (size + 1023) / 1024));
         boolean[] withinShare = {false};
         heldByKey.compute(key, (k, held) -> {
-            int now = held == null ? 0 : held;
-            withinShare[0] = now + (long) permits <= perKeyKibibytes;
-            return withinShare[0] ? now + permits : held;
+            int kib = held == null ? 0 : held[0];
+            int count = held == null ? 0 : held[1];
+            withinShare[0] = kib + (long) permits <= perKeyKibibytes && count < MAX_BODIES_PER_KEY;
+            return withinShare[0] ? new int[] {kib + permits, count + 1} : held;
         });
         if (!withinShare[0]) {
             return Optional.empty();
@@ -61,7 +65,7 @@ final class BodyBudget {
     }
 
     private void giveBack(String key, int permits) {
-        heldByKey.computeIfPresent(key, (k, held) -> held - permits == 0 ? null : held - permits);
+        heldByKey.computeIfPresent(key, (k, held) -> held[1] <= 1 ? null : new int[] {held[0] - permits, held[1] - 1});
     }
 
     long bytes() {

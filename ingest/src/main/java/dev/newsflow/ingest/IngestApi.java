@@ -114,13 +114,20 @@ public final class IngestApi {
         app.delete("/v1/articles/<id>", this::killArticle);
         app.get("/v1/articles/<id>", this::articleStatus);
         app.exception(org.eclipse.jetty.http.BadMessageException.class, (e, ctx) -> {
+            ctx.header(Header.CONNECTION, "close");
+            if (e.getCode() != HttpStatus.REQUEST_TIMEOUT.getCode()) {
+                // a body Jetty could not read (broken chunked encoding): the client's request is at fault
+                count("rejected", provider(ctx), "invalid");
+                problem(ctx, e.getCode(), "invalid", "Unreadable request", "the request's body could not be read ("
+                        + e.getReason() + "); nothing was stored");
+                return;
+            }
             // Jetty's minimum body rate (StageServer): a body that drips would hold a thread and budget for ever
-            count("failed", provider(ctx), e.getCode() == HttpStatus.REQUEST_TIMEOUT.getCode() ? "too-slow" : "invalid");
+            count("failed", provider(ctx), "too-slow");
             long refused = refusalLog.admit("too-slow");
             if (refused > 0) {
                 log.warn("Request body refused path={} reason={} refusedSinceLastLog={}", ctx.path(), e.getReason(), refused);
             }
-            ctx.header(Header.CONNECTION, "close");
             problem(ctx, e.getCode(), "too-slow", "Request too slow", "the body did not arrive in time (" + e.getReason()
                     + "); nothing was stored, send it again");
         });

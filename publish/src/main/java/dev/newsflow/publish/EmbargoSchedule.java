@@ -37,7 +37,14 @@ final class EmbargoSchedule {
         int added = 0;
         try (KeyValueIterator<String, EnrichedArticle> all = held.all()) {
             while (all.hasNext()) {
-                KeyValue<String, EnrichedArticle> kv = all.next();
+                String id = all.peekNextKey();
+                KeyValue<String, EnrichedArticle> kv;
+                try {
+                    kv = all.next();
+                } catch (RuntimeException e) {
+                    reportUnreadable(id, "(not indexed)", e); // a task that threw here would never start
+                    continue;
+                }
                 if (kv.value.getEmbargoedUntil() != null) {
                     String key = releaseKey(kv.value.getEmbargoedUntil(), kv.key);
                     if (releases.get(key) == null) {
@@ -71,6 +78,13 @@ final class EmbargoSchedule {
         }
     }
 
+    private void reportUnreadable(String id, String releaseKey, RuntimeException e) {
+        if (unreadable.add(id)) {
+            log.error("Held embargoed article unreadable, not released articleId={} releaseKey={}: {}; it is kept for the"
+                    + " newer publish that wrote it (roll forward)", id, releaseKey, e.toString());
+        }
+    }
+
     /**
      * The held versions whose embargo has passed at {@code now}, earliest first. An index entry is believed only when
      * the held version is still due at that time: the two stores agree in normal running, but after a rollback to an
@@ -91,10 +105,7 @@ final class EmbargoSchedule {
                     // written by a newer publish (a rollback): this one cannot release it, and one such article must
                     // not stop every release on the partition (a failing timer stops the stage). Kept for a newer
                     // publish to release; said once
-                    if (unreadable.add(kv.value)) {
-                        log.error("Held embargoed article unreadable, not released articleId={} releaseKey={}: {}; it is"
-                                + " kept for the newer publish that wrote it (roll forward)", kv.value, kv.key, e.toString());
-                    }
+                    reportUnreadable(kv.value, kv.key, e);
                     return;
                 }
                 if (article != null && article.getEmbargoedUntil() != null

@@ -98,7 +98,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      * record written before the embargo on this partition has been processed (the log keeps their order through
      * enrich and publish), so the release needs no question to Kafka.
      */
-    private Instant receivedUpTo = Instant.EPOCH;
+    private Instant receivedUpTo;
 
     PublishProcessor(PostBuilder posts, CategoryRouting routing, Duration embargoCheckInterval, MeterRegistry registry,
                      DeadLetters deadLetters, UpstreamProgress upstream, java.util.Map<Integer, Integer> waitingByPartition) {
@@ -144,7 +144,19 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         this.liveReceived = context.getStateStore(LIVE_RECEIVED_STORE);
         this.sourceDigests = context.getStateStore(SOURCE_DIGEST_STORE);
         this.routed = context.getStateStore(ROUTED_STORE);
+        // here, not at construction: a task revived after its transaction was aborted gets init() again, and what it
+        // had read since the last commit is rolled back with its stores (a kill among it is read again)
+        this.receivedUpTo = Instant.EPOCH;
+        this.waitingIds.clear();
         context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseEmbargoed);
+    }
+
+    /** The task moved to another instance or the stage stops: its partition's waiting count goes with it. */
+    @Override
+    public void close() {
+        if (context != null) {
+            waitingByPartition.remove(context.taskId().partition());
+        }
     }
 
     @Override
@@ -539,8 +551,10 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         java.util.Set<String> stillWaiting = new java.util.HashSet<>();
         for (KeyValue<String, EnrichedArticle> kv : due) {
             Instant until = kv.value.getEmbargoedUntil();
+            // asked for each (it does not wait: the latest asked is checked first, and one answer can clear them all);
             // oldest first: once what was sent before one embargo is still on its way, so is what was sent before later ones
-            if (!stillWaiting.isEmpty() || until.isAfter(receivedUpTo) && !upstream.caughtUp(partition, until)) {
+            boolean clear = !until.isAfter(receivedUpTo) || upstream.caughtUp(partition, until);
+            if (!stillWaiting.isEmpty() || !clear) {
                 stillWaiting.add(kv.key);
                 if (waitingIds.add(kv.key)) {
                     log.warn("Embargo release waits articleId={} version={} embargoedUntil={} partition={}: what was sent"

@@ -16,8 +16,10 @@ public interface UpstreamProgress {
     UpstreamProgress NOTHING_PENDING = (partition, time) -> true;
 
     /**
+     * Called on the stream thread, so it must not wait on Kafka: it may answer false now and true at a later call.
+     *
      * @return true when every record written to the raw topic's {@code partition} before {@code time} has been
-     *     processed by publish; false when some may still be on their way, or Kafka did not answer
+     *     processed by publish; false when some may still be on their way, or it is not known yet
      */
     boolean caughtUp(int partition, Instant time);
 }

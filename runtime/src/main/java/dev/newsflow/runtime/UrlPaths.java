@@ -193,7 +193,7 @@ public final class UrlPaths {
             + "|preview[_-]?token|key"
             // any name that ends like one: private_token, access_key, api-secret, upload_sig; not SoundCloud's
             // secret_token, which its share link for a private track carries to be shared
-            + "|(?!secret_token=)[a-z0-9]+[_-](?:token|secret|key|sig|signature|password))=[^&#;]");
+            + "|(?!secret_token=)[a-z0-9][a-z0-9_-]*[_-](?:token|secret|key|sig|signature|password))=[^&#;]");
 
     static boolean carriesCredential(String pathQueryFragment) {
         // a parameter needs an '=': most links have none, and the pattern is long

@@ -42,7 +42,9 @@ class UrlPathsTest {
                 "https://wire.example/a?auth=x", "https://wire.example/a?access-token=x", "https://wire.example/a?jwt=x",
                 "https://wire.example/a?%74oken=x", "https://p%D0%B0ypal.example/", "https://wire.example/%zz",
                 "https://cdn.example/a.jpg?private_token=glpat-x", "https://cdn.example/a.jpg?access_key=AKIA",
-                "https://maps.example/embed?key=AIzaSy", "https://cdn.example/a.jpg?upload-sig=ab"))
+                "https://maps.example/embed?key=AIzaSy", "https://cdn.example/a.jpg?upload-sig=ab",
+                "https://cdn.example/a.jpg?aws_secret_access_key=x", "https://cdn.example/a.jpg?X-Amz-Security-Token=x",
+                "https://cdn.example/a.jpg?oauth_access_token=x"))
                 .noneMatch(UrlPaths::isSafeHttpUrl);
         assertThat(List.of("https://wire.example/a?ref=feed&page=2", "https://news.example:8443/a?tokens_left=2",
                 "http://172.32.0.1/a", "https://local.example/a", "https://example.com./a",

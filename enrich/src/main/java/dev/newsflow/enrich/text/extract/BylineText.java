@@ -46,7 +46,8 @@ final class BylineText {
             return byline;
         }
         int cut = byline.lastIndexOf(' ', MAX_CHARS);
-        return byline.substring(0, cut > 0 ? cut : MAX_CHARS);
+        int end = cut > 0 ? cut : Character.isHighSurrogate(byline.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return byline.substring(0, end); // never half a surrogate pair
     }
 
     /**

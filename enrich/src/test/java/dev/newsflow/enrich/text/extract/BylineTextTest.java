@@ -37,5 +37,6 @@ class BylineTextTest {
                 .startsWith("Jane Doe and John Roe").doesNotEndWith(" ");
         assertThat(BylineText.withoutLooseEnds(" • — Jane Doe, ; ")).isEqualTo("Jane Doe");
         assertThat(BylineText.withoutLooseEnds(",,,")).isEmpty();
+        assertThat(BylineText.tidy("a" + "😀".repeat(200))).hasSize(BylineText.MAX_CHARS - 1).endsWith("😀");
     }
 }
