@@ -245,14 +245,7 @@ class IngestApiTest {
 
     @Test
     void shouldAnswer413ToASingleArticleKafkaFindsTooLargeNotAskForARetry() throws Exception {
-        start(new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()) {
-            @Override
-            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
-                    ProducerRecord<String, RawArticle> record, org.apache.kafka.clients.producer.Callback callback) {
-                callback.onCompletion(null, new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
-                return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
-            }
-        });
+        start(refusingAsTooLarge(id -> true));
 
         HttpResponse<String> response = send(authorized(post("/v1/articles", "application/json", anArticle("big").json())));
 
@@ -463,17 +456,7 @@ class IngestApiTest {
 
     @Test
     void shouldRefuseABatchLineKafkaFindsTooLargeInsteadOfAskingForARetry() throws Exception {
-        start(new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()) {
-            @Override
-            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
-                    ProducerRecord<String, RawArticle> record, org.apache.kafka.clients.producer.Callback callback) {
-                if (record.key().equals("big")) {
-                    callback.onCompletion(null, new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
-                    return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
-                }
-                return super.send(record, callback);
-            }
-        });
+        start(refusingAsTooLarge("big"::equals));
 
         HttpResponse<String> response = send(authorized(post("/v1/articles:batch", NDJSON,
                 lines(anArticle("a-1").json(), anArticle("big").json()))));
@@ -642,6 +625,21 @@ class IngestApiTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Acknowledges every write but those of the ids {@code tooLarge} names, which Kafka refuses as too large. */
+    private static MockProducer<String, RawArticle> refusingAsTooLarge(java.util.function.Predicate<String> tooLarge) {
+        return new MockProducer<>(true, null, new StringSerializer(), Serdes.RAW_ARTICLE.serializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    ProducerRecord<String, RawArticle> record, org.apache.kafka.clients.producer.Callback callback) {
+                if (tooLarge.test(record.key())) {
+                    callback.onCompletion(null, new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
+                    return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.RecordTooLargeException("too large"));
+                }
+                return super.send(record, callback);
+            }
+        };
     }
 
     private MockProducer<String, RawArticle> ackingProducer() {
