@@ -91,8 +91,14 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     private KeyValueStore<String, String> routed;
     private final UpstreamProgress upstream;
     private final java.util.Map<Integer, Integer> waitingByPartition;
-    /** Held versions this task has said wait for upstream: each is logged when it starts waiting and when released. */
-    private final java.util.Set<String> waitingIds = new java.util.HashSet<>();
+    /**
+     * Held versions past their embargo that wait for upstream, and since when. A release waits a check interval or two
+     * for Kafka's answer as a rule; one that waits longer than {@link #WAIT_WORTH_SAYING} is logged, and so is its
+     * release.
+     */
+    private final java.util.Map<String, Instant> waitingSince = new java.util.HashMap<>();
+    private final java.util.Set<String> waitSaid = new java.util.HashSet<>();
+    static final Duration WAIT_WORTH_SAYING = Duration.ofSeconds(30);
     /**
      * The latest ingest receipt time among the records this task has processed: once it is past an embargo, every
      * record written before the embargo on this partition has been processed (the log keeps their order through
@@ -147,7 +153,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         // here, not at construction: a task revived after its transaction was aborted gets init() again, and what it
         // had read since the last commit is rolled back with its stores (a kill among it is read again)
         this.receivedUpTo = Instant.EPOCH;
-        this.waitingIds.clear();
+        this.waitingSince.clear();
+        this.waitSaid.clear();
         context.schedule(embargoCheckInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseEmbargoed);
     }
 
@@ -556,7 +563,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             boolean clear = !until.isAfter(receivedUpTo) || upstream.caughtUp(partition, until);
             if (!stillWaiting.isEmpty() || !clear) {
                 stillWaiting.add(kv.key);
-                if (waitingIds.add(kv.key)) {
+                Instant since = waitingSince.computeIfAbsent(kv.key, id -> now);
+                if (Duration.between(since, now).compareTo(WAIT_WORTH_SAYING) >= 0 && waitSaid.add(kv.key)) {
                     log.warn("Embargo release waits articleId={} version={} embargoedUntil={} partition={}: what was sent"
                             + " before the embargo is still on its way through enrich or publish (a backlog, a restart),"
                             + " and a kill or a moved embargo among it must be applied first; released once it has"
@@ -564,7 +572,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                 }
                 continue;
             }
-            if (waitingIds.remove(kv.key)) {
+            waitingSince.remove(kv.key);
+            if (waitSaid.remove(kv.key)) {
                 log.info("Embargo release no longer waits articleId={} version={} embargoedUntil={} secondsLate={}",
                         kv.key, kv.value.getVersion(), until, Duration.between(until, now).toSeconds());
             }
@@ -585,7 +594,8 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             }
             embargoed.cancel(kv.key); // only once published or dead-lettered
         }
-        waitingIds.retainAll(stillWaiting); // cancelled by a kill, or replaced, while waiting
+        waitingSince.keySet().retainAll(stillWaiting); // cancelled by a kill, or replaced, while waiting
+        waitSaid.retainAll(stillWaiting);
         waitingByPartition.put(partition, stillWaiting.size());
     }
 
