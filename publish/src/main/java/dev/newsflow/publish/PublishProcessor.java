@@ -284,10 +284,11 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             return;
         }
         EnrichedArticle pending = embargoed.get(id);
-        if (pending != null && article.getEmbargoedUntil() == null && isEmbargoed(pending, now)
+        if (pending != null && article.getEmbargoedUntil() == null && pending.getEmbargoedUntil() != null
                 && article.getVersion() >= pending.getVersion()) {
-            // many CMSs send the embargo with the first push only: a fix sent while it holds keeps it (fails closed).
-            // An embargo is ended early only by a time sent for it, now or in the past
+            // many CMSs send the embargo with the first push only: a fix sent while it holds keeps it (fails closed),
+            // also once its time has passed and the held version waits for what was sent before it. An embargo is
+            // ended early only by a time sent for it, now or in the past
             article = EnrichedArticle.newBuilder(article).setEmbargoedUntil(pending.getEmbargoedUntil()).build();
             log.info("Embargo kept articleId={} version={} heldVersion={} until={}: sent without an embargo while one"
                     + " holds; to end it early send embargoedUntil now", id, article.getVersion(), pending.getVersion(),
@@ -306,7 +307,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
                 skipSupersededWords(id, article);
                 return;
             }
-            if (isEmbargoed(article, now)) {
+            if (mustHold(article, now)) {
                 // the newest copy is the one released, under its embargo; one from an older enrich, without a
                 // digest, keeps the words seen so far
                 embargoed.hold(article);
@@ -319,12 +320,14 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             skip(id, article, "stale-version");
             return;
         }
-        if (isEmbargoed(article, now)) {
+        if (mustHold(article, now)) {
             embargoed.hold(article);
             String digest = article.getSourceDigest();
             storeHeld(id, digest == null ? null : SeenTexts.first(article.getVersion(), digest));
             embargoedCounter().increment();
-            log.info("Holding embargoed articleId={} version={} until={}", id, article.getVersion(), article.getEmbargoedUntil());
+            log.info("Holding embargoed articleId={} version={} until={}{}", id, article.getVersion(),
+                    article.getEmbargoedUntil(), isEmbargoed(article, now) ? ""
+                            : " (passed: released once what was sent before it has arrived)");
             return;
         }
         if (pending != null && isEmbargoed(pending, now)) {
@@ -452,6 +455,17 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
         candidate.setUpdatedAt(previous.getUpdatedAt());
         candidate.setSections(previous.getSections()); // routed only when published; new categories differ anyway
         return !candidate.equals(previous);
+    }
+
+    /**
+     * Held for its embargo: one still to come, or one that has passed while the version waited behind a backlog, as
+     * long as what was sent before the embargo (a kill among it) has not all arrived; the release timer lets it go.
+     * A version whose embargo ended before ingest received it (an early lift) is not held.
+     */
+    private boolean mustHold(EnrichedArticle article, Instant now) {
+        Instant until = article.getEmbargoedUntil();
+        return until != null && (until.isAfter(now)
+                || until.isAfter(receivedUpTo) && !upstream.caughtUp(context.taskId().partition(), until));
     }
 
     private static boolean isEmbargoed(EnrichedArticle article, Instant now) {

@@ -633,6 +633,45 @@ class PublishTopologyTest {
     }
 
     @Test
+    void shouldHoldAVersionThatArrivesAfterItsEmbargoWhileAKillSentBeforeItIsStillOnItsWay() {
+        upstreamCaughtUp.set(false); // a bulk import in enrich, or publish restarting: the kill is still on its way
+        driver.advanceWallClockTime(Duration.ofSeconds(120)); // the embargo (NOW + 60 s) has passed meanwhile
+        // sent 60 s before its embargo, it reaches publish only now, behind the backlog; then the kill
+        send(anArticle("r1").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).receivedAt(NOW).build());
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(posts.readValuesToList()).as("published before the kill sent before its embargo").isEmpty();
+        send(anArticle("r1").status(PubStatus.CANCELED).receivedAt(NOW.plusSeconds(30)).build());
+        upstreamCaughtUp.set(true);
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getEvent).containsExactly(PostEventType.DELETE);
+    }
+
+    @Test
+    void shouldHoldANewerVersionOfAWaitingHeldOneAndReleaseItOnceCaughtUp() {
+        send(anArticle("r2").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.plusSeconds(60)).build());
+        upstreamCaughtUp.set(false);
+        driver.advanceWallClockTime(Duration.ofSeconds(61));
+        assertThat(posts.readValuesToList()).isEmpty(); // the held one waits, as it should
+        // a fix sent while the embargo held (no embargo of its own, so it keeps the held one's)
+        send(anArticle("r2").inCategory(MediaTopic.SPORT, 0.9).version(2).receivedAt(NOW.plusSeconds(30)).build());
+        assertThat(posts.readValuesToList()).as("published before what was sent before its embargo").isEmpty();
+
+        upstreamCaughtUp.set(true);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        assertThat(posts.readValuesToList()).extracting(Post::getVersion).containsExactly(2L);
+    }
+
+    @Test
+    void shouldNotHoldAVersionWhoseEmbargoEndedBeforeItWasSent() {
+        upstreamCaughtUp.set(false); // never asked: an early lift is clear by its own receipt time
+        send(anArticle("r3").inCategory(MediaTopic.SPORT, 0.9).embargoedUntil(NOW.minusSeconds(60)).receivedAt(NOW).build());
+
+        assertThat(posts.readValuesToList()).extracting(Post::getId).containsExactly("r3");
+    }
+
+    @Test
     void shouldKeepAnEmbargoWhenAFixIsSentWithoutOne() {
         // many CMSs send the embargo with the first push only; a typo fixed during it must not break it
         send(anArticle("e8").inCategory(MediaTopic.SPORT, 0.9).version(1).headline("Rate decision")
