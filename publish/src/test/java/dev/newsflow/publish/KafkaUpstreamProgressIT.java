@@ -69,6 +69,32 @@ class KafkaUpstreamProgressIT {
             write(producer, RAW, embargo.plusSeconds(5), "later-" + run);
             assertThat(progress.check(0, embargo)).isTrue();
 
+            // as enrich writes: in a transaction, whose commit marker follows the record. A publish that has read the
+            // record but whose committed offset has not passed the marker yet is not caught up; past it, it is
+            write(producer, RAW, embargo.minusSeconds(2), "kill-2-" + run);
+            Properties transactional = new Properties();
+            transactional.putAll(props);
+            transactional.put("transactional.id", "upstream-it-" + run);
+            try (KafkaProducer<byte[], byte[]> enrich = new KafkaProducer<>(transactional, new ByteArraySerializer(),
+                    new ByteArraySerializer())) {
+                enrich.initTransactions();
+                enrich.beginTransaction();
+                long recordAt = enrich.send(new ProducerRecord<>(ENRICHED.topic(), ENRICHED.partition(),
+                        ("kill-2-" + run).getBytes(StandardCharsets.UTF_8), new byte[] {1})).get().offset();
+                // enrich's offsets may be committed before its output's marker is written: the kill is not readable
+                // yet, and a check of the last committed record would find publish at the end and release early
+                commit(admin, enrichGroup, RAW, end(admin, RAW));
+                assertThat(progress.check(0, embargo)).isFalse();
+
+                enrich.commitTransaction();
+                // the coordinator writes the marker after the commit returns
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> end(admin, ENRICHED) == recordAt + 2);
+                commit(admin, publishGroup, ENRICHED, recordAt + 1); // the kill read, its marker not yet passed
+                assertThat(progress.check(0, embargo)).isFalse();
+                commit(admin, publishGroup, ENRICHED, recordAt + 2); // Streams commits the position past the marker
+                assertThat(progress.check(0, embargo)).isTrue();
+            }
+
             // the release timer's question never waits on Kafka: not known yet, then known, for good
             try (KafkaUpstreamProgress asked = new KafkaUpstreamProgress(props, enrichGroup, publishGroup, Duration.ofSeconds(10))) {
                 assertThat(asked.caughtUp(0, embargo)).isFalse();
