@@ -67,7 +67,8 @@ final class HeldEmbargoes {
         }
         held.sort(Comparator.comparing(Held::until).thenComparing(Held::id));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("held", held.stream().limit(limit).map(Held::toJson).toList());
+        Instant now = Instant.now();
+        body.put("held", held.stream().limit(limit).map(h -> h.toJson(now)).toList());
         body.put("more", held.size() > limit);
         body.put("partitions", partitions); // another instance keeps the others
         ctx.json(body);
@@ -75,12 +76,14 @@ final class HeldEmbargoes {
 
     /** One held version: what an operator needs to find it, and when it goes out. */
     record Held(String id, long version, Instant until, int partition) {
-        Map<String, Object> toJson() {
+        /** {@code passed}: its time has come, and it waits for what was sent before it (newsflow_publish_embargoes_waiting). */
+        Map<String, Object> toJson(Instant now) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", id);
             json.put("version", version);
             json.put("embargoedUntil", until.toString());
             json.put("partition", partition);
+            json.put("passed", !until.isAfter(now));
             return json;
         }
     }

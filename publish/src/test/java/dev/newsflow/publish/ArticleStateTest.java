@@ -89,4 +89,14 @@ class ArticleStateTest {
 
         assertThat(new ArticleState("a9", killedFirst, null, null, 1L).state()).isEqualTo("unpublished");
     }
+
+    @Test
+    void shouldSayWhetherAHeldVersionsTimeHasPassed() {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+
+        assertThat(new HeldEmbargoes.Held("a1", 2, now.plusSeconds(60), 1).toJson(now)).containsEntry("passed", false);
+        // past its time and still held: it waits for what was sent before it
+        assertThat(new HeldEmbargoes.Held("a1", 2, now, 1).toJson(now)).containsEntry("passed", true)
+                .containsEntry("embargoedUntil", now.toString()).containsEntry("partition", 1);
+    }
 }

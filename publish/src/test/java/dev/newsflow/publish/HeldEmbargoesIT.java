@@ -63,7 +63,7 @@ class HeldEmbargoesIT {
                 }
                 assertThat(ours).containsExactly("urn:held:" + run + ":soon@" + now.plus(1, ChronoUnit.HOURS),
                         "urn:held:" + run + ":late@" + now.plus(3, ChronoUnit.HOURS));
-                assertThat(answer.body()).doesNotContain("Headline of");
+                assertThat(answer.body()).doesNotContain("Headline of").contains("\"passed\":false");
             });
             assertThat(get("http://127.0.0.1:" + port + "/embargoes?limit=0").statusCode()).isEqualTo(400);
             JsonNode one = json.readTree(get("http://127.0.0.1:" + port + "/embargoes?limit=1").body());
