@@ -163,15 +163,12 @@ public final class KafkaUpstreamProgress implements UpstreamProgress, AutoClosea
             Map<String, org.apache.kafka.clients.admin.TopicDescription> topics = admin
                     .describeTopics(java.util.List.of(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED)).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            int raw = topics.get(Topics.ARTICLES_RAW).partitions().size();
-            int enriched = topics.get(Topics.ARTICLES_ENRICHED).partitions().size();
-            samePartitions = raw == enriched;
-            if (raw != enriched) {
-                log.error("{} has {} partitions and {} {}: publish cannot tell how far enrich has read an article's raw"
-                        + " partition, so an embargoed version is released only once an article received after its"
-                        + " embargo has come through on the same partition", Topics.ARTICLES_RAW, raw,
-                        Topics.ARTICLES_ENRICHED, enriched);
-            }
+            java.util.Optional<String> mismatch = dev.newsflow.runtime.TopicSetup.samePartitionCount(topics,
+                    Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED);
+            samePartitions = mismatch.isEmpty();
+            mismatch.ifPresent(problem -> log.error("{}. Meanwhile publish cannot tell how far enrich has read an"
+                    + " article's raw partition, so an embargoed version is released only once an article received"
+                    + " after its embargo has come through on the same partition", problem));
         }
         return samePartitions;
     }

@@ -426,15 +426,17 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
     /** The section topics a withhold's DELETE went to; none for state from before they were kept. */
     private Set<String> withheldFrom(String id) {
         String went = routed.get(id);
-        return went == null || went.isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(List.of(went.split(",")));
+        return went == null ? Set.of() : topicsIn(went);
     }
 
     /** The section topics the live post went to; for state from before they were kept, the routing's answer now. */
     private Set<String> sectionsOf(Post live) {
         String went = routed.get(live.getId());
-        if (went == null) {
-            return routing.topicsFor(live);
-        }
+        return went == null ? routing.topicsFor(live) : topicsIn(went);
+    }
+
+    /** The topics a routed-sections entry names (comma-separated), in order. */
+    private static Set<String> topicsIn(String went) {
         return went.isEmpty() ? Set.of() : new java.util.LinkedHashSet<>(List.of(went.split(",")));
     }
 
@@ -464,8 +466,15 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
      */
     private boolean mustHold(EnrichedArticle article, Instant now) {
         Instant until = article.getEmbargoedUntil();
-        return until != null && (until.isAfter(now)
-                || until.isAfter(receivedUpTo) && !upstream.caughtUp(context.taskId().partition(), until));
+        return until != null && (until.isAfter(now) || !arrivedBefore(until));
+    }
+
+    /**
+     * Whether everything sent before {@code until} on this task's partition has been processed: known at once when an
+     * article received since has been, else asked of {@link UpstreamProgress} (which does not wait).
+     */
+    private boolean arrivedBefore(Instant until) {
+        return !until.isAfter(receivedUpTo) || upstream.caughtUp(context.taskId().partition(), until);
     }
 
     private static boolean isEmbargoed(EnrichedArticle article, Instant now) {
@@ -574,7 +583,7 @@ final class PublishProcessor implements Processor<byte[], EnrichedArticle, byte[
             Instant until = kv.value.getEmbargoedUntil();
             // asked for each (it does not wait: the latest asked is checked first, and one answer can clear them all);
             // oldest first: once what was sent before one embargo is still on its way, so is what was sent before later ones
-            boolean clear = !until.isAfter(receivedUpTo) || upstream.caughtUp(partition, until);
+            boolean clear = arrivedBefore(until);
             if (!stillWaiting.isEmpty() || !clear) {
                 stillWaiting.add(kv.key);
                 Instant since = waitingSince.computeIfAbsent(kv.key, id -> now);

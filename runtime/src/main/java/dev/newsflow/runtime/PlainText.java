@@ -213,21 +213,39 @@ public final class PlainText {
                 || c >= '\u2066' && c <= '\u2069';
     }
 
-    private static String normaliseSpace(String s) {
+    /**
+     * {@code s} without half a surrogate pair; a whole pair stays. "&#xD800;" decodes to one half, which UTF-8 cannot
+     * carry: Avro writes it as '?' (and "<?img ..." after it opens markup in an XML feed), and HTML output gives it as
+     * "&#xd800;", which an XML reader refuses. Returns {@code s} itself when it has none.
+     */
+    public static String withoutLoneSurrogates(String s) {
+        StringBuilder out = null;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                if (out != null) {
+                    out.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static String normaliseSpace(String raw) {
+        String s = withoutLoneSurrogates(raw);
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (isHiddenFormat(c)) {
-                continue;
-            }
-            if (Character.isSurrogate(c)) {
-                // half of a pair ("&#xD800;" decodes to one) becomes '?' in UTF-8, and "<?img ..." after it opens
-                // markup in an XML feed: a whole pair is kept, a lone half is dropped
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    sb.append(c).append(s.charAt(++i));
-                    space = false;
-                }
                 continue;
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.CONTROL) {

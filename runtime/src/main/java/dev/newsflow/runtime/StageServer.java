@@ -43,13 +43,7 @@ public final class StageServer implements AutoCloseable {
     public static StageServer start(String stage, String host, int port, long maxRequestBytes,
                                     PrometheusMeterRegistry registry, Supplier<HealthStatus> liveness,
                                     Supplier<HealthStatus> readiness, Consumer<Javalin> routes) {
-        Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.http.prefer405over404 = true; // a wrong method is a client error to name, not a missing page
-            config.http.maxRequestSize = maxRequestBytes;
-            config.useVirtualThreads = false;
-            config.jetty.modifyHttpConfiguration(StageServer::refuseSlowBodies);
-        });
+        Javalin app = create(maxRequestBytes);
         app.get("/health/live", ctx -> respond(ctx, stage, liveness.get()));
         app.get("/health/ready", ctx -> respond(ctx, stage, readiness.get()));
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
@@ -71,13 +65,7 @@ public final class StageServer implements AutoCloseable {
      * operator endpoints are served on another one.
      */
     public static StageServer startBare(String stage, String host, int port, long maxRequestBytes, Consumer<Javalin> routes) {
-        Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.http.prefer405over404 = true;
-            config.http.maxRequestSize = maxRequestBytes;
-            config.useVirtualThreads = false;
-            config.jetty.modifyHttpConfiguration(StageServer::refuseSlowBodies);
-        });
+        Javalin app = create(maxRequestBytes);
         routes.accept(app);
         app.start(host, port);
         log.info("HTTP server started stage={} port={} routes=own only", stage, app.port());
@@ -93,8 +81,15 @@ public final class StageServer implements AutoCloseable {
      */
     public static final long MIN_REQUEST_BYTES_PER_SECOND = 4 * 1024;
 
-    private static void refuseSlowBodies(org.eclipse.jetty.server.HttpConfiguration http) {
-        http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+    /** A server as every stage's is configured, its own and the operators' alike. */
+    private static Javalin create(long maxRequestBytes) {
+        return Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.prefer405over404 = true; // a wrong method is a client error to name, not a missing page
+            config.http.maxRequestSize = maxRequestBytes;
+            config.useVirtualThreads = false;
+            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
+        });
     }
 
     /** The server's slowest accepted body rate, as Jetty was told it (for tests). */

@@ -136,7 +136,7 @@ public final class TopicSetup {
      * number in both, which publish relies on before it releases an embargo (it asks how far enrich has read the raw
      * partition of the enriched one it holds the article on). Empty when both agree or either is not described.
      */
-    static Optional<String> samePartitionCount(Map<String, TopicDescription> described, String first, String second) {
+    public static Optional<String> samePartitionCount(Map<String, TopicDescription> described, String first, String second) {
         TopicDescription a = described.get(first);
         TopicDescription b = described.get(second);
         if (a == null || b == null || a.partitions().size() == b.partitions().size()) {

@@ -841,7 +841,7 @@ final class ParagraphCollector {
 
         void text(String raw) {
             // a feed's entities escaped twice read as the words they stand for; code keeps what it shows
-            String s = withoutLoneSurrogates(preDepth > 0 ? raw : PlainText.withDoubleEscapesDecoded(raw));
+            String s = PlainText.withoutLoneSurrogates(preDepth > 0 ? raw : PlainText.withDoubleEscapesDecoded(raw));
             int n = s.length();
             int i = 0;
             while (i < n) {
@@ -1040,34 +1040,9 @@ final class ParagraphCollector {
                 || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000b';
     }
 
-    /**
-     * Without half a surrogate pair: "&#xD800;" decodes to one, which UTF-8 cannot carry (Avro writes it as '?', and
-     * the post's HTML gave it as "&#xd800;", which an XML reader refuses). A whole pair stays.
-     */
-    static String withoutLoneSurrogates(String s) {
-        StringBuilder out = null;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
-            if (pair) {
-                if (out != null) {
-                    out.append(c).append(s.charAt(i + 1));
-                }
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                if (out == null) {
-                    out = new StringBuilder(s.length()).append(s, 0, i);
-                }
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? s : out.toString();
-    }
-
     /** Collapses runs of whitespace to one space and trims; drops zero-width characters and half surrogate pairs. */
     static String normalise(String s) {
-        s = withoutLoneSurrogates(s);
+        s = PlainText.withoutLoneSurrogates(s);
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0, n = s.length(); i < n; i++) {
